@@ -1,0 +1,13 @@
+import { expect, test } from '@playwright/test'
+
+test('the built demo app loads with no console errors', async ({ page }) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Phone numbers' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: '+14155550123' })).toBeVisible()
+  expect(problems).toEqual([])
+})

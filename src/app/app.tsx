@@ -1,0 +1,22 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { configError } from '@/config/env'
+import { createQueryClient } from '@/lib/react-query'
+import { PhoneNumbersPage } from '@/features/phone-numbers/components/phone-numbers-page'
+
+export function App() {
+  const [queryClient] = useState(createQueryClient)
+  if (configError) {
+    return (
+      <main className="fatal">
+        <h1>This build is misconfigured</h1>
+        <p>{configError}</p>
+      </main>
+    )
+  }
+  return (
+    <QueryClientProvider client={queryClient}>
+      <PhoneNumbersPage />
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,28 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { api } from '@/lib/api'
+import { phoneNumberListSchema, phoneNumberSchema, type ListPhoneNumbersParams } from '@/types/api'
+
+/** Query keys and fetchers for phone numbers: every list page shares the `lists()` prefix so a saved record can be found in all of them. */
+export const phoneNumberQueries = {
+  all: () => ['phone-numbers'] as const,
+  lists: () => [...phoneNumberQueries.all(), 'list'] as const,
+  list: (params: ListPhoneNumbersParams) =>
+    queryOptions({
+      queryKey: [...phoneNumberQueries.lists(), params] as const,
+      queryFn: ({ signal }) => getPhoneNumbers(params, signal),
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...phoneNumberQueries.all(), 'detail', id] as const,
+      queryFn: ({ signal }) => getPhoneNumber(id, signal),
+    }),
+}
+
+export function getPhoneNumbers(params: ListPhoneNumbersParams, signal?: AbortSignal) {
+  return api(phoneNumberListSchema, '/v1/phone-numbers', { query: { ...params }, signal })
+}
+
+export function getPhoneNumber(id: string, signal?: AbortSignal) {
+  return api(phoneNumberSchema, `/v1/phone-numbers/${encodeURIComponent(id)}`, { signal })
+}

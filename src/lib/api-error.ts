@@ -1,0 +1,59 @@
+import type { ErrorDetail } from '@/types/api'
+
+/**
+ * Why a request failed:
+ * - `http`: the server answered with a non-2xx status (its error body, when it sent one, is in code/message/details);
+ * - `network`: no answer at all (offline, DNS, connection refused or dropped);
+ * - `timeout`: no answer within the client's time limit;
+ * - `invalid_response`: a 2xx answer whose body is not what API.md promises (HTML, empty, wrong shape).
+ */
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response'
+
+export interface ApiErrorInit {
+  kind: ApiErrorKind
+  status: number
+  code: string
+  message: string
+  details?: ErrorDetail[]
+  retryAfterSeconds?: number | null
+  method: string
+  path: string
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly kind: ApiErrorKind
+  /** HTTP status, or 0 when no response arrived. */
+  readonly status: number
+  /** The API's error code (`validation_failed`, …) or a client-side one (`network_error`, `timeout`, `invalid_response`, `unexpected_response`). */
+  readonly code: string
+  readonly details: ErrorDetail[]
+  readonly retryAfterSeconds: number | null
+  readonly method: string
+  readonly path: string
+
+  constructor(init: ApiErrorInit) {
+    super(init.message)
+    this.kind = init.kind
+    this.status = init.status
+    this.code = init.code
+    this.details = init.details ?? []
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null
+    this.method = init.method
+    this.path = init.path
+  }
+
+  /** A write that failed this way may or may not have been applied on the server. */
+  get isAmbiguous(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'invalid_response' || this.status >= 500
+  }
+
+  /** Worth retrying later: nothing says the request itself was wrong. */
+  get isTransient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError
+}

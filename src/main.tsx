@@ -1,0 +1,31 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from '@/app/app'
+import { isDemoMode } from '@/config/env'
+import '@/app/styles.css'
+
+async function startDemoBackendIfNeeded(): Promise<void> {
+  if (!isDemoMode) return
+  // Dynamic import: a real-server build contains no msw code at all.
+  const { startDemoBackend } = await import('@/mocks/browser')
+  await startDemoBackend()
+}
+
+const root = createRoot(document.getElementById('root')!)
+startDemoBackendIfNeeded()
+  .then(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  )
+  .catch((error: unknown) => {
+    root.render(
+      <main className="fatal">
+        <h1>The demo backend could not start</h1>
+        <p>{error instanceof Error ? error.message : String(error)}</p>
+        <p>Reload the page to try again.</p>
+      </main>,
+    )
+  })

@@ -1,0 +1,77 @@
+import { setupWorker } from 'msw/browser'
+import { readDemoSettings } from '@/mocks/demo-settings'
+import { createHandlers, type DemoBackend } from '@/mocks/handlers'
+import { createSeedWorkspace, DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
+import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
+
+/**
+ * The demo backend in the browser: the same handlers as the tests, over a workspace that survives
+ * reloads. Only the difference from the deterministic seed is stored, so even a 100,000-number
+ * workspace fits easily in localStorage.
+ */
+
+const STORAGE_KEY = 'phone-numbers-demo:workspace:v1'
+
+interface Stored {
+  size: number
+  changes: WorkspaceChanges
+}
+
+function readStored(): Stored | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY)
+    if (!raw) return null
+    const parsed = JSON.parse(raw) as Partial<Stored>
+    if (typeof parsed.size !== 'number' || !parsed.changes) return null
+    return parsed as Stored
+  } catch {
+    return null
+  }
+}
+
+function buildWorkspace(size: number, changes?: WorkspaceChanges): Workspace {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: size }))
+  if (changes) workspace.applyChanges(changes)
+  return workspace
+}
+
+export interface BrowserDemoBackend extends DemoBackend {
+  size: number
+  /** Back to the seeded workspace (optionally at another size), forgetting every change. */
+  reset: (size?: number) => void
+}
+
+export async function startDemoBackend(): Promise<BrowserDemoBackend> {
+  const settings = readDemoSettings(window.location.search)
+  const stored = readStored()
+  const size = settings.numbers ?? stored?.size ?? DEFAULT_NUMBER_COUNT
+  const keep = stored && stored.size === size ? stored.changes : undefined
+
+  const backend: BrowserDemoBackend = {
+    size,
+    workspace: buildWorkspace(size, keep),
+    latencyMs: settings.latencyMs,
+    onWrite: () => persist(backend),
+    reset: (nextSize = backend.size) => {
+      backend.size = nextSize
+      backend.workspace = buildWorkspace(nextSize)
+      persist(backend)
+    },
+  }
+  persist(backend)
+  // Exposed for end-to-end tests and benchmarks, which compare the page with the model.
+  ;(window as unknown as { __demoBackend?: BrowserDemoBackend }).__demoBackend = backend
+
+  const worker = setupWorker(...createHandlers(backend))
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+  return backend
+}
+
+function persist(backend: BrowserDemoBackend): void {
+  try {
+    const stored: Stored = { size: backend.size, changes: backend.workspace.changes() }
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored))
+  } catch {
+    // Storage full or disabled: the demo still works, it just will not survive a reload.
+  }
+}

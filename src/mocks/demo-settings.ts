@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { DEFAULT_NUMBER_COUNT, MAX_NUMBER_COUNT } from '@/mocks/seed'
+
+/** Demo-only knobs read from the page URL: `?numbers=20000&latency=0`. Bad values fall back to defaults. */
+export interface DemoSettings {
+  /** Requested workspace size, or null to keep whatever is stored. */
+  numbers: number | null
+  latencyMs: number
+}
+
+const BUILD_LATENCY = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(10_000)
+  .catch(200)
+  .parse(import.meta.env.VITE_DEMO_LATENCY_MS ?? 200)
+
+export function readDemoSettings(search: string): DemoSettings {
+  const params = new URLSearchParams(search)
+  const numbers = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_NUMBER_COUNT)
+    .nullable()
+    .catch(null)
+    .parse(params.get('numbers'))
+  const latencyMs = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .catch(BUILD_LATENCY)
+    .parse(params.get('latency') ?? BUILD_LATENCY)
+  return { numbers: params.has('numbers') ? numbers : null, latencyMs }
+}
+
+export { DEFAULT_NUMBER_COUNT }

@@ -1,0 +1,432 @@
+import { agentArchived, insufficientScope, notFound, unauthorized, validationFailed } from '@/mocks/api-failure'
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_NUMBERS_PER_PUBLISH,
+  MAX_PAGE_SIZE,
+  MAX_TEXT_LENGTH,
+  directions,
+  phoneNumberStatuses,
+  sortFields,
+  sortOrders,
+  type Agent,
+  type AgentVersion,
+  type Direction,
+  type Me,
+  type PhoneNumber,
+  type PhoneNumberList,
+  type Scope,
+  type SortField,
+} from '@/types/api'
+
+/**
+ * The demo backend's in-memory workspace: every rule of ../shared/API.md, as plain methods that
+ * either return the response body or throw an ApiFailure. The msw handlers only translate HTTP.
+ * Every write validates everything first and then applies, so an error never leaves a partial change.
+ */
+
+export interface ApiKey {
+  name: string
+  scopes: Scope[]
+  revoked?: boolean
+}
+
+export interface WorkspaceData {
+  workspace: { id: string; name: string }
+  numbers: PhoneNumber[]
+  agents: Agent[]
+  keys: Record<string, ApiKey>
+}
+
+/** What differs from the seed: enough to persist a 100,000-number workspace in a few kilobytes. */
+export interface WorkspaceChanges {
+  numbers: PhoneNumber[]
+  publishedVersionIds: string[]
+}
+
+type Clock = () => Date
+
+export class Workspace {
+  readonly info: WorkspaceData['workspace']
+  private readonly numbers: PhoneNumber[]
+  private readonly indexById = new Map<string, number>()
+  private readonly indexByE164 = new Map<string, number>()
+  private readonly agents: Agent[]
+  private readonly versions = new Map<string, { agent: Agent; version: AgentVersion }>()
+  private readonly keys: Record<string, ApiKey>
+  private readonly changedNumberIds = new Set<string>()
+  private readonly publishedVersionIds = new Set<string>()
+  private readonly sortedCache = new Map<string, PhoneNumber[]>()
+  private readonly searchText: string[] = []
+  private readonly digits: string[] = []
+  private readonly clock: Clock
+
+  constructor(data: WorkspaceData, clock: Clock = () => new Date()) {
+    this.info = { ...data.workspace }
+    this.numbers = data.numbers.map((n) => ({ ...n }))
+    this.agents = data.agents.map((a) => ({ ...a, versions: a.versions.map((v) => ({ ...v })) }))
+    this.keys = structuredClone(data.keys)
+    this.clock = clock
+    this.numbers.forEach((n, i) => {
+      this.indexById.set(n.id, i)
+      this.indexByE164.set(n.phone_number, i)
+      this.indexText(i)
+    })
+    for (const agent of this.agents) {
+      for (const version of agent.versions) this.versions.set(version.id, { agent, version })
+    }
+  }
+
+  // ---- authentication -------------------------------------------------------------------
+
+  /** Resolves the `Authorization` header to a key, or throws 401. */
+  authenticate(authorization: string | null): ApiKey {
+    const match = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? '')
+    const key = match?.[1] ? this.keys[match[1].trim()] : undefined
+    if (!key || key.revoked) throw unauthorized()
+    return key
+  }
+
+  /** Throws 401 or 403 unless the header names a valid key with this scope. */
+  authorize(authorization: string | null, scope: Scope): ApiKey {
+    const key = this.authenticate(authorization)
+    if (!key.scopes.includes(scope)) throw insufficientScope(scope)
+    return key
+  }
+
+  me(authorization: string | null): Me {
+    const key = this.authenticate(authorization)
+    return { workspace: { ...this.info }, key_name: key.name, scopes: [...key.scopes] }
+  }
+
+  revokeKey(secret: string): void {
+    const key = this.keys[secret]
+    if (key) key.revoked = true
+  }
+
+  addKey(secret: string, key: ApiKey): void {
+    this.keys[secret] = { ...key, scopes: [...key.scopes] }
+  }
+
+  // ---- reads ----------------------------------------------------------------------------
+
+  listPhoneNumbers(query: URLSearchParams): PhoneNumberList {
+    const page = parseIntegerParam(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER)
+    const limit = parseIntegerParam(query, 'limit', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    const status = parseEnumParam(query, 'status', phoneNumberStatuses)
+    const sort = parseEnumParam(query, 'sort', sortFields) ?? 'created_at'
+    const order = parseEnumParam(query, 'order', sortOrders) ?? 'asc'
+    const search = query.get('search')?.trim() ?? ''
+    const agentId = query.get('agent_id') ?? ''
+
+    const matchesSearch = search ? this.searchMatcher(search) : null
+    const agentVersionIds = agentId ? this.versionIdsOfAgent(agentId) : null
+
+    const sorted = this.sortedBy(sort)
+    const matches: PhoneNumber[] = []
+    const ordered = order === 'asc' ? sorted : [...sorted].reverse()
+    for (const n of ordered) {
+      if (status && n.status !== status) continue
+      if (
+        agentVersionIds &&
+        !(
+          agentVersionIds.has(n.inbound_agent_version_id ?? '') ||
+          agentVersionIds.has(n.outbound_agent_version_id ?? '')
+        )
+      )
+        continue
+      if (matchesSearch && !matchesSearch(this.indexById.get(n.id) ?? -1)) continue
+      matches.push(n)
+    }
+    const start = (page - 1) * limit
+    return { data: matches.slice(start, start + limit).map(copy), page, limit, total: matches.length }
+  }
+
+  getPhoneNumber(id: string): PhoneNumber {
+    return copy(this.findNumber(id))
+  }
+
+  listAgents(): { data: Agent[] } {
+    return { data: this.agents.map((a) => ({ ...a, versions: a.versions.map((v) => ({ ...v })) })) }
+  }
+
+  // ---- writes ---------------------------------------------------------------------------
+
+  patchPhoneNumber(id: string, body: unknown): PhoneNumber {
+    const number = this.findNumber(id)
+    if (!isPlainObject(body)) throw validationFailed('The request body must be a JSON object.')
+    const unknown = Object.keys(body).filter((k) => k !== 'nickname' && k !== 'label')
+    if (unknown.length > 0) {
+      throw validationFailed(
+        `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`,
+        unknown.map((field) => ({ field, message: 'unknown field' })),
+      )
+    }
+    const update: Partial<Pick<PhoneNumber, 'nickname' | 'label'>> = {}
+    for (const field of ['nickname', 'label'] as const) {
+      if (!(field in body)) continue
+      const value = body[field]
+      if (value === null) {
+        update[field] = null
+        continue
+      }
+      if (typeof value !== 'string') {
+        throw validationFailed(`${field} must be a string or null`, [{ field, message: 'must be a string or null' }])
+      }
+      const trimmed = value.trim()
+      if (trimmed.length > MAX_TEXT_LENGTH) {
+        throw validationFailed(`${field} must be at most ${MAX_TEXT_LENGTH} characters`, [
+          { field, message: `at most ${MAX_TEXT_LENGTH} characters` },
+        ])
+      }
+      update[field] = trimmed === '' ? null : trimmed
+    }
+    const changed = Object.entries(update).some(([k, v]) => number[k as 'nickname' | 'label'] !== v)
+    if (changed) this.writeNumber(number, update)
+    return copy(number)
+  }
+
+  publish(agentId: string, versionId: string, body: unknown): { data: PhoneNumber[] } {
+    const agent = this.agents.find((a) => a.id === agentId)
+    if (!agent) throw notFound(`No agent ${agentId} in this workspace.`)
+    const version = agent.versions.find((v) => v.id === versionId)
+    if (!version) throw notFound(`Agent ${agentId} has no version ${versionId}.`)
+
+    const request = body === undefined || body === null ? {} : body
+    if (!isPlainObject(request)) throw validationFailed('The request body must be a JSON object.')
+    const deploy = parseNumberList(request, 'phone_numbers')
+    const unassign = parseNumberList(request, 'unassign_phone_numbers')
+    const direction = request.direction ?? 'inbound'
+    if (typeof direction !== 'string' || !(directions as readonly string[]).includes(direction)) {
+      throw validationFailed(`Unknown direction ${JSON.stringify(direction)}: use inbound, outbound or both.`, [
+        { field: 'direction', message: 'must be inbound, outbound or both' },
+      ])
+    }
+    const total = (deploy?.length ?? 0) + (unassign?.length ?? 0)
+    if (total > MAX_NUMBERS_PER_PUBLISH) {
+      throw validationFailed(`At most ${MAX_NUMBERS_PER_PUBLISH} numbers in one call (got ${total}).`)
+    }
+    const deployTargets = this.resolveNumbers(deploy ?? [], 'phone_numbers')
+    const unassignTargets = this.resolveNumbers(unassign ?? [], 'unassign_phone_numbers')
+    const both = [...new Set(deploy)].filter((e164) => unassign?.includes(e164))
+    if (both.length > 0) {
+      throw validationFailed(`A number cannot be deployed and unassigned in one call: ${both.join(', ')}.`, [
+        { field: 'unassign_phone_numbers', message: `also in phone_numbers: ${both.join(', ')}` },
+      ])
+    }
+    if (agent.archived_at !== null && (deploy !== undefined || !version.published)) {
+      throw agentArchived(
+        deploy !== undefined
+          ? `Agent ${agent.name} is archived: its versions cannot be deployed.`
+          : `Agent ${agent.name} is archived: its draft v${version.version} cannot be published.`,
+      )
+    }
+
+    // 1. publish
+    if (!version.published) {
+      version.published = true
+      agent.updated_at = this.clock().toISOString()
+      this.publishedVersionIds.add(version.id)
+    }
+    const slots = slotsFor(direction as Direction)
+    // 2. deploy
+    for (const number of deployTargets) {
+      const update: Partial<PhoneNumber> = {}
+      for (const slot of slots) if (number[slot] !== version.id) update[slot] = version.id
+      if (Object.keys(update).length > 0) this.writeNumber(number, update)
+    }
+    // 3. unassign, only slots holding a version of this agent
+    for (const number of unassignTargets) {
+      const update: Partial<PhoneNumber> = {}
+      for (const slot of slots) {
+        const held = number[slot]
+        if (held !== null && this.versions.get(held)?.agent.id === agent.id) update[slot] = null
+      }
+      if (Object.keys(update).length > 0) this.writeNumber(number, update)
+    }
+    const seen = new Set<string>()
+    const data: PhoneNumber[] = []
+    for (const number of [...deployTargets, ...unassignTargets]) {
+      if (seen.has(number.id)) continue
+      seen.add(number.id)
+      data.push(copy(number))
+    }
+    return { data }
+  }
+
+  // ---- demo support ---------------------------------------------------------------------
+
+  /** Simulates another admin's change, bypassing the API (used by fault injection and tests). */
+  setSlots(
+    id: string,
+    slots: Partial<Pick<PhoneNumber, 'inbound_agent_version_id' | 'outbound_agent_version_id'>>,
+  ): PhoneNumber {
+    const number = this.findNumber(id)
+    this.writeNumber(number, slots)
+    return copy(number)
+  }
+
+  /** All numbers, in creation order (tests compare the page against this). */
+  allNumbers(): PhoneNumber[] {
+    return this.numbers.map(copy)
+  }
+
+  get size(): number {
+    return this.numbers.length
+  }
+
+  changes(): WorkspaceChanges {
+    return {
+      numbers: [...this.changedNumberIds].map((id) => copy(this.findNumber(id))),
+      publishedVersionIds: [...this.publishedVersionIds],
+    }
+  }
+
+  applyChanges(changes: WorkspaceChanges): void {
+    for (const saved of changes.numbers) {
+      const index = this.indexById.get(saved.id)
+      const current = index === undefined ? undefined : this.numbers[index]
+      if (!current || current.phone_number !== saved.phone_number) continue
+      this.writeNumber(current, saved, saved.updated_at)
+    }
+    for (const id of changes.publishedVersionIds) {
+      const entry = this.versions.get(id)
+      if (!entry) continue
+      entry.version.published = true
+      this.publishedVersionIds.add(id)
+    }
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private findNumber(id: string): PhoneNumber {
+    const index = this.indexById.get(id)
+    const number = index === undefined ? undefined : this.numbers[index]
+    if (!number) throw notFound(`No phone number ${id} in this workspace.`)
+    return number
+  }
+
+  private resolveNumbers(list: string[], field: string): PhoneNumber[] {
+    const invalid = list.filter((e164) => !E164.test(e164))
+    if (invalid.length > 0) {
+      throw validationFailed(
+        `Not E.164: ${invalid.join(', ')}.`,
+        invalid.map(() => ({ field, message: 'not an E.164 number' })),
+      )
+    }
+    const unknown = list.filter((e164) => !this.indexByE164.has(e164))
+    if (unknown.length > 0) {
+      throw validationFailed(
+        `Not a number of this workspace: ${unknown.join(', ')}.`,
+        unknown.map(() => ({ field, message: 'not in this workspace' })),
+      )
+    }
+    return [...new Set(list)].map((e164) => this.numbers[this.indexByE164.get(e164)!]!)
+  }
+
+  private writeNumber(number: PhoneNumber, update: Partial<PhoneNumber>, updatedAt = this.clock().toISOString()): void {
+    Object.assign(number, update, { updated_at: updatedAt })
+    this.changedNumberIds.add(number.id)
+    this.indexText(this.indexById.get(number.id)!)
+    this.sortedCache.clear()
+  }
+
+  private indexText(index: number): void {
+    const n = this.numbers[index]!
+    this.searchText[index] = `${n.nickname ?? ''}\u0000${n.label ?? ''}`.toLowerCase()
+    this.digits[index] = n.phone_number.replace(/\D/g, '')
+  }
+
+  private searchMatcher(search: string): (index: number) => boolean {
+    const text = search.toLowerCase()
+    // Digits are compared only when the query looks like a phone number ("+1 415-555-0123"),
+    // so a label such as "cc-4410" does not also match every number containing 4410.
+    const digits = PHONE_LIKE.test(search) ? search.replace(/\D/g, '') : ''
+    return (index) => this.searchText[index]!.includes(text) || (digits !== '' && this.digits[index]!.includes(digits))
+  }
+
+  private versionIdsOfAgent(agentId: string): Set<string> {
+    const agent = this.agents.find((a) => a.id === agentId)
+    return new Set(agent?.versions.map((v) => v.id) ?? [])
+  }
+
+  /** Ascending order by one field; cached until the next write because sorting 100,000 rows per keystroke adds up. */
+  private sortedBy(field: SortField): PhoneNumber[] {
+    const cached = this.sortedCache.get(field)
+    if (cached) return cached
+    const keyed = this.numbers.map((n, i) => ({ n, i, key: sortKey(n, field) }))
+    keyed.sort((a, b) => {
+      // Numbers without a nickname sort after named ones (so first when descending), like NULLS LAST.
+      if (a.key === null || b.key === null) {
+        if (a.key !== b.key) return a.key === null ? 1 : -1
+      } else if (a.key !== b.key) return a.key < b.key ? -1 : 1
+      return a.i - b.i
+    })
+    const sorted = keyed.map((k) => k.n)
+    this.sortedCache.set(field, sorted)
+    return sorted
+  }
+}
+
+const E164 = /^\+[1-9]\d{1,14}$/
+const PHONE_LIKE = /^[\d\s+\-().]*\d[\d\s+\-().]*$/
+
+function sortKey(n: PhoneNumber, field: SortField): string | null {
+  switch (field) {
+    case 'phone_number':
+      return n.phone_number
+    case 'nickname':
+      return n.nickname?.toLowerCase() ?? null
+    case 'created_at':
+      return n.created_at
+    case 'updated_at':
+      return n.updated_at
+  }
+}
+
+function slotsFor(direction: Direction): ('inbound_agent_version_id' | 'outbound_agent_version_id')[] {
+  if (direction === 'inbound') return ['inbound_agent_version_id']
+  if (direction === 'outbound') return ['outbound_agent_version_id']
+  return ['inbound_agent_version_id', 'outbound_agent_version_id']
+}
+
+function copy(n: PhoneNumber): PhoneNumber {
+  return { ...n }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function parseNumberList(body: Record<string, unknown>, field: string): string[] | undefined {
+  const value = body[field]
+  if (value === undefined) return undefined
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw validationFailed(`${field} must be an array of E.164 strings.`, [
+      { field, message: 'must be an array of strings' },
+    ])
+  }
+  return value as string[]
+}
+
+function parseIntegerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = query.get(name)
+  if (raw === null) return fallback
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`
+    throw validationFailed(`${name} must be ${range}.`, [{ field: name, message: `must be ${range}` }])
+  }
+  return value
+}
+
+function parseEnumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+  const raw = query.get(name)
+  if (raw === null) return undefined
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw validationFailed(`${name} must be one of ${allowed.join(', ')}.`, [
+      { field: name, message: `must be one of ${allowed.join(', ')}` },
+    ])
+  }
+  return raw as T
+}

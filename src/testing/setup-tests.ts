@@ -1,0 +1,28 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { credentials, DEFAULT_DEMO_KEY } from '@/lib/credentials'
+import { resetTestBackend, server } from '@/mocks/node'
+
+// Any request the demo backend does not know is a bug in the test or the app.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeEach(() => {
+  resetTestBackend()
+  credentials.set(DEFAULT_DEMO_KEY)
+})
+afterEach(() => {
+  cleanup()
+  server.resetHandlers()
+  sessionStorage.clear()
+  localStorage.clear()
+})
+afterAll(() => server.close())
+
+// An unexpected console.error or console.warn (a React warning, an act() warning) fails the test.
+const fail =
+  (kind: string) =>
+  (...args: unknown[]) => {
+    throw new Error(`Unexpected console.${kind}: ${args.map(String).join(' ')}`)
+  }
+console.error = fail('error')
+console.warn = fail('warn')

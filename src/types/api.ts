@@ -1,0 +1,120 @@
+import { z } from 'zod'
+
+/** Schemas for every payload in ../shared/API.md. Used by the client to validate replies and by the demo backend to type its model. */
+
+export const phoneNumberStatuses = ['pending', 'active'] as const
+export const providers = ['twilio', 'telnyx', 'vonage'] as const
+export const numberTypes = ['local', 'toll_free', 'mobile'] as const
+export const directions = ['inbound', 'outbound', 'both'] as const
+export const sortFields = ['phone_number', 'nickname', 'created_at', 'updated_at'] as const
+export const sortOrders = ['asc', 'desc'] as const
+export const scopes = ['numbers:read', 'numbers:write', 'agents:read', 'agents:manage'] as const
+
+export const MAX_PAGE_SIZE = 200
+export const DEFAULT_PAGE_SIZE = 50
+export const MAX_TEXT_LENGTH = 255
+export const MAX_NUMBERS_PER_PUBLISH = 1000
+
+const isoDateTime = z.string().min(1)
+
+export const phoneNumberSchema = z.object({
+  id: z.string().min(1),
+  phone_number: z.string().regex(/^\+[1-9]\d{1,14}$/),
+  nickname: z.string().nullable(),
+  label: z.string().nullable(),
+  status: z.enum(phoneNumberStatuses),
+  provider: z.enum(providers),
+  country_code: z.string().length(2),
+  number_type: z.enum(numberTypes),
+  inbound_agent_version_id: z.string().nullable(),
+  outbound_agent_version_id: z.string().nullable(),
+  created_at: isoDateTime,
+  updated_at: isoDateTime,
+})
+export type PhoneNumber = z.infer<typeof phoneNumberSchema>
+
+export const agentVersionSchema = z.object({
+  id: z.string().min(1),
+  agent_id: z.string().min(1),
+  version: z.number().int().positive(),
+  published: z.boolean(),
+  description: z.string().nullable().optional(),
+  created_at: isoDateTime,
+})
+export type AgentVersion = z.infer<typeof agentVersionSchema>
+
+export const agentSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  archived_at: isoDateTime.nullable(),
+  created_at: isoDateTime,
+  updated_at: isoDateTime,
+  versions: z.array(agentVersionSchema),
+})
+export type Agent = z.infer<typeof agentSchema>
+
+export const phoneNumberListSchema = z.object({
+  data: z.array(phoneNumberSchema),
+  page: z.number().int().positive(),
+  limit: z.number().int().positive(),
+  total: z.number().int().nonnegative(),
+})
+export type PhoneNumberList = z.infer<typeof phoneNumberListSchema>
+
+export const agentListSchema = z.object({ data: z.array(agentSchema) })
+export const phoneNumberRecordsSchema = z.object({ data: z.array(phoneNumberSchema) })
+
+export const meSchema = z.object({
+  workspace: z.object({ id: z.string(), name: z.string() }),
+  key_name: z.string(),
+  // Unknown scopes from a newer server are ignored rather than rejected.
+  scopes: z.array(z.string()),
+})
+export type Me = z.infer<typeof meSchema>
+export type Scope = (typeof scopes)[number]
+
+export const errorCodes = [
+  'unauthorized',
+  'insufficient_scope',
+  'not_found',
+  'validation_failed',
+  'agent_archived',
+  'rate_limited',
+  'internal',
+] as const
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof errorBodySchema>
+export type ErrorDetail = NonNullable<ErrorBody['error']['details']>[number]
+
+export type Direction = (typeof directions)[number]
+export type SortField = (typeof sortFields)[number]
+export type SortOrder = (typeof sortOrders)[number]
+export type PhoneNumberStatus = (typeof phoneNumberStatuses)[number]
+
+export interface ListPhoneNumbersParams {
+  page?: number
+  limit?: number
+  status?: PhoneNumberStatus
+  search?: string
+  agent_id?: string
+  sort?: SortField
+  order?: SortOrder
+}
+
+export interface PublishBody {
+  phone_numbers?: string[]
+  unassign_phone_numbers?: string[]
+  direction?: Direction
+}
+
+export interface PatchPhoneNumberBody {
+  nickname?: string | null
+  label?: string | null
+}
