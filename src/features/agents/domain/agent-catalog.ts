@@ -1,0 +1,41 @@
+import type { Agent, AgentVersion } from '@/types/api'
+
+export interface VersionEntry {
+  agent: Agent
+  version: AgentVersion
+}
+
+/** Lookups over GET /v1/agents that the table, the dialog and the save planner share. */
+export interface AgentCatalog {
+  agents: Agent[]
+  agentById: Map<string, Agent>
+  versionById: Map<string, VersionEntry>
+}
+
+export function buildAgentCatalog(agents: Agent[]): AgentCatalog {
+  const agentById = new Map<string, Agent>()
+  const versionById = new Map<string, VersionEntry>()
+  for (const agent of agents) {
+    agentById.set(agent.id, agent)
+    for (const version of agent.versions) versionById.set(version.id, { agent, version })
+  }
+  return { agents, agentById, versionById }
+}
+
+export function isArchived(agent: Agent): boolean {
+  return agent.archived_at !== null
+}
+
+/** Versions newest first, as the version picker lists them. */
+export function versionsNewestFirst(agent: Agent): AgentVersion[] {
+  return [...agent.versions].sort((a, b) => b.version - a.version)
+}
+
+export function newestPublishedVersion(agent: Agent): AgentVersion | null {
+  return versionsNewestFirst(agent).find((v) => v.published) ?? null
+}
+
+/** What picking an agent selects: its newest published version, or its newest draft when it has only drafts. */
+export function defaultVersionFor(agent: Agent): AgentVersion | null {
+  return newestPublishedVersion(agent) ?? versionsNewestFirst(agent)[0] ?? null
+}
