@@ -1,8 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
+import { AppHeader } from '@/app/app-header'
 import { configError } from '@/config/env'
-import { createQueryClient } from '@/lib/react-query'
 import { PhoneNumbersPage } from '@/features/phone-numbers/components/phone-numbers-page'
+import { createQueryClient } from '@/lib/react-query'
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
@@ -16,6 +17,7 @@ export function App() {
   }
   return (
     <QueryClientProvider client={queryClient}>
+      <AppHeader />
       <PhoneNumbersPage />
     </QueryClientProvider>
   )

@@ -4,6 +4,11 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { credentials, DEFAULT_DEMO_KEY } from '@/lib/credentials'
 import { resetTestBackend, server } from '@/mocks/node'
 
+// jsdom lacks the pointer-capture and scrolling APIs that Radix Select calls.
+Element.prototype.hasPointerCapture ??= () => false
+Element.prototype.releasePointerCapture ??= () => undefined
+Element.prototype.scrollIntoView ??= () => undefined
+
 // Any request the demo backend does not know is a bug in the test or the app.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {

@@ -1,0 +1,150 @@
+import { z } from 'zod'
+import {
+  defaultVersionFor,
+  isArchived,
+  versionsNewestFirst,
+  type AgentCatalog,
+} from '@/features/agents/domain/agent-catalog'
+import type { SelectOption } from '@/components/ui/select-field'
+import { describeSlot, slotInWords } from '@/features/phone-numbers/domain/describe-slot'
+import { normalizeText, type DesiredNumberState, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { MAX_TEXT_LENGTH, type PhoneNumber } from '@/types/api'
+
+/** Radix Select cannot hold an empty value, so "no agent" has a sentinel. */
+export const NONE = '__none__'
+
+export type Side = 'inbound' | 'outbound'
+export const SIDES: Side[] = ['inbound', 'outbound']
+export const SIDE_NAMES: Record<Side, string> = { inbound: 'Inbound', outbound: 'Outbound' }
+export const SLOT_FIELD = { inbound: 'inbound_agent_version_id', outbound: 'outbound_agent_version_id' } as const
+
+const textField = (name: string) =>
+  z.string().superRefine((value, ctx) => {
+    const length = value.trim().length
+    if (length > MAX_TEXT_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} can be at most ${MAX_TEXT_LENGTH} characters; this one has ${length}.`,
+      })
+    }
+  })
+
+const sideFields = {
+  agent: z.string().min(1),
+  version: z.string(),
+}
+
+export const editNumberFormSchema = z
+  .object({
+    inboundAgent: sideFields.agent,
+    inboundVersion: sideFields.version,
+    outboundAgent: sideFields.agent,
+    outboundVersion: sideFields.version,
+    nickname: textField('Nickname'),
+    label: textField('Label'),
+  })
+  .superRefine((values, ctx) => {
+    for (const side of SIDES) {
+      if (values[`${side}Agent`] !== NONE && values[`${side}Version`] === '') {
+        ctx.addIssue({ code: 'custom', path: [`${side}Version`], message: `Choose a version for the ${side} side.` })
+      }
+    }
+  })
+
+export type EditNumberFormValues = z.infer<typeof editNumberFormSchema>
+
+/** The form as the number stands now. */
+export function formValuesFromNumber(number: PhoneNumber, catalog: AgentCatalog): EditNumberFormValues {
+  const side = (versionId: string | null) => {
+    const entry = versionId === null ? undefined : catalog.versionById.get(versionId)
+    return entry ? { agent: entry.agent.id, version: versionId! } : { agent: NONE, version: '' }
+  }
+  const inbound = side(number.inbound_agent_version_id)
+  const outbound = side(number.outbound_agent_version_id)
+  return {
+    inboundAgent: inbound.agent,
+    inboundVersion: inbound.version,
+    outboundAgent: outbound.agent,
+    outboundVersion: outbound.version,
+    nickname: number.nickname ?? '',
+    label: number.label ?? '',
+  }
+}
+
+export function desiredStateFromValues(values: EditNumberFormValues): DesiredNumberState {
+  const slot = (side: Side) => (values[`${side}Agent`] === NONE ? null : values[`${side}Version`] || null)
+  return { inbound: slot('inbound'), outbound: slot('outbound'), nickname: values.nickname, label: values.label }
+}
+
+/** None first, then every live agent by name, plus an archived agent only when this slot holds it now. */
+export function agentOptions(catalog: AgentCatalog, heldVersionId: string | null): SelectOption[] {
+  const heldAgentId = heldVersionId === null ? null : (catalog.versionById.get(heldVersionId)?.agent.id ?? null)
+  const agents = catalog.agents
+    .filter((agent) => !isArchived(agent) || agent.id === heldAgentId)
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return [
+    { value: NONE, label: 'None' },
+    ...agents.map((agent) => ({ value: agent.id, label: isArchived(agent) ? `${agent.name} (archived)` : agent.name })),
+  ]
+}
+
+/** An agent's versions newest first (`v4 · draft`, `v3`); an archived agent offers only the version the slot holds. */
+export function versionOptions(catalog: AgentCatalog, agentId: string, heldVersionId: string | null): SelectOption[] {
+  const agent = catalog.agentById.get(agentId)
+  if (!agent) return []
+  const versions = isArchived(agent) ? agent.versions.filter((v) => v.id === heldVersionId) : versionsNewestFirst(agent)
+  return versions.map((v) => ({ value: v.id, label: v.published ? `v${v.version}` : `v${v.version} · draft` }))
+}
+
+/** The version selected when the user picks an agent. */
+export function versionOnAgentPick(catalog: AgentCatalog, agentId: string, heldVersionId: string | null): string {
+  const agent = catalog.agentById.get(agentId)
+  if (!agent) return ''
+  if (isArchived(agent)) return heldVersionId ?? ''
+  return defaultVersionFor(agent)?.id ?? ''
+}
+
+/** One line per side and field, in words: what Save will do. */
+export function describeChanges(number: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): string[] {
+  const lines: string[] = []
+  for (const side of SIDES) {
+    const before = number[SLOT_FIELD[side]]
+    const after = desired[side]
+    if (before === after) continue
+    const from = slotInWords(describeSlot(before, catalog))
+    if (after === null) {
+      lines.push(`${SIDE_NAMES[side]}: ${from} → cleared`)
+      continue
+    }
+    const entry = catalog.versionById.get(after)
+    const to = slotInWords(describeSlot(after, catalog))
+    const publishes = entry && !entry.version.published ? ` (publishes v${entry.version.version})` : ''
+    lines.push(`${SIDE_NAMES[side]}: ${from} → ${to}${publishes}`)
+  }
+  for (const [field, name] of [
+    ['nickname', 'Nickname'],
+    ['label', 'Label'],
+  ] as const) {
+    const before = number[field]
+    const after = normalizeText(desired[field])
+    if (before === after) continue
+    lines.push(
+      after === null
+        ? `${name}: “${before}” → cleared`
+        : `${name}: ${before === null ? 'none' : `“${before}”`} → “${after}”`,
+    )
+  }
+  return lines
+}
+
+/** A planned call in words, for "what was and was not applied". */
+export function describeCall(call: PlannedCall, catalog: AgentCatalog): string {
+  if (call.kind === 'patch') {
+    return Object.keys(call.body)
+      .map((field) => (field === 'nickname' ? 'nickname change' : 'label change'))
+      .join(' and ')
+  }
+  const sides = call.direction === 'both' ? 'Inbound and outbound' : SIDE_NAMES[call.direction]
+  if (call.kind === 'unassign') return `${sides} cleared`
+  return `${sides} → ${slotInWords(describeSlot(call.versionId, catalog))}`
+}

@@ -1,0 +1,117 @@
+import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import type { Agent, Direction, PatchPhoneNumberBody, PhoneNumber, PublishBody } from '@/types/api'
+
+/** What the user chose in the edit dialog: version ids (null = None) and the raw text-field values. */
+export interface DesiredNumberState {
+  inbound: string | null
+  outbound: string | null
+  nickname: string
+  label: string
+}
+
+export type PlannedCall =
+  | {
+      kind: 'deploy'
+      agentId: string
+      versionId: string
+      direction: Direction
+      /** The version is a draft in the catalog, so this call publishes it. */
+      publishesDraft: boolean
+      body: PublishBody
+    }
+  | { kind: 'unassign'; agentId: string; versionId: string; direction: Direction; body: PublishBody }
+  | { kind: 'patch'; numberId: string; body: PatchPhoneNumberBody }
+
+/** The choice cannot be turned into API calls; thrown before any call is made, so nothing is half-applied. */
+export class PlanError extends Error {
+  override name = 'PlanError'
+}
+
+type Side = 'inbound' | 'outbound'
+const SIDES: Side[] = ['inbound', 'outbound']
+const SLOT = { inbound: 'inbound_agent_version_id', outbound: 'outbound_agent_version_id' } as const
+const SIDE_NAME = { inbound: 'Inbound', outbound: 'Outbound' } as const
+
+/** The fewest calls that take `current` to `desired`: deploys, then unassigns, then the PATCH (PAGE.md). */
+export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): PlannedCall[] {
+  const writes = new Map<string, Side[]>() // desired version id → sides it must be written to
+  const clears = new Map<string, { agent: Agent; heldIds: string[]; sides: Side[] }>() // by the agent held now
+  for (const side of SIDES) {
+    const held = current[SLOT[side]]
+    const wanted = desired[side]
+    if (wanted === held) continue
+    if (wanted !== null) {
+      writes.set(wanted, [...(writes.get(wanted) ?? []), side])
+      continue
+    }
+    const agent = held === null ? undefined : catalog.versionById.get(held)?.agent
+    if (!agent) {
+      throw new PlanError(
+        `${SIDE_NAME[side]} holds a version that is not in the agent list, so it cannot be cleared. Reload and try again.`,
+      )
+    }
+    const group = clears.get(agent.id) ?? { agent, heldIds: [], sides: [] }
+    group.heldIds.push(held!)
+    group.sides.push(side)
+    clears.set(agent.id, group)
+  }
+
+  const calls: PlannedCall[] = []
+  for (const [versionId, sides] of writes) {
+    const entry = catalog.versionById.get(versionId)
+    if (!entry) throw new PlanError(`${SIDE_NAME[sides[0]!]}: the chosen version is not in the agent list.`)
+    // The server would refuse with agent_archived; refusing here keeps earlier calls from being applied alone.
+    if (isArchived(entry.agent)) {
+      throw new PlanError(
+        `${SIDE_NAME[sides[0]!]}: ${entry.agent.name} is archived, so its versions cannot be deployed.`,
+      )
+    }
+    const direction = directionOf(sides)
+    calls.push({
+      kind: 'deploy',
+      agentId: entry.agent.id,
+      versionId,
+      direction,
+      publishesDraft: !entry.version.published,
+      body: { phone_numbers: [current.phone_number], direction },
+    })
+  }
+  for (const { agent, heldIds, sides } of clears.values()) {
+    const direction = directionOf(sides)
+    calls.push({
+      kind: 'unassign',
+      agentId: agent.id,
+      versionId: unassignVia(catalog, agent, heldIds),
+      direction,
+      body: { unassign_phone_numbers: [current.phone_number], direction },
+    })
+  }
+
+  const patch: PatchPhoneNumberBody = {}
+  for (const field of ['nickname', 'label'] as const) {
+    const value = normalizeText(desired[field])
+    if (value !== current[field]) patch[field] = value
+  }
+  if (Object.keys(patch).length > 0) calls.push({ kind: 'patch', numberId: current.id, body: patch })
+  return calls
+}
+
+/** Text-field value as the server stores it: trimmed, and empty means cleared. */
+export function normalizeText(value: string): string | null {
+  const trimmed = value.trim()
+  return trimmed === '' ? null : trimmed
+}
+
+function directionOf(sides: Side[]): Direction {
+  return sides.length > 1 ? 'both' : sides[0]!
+}
+
+/**
+ * Every publish call publishes its version, so clear through one that is already published: a held
+ * one, else any of the agent's (the endpoint clears any version of the agent). A held version that the
+ * catalog calls a draft is published on the server anyway (it sits in a slot), so it is the last resort.
+ */
+function unassignVia(catalog: AgentCatalog, agent: Agent, heldIds: string[]): string {
+  const publishedHeld = heldIds.find((id) => catalog.versionById.get(id)?.version.published)
+  return publishedHeld ?? newestPublishedVersion(agent)?.id ?? heldIds[0]!
+}
