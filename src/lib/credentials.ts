@@ -23,7 +23,7 @@ let current: string | null = configuredApiKey ?? readSession() ?? (isDemoMode ? 
 
 export const credentials = {
   get: (): string | null => current,
-  set(key: string | null): void {
+  set: (key: string | null): void => {
     current = key
     try {
       if (key) sessionStorage.setItem(SESSION_KEY, key)
@@ -33,7 +33,7 @@ export const credentials = {
     }
     listeners.forEach((listener) => listener())
   },
-  subscribe(listener: Listener): () => void {
+  subscribe: (listener: Listener): (() => void) => {
     listeners.add(listener)
     return () => listeners.delete(listener)
   },

@@ -5,9 +5,14 @@ import { credentials, DEFAULT_DEMO_KEY } from '@/lib/credentials'
 import { resetTestBackend, server } from '@/mocks/node'
 
 // jsdom lacks the pointer-capture and scrolling APIs that Radix Select calls.
-Element.prototype.hasPointerCapture ??= () => false
-Element.prototype.releasePointerCapture ??= () => undefined
-Element.prototype.scrollIntoView ??= () => undefined
+const radixNeeds = {
+  hasPointerCapture: () => false,
+  releasePointerCapture: () => undefined,
+  scrollIntoView: () => undefined,
+}
+for (const [name, value] of Object.entries(radixNeeds)) {
+  if (!(name in Element.prototype)) Object.defineProperty(Element.prototype, name, { value, configurable: true })
+}
 
 // Any request the demo backend does not know is a bug in the test or the app.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
