@@ -16,5 +16,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Whole-page tests drive Radix widgets in jsdom on two cores: give them room.
+    testTimeout: 20_000,
   },
 })

@@ -1,3 +1,4 @@
+import { onTestFinished } from 'vitest'
 import { server } from '@/mocks/node'
 
 export interface RecordedRequest {
@@ -10,7 +11,7 @@ export interface RecordedRequest {
 /** Records every request the app sends to the demo backend from now on, with its JSON body. */
 export function recordRequests(): RecordedRequest[] {
   const requests: RecordedRequest[] = []
-  server.events.on('request:start', ({ request }) => {
+  const listener = ({ request }: { request: Request }) => {
     const url = new URL(request.url)
     const entry: RecordedRequest = { method: request.method, path: url.pathname, search: url.search, body: undefined }
     requests.push(entry)
@@ -22,7 +23,9 @@ export function recordRequests(): RecordedRequest[] {
           entry.body = text ? (JSON.parse(text) as unknown) : undefined
         })
     }
-  })
+  }
+  server.events.on('request:start', listener)
+  onTestFinished(() => server.events.removeListener('request:start', listener))
   return requests
 }
 

@@ -16,6 +16,7 @@ export async function findRow(formatted: string): Promise<HTMLElement> {
 }
 
 export function cellsOf(row: HTMLElement) {
-  const cells = within(row).getAllByRole('cell')
+  // hidden: true, because an open modal dialog hides the table from the accessibility tree.
+  const cells = within(row).getAllByRole('cell', { hidden: true })
   return { number: cells[0]!, nickname: cells[1]!, inbound: cells[2]!, outbound: cells[3]!, status: cells[4]! }
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import * as Dialog from '@radix-ui/react-dialog'
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import { Controller, useForm, useWatch, type Control, type UseFormSetValue } from 'react-hook-form'
 import { SelectField } from '@/components/ui/select-field'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
@@ -45,11 +45,27 @@ export function EditNumberDialog({
   onClose,
   onSaved,
 }: EditNumberDialogProps) {
+  // No Dialog.Trigger (the row's button opens it), so Radix has nowhere to return focus: remember the opener.
+  const openerRef = useRef<HTMLElement | null>(null)
   return (
     <Dialog.Root open={number !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
+        <Dialog.Content
+          className="dialog"
+          aria-describedby={undefined}
+          onOpenAutoFocus={() => {
+            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+          }}
+          onCloseAutoFocus={(event) => {
+            const opener = openerRef.current
+            openerRef.current = null
+            if (opener?.isConnected) {
+              event.preventDefault()
+              opener.focus()
+            }
+          }}
+        >
           {number && (
             <>
               <Dialog.Title className="dialog-title">
