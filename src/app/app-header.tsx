@@ -1,20 +1,46 @@
-import { useSession } from '@/features/session/use-session'
+import { SelectField } from '@/components/ui/select-field'
+import { isDemoMode } from '@/config/env'
+import { roleOf, useSession, useSwitchKey } from '@/features/session/use-session'
+
+const PERSONAS = [
+  { value: 'demo_admin', label: 'Admin' },
+  { value: 'demo_support', label: 'Support' },
+  { value: 'demo_readonly', label: 'Read-only' },
+]
 
 export function AppHeader() {
-  const { me } = useSession()
+  const { session, me } = useSession()
+  const switchKey = useSwitchKey()
   return (
     <header className="app-header">
       <span className="brand">Voice Agents</span>
-      <span className="app-header-workspace">
-        {me.data ? (
-          <>
-            <span>{me.data.workspace.name}</span>
-            <span className="muted small"> · key {me.data.key_name}</span>
-          </>
-        ) : me.isError ? (
-          <span className="muted">Workspace unavailable</span>
-        ) : null}
-      </span>
+      {me.data && (
+        <div className="app-header-session">
+          <span>
+            <span className="workspace-name">{me.data.workspace.name}</span>
+            <span className="muted small">
+              {' '}
+              · {roleOf(me.data)} · key {me.data.key_name}
+            </span>
+          </span>
+          {isDemoMode ? (
+            <div className="persona">
+              <SelectField
+                id="demo-persona"
+                label="Demo persona"
+                value={PERSONAS.some((p) => p.value === session.key) ? (session.key ?? undefined) : undefined}
+                placeholder="Custom key"
+                options={PERSONAS}
+                onValueChange={switchKey}
+              />
+            </div>
+          ) : (
+            <button type="button" className="button button-small button-on-dark" onClick={() => switchKey(null)}>
+              Disconnect
+            </button>
+          )}
+        </div>
+      )}
     </header>
   )
 }

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { AppHeader } from '@/app/app-header'
 import { configError } from '@/config/env'
 import { PhoneNumbersPage } from '@/features/phone-numbers/components/phone-numbers-page'
+import { SessionGate } from '@/features/session/components/session-gate'
 import { createQueryClient } from '@/lib/react-query'
 
 export function App() {
@@ -18,7 +19,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <AppHeader />
-      <PhoneNumbersPage />
+      <SessionGate>
+        <PhoneNumbersPage />
+      </SessionGate>
     </QueryClientProvider>
   )
 }

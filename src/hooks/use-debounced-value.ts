@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react'
 export function useDebouncedValue<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value)
   useEffect(() => {
+    if (Object.is(value, debounced)) return
     const timer = setTimeout(() => setDebounced(value), delayMs)
     return () => clearTimeout(timer)
-  }, [value, delayMs])
+  }, [value, debounced, delayMs])
   return debounced
 }

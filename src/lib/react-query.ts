@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '@/lib/api-error'
+import { credentials } from '@/lib/credentials'
 
 const MAX_READ_RETRIES = 3
 
@@ -15,8 +16,15 @@ export function readRetryDelay(failureCount: number, error: unknown): number {
   return Math.min(500 * 2 ** failureCount, 8000)
 }
 
+/** Any 401 means the key is unknown or revoked: ask for another, wherever it happened. */
+function rejectKeyOn401(error: unknown): void {
+  if (isApiError(error) && error.status === 401) credentials.reject()
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: rejectKeyOn401 }),
+    mutationCache: new MutationCache({ onError: rejectKeyOn401 }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { credentials, DEFAULT_DEMO_KEY } from '@/lib/credentials'
 import { resetTestBackend, server } from '@/mocks/node'
+
+// Two cores running Vitest workers side by side: give async queries more than the default second.
+configure({ asyncUtilTimeout: 4000 })
 
 // jsdom lacks the pointer-capture and scrolling APIs that Radix Select calls.
 const radixNeeds = {

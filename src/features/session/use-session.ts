@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
-import { credentials } from '@/lib/credentials'
 import { meQueries } from '@/features/session/api/me-queries'
+import { credentials, type CredentialsState } from '@/lib/credentials'
+import type { Me } from '@/types/api'
 
 export interface Permissions {
   /** May change routing: deploy and unassign agent versions (agents:manage). */
@@ -10,18 +11,33 @@ export interface Permissions {
   canRename: boolean
 }
 
-export function useApiKey(): string | null {
-  return useSyncExternalStore(credentials.subscribe, credentials.get)
+export function useCredentials(): CredentialsState {
+  return useSyncExternalStore(credentials.subscribe, credentials.snapshot)
+}
+
+export function permissionsOf(me: Me | undefined): Permissions {
+  const scopes = me?.scopes ?? []
+  return { canRoute: scopes.includes('agents:manage'), canRename: scopes.includes('numbers:write') }
+}
+
+/** The role a key's scopes amount to, in the words PAGE.md uses. */
+export function roleOf(me: Me): string {
+  const { canRoute, canRename } = permissionsOf(me)
+  return canRoute ? 'Admin' : canRename ? 'Support' : 'Read-only'
 }
 
 /** Who the key is and what it may do. Until /v1/me answers, nothing is offered. */
 export function useSession() {
-  const apiKey = useApiKey()
-  const me = useQuery(meQueries.me(apiKey))
-  const scopes = me.data?.scopes ?? []
-  const permissions: Permissions = {
-    canRoute: scopes.includes('agents:manage'),
-    canRename: scopes.includes('numbers:write'),
+  const session = useCredentials()
+  const me = useQuery(meQueries.me(session))
+  return { session, me, permissions: permissionsOf(me.data) }
+}
+
+/** Starts a new session with another key (or none): nothing cached for the previous key survives. */
+export function useSwitchKey() {
+  const queryClient = useQueryClient()
+  return (key: string | null) => {
+    queryClient.clear()
+    credentials.set(key)
   }
-  return { apiKey, me, permissions }
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { server, testBackend } from '@/mocks/node'
@@ -39,12 +39,12 @@ test('search is sent to the server and matches digits typed with spaces and dash
   await findRow('+1 415 555 0123')
   const requests = recordRequests()
   await user.type(screen.getByRole('searchbox', { name: 'Search numbers' }), '415-555 0123')
+  const lists = () => requests.filter((r) => r.path === '/v1/phone-numbers')
+  await waitFor(() => expect(new URLSearchParams(lists().at(-1)?.search).get('search')).toBe('415-555 0123'))
   await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2))
   expect(cellsOf(await findRow('+1 415 555 0123')).nickname).toHaveTextContent('Main Support Line')
-  const lists = requests.filter((r) => r.path === '/v1/phone-numbers')
-  expect(new URLSearchParams(lists.at(-1)!.search).get('search')).toBe('415-555 0123')
   // Debounced: not one request per keystroke.
-  expect(lists.length).toBeLessThan(4)
+  expect(lists().length).toBeLessThan(4)
 })
 
 test('a failed list load shows the error and a working Retry', async () => {
@@ -80,7 +80,7 @@ test('a version the agents list does not know shows as unknown and triggers one 
   expect(row.inbound).toHaveTextContent('Front Desk · v3')
   await waitFor(() => expect(requests.filter((r) => r.path === '/v1/agents')).toHaveLength(2))
   // Still unknown after the refetch: no loop of refetches.
-  await new Promise((resolve) => setTimeout(resolve, 100))
+  await act(() => new Promise((resolve) => setTimeout(resolve, 100)))
   expect(requests.filter((r) => r.path === '/v1/agents')).toHaveLength(2)
 })
 

@@ -1,14 +1,15 @@
 import { queryOptions } from '@tanstack/react-query'
 import { api } from '@/lib/api'
+import type { CredentialsState } from '@/lib/credentials'
 import { meSchema } from '@/types/api'
 
 export const meQueries = {
-  // The key is part of the query key so switching keys never shows the previous key's identity.
-  me: (apiKey: string | null) =>
+  // Keyed by session generation, not by the secret, so the key never sits in the cache.
+  me: (session: CredentialsState) =>
     queryOptions({
-      queryKey: ['me', apiKey] as const,
+      queryKey: ['me', session.generation] as const,
       queryFn: ({ signal }) => api(meSchema, '/v1/me', { signal }),
-      staleTime: Infinity,
-      enabled: apiKey !== null,
+      staleTime: 5 * 60_000,
+      enabled: session.key !== null,
     }),
 }

@@ -1,0 +1,99 @@
+import * as Dialog from '@radix-ui/react-dialog'
+import { useQueryClient } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { isDemoMode } from '@/config/env'
+import { meQueries } from '@/features/session/api/me-queries'
+import { ConnectForm } from '@/features/session/components/connect-form'
+import { useSession, useSwitchKey } from '@/features/session/use-session'
+import { credentials } from '@/lib/credentials'
+import type { Me } from '@/types/api'
+
+/**
+ * Shows the page only with a key the server accepts. A key refused later in the session opens a
+ * prompt over the page instead of replacing it, so an open dialog keeps what the user typed.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient()
+  const { session, me } = useSession()
+  const switchKey = useSwitchKey()
+  const adopt = (me: Me) => queryClient.setQueryData(meQueries.me(credentials.snapshot()).queryKey, me)
+
+  if (session.key === null || (session.rejected && !me.data)) {
+    return (
+      <main className="connect-screen">
+        <h1>Connect to your workspace</h1>
+        {session.rejected && (
+          <p className="notice" role="alert">
+            The server refused the key in use (401): it is unknown or has been revoked.
+          </p>
+        )}
+        <p className="muted">
+          Paste an API key for this workspace. It is kept for this browser tab only.
+          {isDemoMode && ' Demo keys: demo_admin, demo_support, demo_readonly.'}
+        </p>
+        <ConnectForm
+          onConnected={(key, me) => {
+            switchKey(key)
+            adopt(me)
+          }}
+        />
+      </main>
+    )
+  }
+
+  if (!me.data) {
+    return me.isError ? (
+      <main className="connect-screen" role="alert">
+        <h1>Could not reach the workspace</h1>
+        <p>{me.error.message}</p>
+        <div className="row">
+          <button type="button" className="button button-primary" onClick={() => void me.refetch()}>
+            Retry
+          </button>
+          <button type="button" className="button" onClick={() => switchKey(null)}>
+            Use another key
+          </button>
+        </div>
+      </main>
+    ) : (
+      <main className="connect-screen">
+        <p role="status">Connecting…</p>
+      </main>
+    )
+  }
+
+  return (
+    <>
+      {children}
+      <Dialog.Root open={session.rejected}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="dialog-overlay" />
+          <Dialog.Content
+            className="dialog dialog-narrow"
+            aria-describedby={undefined}
+            onEscapeKeyDown={(event) => event.preventDefault()}
+            onPointerDownOutside={(event) => event.preventDefault()}
+          >
+            <Dialog.Title className="dialog-title">Your API key was refused</Dialog.Title>
+            <div className="dialog-body">
+              <p>
+                The server no longer accepts this key (it may have been revoked). Connect with another key to go on;
+                anything you have not saved is kept.
+              </p>
+              <ConnectForm
+                onConnected={(key, me) => {
+                  credentials.reconnect(key)
+                  adopt(me)
+                  void queryClient.invalidateQueries()
+                }}
+              />
+              <button type="button" className="button" onClick={() => switchKey(null)}>
+                Disconnect
+              </button>
+            </div>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </>
+  )
+}
