@@ -61,7 +61,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
           kind: 'timeout',
           status: 0,
           code: 'timeout',
-          message: `No answer from the server within ${Math.round(timeoutMs / 1000)} s.`,
+          message: `No answer from the server within ${formatDuration(timeoutMs)}.`,
         })
       }
       throw fail({
@@ -82,7 +82,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
           kind: 'timeout',
           status: response.status,
           code: 'timeout',
-          message: `The server's answer did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+          message: `The server's answer did not finish within ${formatDuration(timeoutMs)}.`,
         })
       }
       throw fail({
@@ -133,6 +133,11 @@ function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryVal
   }
   const qs = search.toString()
   return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`
+}
+
+/** "15 s", or "250 ms" below a second (rounding would say "0 s"). */
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`
 }
 
 function parseJson(text: string): unknown {

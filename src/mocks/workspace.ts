@@ -41,6 +41,8 @@ export interface WorkspaceData {
 export interface WorkspaceChanges {
   numbers: PhoneNumber[]
   publishedVersionIds: string[]
+  /** `updated_at` of every agent a publish touched (optional: older stored changes lack it). */
+  agentsUpdatedAt?: Record<string, string>
 }
 
 type Clock = () => Date
@@ -52,9 +54,11 @@ export class Workspace {
   private readonly indexByE164 = new Map<string, number>()
   private readonly agents: Agent[]
   private readonly versions = new Map<string, { agent: Agent; version: AgentVersion }>()
-  private readonly keys: Record<string, ApiKey>
+  // A Map, not an object: a key named `constructor` or `__proto__` must be unknown, not Object.prototype's.
+  private readonly keys: Map<string, ApiKey>
   private readonly changedNumberIds = new Set<string>()
   private readonly publishedVersionIds = new Set<string>()
+  private readonly agentsUpdatedAt = new Map<string, string>()
   private readonly sortedCache = new Map<string, PhoneNumber[]>()
   private readonly searchText: string[] = []
   private readonly digits: string[] = []
@@ -63,8 +67,12 @@ export class Workspace {
   constructor(data: WorkspaceData, clock: Clock = () => new Date()) {
     this.info = { ...data.workspace }
     this.numbers = data.numbers.map((n) => ({ ...n }))
-    this.agents = data.agents.map((a) => ({ ...a, versions: a.versions.map((v) => ({ ...v })) }))
-    this.keys = structuredClone(data.keys)
+    // API.md: each agent lists its versions newest last, whatever order the data holds them in.
+    this.agents = data.agents.map((a) => ({
+      ...a,
+      versions: a.versions.map((v) => ({ ...v })).sort((x, y) => x.version - y.version),
+    }))
+    this.keys = new Map(Object.entries(structuredClone(data.keys)))
     this.clock = clock
     this.numbers.forEach((n, i) => {
       this.indexById.set(n.id, i)
@@ -81,7 +89,7 @@ export class Workspace {
   /** Resolves the `Authorization` header to a key, or throws 401. */
   authenticate(authorization: string | null): ApiKey {
     const match = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? '')
-    const key = match?.[1] ? this.keys[match[1].trim()] : undefined
+    const key = match?.[1] ? this.keys.get(match[1].trim()) : undefined
     if (!key || key.revoked) throw unauthorized()
     return key
   }
@@ -99,12 +107,12 @@ export class Workspace {
   }
 
   revokeKey(secret: string): void {
-    const key = this.keys[secret]
+    const key = this.keys.get(secret)
     if (key) key.revoked = true
   }
 
   addKey(secret: string, key: ApiKey): void {
-    this.keys[secret] = { ...key, scopes: [...key.scopes] }
+    this.keys.set(secret, { ...key, scopes: [...key.scopes] })
   }
 
   // ---- reads ----------------------------------------------------------------------------
@@ -226,6 +234,7 @@ export class Workspace {
       version.published = true
       agent.updated_at = this.clock().toISOString()
       this.publishedVersionIds.add(version.id)
+      this.agentsUpdatedAt.set(agent.id, agent.updated_at)
     }
     const slots = slotsFor(direction as Direction)
     // 2. deploy
@@ -278,6 +287,7 @@ export class Workspace {
     return {
       numbers: [...this.changedNumberIds].map((id) => copy(this.findNumber(id))),
       publishedVersionIds: [...this.publishedVersionIds],
+      agentsUpdatedAt: Object.fromEntries(this.agentsUpdatedAt),
     }
   }
 
@@ -293,6 +303,12 @@ export class Workspace {
       if (!entry) continue
       entry.version.published = true
       this.publishedVersionIds.add(id)
+    }
+    for (const [agentId, updatedAt] of Object.entries(changes.agentsUpdatedAt ?? {})) {
+      const agent = this.agents.find((a) => a.id === agentId)
+      if (!agent || typeof updatedAt !== 'string') continue
+      agent.updated_at = updatedAt
+      this.agentsUpdatedAt.set(agentId, updatedAt)
     }
   }
 
