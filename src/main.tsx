@@ -1,11 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from '@/app/app'
-import { isDemoMode } from '@/config/env'
 import '@/app/styles.css'
 
 async function startDemoBackendIfNeeded(): Promise<void> {
-  if (!isDemoMode) return
+  // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops this import.
+  if (import.meta.env.VITE_API_BASE_URL) return
   // Dynamic import: a real-server build contains no msw code at all.
   const { startDemoBackend } = await import('@/mocks/browser')
   await startDemoBackend()

@@ -1,0 +1,133 @@
+import { expect, type Locator, type Page, type Request } from '@playwright/test'
+
+/** What the tests read from the demo backend's model (a subset of the API's PhoneNumber). */
+export interface ModelNumber {
+  id: string
+  phone_number: string
+  nickname: string | null
+  label: string | null
+  inbound_agent_version_id: string | null
+  outbound_agent_version_id: string | null
+}
+
+interface ModelVersion {
+  id: string
+  version: number
+  published: boolean
+}
+
+/** The slice of `window.__demoBackend` (src/mocks/browser.ts) that the tests use. */
+interface DemoBackendWindow {
+  __demoBackend: {
+    workspace: {
+      allNumbers: () => ModelNumber[]
+      listAgents: () => { data: { id: string; versions: ModelVersion[] }[] }
+    }
+  }
+}
+
+/** Opens the page and waits until the rows and the agent names (the catalog) are shown. */
+export async function openPhoneNumbersPage(page: Page): Promise<void> {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Phone numbers', level: 1 })).toBeVisible()
+  // The first curated row shows its inbound agent by name only once the agents list has loaded.
+  await expect(cellsOf(rowOf(page, 'Main Support Line')).inbound).toHaveText('Front Desk · v3')
+}
+
+/** The table row whose Edit button is named after this nickname (or formatted number, when it has none). */
+export function rowOf(page: Page, title: string): Locator {
+  return page.getByRole('row').filter({ has: editButtonOf(page, title) })
+}
+
+export function editButtonOf(page: Page, title: string): Locator {
+  return page.getByRole('button', { name: `Edit ${title}`, exact: true })
+}
+
+export function cellsOf(row: Locator) {
+  const cells = row.getByRole('cell')
+  return {
+    number: cells.nth(0),
+    nickname: cells.nth(1),
+    inbound: cells.nth(2),
+    outbound: cells.nth(3),
+    status: cells.nth(4),
+  }
+}
+
+/** Clicks the row's Edit button and returns the dialog, checked to be titled with the number. */
+export async function openEditDialog(page: Page, title: string): Promise<Locator> {
+  await editButtonOf(page, title).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  return dialog
+}
+
+/** Chooses a Radix Select option the way a mouse user does: the combobox, then the option. */
+export async function choose(page: Page, dialog: Locator, combobox: string, option: string): Promise<void> {
+  await dialog.getByRole('combobox', { name: combobox, exact: true }).click()
+  // The listbox is portalled to <body>, outside the dialog.
+  await page.getByRole('option', { name: option, exact: true }).click()
+  await expect(page.getByRole('listbox')).toBeHidden()
+  await expectSelected(dialog.getByRole('combobox', { name: combobox, exact: true }), option)
+}
+
+/** The open Select's options, exactly these in this order, by accessible name (the ✓ indicator is aria-hidden). */
+export async function expectOptions(page: Page, names: string[]): Promise<void> {
+  const lines = names.map((name) => `  - option ${JSON.stringify(name)}`)
+  await expect(page.getByRole('listbox')).toMatchAriaSnapshot(
+    ['- listbox:', '  - /children: equal', ...lines].join('\n'),
+  )
+}
+
+/** What a Radix Select shows as chosen, read from the accessibility tree (its ▾ icon is aria-hidden). */
+export async function expectSelected(combobox: Locator, text: string): Promise<void> {
+  await expect(combobox).toMatchAriaSnapshot(`- combobox: ${JSON.stringify(text)}`)
+}
+
+export async function saveAndWaitForClose(page: Page, dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+}
+
+export interface RecordedWrite {
+  method: string
+  path: string
+  body: unknown
+}
+
+/** Records every API request that is not a GET (publish and PATCH), in the order the page sent them. */
+export function recordWrites(page: Page): RecordedWrite[] {
+  const writes: RecordedWrite[] = []
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url())
+    if (request.method() === 'GET' || !url.pathname.startsWith('/v1/')) return
+    writes.push({ method: request.method(), path: url.pathname, body: request.postDataJSON() as unknown })
+  })
+  return writes
+}
+
+/** The number as the demo backend's model holds it now. */
+export async function modelNumber(page: Page, e164: string): Promise<ModelNumber> {
+  const found = await page.evaluate(
+    (wanted) =>
+      (window as unknown as DemoBackendWindow).__demoBackend.workspace
+        .allNumbers()
+        .find((n) => n.phone_number === wanted) ?? null,
+    e164,
+  )
+  if (!found) throw new Error(`The model has no number ${e164}`)
+  return found
+}
+
+export async function modelVersion(page: Page, agentId: string, versionId: string): Promise<ModelVersion> {
+  const found = await page.evaluate(
+    ([agent, version]) =>
+      (window as unknown as DemoBackendWindow).__demoBackend.workspace
+        .listAgents()
+        .data.find((a) => a.id === agent)
+        ?.versions.find((v) => v.id === version) ?? null,
+    [agentId, versionId] as const,
+  )
+  if (!found) throw new Error(`The model has no version ${versionId} of ${agentId}`)
+  return found
+}
