@@ -18,7 +18,9 @@ export function readRetryDelay(failureCount: number, error: unknown): number {
 
 /** Any 401 means the key is unknown or revoked: ask for another, wherever it happened. */
 function rejectKeyOn401(error: unknown): void {
-  if (isApiError(error) && error.status === 401) credentials.reject()
+  // A failed save wraps the API's error as its cause.
+  const apiError = isApiError(error) ? error : error instanceof Error && isApiError(error.cause) ? error.cause : null
+  if (apiError?.status === 401) credentials.reject()
 }
 
 export function createQueryClient(): QueryClient {

@@ -5,7 +5,9 @@ import { credentials, type CredentialsState } from '@/lib/credentials'
 import type { Me } from '@/types/api'
 
 export interface Permissions {
-  /** May change routing: deploy and unassign agent versions (agents:manage). */
+  /** May list agents and their versions (agents:read): needed to show names and to offer pickers. */
+  canReadAgents: boolean
+  /** May change routing: deploy and unassign agent versions (agents:manage, and agents:read to choose them). */
   canRoute: boolean
   /** May change nickname and label (numbers:write). */
   canRename: boolean
@@ -17,7 +19,12 @@ export function useCredentials(): CredentialsState {
 
 export function permissionsOf(me: Me | undefined): Permissions {
   const scopes = me?.scopes ?? []
-  return { canRoute: scopes.includes('agents:manage'), canRename: scopes.includes('numbers:write') }
+  const canReadAgents = scopes.includes('agents:read')
+  return {
+    canReadAgents,
+    canRoute: canReadAgents && scopes.includes('agents:manage'),
+    canRename: scopes.includes('numbers:write'),
+  }
 }
 
 /** The role a key's scopes amount to, in the words PAGE.md uses. */

@@ -31,20 +31,12 @@ interface EditNumberDialogProps {
   /** The number as the cache holds it now; null when the dialog is closed. */
   number: PhoneNumber | null
   catalog: AgentCatalog | null
-  agentsError: string | null
   permissions: Permissions
   onClose: () => void
   onSaved: (message: string) => void
 }
 
-export function EditNumberDialog({
-  number,
-  catalog,
-  agentsError,
-  permissions,
-  onClose,
-  onSaved,
-}: EditNumberDialogProps) {
+export function EditNumberDialog({ number, catalog, permissions, onClose, onSaved }: EditNumberDialogProps) {
   // No Dialog.Trigger (the row's button opens it), so Radix has nowhere to return focus: remember the opener.
   const openerRef = useRef<HTMLElement | null>(null)
   return (
@@ -83,7 +75,7 @@ export function EditNumberDialog({
                 />
               ) : (
                 <div className="dialog-body">
-                  <p role={agentsError ? 'alert' : 'status'}>{agentsError ?? 'Loading agents…'}</p>
+                  <p role="status">Loading agents…</p>
                   <div className="dialog-footer">
                     <Dialog.Close className="button">Close</Dialog.Close>
                   </div>
@@ -284,7 +276,9 @@ function SlotFields({ side, number, catalog, control, setValue, values, disabled
     <fieldset className="side">
       <legend>{SIDE_NAMES[side]}</legend>
       {heldUnknown && (
-        <p className="notice">This side holds a version the dashboard does not know ({held}). Refreshing agents…</p>
+        <p className="notice">
+          This side holds a version the agents list does not show ({held}). Saving keeps it unless you choose another.
+        </p>
       )}
       <Controller
         control={control}

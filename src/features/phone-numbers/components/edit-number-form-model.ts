@@ -12,6 +12,8 @@ import { MAX_TEXT_LENGTH, type PhoneNumber } from '@/types/api'
 
 /** Radix Select cannot hold an empty value, so "no agent" has a sentinel. */
 export const NONE = '__none__'
+/** The slot holds a version the agents list does not know: kept as it is unless the user picks something. */
+export const UNKNOWN = '__unknown__'
 
 export type Side = 'inbound' | 'outbound'
 export const SIDES: Side[] = ['inbound', 'outbound']
@@ -57,7 +59,8 @@ export type EditNumberFormValues = z.infer<typeof editNumberFormSchema>
 export function formValuesFromNumber(number: PhoneNumber, catalog: AgentCatalog): EditNumberFormValues {
   const side = (versionId: string | null) => {
     const entry = versionId === null ? undefined : catalog.versionById.get(versionId)
-    return entry ? { agent: entry.agent.id, version: versionId! } : { agent: NONE, version: '' }
+    if (versionId === null) return { agent: NONE, version: '' }
+    return entry ? { agent: entry.agent.id, version: versionId } : { agent: UNKNOWN, version: versionId }
   }
   const inbound = side(number.inbound_agent_version_id)
   const outbound = side(number.outbound_agent_version_id)
@@ -76,20 +79,22 @@ export function desiredStateFromValues(values: EditNumberFormValues): DesiredNum
   return { inbound: slot('inbound'), outbound: slot('outbound'), nickname: values.nickname, label: values.label }
 }
 
-/** None first, then every live agent by name, plus an archived agent only when this slot holds it now. */
+/** None first, then every live agent by name, plus an archived (or unknown) agent only when this slot holds it now. */
 export function agentOptions(catalog: AgentCatalog, heldVersionId: string | null): SelectOption[] {
-  const heldAgentId = heldVersionId === null ? null : (catalog.versionById.get(heldVersionId)?.agent.id ?? null)
+  const heldAgentId = heldVersionId === null ? null : (catalog.versionById.get(heldVersionId)?.agent.id ?? UNKNOWN)
   const agents = catalog.agents
     .filter((agent) => !isArchived(agent) || agent.id === heldAgentId)
     .sort((a, b) => a.name.localeCompare(b.name))
   return [
     { value: NONE, label: 'None' },
+    ...(heldAgentId === UNKNOWN ? [{ value: UNKNOWN, label: 'Unknown agent' }] : []),
     ...agents.map((agent) => ({ value: agent.id, label: isArchived(agent) ? `${agent.name} (archived)` : agent.name })),
   ]
 }
 
 /** An agent's versions newest first (`v4 · draft`, `v3`); an archived agent offers only the version the slot holds. */
 export function versionOptions(catalog: AgentCatalog, agentId: string, heldVersionId: string | null): SelectOption[] {
+  if (agentId === UNKNOWN) return heldVersionId ? [{ value: heldVersionId, label: 'Unknown version' }] : []
   const agent = catalog.agentById.get(agentId)
   if (!agent) return []
   const versions = isArchived(agent) ? agent.versions.filter((v) => v.id === heldVersionId) : versionsNewestFirst(agent)
@@ -98,6 +103,7 @@ export function versionOptions(catalog: AgentCatalog, agentId: string, heldVersi
 
 /** The version selected when the user picks an agent. */
 export function versionOnAgentPick(catalog: AgentCatalog, agentId: string, heldVersionId: string | null): string {
+  if (agentId === UNKNOWN) return heldVersionId ?? ''
   const agent = catalog.agentById.get(agentId)
   if (!agent) return ''
   if (isArchived(agent)) return heldVersionId ?? ''

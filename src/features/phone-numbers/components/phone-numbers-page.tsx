@@ -10,6 +10,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import { DEFAULT_PAGE_SIZE, type PhoneNumber } from '@/types/api'
 
 const SEARCH_DEBOUNCE_MS = 200
+const EMPTY_CATALOG = buildAgentCatalog([])
 
 export function PhoneNumbersPage() {
   const queryClient = useQueryClient()
@@ -19,8 +20,13 @@ export function PhoneNumbersPage() {
   const [page, setPage] = useState(1)
   const params = { page, limit: DEFAULT_PAGE_SIZE, ...(search ? { search } : {}) }
   const numbers = useQuery(phoneNumberQueries.list(params))
-  const agents = useQuery(agentQueries.list())
-  const catalog = useMemo(() => (agents.data ? buildAgentCatalog(agents.data) : null), [agents.data])
+  const agents = useQuery({ ...agentQueries.list(), enabled: permissions.canReadAgents })
+  // Without agent names (no agents:read, or the list failed) rows and the dialog still work, showing versions as unknown.
+  const agentsUnavailable = !permissions.canReadAgents || agents.isError
+  const catalog = useMemo(
+    () => (agents.data ? buildAgentCatalog(agents.data) : agentsUnavailable ? EMPTY_CATALOG : null),
+    [agents.data, agentsUnavailable],
+  )
 
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
@@ -78,6 +84,10 @@ export function PhoneNumbersPage() {
             : ''}
         </p>
       </div>
+
+      {!permissions.canReadAgents && (
+        <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
+      )}
 
       {agents.isError && (
         <div className="banner banner-error" role="alert">
@@ -151,7 +161,6 @@ export function PhoneNumbersPage() {
       <EditNumberDialog
         number={editing}
         catalog={catalog}
-        agentsError={agents.isError ? `Agents could not be loaded: ${agents.error.message}` : null}
         permissions={permissions}
         onClose={() => setEditingId(null)}
         onSaved={(message) => {
