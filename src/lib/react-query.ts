@@ -26,7 +26,13 @@ function rejectKeyOn401(error: unknown): void {
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({ onError: rejectKeyOn401 }),
-    mutationCache: new MutationCache({ onError: rejectKeyOn401 }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _onMutateResult, mutation) => {
+        // A key being checked at the prompt is not the key in use: its 401 is only the prompt's answer.
+        if (mutation.meta?.checksCandidateKey) return
+        rejectKeyOn401(error)
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -27,6 +27,7 @@ afterEach(() => {
   cleanup()
   server.resetHandlers()
   sessionStorage.clear()
+  window.history.replaceState(null, '', '/')
   localStorage.clear()
 })
 afterAll(() => server.close())

@@ -1,7 +1,7 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { describeSlot, type SlotView } from '@/features/phone-numbers/domain/describe-slot'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
-import type { PhoneNumber } from '@/types/api'
+import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 
 const PROVIDER_NAMES: Record<PhoneNumber['provider'], string> = { twilio: 'Twilio', telnyx: 'Telnyx', vonage: 'Vonage' }
 const TYPE_NAMES: Record<PhoneNumber['number_type'], string> = {
@@ -22,19 +22,50 @@ interface NumbersTableProps {
   actionVerb: 'Edit' | 'View'
   onEdit: (number: PhoneNumber) => void
   caption: string
+  sort: SortField
+  order: SortOrder
+  onSort: (field: SortField) => void
 }
 
-export function NumbersTable({ rows, catalog, loading, actionVerb, onEdit, caption }: NumbersTableProps) {
+const createdFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
+
+export function NumbersTable({
+  rows,
+  catalog,
+  loading,
+  actionVerb,
+  onEdit,
+  caption,
+  sort,
+  order,
+  onSort,
+}: NumbersTableProps) {
+  const sortable = (field: SortField, label: string) => (
+    <th scope="col" aria-sort={sort === field ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(field)}>
+        {label}
+        <span className="sort-indicator" aria-hidden="true">
+          {sort === field ? (order === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  )
   return (
     <table className="numbers-table" aria-busy={loading}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Number</th>
-          <th scope="col">Nickname</th>
+          {sortable('phone_number', 'Number')}
+          {sortable('nickname', 'Nickname')}
           <th scope="col">Inbound</th>
           <th scope="col">Outbound</th>
           <th scope="col">Status</th>
+          {sortable('created_at', 'Created')}
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -85,6 +116,9 @@ function NumberRow({
       <td>
         <span className={`status status-${number.status}`}>{number.status}</span>
       </td>
+      <td className="muted small nowrap">
+        <time dateTime={number.created_at}>{createdFormat.format(new Date(number.created_at))}</time>
+      </td>
       <td className="actions">
         <button
           type="button"
@@ -126,7 +160,7 @@ export function SlotCell({ view, loading }: { view: SlotView; loading: boolean }
 function SkeletonRow() {
   return (
     <tr className="skeleton-row" aria-hidden="true">
-      {Array.from({ length: 6 }, (_, i) => (
+      {Array.from({ length: 7 }, (_, i) => (
         <td key={i}>
           <span className="skeleton-bar" />
         </td>

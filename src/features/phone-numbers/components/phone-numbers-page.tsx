@@ -1,24 +1,32 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { agentQueries } from '@/features/agents/api/agent-queries'
-import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { buildAgentCatalog, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { EditNumberDialog } from '@/features/phone-numbers/components/edit-number-dialog'
 import { NumbersTable } from '@/features/phone-numbers/components/numbers-table'
+import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-toolbar'
+import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useSession } from '@/features/session/use-session'
-import { useDebouncedValue } from '@/hooks/use-debounced-value'
-import { DEFAULT_PAGE_SIZE, type PhoneNumber } from '@/types/api'
+import { useLocationSearch } from '@/hooks/use-location-search'
+import type { PhoneNumber } from '@/types/api'
 
-const SEARCH_DEBOUNCE_MS = 200
 const EMPTY_CATALOG = buildAgentCatalog([])
+const formatCount = (n: number) => n.toLocaleString('en-US')
 
 export function PhoneNumbersPage() {
   const queryClient = useQueryClient()
   const { permissions } = useSession()
-  const [searchInput, setSearchInput] = useState('')
-  const search = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS)
-  const [page, setPage] = useState(1)
-  const params = { page, limit: DEFAULT_PAGE_SIZE, ...(search ? { search } : {}) }
+  const [locationSearch, navigate] = useLocationSearch()
+  const view = useMemo(() => parseListView(locationSearch), [locationSearch])
+  /** Search keystrokes replace the history entry; every other change adds one, so Back undoes it. */
+  const setView = (changes: Partial<ListView>, mode: 'push' | 'replace' = 'push') => {
+    const resetsPage = Object.keys(changes).some((key) => key !== 'page')
+    const next = { ...view, ...(resetsPage ? { page: 1 } : {}), ...changes }
+    navigate(serializeListView(next, window.location.search), mode)
+  }
+
+  const params = listParams(view)
   const numbers = useQuery(phoneNumberQueries.list(params))
   const agents = useQuery({ ...agentQueries.list(), enabled: permissions.canReadAgents })
   // Without agent names (no agents:read, or the list failed) rows and the dialog still work, showing versions as unknown.
@@ -36,12 +44,22 @@ export function PhoneNumbersPage() {
   // The dialog follows the cached row, so a saved (or partly saved) change shows at once.
   const editing = editingId === null ? null : (rows.find((n) => n.id === editingId) ?? editingSnapshot)
 
-  useUnknownVersionRefetch(
-    rows,
-    catalog,
-    agents.isFetching,
-    () => void queryClient.invalidateQueries({ queryKey: agentQueries.all() }),
+  const total = numbers.data?.total ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / view.limit))
+  const firstShown = (view.page - 1) * view.limit + 1
+  const lastShown = Math.min(view.page * view.limit, total)
+  const pastTheEnd = numbers.data !== undefined && !numbers.isPlaceholderData && total > 0 && rows.length === 0
+
+  useUnknownVersionRefetch(rows, agents.data ? catalog : null, agents.isFetching, () =>
+    queryClient.invalidateQueries({ queryKey: agentQueries.all() }),
   )
+
+  // The next page is usually where the user goes: have it ready.
+  const nextPage =
+    numbers.data && view.page < pageCount ? serializeListView({ ...view, page: view.page + 1 }, '') : null
+  useEffect(() => {
+    if (nextPage !== null) void queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(nextPage))))
+  }, [queryClient, nextPage])
 
   useEffect(() => {
     if (!toast) return
@@ -49,41 +67,30 @@ export function PhoneNumbersPage() {
     return () => clearTimeout(timer)
   }, [toast])
 
-  const total = numbers.data?.total ?? 0
-  const limit = numbers.data?.limit ?? DEFAULT_PAGE_SIZE
-  const firstShown = total === 0 ? 0 : (page - 1) * limit + 1
-  const lastShown = Math.min(page * limit, total)
-  const pageCount = Math.max(1, Math.ceil(total / limit))
+  const filtered = view.search !== '' || view.status !== null || view.agentId !== null
 
   return (
     <main className="page">
       <header className="page-header">
-        <div>
-          <h1>Phone numbers</h1>
-          <p className="muted">
-            Choose which agent version answers (inbound) and places (outbound) calls on each number.
-          </p>
-        </div>
+        <h1>Phone numbers</h1>
+        <p className="muted">
+          Choose which agent version answers (inbound) and places (outbound) calls on each number.
+        </p>
       </header>
 
-      <div className="toolbar">
-        <input
-          type="search"
-          className="search"
-          aria-label="Search numbers"
-          placeholder="Search by nickname, label or digits"
-          value={searchInput}
-          onChange={(event) => {
-            setSearchInput(event.target.value)
-            setPage(1)
-          }}
-        />
-        <p className="muted" aria-live="polite">
-          {numbers.data
-            ? `${total.toLocaleString('en-US')} ${total === 1 ? 'number' : 'numbers'}${total > 0 ? ` · showing ${firstShown.toLocaleString('en-US')}–${lastShown.toLocaleString('en-US')}` : ''}`
-            : ''}
-        </p>
-      </div>
+      <NumbersToolbar
+        view={view}
+        agents={catalog?.agents ?? []}
+        onChange={setView}
+        summary={
+          numbers.data
+            ? `${formatCount(total)} ${total === 1 ? 'number' : 'numbers'}${
+                rows.length > 0 ? ` · showing ${formatCount(firstShown)}–${formatCount(lastShown)}` : ''
+              }`
+            : ''
+        }
+        updating={numbers.isPlaceholderData}
+      />
 
       {!permissions.canReadAgents && (
         <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
@@ -106,22 +113,33 @@ export function PhoneNumbersPage() {
             Retry
           </button>
         </div>
-      ) : numbers.data && total === 0 && !search ? (
+      ) : numbers.data && total === 0 && !filtered ? (
         <div className="state">
           <h2>No numbers yet</h2>
           <p>Buy or port a number with your telephony provider; it appears here, ready for an agent.</p>
         </div>
-      ) : numbers.data && rows.length === 0 && search ? (
+      ) : numbers.data && total === 0 ? (
         <div className="state">
-          <h2>No number matches “{search}”</h2>
-          <p>Try part of the nickname, the label, or a few digits of the number.</p>
-          <button type="button" className="button" onClick={() => setSearchInput('')}>
-            Clear search
+          <h2>{view.search ? `No number matches “${view.search}”` : 'No number matches these filters'}</h2>
+          <p>Try part of the nickname, the label, or a few digits of the number, or clear the filters.</p>
+          <button type="button" className="button" onClick={() => setView({ search: '', status: null, agentId: null })}>
+            Clear search and filters
+          </button>
+        </div>
+      ) : pastTheEnd ? (
+        <div className="state">
+          <h2>There is no page {formatCount(view.page)}</h2>
+          <p>
+            {formatCount(total)} {total === 1 ? 'number fits' : 'numbers fit'} on {formatCount(pageCount)}{' '}
+            {pageCount === 1 ? 'page' : 'pages'}.
+          </p>
+          <button type="button" className="button" onClick={() => setView({ page: pageCount })}>
+            Go to the last page
           </button>
         </div>
       ) : (
         <>
-          {numbers.isLoading && (
+          {numbers.isPending && (
             <p className="visually-hidden" role="status">
               Loading numbers…
             </p>
@@ -131,25 +149,33 @@ export function PhoneNumbersPage() {
             catalog={catalog}
             loading={numbers.isPending}
             caption="Phone numbers"
+            sort={view.sort}
+            order={view.order}
+            onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
             actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
             onEdit={(number) => {
               setEditingSnapshot(number)
               setEditingId(number.id)
             }}
           />
-          {numbers.data && total > 0 && (
+          {numbers.data && (
             <nav className="pager" aria-label="Pages">
-              <button type="button" className="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              <button
+                type="button"
+                className="button"
+                disabled={view.page <= 1}
+                onClick={() => setView({ page: view.page - 1 })}
+              >
                 Previous page
               </button>
               <span className="muted">
-                Page {page} of {pageCount}
+                Page {formatCount(view.page)} of {formatCount(pageCount)}
               </span>
               <button
                 type="button"
                 className="button"
-                disabled={page >= pageCount}
-                onClick={() => setPage((p) => p + 1)}
+                disabled={view.page >= pageCount}
+                onClick={() => setView({ page: view.page + 1 })}
               >
                 Next page
               </button>
@@ -179,9 +205,9 @@ export function PhoneNumbersPage() {
 /** A row naming a version the agents list does not know (an agent created since) triggers one agents refetch. */
 function useUnknownVersionRefetch(
   rows: PhoneNumber[],
-  catalog: ReturnType<typeof buildAgentCatalog> | null,
+  catalog: AgentCatalog | null,
   fetching: boolean,
-  refetch: () => void,
+  refetch: () => Promise<void>,
 ) {
   const tried = useRef(new Set<string>())
   useEffect(() => {
@@ -191,6 +217,6 @@ function useUnknownVersionRefetch(
       .filter((id): id is string => id !== null && !catalog.versionById.has(id) && !tried.current.has(id))
     if (unknown.length === 0) return
     unknown.forEach((id) => tried.current.add(id))
-    refetch()
+    void refetch()
   }, [rows, catalog, fetching, refetch])
 }

@@ -29,7 +29,7 @@ test('a search with no match says so, distinct from an empty workspace, and can 
   await findRow('+1 415 555 0123')
   await user.type(screen.getByRole('searchbox', { name: 'Search numbers' }), 'zzzz')
   expect(await screen.findByRole('heading', { name: 'No number matches “zzzz”' })).toBeInTheDocument()
-  await user.click(screen.getByRole('button', { name: 'Clear search' }))
+  await user.click(screen.getByRole('button', { name: 'Clear search and filters' }))
   expect(await findRow('+1 415 555 0123')).toBeInTheDocument()
   expect(screen.getByRole('searchbox', { name: 'Search numbers' })).toHaveValue('')
 })

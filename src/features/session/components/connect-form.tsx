@@ -30,7 +30,8 @@ interface ConnectFormProps {
 /** The `API key` field and `Connect` button: checks the key with /v1/me before the session uses it. */
 export function ConnectForm({ onConnected }: ConnectFormProps) {
   const id = useId()
-  const verify = useMutation({ mutationFn: verifyApiKey })
+  // Its 401 says only that this candidate is wrong, not that the session's key was refused.
+  const verify = useMutation({ mutationFn: verifyApiKey, meta: { checksCandidateKey: true } })
   const form = useForm<z.infer<typeof connectSchema>>({
     resolver: zodResolver(connectSchema),
     defaultValues: { apiKey: '' },

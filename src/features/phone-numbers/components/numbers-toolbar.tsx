@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react'
+import { SelectField } from '@/components/ui/select-field'
+import { PAGE_SIZES, type ListView } from '@/features/phone-numbers/domain/list-view'
+import { useDebouncedValue } from '@/hooks/use-debounced-value'
+import type { Agent } from '@/types/api'
+
+const SEARCH_DEBOUNCE_MS = 150
+const ALL = '__all__'
+
+interface NumbersToolbarProps {
+  view: ListView
+  agents: Agent[]
+  onChange: (changes: Partial<ListView>, mode?: 'push' | 'replace') => void
+  summary: string
+  updating: boolean
+}
+
+export function NumbersToolbar({ view, agents, onChange, summary, updating }: NumbersToolbarProps) {
+  const [searchInput, setSearchInput] = useState(view.search)
+  const search = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS)
+  /** The search the box last put in (or took from) the URL, to tell its own changes from Back/Forward. */
+  const synced = useRef(view.search)
+
+  // Typing settles into the URL without a history entry per keystroke.
+  useEffect(() => {
+    if (search === synced.current) return
+    synced.current = search
+    onChange({ search }, 'replace')
+  }, [search, onChange])
+
+  // Back/Forward, a link or "Clear" changed the URL: show that in the box.
+  useEffect(() => {
+    if (view.search === synced.current) return
+    synced.current = view.search
+    setSearchInput(view.search)
+  }, [view.search])
+
+  const sortedAgents = [...agents].sort((a, b) => a.name.localeCompare(b.name))
+  return (
+    <div className="toolbar">
+      <input
+        type="search"
+        className="search"
+        aria-label="Search numbers"
+        placeholder="Search by nickname, label or digits"
+        value={searchInput}
+        onChange={(event) => setSearchInput(event.target.value)}
+      />
+      <div className="filters">
+        <SelectField
+          id="filter-status"
+          label="Status"
+          value={view.status ?? ALL}
+          options={[
+            { value: ALL, label: 'Any status' },
+            { value: 'active', label: 'Active' },
+            { value: 'pending', label: 'Pending' },
+          ]}
+          onValueChange={(value) => onChange({ status: value === ALL ? null : (value as 'active' | 'pending') })}
+        />
+        <SelectField
+          id="filter-agent"
+          label="Agent"
+          value={view.agentId ?? ALL}
+          options={[
+            { value: ALL, label: 'Any agent' },
+            ...sortedAgents.map((a) => ({ value: a.id, label: a.archived_at ? `${a.name} (archived)` : a.name })),
+            // A link may name an agent this key cannot list: keep it selectable so the filter stays visible.
+            ...(view.agentId && !agents.some((a) => a.id === view.agentId)
+              ? [{ value: view.agentId, label: view.agentId }]
+              : []),
+          ]}
+          onValueChange={(value) => onChange({ agentId: value === ALL ? null : value })}
+        />
+        <SelectField
+          id="page-size"
+          label="Rows per page"
+          value={String(view.limit)}
+          options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+          onValueChange={(value) => onChange({ limit: Number(value) })}
+        />
+      </div>
+      <p className="muted toolbar-summary" aria-live="polite">
+        {summary}
+        {updating && <span className="updating"> · updating…</span>}
+      </p>
+    </div>
+  )
+}

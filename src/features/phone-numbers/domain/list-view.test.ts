@@ -1,0 +1,73 @@
+import {
+  DEFAULT_LIST_VIEW,
+  listParams,
+  parseListView,
+  serializeListView,
+} from '@/features/phone-numbers/domain/list-view'
+
+test('an empty query string is the default view', () => {
+  expect(parseListView('')).toEqual(DEFAULT_LIST_VIEW)
+})
+
+test('every field is read from the query string', () => {
+  expect(parseListView('?q=billing&status=pending&agent=agt_sales&sort=nickname&order=desc&page=3&limit=100')).toEqual({
+    search: 'billing',
+    status: 'pending',
+    agentId: 'agt_sales',
+    sort: 'nickname',
+    order: 'desc',
+    page: 3,
+    limit: 100,
+  })
+})
+
+test.each([
+  ['page=0'],
+  ['page=-2'],
+  ['page=abc'],
+  ['page=1.5'],
+  ['limit=500'],
+  ['limit=7'],
+  ['sort=price'],
+  ['order=sideways'],
+  ['status=deleted'],
+  ['agent=<script>'],
+])('an invalid value (%s) falls back to its default', (query) => {
+  expect(parseListView(`?${query}`)).toEqual(DEFAULT_LIST_VIEW)
+})
+
+test('invalid values fall back one by one, keeping the valid ones', () => {
+  expect(parseListView('?page=zero&q=clinic&limit=9999')).toEqual({ ...DEFAULT_LIST_VIEW, search: 'clinic' })
+})
+
+test('serializing omits defaults and keeps unrelated parameters', () => {
+  const view = { ...DEFAULT_LIST_VIEW, search: 'front desk', page: 2 }
+  expect(serializeListView(view, '?numbers=20000&page=9')).toBe('?numbers=20000&page=2&q=front+desk')
+  expect(serializeListView(DEFAULT_LIST_VIEW, '?q=x&sort=nickname')).toBe('')
+})
+
+test('parse(serialize(view)) is the view', () => {
+  const view = {
+    search: '+1 415',
+    status: 'active' as const,
+    agentId: 'agt_front_desk',
+    sort: 'phone_number' as const,
+    order: 'desc' as const,
+    page: 4,
+    limit: 25,
+  }
+  expect(parseListView(serializeListView(view, ''))).toEqual(view)
+})
+
+test('the API parameters carry only what is set', () => {
+  expect(listParams(DEFAULT_LIST_VIEW)).toEqual({ page: 1, limit: 50, sort: 'created_at', order: 'asc' })
+  expect(listParams({ ...DEFAULT_LIST_VIEW, search: 'x', status: 'active', agentId: 'agt_a' })).toEqual({
+    page: 1,
+    limit: 50,
+    sort: 'created_at',
+    order: 'asc',
+    search: 'x',
+    status: 'active',
+    agent_id: 'agt_a',
+  })
+})
