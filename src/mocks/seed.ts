@@ -287,10 +287,10 @@ export function createSeedWorkspace(options: { numbers?: number; seed?: number }
       const shape = GENERATED_COUNTRIES.find((g) => (target -= g.weight) < 0) ?? GENERATED_COUNTRIES[0]
       let e164: string
       do {
-        const local = Math.floor(random() * 10 ** shape.digits)
-          .toString()
-          .padStart(shape.digits, '0')
-        e164 = `${pick(shape.prefixes)}${local.replace(/^0/, '2')}`
+        // A local number never starts with 0; the rest is any digits.
+        const lead = 2 + Math.floor(random() * 8)
+        const rest = Math.floor(random() * 10 ** (shape.digits - 1))
+        e164 = `${pick(shape.prefixes)}${lead}${String(rest).padStart(shape.digits - 1, '0')}`
       } while (used.has(e164))
       const inboundRoll = random()
       const inbound = inboundRoll < 0.2 ? null : inboundRoll < 0.22 ? pick(archivedVersions) : pick(published)

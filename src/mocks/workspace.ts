@@ -59,7 +59,8 @@ export class Workspace {
   private readonly changedNumberIds = new Set<string>()
   private readonly publishedVersionIds = new Set<string>()
   private readonly agentsUpdatedAt = new Map<string, string>()
-  private readonly sortedCache = new Map<string, PhoneNumber[]>()
+  /** Indices into `numbers`, ascending by a sort field; kept up to date on writes instead of re-sorting. */
+  private readonly sortedCache = new Map<SortField, number[]>()
   private readonly searchText: string[] = []
   private readonly digits: string[] = []
   private readonly clock: Clock
@@ -129,24 +130,27 @@ export class Workspace {
     const matchesSearch = search ? this.searchMatcher(search) : null
     const agentVersionIds = agentId ? this.versionIdsOfAgent(agentId) : null
 
-    const sorted = this.sortedBy(sort)
-    const matches: PhoneNumber[] = []
-    const ordered = order === 'asc' ? sorted : [...sorted].reverse()
-    for (const n of ordered) {
+    // One pass over the sorted indices: count every match, copy only the requested page.
+    const sorted = this.sortedIndices(sort)
+    const count = sorted.length
+    const start = (page - 1) * limit
+    const data: PhoneNumber[] = []
+    let total = 0
+    for (let k = 0; k < count; k++) {
+      const index = sorted[order === 'asc' ? k : count - 1 - k]!
+      const n = this.numbers[index]!
       if (status && n.status !== status) continue
       if (
         agentVersionIds &&
-        !(
-          agentVersionIds.has(n.inbound_agent_version_id ?? '') ||
-          agentVersionIds.has(n.outbound_agent_version_id ?? '')
-        )
+        !agentVersionIds.has(n.inbound_agent_version_id ?? '') &&
+        !agentVersionIds.has(n.outbound_agent_version_id ?? '')
       )
         continue
-      if (matchesSearch && !matchesSearch(this.indexById.get(n.id) ?? -1)) continue
-      matches.push(n)
+      if (matchesSearch && !matchesSearch(index)) continue
+      if (total >= start && data.length < limit) data.push(copy(n))
+      total++
     }
-    const start = (page - 1) * limit
-    return { data: matches.slice(start, start + limit).map(copy), page, limit, total: matches.length }
+    return { data, page, limit, total }
   }
 
   getPhoneNumber(id: string): PhoneNumber {
@@ -340,16 +344,21 @@ export class Workspace {
   }
 
   private writeNumber(number: PhoneNumber, update: Partial<PhoneNumber>, updatedAt = this.clock().toISOString()): void {
+    const index = this.indexById.get(number.id)!
     Object.assign(number, update, { updated_at: updatedAt })
     this.changedNumberIds.add(number.id)
-    this.indexText(this.indexById.get(number.id)!)
-    this.sortedCache.clear()
+    this.indexText(index)
+    for (const [field, sorted] of this.sortedCache) {
+      if (field === 'updated_at' || (field === 'nickname' && 'nickname' in update))
+        this.reposition(sorted, field, index)
+    }
   }
 
   private indexText(index: number): void {
     const n = this.numbers[index]!
     this.searchText[index] = `${n.nickname ?? ''}\u0000${n.label ?? ''}`.toLowerCase()
-    this.digits[index] = n.phone_number.replace(/\D/g, '')
+    // E.164 is "+" then digits only.
+    this.digits[index] = n.phone_number.slice(1)
   }
 
   private searchMatcher(search: string): (index: number) => boolean {
@@ -365,26 +374,48 @@ export class Workspace {
     return new Set(agent?.versions.map((v) => v.id) ?? [])
   }
 
-  /** Ascending order by one field; cached until the next write because sorting 100,000 rows per keystroke adds up. */
-  private sortedBy(field: SortField): PhoneNumber[] {
+  /** Ascending order by one field, as indices into `numbers`; built once per field, then maintained by writes. */
+  private sortedIndices(field: SortField): number[] {
     const cached = this.sortedCache.get(field)
     if (cached) return cached
-    const keyed = this.numbers.map((n, i) => ({ n, i, key: sortKey(n, field) }))
-    keyed.sort((a, b) => {
-      // Numbers without a nickname sort after named ones (so first when descending), like NULLS LAST.
-      if (a.key === null || b.key === null) {
-        if (a.key !== b.key) return a.key === null ? 1 : -1
-      } else if (a.key !== b.key) return a.key < b.key ? -1 : 1
-      return a.i - b.i
-    })
-    const sorted = keyed.map((k) => k.n)
+    const keys = this.numbers.map((n) => sortKey(n, field))
+    const sorted = keys.map((_, i) => i)
+    // Creation order is usually already sorted by created_at: skip the sort when it is.
+    if (!keys.every((key, i) => i === 0 || compareKeys(keys[i - 1]!, key, i - 1, i) <= 0)) {
+      sorted.sort((a, b) => compareKeys(keys[a]!, keys[b]!, a, b))
+    }
     this.sortedCache.set(field, sorted)
     return sorted
+  }
+
+  /** Moves one index to its place after its key changed: O(n) instead of a full re-sort. */
+  private reposition(sorted: number[], field: SortField, index: number): void {
+    sorted.splice(sorted.indexOf(index), 1)
+    const key = sortKey(this.numbers[index]!, field)
+    let low = 0
+    let high = sorted.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      const other = sorted[mid]!
+      if (compareKeys(sortKey(this.numbers[other]!, field), key, other, index) < 0) low = mid + 1
+      else high = mid
+    }
+    sorted.splice(low, 0, index)
   }
 }
 
 const E164 = /^\+[1-9]\d{1,14}$/
 const PHONE_LIKE = /^[\d\s+\-().]*\d[\d\s+\-().]*$/
+
+/** Numbers without a nickname sort after named ones (so first when descending), like NULLS LAST; ties by creation. */
+function compareKeys(a: string | null, b: string | null, indexA: number, indexB: number): number {
+  if (a !== b) {
+    if (a === null) return 1
+    if (b === null) return -1
+    return a < b ? -1 : 1
+  }
+  return indexA - indexB
+}
 
 function sortKey(n: PhoneNumber, field: SortField): string | null {
   switch (field) {
