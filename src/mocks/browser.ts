@@ -1,5 +1,6 @@
 import { setupWorker } from 'msw/browser'
 import { readDemoSettings } from '@/mocks/demo-settings'
+import { FaultInjector, parseFaults } from '@/mocks/faults'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
 import { createSeedWorkspace, DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
 import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
@@ -39,6 +40,8 @@ export interface BrowserDemoBackend extends DemoBackend {
   size: number
   /** Back to the seeded workspace (optionally at another size), forgetting every change. */
   reset: (size?: number) => void
+  /** Turns fault injection on (`rate:0.2,kinds:500+429,…`) or off (null), e.g. from an end-to-end test. */
+  configureFaults: (spec: string | null) => void
 }
 
 export async function startDemoBackend(): Promise<BrowserDemoBackend> {
@@ -51,11 +54,15 @@ export async function startDemoBackend(): Promise<BrowserDemoBackend> {
     size,
     workspace: buildWorkspace(size, keep),
     latencyMs: settings.latencyMs,
+    faults: settings.faults ? new FaultInjector(settings.faults) : null,
     onWrite: () => persist(backend),
     reset: (nextSize = backend.size) => {
       backend.size = nextSize
       backend.workspace = buildWorkspace(nextSize)
       persist(backend)
+    },
+    configureFaults: (spec) => {
+      backend.faults = spec === null ? null : new FaultInjector(parseFaults(spec))
     },
   }
   persist(backend)

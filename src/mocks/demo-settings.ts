@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseFaults, type FaultConfig } from '@/mocks/faults'
 import { DEFAULT_NUMBER_COUNT, MAX_NUMBER_COUNT } from '@/mocks/seed'
 
 /** Demo-only knobs read from the page URL: `?numbers=20000&latency=0`. Bad values fall back to defaults. */
@@ -6,6 +7,8 @@ export interface DemoSettings {
   /** Requested workspace size, or null to keep whatever is stored. */
   numbers: number | null
   latencyMs: number
+  /** `?faults=…` (src/mocks/faults.ts), or null for a well-behaved backend. */
+  faults: FaultConfig | null
 }
 
 const BUILD_LATENCY = z.coerce
@@ -33,7 +36,8 @@ export function readDemoSettings(search: string): DemoSettings {
     .max(10_000)
     .catch(BUILD_LATENCY)
     .parse(params.get('latency') ?? BUILD_LATENCY)
-  return { numbers: params.has('numbers') ? numbers : null, latencyMs }
+  const faults = params.has('faults') ? parseFaults(params.get('faults')) : null
+  return { numbers: params.has('numbers') ? numbers : null, latencyMs, faults }
 }
 
 export { DEFAULT_NUMBER_COUNT }

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import { ApiFailure, validationFailed } from '@/mocks/api-failure'
+import type { FaultEndpoint, FaultInjector } from '@/mocks/faults'
 import type { Workspace } from '@/mocks/workspace'
 import type { Scope } from '@/types/api'
 
@@ -10,6 +11,8 @@ export interface DemoBackend {
   latencyMs: number
   /** Called after every successful write, so the browser can persist. */
   onWrite?: () => void
+  /** Demo fault injection (src/mocks/faults.ts); none when absent. */
+  faults?: FaultInjector | null
 }
 
 type Handle = (ctx: {
@@ -24,7 +27,7 @@ type Handle = (ctx: {
  */
 export function createHandlers(backend: DemoBackend): HttpHandler[] {
   const route =
-    (scope: Scope | null, handle: Handle, write = false) =>
+    (endpoint: FaultEndpoint, scope: Scope | null, handle: Handle, write = false) =>
     async ({
       request,
       params,
@@ -32,13 +35,48 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       request: Request
       params: Record<string, string | readonly string[] | undefined>
     }) => {
-      if (backend.latencyMs > 0) await delay(backend.latencyMs)
+      const { faults } = backend
+      const latency = backend.latencyMs + (faults?.config.latencyMs ?? 0)
+      if (latency > 0) await delay(latency)
       try {
         const { workspace } = backend
         const authorization = request.headers.get('Authorization')
         if (scope) workspace.authorize(authorization, scope)
+        const fault = faults?.decide(endpoint, write) ?? { kind: null, concurrentChange: false }
+        if (fault.concurrentChange && faults && endpoint === 'publish') {
+          faults.changeConcurrently(workspace, numbersNamedIn(await request.clone().text()))
+          backend.onWrite?.()
+        }
+        switch (fault.kind) {
+          case '500':
+          case '503':
+            return HttpResponse.json(
+              { error: { code: 'internal', message: `Injected fault: the server answered ${fault.kind}.` } },
+              { status: Number(fault.kind) },
+            )
+          case '502':
+            return new HttpResponse('<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', {
+              status: 502,
+              headers: { 'Content-Type': 'text/html' },
+            })
+          case '429':
+            return HttpResponse.json(
+              { error: { code: 'rate_limited', message: 'Too many requests: slow down.' } },
+              { status: 429, headers: { 'Retry-After': String(faults?.config.retryAfter ?? 1) } },
+            )
+          case 'network':
+            return HttpResponse.error()
+        }
         const body = await handle({ request, params, workspace })
         if (write) backend.onWrite?.()
+        if (fault.kind === 'apply') {
+          return HttpResponse.json(
+            { error: { code: 'internal', message: 'Injected fault: applied, then the server answered 500.' } },
+            { status: 500 },
+          )
+        }
+        if (fault.kind === 'malformed') return HttpResponse.json({ unexpected: 'shape' })
+        if (fault.kind === 'empty') return new HttpResponse(null, { status: 200 })
         return HttpResponse.json(body as object)
       } catch (error) {
         if (error instanceof ApiFailure) return HttpResponse.json(error.toBody(), { status: error.status })
@@ -49,19 +87,22 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
   return [
     http.get(
       '*/v1/me',
-      route(null, ({ request, workspace }) => workspace.me(request.headers.get('Authorization'))),
+      route('me', null, ({ request, workspace }) => workspace.me(request.headers.get('Authorization'))),
     ),
     http.get(
       '*/v1/phone-numbers',
-      route('numbers:read', ({ request, workspace }) => workspace.listPhoneNumbers(new URL(request.url).searchParams)),
+      route('list', 'numbers:read', ({ request, workspace }) =>
+        workspace.listPhoneNumbers(new URL(request.url).searchParams),
+      ),
     ),
     http.get(
       '*/v1/phone-numbers/:id',
-      route('numbers:read', ({ params, workspace }) => workspace.getPhoneNumber(String(params.id))),
+      route('get', 'numbers:read', ({ params, workspace }) => workspace.getPhoneNumber(String(params.id))),
     ),
     http.patch(
       '*/v1/phone-numbers/:id',
       route(
+        'patch',
         'numbers:write',
         async ({ request, params, workspace }) =>
           workspace.patchPhoneNumber(String(params.id), await readJson(request)),
@@ -70,11 +111,12 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
     ),
     http.get(
       '*/v1/agents',
-      route('agents:read', ({ workspace }) => workspace.listAgents()),
+      route('agents', 'agents:read', ({ workspace }) => workspace.listAgents()),
     ),
     http.post(
       '*/v1/agents/:agentId/versions/:versionId/publish',
       route(
+        'publish',
         'agents:manage',
         async ({ request, params, workspace }) =>
           workspace.publish(String(params.agentId), String(params.versionId), await readJson(request)),
@@ -91,5 +133,17 @@ async function readJson(request: Request): Promise<unknown> {
     return JSON.parse(text) as unknown
   } catch {
     throw validationFailed('The request body is not valid JSON.')
+  }
+}
+
+/** The E.164 numbers a publish body names, for the simulated concurrent change; nothing when it is not valid. */
+function numbersNamedIn(text: string): string[] {
+  try {
+    const body = JSON.parse(text) as { phone_numbers?: unknown; unassign_phone_numbers?: unknown }
+    return [body.phone_numbers, body.unassign_phone_numbers]
+      .flatMap((list): unknown[] => (Array.isArray(list) ? (list as unknown[]) : []))
+      .filter((item): item is string => typeof item === 'string')
+  } catch {
+    return []
   }
 }

@@ -278,6 +278,12 @@ export class Workspace {
     return copy(number)
   }
 
+  /** One number by its E.164 form, or undefined. */
+  numberByE164(e164: string): PhoneNumber | undefined {
+    const index = this.indexByE164.get(e164)
+    return index === undefined ? undefined : copy(this.numbers[index]!)
+  }
+
   /** All numbers, in creation order (tests compare the page against this). */
   allNumbers(): PhoneNumber[] {
     return this.numbers.map(copy)

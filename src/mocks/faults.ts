@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { createRandom } from '@/mocks/seed'
+import type { Workspace } from '@/mocks/workspace'
+
+/**
+ * Demo fault injection: makes the demo backend fail the way real servers and networks do, so the
+ * page's handling of each failure can be seen and tested. Configured from the URL, e.g.
+ * `?faults=rate:0.2,kinds:500+502+429+apply,endpoints:publish+patch,concurrent:0.1,seed:7`.
+ */
+
+export const faultKinds = [
+  '500', // internal error, nothing applied
+  '502', // a proxy's HTML error page
+  '503', // service unavailable, nothing applied
+  '429', // rate limited, with Retry-After
+  'apply', // the write is applied, then the answer is a 500 (ambiguous)
+  'network', // the connection fails (nothing applied)
+  'malformed', // 200 with a body that is not the promised shape (a write is applied)
+  'empty', // 200 with an empty body (a write is applied)
+] as const
+export type FaultKind = (typeof faultKinds)[number]
+
+export const faultEndpoints = ['me', 'list', 'get', 'patch', 'agents', 'publish'] as const
+export type FaultEndpoint = (typeof faultEndpoints)[number]
+
+export interface FaultConfig {
+  /** Probability (0..1) that a request to one of `endpoints` fails. */
+  rate: number
+  kinds: FaultKind[]
+  endpoints: FaultEndpoint[]
+  /** Added to every answer, on top of the normal latency. */
+  latencyMs: number
+  /** Probability that, just before a write, "another admin" changes the routing of a number it names. */
+  concurrent: number
+  /** Seconds sent in Retry-After with a 429. */
+  retryAfter: number
+  seed: number
+}
+
+export const NO_FAULTS: FaultConfig = {
+  rate: 0,
+  kinds: [...faultKinds],
+  endpoints: [...faultEndpoints],
+  latencyMs: 0,
+  concurrent: 0,
+  retryAfter: 1,
+  seed: 1,
+}
+
+const listOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.string().transform((text, ctx) => {
+    const items = text.split('+').filter(Boolean)
+    const unknown = items.filter((item) => !(values as readonly string[]).includes(item))
+    if (unknown.length > 0 || items.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown: ${unknown.join(', ')}` })
+      return z.NEVER
+    }
+    return items as T[]
+  })
+
+const faultFields = {
+  rate: z.coerce.number().min(0).max(1),
+  kinds: listOf(faultKinds),
+  endpoints: listOf(faultEndpoints),
+  latency: z.coerce.number().int().min(0).max(60_000),
+  concurrent: z.coerce.number().min(0).max(1),
+  retryAfter: z.coerce.number().int().min(0).max(120),
+  seed: z.coerce.number().int(),
+}
+
+/** Parses `rate:0.2,kinds:500+429,...`; an unknown or bad part is ignored, keeping the rest. */
+export function parseFaults(text: string | null): FaultConfig {
+  const config: FaultConfig = { ...NO_FAULTS }
+  for (const part of (text ?? '').split(',')) {
+    const [name = '', value = ''] = part.split(':')
+    const key = name.trim() as keyof typeof faultFields
+    const schema = faultFields[key] as z.ZodType | undefined
+    const parsed = schema?.safeParse(value.trim())
+    if (!parsed?.success) continue
+    if (key === 'latency') config.latencyMs = parsed.data as number
+    else Object.assign(config, { [key]: parsed.data })
+  }
+  return config
+}
+
+export interface FaultDecision {
+  kind: FaultKind | null
+  concurrentChange: boolean
+}
+
+/** Draws faults from a seeded generator, so a failing run can be replayed. */
+export class FaultInjector {
+  private readonly random: () => number
+  /** Counts of what was injected, for tests and the chaos report. */
+  readonly injected: Record<FaultKind | 'concurrent', number> = Object.fromEntries(
+    [...faultKinds, 'concurrent'].map((kind) => [kind, 0]),
+  ) as Record<FaultKind | 'concurrent', number>
+
+  constructor(readonly config: FaultConfig) {
+    this.random = createRandom(config.seed)
+  }
+
+  decide(endpoint: FaultEndpoint, write: boolean): FaultDecision {
+    const { rate, kinds, endpoints, concurrent } = this.config
+    const concurrentChange = write && concurrent > 0 && this.random() < concurrent
+    if (concurrentChange) this.injected.concurrent++
+    if (!endpoints.includes(endpoint) || rate <= 0 || this.random() >= rate) return { kind: null, concurrentChange }
+    // "apply" only makes sense for writes; reads that draw it fail plainly.
+    const eligible = kinds.filter((kind) => write || kind !== 'apply')
+    if (eligible.length === 0) return { kind: null, concurrentChange }
+    const kind = eligible[Math.floor(this.random() * eligible.length)]!
+    this.injected[kind]++
+    return { kind, concurrentChange }
+  }
+
+  /** "Another admin" moves a number's slots to other published versions (or clears them) behind the page's back. */
+  changeConcurrently(workspace: Workspace, e164s: string[]): void {
+    const published = workspace
+      .listAgents()
+      .data.filter((agent) => agent.archived_at === null)
+      .flatMap((agent) => agent.versions.filter((v) => v.published).map((v) => v.id))
+    const pick = () => (this.random() < 0.25 ? null : published[Math.floor(this.random() * published.length)]!)
+    for (const e164 of e164s) {
+      const number = workspace.numberByE164(e164)
+      if (!number) continue
+      workspace.setSlots(number.id, { inbound_agent_version_id: pick(), outbound_agent_version_id: pick() })
+    }
+  }
+}
