@@ -31,10 +31,13 @@ function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
   }
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode, isSsrBuild }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
+  const apiBaseUrl = env.VITE_API_BASE_URL?.trim() || undefined
   return {
-    plugins: [react(), contentSecurityPolicy(env.VITE_API_BASE_URL?.trim() || undefined)],
+    plugins: [react(), contentSecurityPolicy(apiBaseUrl)],
+    // public/ holds only msw's service worker: a real-server build (and the e2e test server's SSR bundle) ships no msw at all.
+    publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {
       alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
     },

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { REAL_API_BASE_URL, REAL_APP_OUT_DIR } from '../real-server/config'
+
+const OUT_DIR = join(import.meta.dirname, '..', '..', REAL_APP_OUT_DIR)
+
+/** Every file of the real-mode build (built by playwright.config.ts's webServer before any test runs). */
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesOf(join(dir, entry.name)) : [join(dir, entry.name)],
+  )
+}
+
+test('the real-mode build contains no msw code and allows only its own origin and the API', () => {
+  const files = filesOf(OUT_DIR)
+  const scripts = files.filter((file) => file.endsWith('.js'))
+  expect(scripts.some((file) => file.includes('/assets/'))).toBe(true)
+  for (const file of scripts) {
+    const code = readFileSync(file, 'utf8')
+    expect(code, file).not.toContain('setupWorker')
+    expect(code, file).not.toContain('mockServiceWorker')
+  }
+  // Not even the service worker script that the demo build serves from public/.
+  expect(files.map((file) => file.slice(OUT_DIR.length + 1))).not.toContain('mockServiceWorker.js')
+
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8').replaceAll('&#39;', "'")
+  expect(html).toContain(`connect-src 'self' ${REAL_API_BASE_URL};`)
+  expect(html).toContain("script-src 'self';")
+})

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test'
+import { cellsOf, rowOf } from '../support/phone-numbers'
+import { connect, recordApiRequests, resetApi, revokeKey, serverNumber, TEST_KEYS, writesIn } from '../support/real-api'
+
+const MAIN = { e164: '+14155550123', title: 'Main Support Line' }
+
+test.beforeEach(async ({ request }) => {
+  await resetApi(request)
+})
+
+test('a key revoked mid-session: Save gets 401, another key connects over the page, the typed input survives and saves', async ({
+  page,
+  request,
+}) => {
+  const sent = recordApiRequests(page)
+  await connect(page, TEST_KEYS.support)
+  await page.getByRole('button', { name: `Edit ${MAIN.title}`, exact: true }).click()
+  const editDialog = page.getByRole('dialog', { name: `+1 415 555 0123 · ${MAIN.title}` })
+  await expect(editDialog).toBeVisible()
+  await editDialog.getByRole('textbox', { name: 'Nickname' }).fill('Main Line (typed before revoke)')
+  await editDialog.getByRole('textbox', { name: 'Label' }).fill('cc-9999')
+
+  // Someone revokes the support key while the user is typing.
+  await revokeKey(request, TEST_KEYS.support)
+
+  const refused = page.waitForResponse((r) => r.request().method() === 'PATCH')
+  await editDialog.getByRole('button', { name: 'Save', exact: true }).click()
+  expect((await refused).status()).toBe(401)
+
+  const prompt = page.getByRole('dialog', { name: 'Your API key was refused' })
+  await expect(prompt).toBeVisible()
+  await expect(prompt.getByLabel('API key', { exact: true })).toBeFocused()
+  // The refused key is forgotten for this tab; the page stays behind the prompt.
+  expect(await page.evaluate(() => sessionStorage.getItem('phone-numbers:api-key'))).toBeNull()
+  await expect(page.getByRole('heading', { name: 'Connect to your workspace' })).toHaveCount(0)
+
+  // The revoked key again is still refused, at the prompt.
+  await prompt.getByLabel('API key', { exact: true }).fill(TEST_KEYS.support)
+  await prompt.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(prompt.getByRole('alert')).toContainText('The server refused this key (401)')
+
+  await prompt.getByLabel('API key', { exact: true }).fill(TEST_KEYS.admin)
+  await prompt.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(prompt).toBeHidden()
+
+  // Back in the edit dialog, with everything typed still there.
+  await expect(editDialog).toBeVisible()
+  await expect(editDialog.getByRole('textbox', { name: 'Nickname' })).toHaveValue('Main Line (typed before revoke)')
+  await expect(editDialog.getByRole('textbox', { name: 'Label' })).toHaveValue('cc-9999')
+  expect(await page.evaluate(() => sessionStorage.getItem('phone-numbers:api-key'))).toBe(TEST_KEYS.admin)
+
+  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH')
+  await editDialog.getByRole('button', { name: 'Save', exact: true }).click()
+  expect((await saved).status()).toBe(200)
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(page.getByRole('banner')).toContainText('Admin · key test-admin')
+  await expect(cellsOf(rowOf(page, 'Main Line (typed before revoke)')).nickname).toHaveText(
+    'Main Line (typed before revoke)Label: cc-9999',
+  )
+
+  const number = await serverNumber(request, MAIN.e164)
+  expect(number).toMatchObject({ nickname: 'Main Line (typed before revoke)', label: 'cc-9999' })
+  const patch = { method: 'PATCH', path: `/v1/phone-numbers/${number.id}` }
+  const body = { nickname: 'Main Line (typed before revoke)', label: 'cc-9999' }
+  expect(writesIn(sent)).toEqual([
+    { ...patch, body },
+    { ...patch, body },
+  ])
+  const patches = sent.filter((r) => r.method === 'PATCH')
+  expect(patches.map((r) => r.authorization)).toEqual([`Bearer ${TEST_KEYS.support}`, `Bearer ${TEST_KEYS.admin}`])
+})

@@ -1,0 +1,31 @@
+/**
+ * Starts the test API server. Node 20 cannot run TypeScript, so playwright.config.ts bundles this
+ * file with Vite's SSR build (which applies the `@/` alias; msw and zod stay in node_modules):
+ *
+ *   npx vite build --ssr e2e/real-server/main.ts --outDir dist-real-server && node dist-real-server/main.js
+ *
+ * REAL_API_PORT and REAL_API_ALLOWED_ORIGINS (comma-separated) override the defaults in config.ts.
+ */
+import { REAL_API_PORT, REAL_APP_ORIGIN } from './config'
+import { createRealApiServer } from './server'
+
+const HOST = '127.0.0.1'
+
+async function main(): Promise<void> {
+  const port = Number(process.env.REAL_API_PORT ?? REAL_API_PORT)
+  const allowedOrigins = (process.env.REAL_API_ALLOWED_ORIGINS ?? REAL_APP_ORIGIN)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  const api = createRealApiServer({ allowedOrigins })
+  await api.listen(port, HOST)
+  console.log(`Test API server on http://${HOST}:${port}, CORS for ${allowedOrigins.join(', ')}`)
+  const stop = () => void api.close().then(() => process.exit(0))
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

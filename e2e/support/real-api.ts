@@ -1,0 +1,80 @@
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
+import { REAL_API_BASE_URL, TEST_KEYS } from '../real-server/config'
+
+export { REAL_API_BASE_URL, TEST_KEYS }
+
+/** A fresh seeded workspace on the test API server (or the hostile one), with the test keys. */
+export async function resetApi(request: APIRequestContext, options: { hostile?: boolean } = {}): Promise<void> {
+  const response = await request.post(`${REAL_API_BASE_URL}/__control/${options.hostile ? 'seed-hostile' : 'reset'}`)
+  expect(response.status()).toBe(200)
+}
+
+export async function revokeKey(request: APIRequestContext, key: string): Promise<void> {
+  const response = await request.post(`${REAL_API_BASE_URL}/__control/revoke`, { data: { key } })
+  expect(response.status()).toBe(200)
+}
+
+/** A GET on the test API server, as another client would send it (not through the page). */
+export async function apiGet<T>(request: APIRequestContext, path: string, key: string = TEST_KEYS.admin): Promise<T> {
+  const response = await request.get(`${REAL_API_BASE_URL}${path}`, { headers: { Authorization: `Bearer ${key}` } })
+  expect(response.status(), `GET ${path}`).toBe(200)
+  return (await response.json()) as T
+}
+
+export interface ApiNumber {
+  id: string
+  phone_number: string
+  nickname: string | null
+  label: string | null
+  inbound_agent_version_id: string | null
+  outbound_agent_version_id: string | null
+}
+
+/** The number as the server holds it now, read with a fresh GET (list to find its id, then the number itself). */
+export async function serverNumber(request: APIRequestContext, e164: string): Promise<ApiNumber> {
+  const list = await apiGet<{ data: ApiNumber[] }>(
+    request,
+    `/v1/phone-numbers?limit=200&search=${encodeURIComponent(e164)}`,
+  )
+  const found = list.data.find((n) => n.phone_number === e164)
+  if (!found) throw new Error(`The server has no number ${e164}`)
+  return apiGet<ApiNumber>(request, `/v1/phone-numbers/${found.id}`)
+}
+
+/** Opens the page, which asks for a key, and connects with this one. */
+export async function connect(page: Page, key: string): Promise<void> {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Connect to your workspace' })).toBeVisible()
+  await page.getByLabel('API key', { exact: true }).fill(key)
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Phone numbers', level: 1 })).toBeVisible()
+}
+
+export interface SentRequest {
+  method: string
+  url: string
+  authorization: string | null
+  body: unknown
+}
+
+/** Every request the page sends to the API server (CORS preflights aside), in order. */
+export function recordApiRequests(page: Page): SentRequest[] {
+  const sent: SentRequest[] = []
+  page.on('request', (request: Request) => {
+    if (!request.url().startsWith(`${REAL_API_BASE_URL}/`) || request.method() === 'OPTIONS') return
+    sent.push({
+      method: request.method(),
+      url: request.url(),
+      authorization: request.headers()['authorization'] ?? null,
+      body: request.postData() === null ? undefined : (request.postDataJSON() as unknown),
+    })
+  })
+  return sent
+}
+
+/** The requests that would change something: anything but GET. */
+export function writesIn(sent: SentRequest[]): { method: string; path: string; body: unknown }[] {
+  return sent
+    .filter((r) => r.method !== 'GET')
+    .map((r) => ({ method: r.method, path: new URL(r.url).pathname, body: r.body }))
+}
