@@ -1,12 +1,23 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { publishAgentVersion } from '@/features/agents/api/publish-agent-version'
-import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { updatePhoneNumber } from '@/features/phone-numbers/api/update-phone-number'
-import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import type { DesiredNumberState, PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/domain/reconcile'
+import { callTookEffect, differencesFromDesired, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
+import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
 
-/** A save that stopped at one call: the calls before it stay applied (and are in the cache). */
+/** A 429 says the call was not applied: it may be sent again after Retry-After, a few times. */
+const MAX_RATE_LIMIT_RETRIES = 2
+const MAX_RETRY_AFTER_SECONDS = 10
+
+/**
+ * A save that stopped at one call. The calls before it stay applied (and are in the cache). When
+ * the failure was ambiguous (5xx, timeout, lost answer) the number was read again: `failedCallApplied`
+ * then says whether the failed call took effect after all (null when that read failed too).
+ */
 export class SaveError extends Error {
   override readonly name = 'SaveError'
   constructor(
@@ -14,39 +25,75 @@ export class SaveError extends Error {
     readonly failed: PlannedCall,
     readonly notAttempted: PlannedCall[],
     override readonly cause: unknown,
+    readonly failedCallApplied: boolean | null = false,
   ) {
     super(cause instanceof Error ? cause.message : 'The save failed.')
   }
 }
 
 export interface SaveVariables {
-  numberId: string
+  number: PhoneNumber
   calls: PlannedCall[]
+  desired: DesiredNumberState
+  catalog: AgentCatalog
 }
 
+export interface SaveResult {
+  /** The number as the server holds it after the save. */
+  number: PhoneNumber
+  /** Fields that do not show what the user chose: someone else changed them meanwhile. */
+  conflicts: SaveField[]
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 async function sendCall(call: PlannedCall): Promise<PhoneNumber[]> {
-  if (call.kind === 'patch') return [await updatePhoneNumber(call.numberId, call.body)]
-  return publishAgentVersion(call.agentId, call.versionId, call.body)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (call.kind === 'patch') return [await updatePhoneNumber(call.numberId, call.body)]
+      return await publishAgentVersion(call.agentId, call.versionId, call.body)
+    } catch (error) {
+      if (!isApiError(error) || error.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) throw error
+      await wait(Math.min(error.retryAfterSeconds ?? 1, MAX_RETRY_AFTER_SECONDS) * 1000)
+    }
+  }
 }
 
 /**
  * Runs a save plan in order, stopping at the first failure. Each response is reconciled into the
- * cache as soon as it arrives, so a later failure never hides what was already applied.
+ * cache as soon as it arrives, so a later failure never hides what was already applied; after an
+ * ambiguous failure the number is read again so the page shows what the server really holds.
  */
-export async function executeSavePlan(queryClient: QueryClient, calls: PlannedCall[]): Promise<PhoneNumber[]> {
-  const records: PhoneNumber[] = []
-  for (const [index, call] of calls.entries()) {
-    let result: PhoneNumber[]
-    try {
-      result = await sendCall(call)
-    } catch (cause) {
-      throw new SaveError(calls.slice(0, index), call, calls.slice(index + 1), cause)
-    }
-    // Every publish call publishes the version in its path (API.md, semantics step 1).
-    reconcileSavedNumbers(queryClient, result, call.kind === 'patch' ? [] : [call.versionId])
-    records.push(...result)
+export async function executeSavePlan(queryClient: QueryClient, variables: SaveVariables): Promise<SaveResult> {
+  const { calls, desired, catalog } = variables
+  let latest = variables.number
+  const absorb = async (records: PhoneNumber[], publishedVersionIds: string[]) => {
+    // A list fetch that started before this answer must not land after it with older rows; its
+    // cancellation restores the previous data, so it has to finish before the records go in.
+    await queryClient.cancelQueries({ queryKey: phoneNumberQueries.lists() })
+    reconcileSavedNumbers(queryClient, records, publishedVersionIds)
+    latest = records.find((record) => record.id === latest.id) ?? latest
   }
-  return records
+
+  for (const [index, call] of calls.entries()) {
+    try {
+      // Every publish call publishes the version in its path (API.md, semantics step 1).
+      await absorb(await sendCall(call), call.kind === 'patch' ? [] : [call.versionId])
+    } catch (cause) {
+      let failedCallApplied: boolean | null = false
+      if (isApiError(cause) && cause.isAmbiguous) {
+        try {
+          const fresh = await getPhoneNumber(latest.id)
+          await absorb([fresh], [])
+          failedCallApplied = callTookEffect(call, fresh, catalog)
+        } catch {
+          failedCallApplied = null
+        }
+      }
+      throw new SaveError(calls.slice(0, index), call, calls.slice(index + 1), cause, failedCallApplied)
+    }
+  }
+  return { number: latest, conflicts: differencesFromDesired(latest, desired) }
 }
 
 export function useSavePhoneNumber(numberId: string) {
@@ -54,11 +101,7 @@ export function useSavePhoneNumber(numberId: string) {
   return useMutation({
     // Saves of one number run one after another; different numbers in parallel.
     scope: { id: `phone-number:${numberId}` },
-    mutationFn: ({ calls }: SaveVariables) => executeSavePlan(queryClient, calls),
-    onMutate: async () => {
-      // A list fetch that started before the save must not land after it with older rows.
-      await queryClient.cancelQueries({ queryKey: phoneNumberQueries.lists() })
-    },
+    mutationFn: (variables: SaveVariables) => executeSavePlan(queryClient, variables),
     onSettled: () =>
       // Filters and sort order may no longer hold for the saved rows: mark lists stale without refetching now.
       queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists(), refetchType: 'none' }),

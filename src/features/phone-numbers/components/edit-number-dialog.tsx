@@ -4,7 +4,7 @@ import { useId, useRef } from 'react'
 import { Controller, useForm, useWatch, type Control, type UseFormSetValue } from 'react-hook-form'
 import { SelectField } from '@/components/ui/select-field'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { SaveError, useSavePhoneNumber } from '@/features/phone-numbers/api/save-phone-number'
+import { SaveError, useSavePhoneNumber, type SaveResult } from '@/features/phone-numbers/api/save-phone-number'
 import {
   agentOptions,
   describeCall,
@@ -21,7 +21,9 @@ import {
   type EditNumberFormValues,
   type Side,
 } from '@/features/phone-numbers/components/edit-number-form-model'
+import { describeSlot, slotInWords } from '@/features/phone-numbers/domain/describe-slot'
 import { PlanError, planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import type { SaveField } from '@/features/phone-numbers/domain/save-outcome'
 import type { Permissions } from '@/features/session/use-session'
 import { isApiError } from '@/lib/api-error'
 import { formatPhoneNumber } from '@/lib/phone-format'
@@ -122,13 +124,16 @@ function EditNumberForm({ number, catalog, permissions, onClose, onSaved }: Edit
   const saving = save.isPending
 
   const onSubmit = form.handleSubmit((valid) => {
-    const plan = planSave(number, catalog, desiredStateFromValues(valid))
+    const chosen = desiredStateFromValues(valid)
+    const plan = planSave(number, catalog, chosen)
     if (plan.length === 0) return
-    const summary = describeChanges(number, catalog, desiredStateFromValues(valid))
+    const summary = describeChanges(number, catalog, chosen)
     save.mutate(
-      { numberId: number.id, calls: plan },
+      { number, calls: plan, desired: chosen, catalog },
       {
-        onSuccess: () =>
+        // With a conflict the dialog stays open and says what the number holds now.
+        onSuccess: (result) =>
+          result.conflicts.length === 0 &&
           onSaved(`Saved ${number.nickname ?? formatPhoneNumber(number.phone_number)}: ${summary.join('; ')}.`),
         onError: (error) => {
           const cause = error instanceof SaveError ? error.cause : error
@@ -232,6 +237,12 @@ function EditNumberForm({ number, catalog, permissions, onClose, onSaved }: Edit
         </section>
       )}
 
+      {save.isPaused && (
+        <p className="notice" role="status">
+          You are offline. The save will be sent when the connection returns; keep this dialog open.
+        </p>
+      )}
+      {save.data && save.data.conflicts.length > 0 && <SaveConflict result={save.data} catalog={catalog} />}
       {save.error && <SaveFailure error={save.error} catalog={catalog} />}
 
       <div className="dialog-footer">
@@ -327,6 +338,24 @@ function SlotFields({ side, number, catalog, control, setValue, values, disabled
   )
 }
 
+function SaveConflict({ result, catalog }: { result: SaveResult; catalog: AgentCatalog }) {
+  const now = (field: SaveField) => {
+    if (field === 'inbound' || field === 'outbound') {
+      return `${SIDE_NAMES[field]} now holds ${slotInWords(describeSlot(result.number[SLOT_FIELD[field]], catalog))}`
+    }
+    const value = result.number[field]
+    return `${field === 'nickname' ? 'Nickname' : 'Label'} is now ${value === null ? 'empty' : `“${value}”`}`
+  }
+  return (
+    <div role="alert" className="notice">
+      <p>
+        <strong>Someone else changed this number while you were saving.</strong> {result.conflicts.map(now).join('; ')}.
+      </p>
+      <p>The table shows what the server holds now. Save again to apply your choices over it, or Cancel to keep it.</p>
+    </div>
+  )
+}
+
 function SaveFailure({ error, catalog }: { error: Error; catalog: AgentCatalog }) {
   if (!(error instanceof SaveError)) {
     return (
@@ -336,12 +365,16 @@ function SaveFailure({ error, catalog }: { error: Error; catalog: AgentCatalog }
     )
   }
   const cause = error.cause
-  const ambiguous = isApiError(cause) && cause.isAmbiguous
+  const outcome =
+    error.failedCallApplied === true
+      ? ' but the server did apply it (the page checked)'
+      : error.failedCallApplied === null
+        ? ' and may or may not have been applied (the page could not check)'
+        : ' and was not applied'
   return (
     <div role="alert" className="error-box">
       <p>
-        <strong>{describeCall(error.failed, catalog)}</strong> failed
-        {ambiguous ? ' and may or may not have been applied' : ' and was not applied'}:{' '}
+        <strong>{describeCall(error.failed, catalog)}</strong> failed{outcome}:{' '}
         {cause instanceof Error ? cause.message : 'unknown error'}
       </p>
       {error.applied.length > 0 && (
@@ -350,7 +383,7 @@ function SaveFailure({ error, catalog }: { error: Error; catalog: AgentCatalog }
       {error.notAttempted.length > 0 && (
         <p>Not sent: {error.notAttempted.map((call) => describeCall(call, catalog)).join('; ')}.</p>
       )}
-      <p>Your choices are kept: Save sends only what is still needed.</p>
+      <p>Your choices are kept and the table shows what the server holds: Save sends only what is still needed.</p>
     </div>
   )
 }
