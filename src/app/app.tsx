@@ -1,9 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
 import { AppHeader } from '@/app/app-header'
+import { ErrorBoundary } from '@/components/error-boundary'
 import { configError } from '@/config/env'
 import { PhoneNumbersPage } from '@/features/phone-numbers/components/phone-numbers-page'
 import { SessionGate } from '@/features/session/components/session-gate'
+import { useOnlineStatus } from '@/hooks/use-online-status'
 import { createQueryClient } from '@/lib/react-query'
 
 export function App() {
@@ -18,10 +20,23 @@ export function App() {
   }
   return (
     <QueryClientProvider client={queryClient}>
-      <AppHeader />
-      <SessionGate>
-        <PhoneNumbersPage />
-      </SessionGate>
+      <ErrorBoundary>
+        <AppHeader />
+        <OfflineBanner />
+        <SessionGate>
+          <PhoneNumbersPage />
+        </SessionGate>
+      </ErrorBoundary>
     </QueryClientProvider>
+  )
+}
+
+function OfflineBanner() {
+  const online = useOnlineStatus()
+  if (online) return null
+  return (
+    <p className="offline-banner" role="status">
+      You are offline. What you see may be out of date; saves wait and are sent when the connection returns.
+    </p>
   )
 }

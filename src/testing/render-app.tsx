@@ -10,8 +10,8 @@ export function renderApp() {
 }
 
 /** The table row that holds the number formatted for people (`+1 415 555 0123`). */
-export async function findRow(formatted: string): Promise<HTMLElement> {
-  const cell = await screen.findByText(formatted, { selector: '.number-main' })
+export async function findRow(formatted: string, timeout?: number): Promise<HTMLElement> {
+  const cell = await screen.findByText(formatted, { selector: '.number-main' }, timeout ? { timeout } : undefined)
   return cell.closest('tr')!
 }
 
