@@ -1,4 +1,4 @@
-import { SelectField } from '@/components/ui/select-field'
+import { NativeSelectField } from '@/components/ui/native-select-field'
 import { isDemoMode } from '@/config/env'
 import { roleOf, useSession, useSwitchKey } from '@/features/session/use-session'
 
@@ -25,12 +25,14 @@ export function AppHeader() {
           </span>
           {isDemoMode ? (
             <div className="persona">
-              <SelectField
+              <NativeSelectField
                 id="demo-persona"
                 label="Demo persona"
-                value={PERSONAS.some((p) => p.value === session.key) ? (session.key ?? undefined) : undefined}
-                placeholder="Custom key"
-                options={PERSONAS}
+                value={PERSONAS.some((p) => p.value === session.key) ? (session.key ?? '') : ''}
+                options={[
+                  ...PERSONAS,
+                  ...(PERSONAS.some((p) => p.value === session.key) ? [] : [{ value: '', label: 'Custom key' }]),
+                ]}
                 onValueChange={switchKey}
               />
             </div>

@@ -3,6 +3,11 @@ import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { credentials, DEFAULT_DEMO_KEY } from '@/lib/credentials'
 import { resetTestBackend, server } from '@/mocks/node'
+// The app loads these lazily; importing them here compiles them once up front, so the first test that
+// opens a dialog does not spend its time limit on Vite transforming the module.
+import '@/features/phone-numbers/components/edit-number-dialog'
+import '@/features/session/components/connect-form'
+import '@/features/session/components/reconnect-dialog'
 
 // Two cores running Vitest workers side by side: give async queries more than the default second.
 configure({ asyncUtilTimeout: 4000 })

@@ -128,8 +128,7 @@ test('a 403 on save is explained and nothing is claimed applied', async () => {
 test('the persona switch changes the demo key and what the page offers', async () => {
   const { user } = renderApp()
   expect(await screen.findByRole('button', { name: 'Edit Main Support Line' })).toBeInTheDocument()
-  await user.click(screen.getByRole('combobox', { name: 'Demo persona' }))
-  await user.click(await screen.findByRole('option', { name: 'Read-only' }))
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Demo persona' }), 'Read-only')
   expect(await screen.findByRole('button', { name: 'View Main Support Line' })).toBeInTheDocument()
   expect(screen.getByText(/Read-only · key demo-readonly/)).toBeInTheDocument()
   expect(sessionStorage.getItem('phone-numbers:api-key')).toBe('demo_readonly')

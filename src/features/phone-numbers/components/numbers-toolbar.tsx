@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { SelectField } from '@/components/ui/select-field'
+import { NativeSelectField } from '@/components/ui/native-select-field'
 import { PAGE_SIZES, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
@@ -47,7 +47,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
         onChange={(event) => setSearchInput(event.target.value)}
       />
       <div className="filters">
-        <SelectField
+        <NativeSelectField
           id="filter-status"
           label="Status"
           value={view.status ?? ALL}
@@ -58,7 +58,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
           ]}
           onValueChange={(value) => onChange({ status: value === ALL ? null : (value as 'active' | 'pending') })}
         />
-        <SelectField
+        <NativeSelectField
           id="filter-agent"
           label="Agent"
           value={view.agentId ?? ALL}
@@ -72,7 +72,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
           ]}
           onValueChange={(value) => onChange({ agentId: value === ALL ? null : value })}
         />
-        <SelectField
+        <NativeSelectField
           id="page-size"
           label="Rows per page"
           value={String(view.limit)}

@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { buildAgentCatalog, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
-import { EditNumberDialog } from '@/features/phone-numbers/components/edit-number-dialog'
 import { NumbersTable } from '@/features/phone-numbers/components/numbers-table'
 import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-toolbar'
 import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
@@ -12,6 +11,10 @@ import { useLocationSearch } from '@/hooks/use-location-search'
 import type { PhoneNumber } from '@/types/api'
 
 const EMPTY_CATALOG = buildAgentCatalog([])
+
+// The dialog (forms, Radix Select) is not needed for the first rows: load it after them.
+const loadEditDialog = () => import('@/features/phone-numbers/components/edit-number-dialog')
+const EditNumberDialog = lazy(async () => ({ default: (await loadEditDialog()).EditNumberDialog }))
 const formatCount = (n: number) => n.toLocaleString('en-US')
 
 export function PhoneNumbersPage() {
@@ -39,6 +42,8 @@ export function PhoneNumbersPage() {
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
   const [toast, setToast] = useState<string | null>(null)
+  // Mounted from the first Edit on and kept, so closing runs Radix's focus return.
+  const [dialogMounted, setDialogMounted] = useState(false)
 
   const rows = numbers.data?.data ?? []
   // The dialog follows the cached row, so a saved (or partly saved) change shows at once.
@@ -60,6 +65,11 @@ export function PhoneNumbersPage() {
   useEffect(() => {
     if (nextPage !== null) void queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(nextPage))))
   }, [queryClient, nextPage])
+
+  const rowsShown = numbers.data !== undefined
+  useEffect(() => {
+    if (rowsShown) void loadEditDialog()
+  }, [rowsShown])
 
   useEffect(() => {
     if (!toast) return
@@ -154,6 +164,7 @@ export function PhoneNumbersPage() {
             onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
             actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
             onEdit={(number) => {
+              setDialogMounted(true)
               setEditingSnapshot(number)
               setEditingId(number.id)
             }}
@@ -184,16 +195,20 @@ export function PhoneNumbersPage() {
         </>
       )}
 
-      <EditNumberDialog
-        number={editing}
-        catalog={catalog}
-        permissions={permissions}
-        onClose={() => setEditingId(null)}
-        onSaved={(message) => {
-          setEditingId(null)
-          setToast(message)
-        }}
-      />
+      {dialogMounted && (
+        <Suspense fallback={null}>
+          <EditNumberDialog
+            number={editing}
+            catalog={catalog}
+            permissions={permissions}
+            onClose={() => setEditingId(null)}
+            onSaved={(message) => {
+              setEditingId(null)
+              setToast(message)
+            }}
+          />
+        </Suspense>
+      )}
 
       <div className="toast-region" role="status" aria-live="polite">
         {toast && <div className="toast">{toast}</div>}

@@ -1,12 +1,18 @@
-import * as Dialog from '@radix-ui/react-dialog'
 import { useQueryClient } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { isDemoMode } from '@/config/env'
 import { meQueries } from '@/features/session/api/me-queries'
-import { ConnectForm } from '@/features/session/components/connect-form'
 import { useSession, useSwitchKey } from '@/features/session/use-session'
 import { credentials } from '@/lib/credentials'
 import type { Me } from '@/types/api'
+
+// Forms and dialogs are loaded only when a key is asked for: most sessions never need them.
+const ConnectForm = lazy(async () => ({
+  default: (await import('@/features/session/components/connect-form')).ConnectForm,
+}))
+const ReconnectDialog = lazy(async () => ({
+  default: (await import('@/features/session/components/reconnect-dialog')).ReconnectDialog,
+}))
 
 /**
  * Shows the page only with a key the server accepts. A key refused later in the session opens a
@@ -31,12 +37,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
           Paste an API key for this workspace. It is kept for this browser tab only.
           {isDemoMode && ' Demo keys: demo_admin, demo_support, demo_readonly.'}
         </p>
-        <ConnectForm
-          onConnected={(key, me) => {
-            switchKey(key)
-            adopt(me)
-          }}
-        />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <ConnectForm
+            onConnected={(key, me) => {
+              switchKey(key)
+              adopt(me)
+            }}
+          />
+        </Suspense>
       </main>
     )
   }
@@ -65,35 +73,18 @@ export function SessionGate({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
-      <Dialog.Root open={session.rejected}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="dialog-overlay" />
-          <Dialog.Content
-            className="dialog dialog-narrow"
-            aria-describedby={undefined}
-            onEscapeKeyDown={(event) => event.preventDefault()}
-            onPointerDownOutside={(event) => event.preventDefault()}
-          >
-            <Dialog.Title className="dialog-title">Your API key was refused</Dialog.Title>
-            <div className="dialog-body">
-              <p>
-                The server no longer accepts this key (it may have been revoked). Connect with another key to go on;
-                anything you have not saved is kept.
-              </p>
-              <ConnectForm
-                onConnected={(key, me) => {
-                  credentials.reconnect(key)
-                  adopt(me)
-                  void queryClient.invalidateQueries()
-                }}
-              />
-              <button type="button" className="button" onClick={() => switchKey(null)}>
-                Disconnect
-              </button>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      {session.rejected && (
+        <Suspense fallback={null}>
+          <ReconnectDialog
+            onConnected={(key, me) => {
+              credentials.reconnect(key)
+              adopt(me)
+              void queryClient.invalidateQueries()
+            }}
+            onDisconnect={() => switchKey(null)}
+          />
+        </Suspense>
+      )}
     </>
   )
 }
