@@ -1,17 +1,34 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
 
+// Parsing costs far more than a lookup, and the same rows re-render often: remember recent results.
+const formatted = new Map<string, string>()
+const MAX_REMEMBERED = 5000
+
 /** `+14155550123` → `+1 415 555 0123`; anything libphonenumber cannot parse is shown as it came. */
 export function formatPhoneNumber(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
+  let result = formatted.get(e164)
+  if (result === undefined) {
+    result = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
+    if (formatted.size >= MAX_REMEMBERED) formatted.clear()
+    formatted.set(e164, result)
+  }
+  return result
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
+const countries = new Map<string, string>()
+
 /** `US` → `United States`; an unknown code is shown as it came. */
 export function countryName(countryCode: string): string {
-  try {
-    return regionNames.of(countryCode.toUpperCase()) ?? countryCode
-  } catch {
-    return countryCode
+  let name = countries.get(countryCode)
+  if (name === undefined) {
+    try {
+      name = regionNames.of(countryCode.toUpperCase()) ?? countryCode
+    } catch {
+      name = countryCode
+    }
+    countries.set(countryCode, name)
   }
+  return name
 }

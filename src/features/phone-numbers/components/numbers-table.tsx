@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { describeSlot, type SlotView } from '@/features/phone-numbers/domain/describe-slot'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
@@ -82,7 +83,8 @@ export function NumbersTable({
   )
 }
 
-function NumberRow({
+// Rows re-render only when their record (replaced immutably on save) or the agents change.
+const NumberRow = memo(function NumberRow({
   number,
   catalog,
   actionVerb,
@@ -131,7 +133,7 @@ function NumberRow({
       </td>
     </tr>
   )
-}
+})
 
 export function SlotCell({ view, loading }: { view: SlotView; loading: boolean }) {
   if (view.kind === 'empty') return <span className="muted">None</span>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { buildAgentCatalog, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
@@ -44,6 +44,12 @@ export function PhoneNumbersPage() {
   const [toast, setToast] = useState<string | null>(null)
   // Mounted from the first Edit on and kept, so closing runs Radix's focus return.
   const [dialogMounted, setDialogMounted] = useState(false)
+  // Stable, so memoised rows do not re-render when the page does.
+  const openEditor = useCallback((number: PhoneNumber) => {
+    setDialogMounted(true)
+    setEditingSnapshot(number)
+    setEditingId(number.id)
+  }, [])
 
   const rows = numbers.data?.data ?? []
   // The dialog follows the cached row, so a saved (or partly saved) change shows at once.
@@ -163,11 +169,7 @@ export function PhoneNumbersPage() {
             order={view.order}
             onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
             actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
-            onEdit={(number) => {
-              setDialogMounted(true)
-              setEditingSnapshot(number)
-              setEditingId(number.id)
-            }}
+            onEdit={openEditor}
           />
           {numbers.data && (
             <nav className="pager" aria-label="Pages">
