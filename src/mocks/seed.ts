@@ -329,6 +329,17 @@ export function createSeedWorkspace(options: { numbers?: number; seed?: number }
   }
 }
 
+const dayStrings = new Map<number, string>()
+const pad = (n: number, width: number) => String(n).padStart(width, '0')
+
+/** toISOString, with the date part computed once per day: seeding 100,000 numbers formats 200,000 times. */
 function iso(ms: number): string {
-  return new Date(ms).toISOString()
+  const day = Math.floor(ms / DAY)
+  let date = dayStrings.get(day)
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10)
+    dayStrings.set(day, date)
+  }
+  const time = ms - day * DAY
+  return `${date}T${pad(Math.floor(time / 3_600_000), 2)}:${pad(Math.floor(time / 60_000) % 60, 2)}:${pad(Math.floor(time / 1000) % 60, 2)}.${pad(time % 1000, 3)}Z`
 }

@@ -908,3 +908,11 @@ describe('sort orders kept up to date after writes', () => {
     },
   )
 })
+
+test('seed timestamps are exact ISO-8601 UTC strings', () => {
+  const data = createSeedWorkspace({ numbers: 3000 })
+  for (const n of data.numbers) {
+    expect(new Date(n.created_at).toISOString()).toBe(n.created_at)
+    expect(new Date(n.updated_at).toISOString()).toBe(n.updated_at)
+  }
+})

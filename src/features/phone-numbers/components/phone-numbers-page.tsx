@@ -66,15 +66,20 @@ export function PhoneNumbersPage() {
   )
 
   // The next page is usually where the user goes: have it ready.
+  // Only from this view's own answer: the previous view's placeholder rows would prefetch too early.
   const nextPage =
-    numbers.data && view.page < pageCount ? serializeListView({ ...view, page: view.page + 1 }, '') : null
+    numbers.data && !numbers.isPlaceholderData && view.page < pageCount
+      ? serializeListView({ ...view, page: view.page + 1 }, '')
+      : null
   useEffect(() => {
     if (nextPage !== null) void queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(nextPage))))
   }, [queryClient, nextPage])
 
+  // Load the dialog's code once the first rows are up and mount it closed, so the first Edit does not
+  // suspend (React holds content back for up to 300 ms after a Suspense fallback).
   const rowsShown = numbers.data !== undefined
   useEffect(() => {
-    if (rowsShown) void loadEditDialog()
+    if (rowsShown) void loadEditDialog().then(() => setDialogMounted(true))
   }, [rowsShown])
 
   useEffect(() => {
