@@ -5,99 +5,23 @@
  *
  *   npm run screenshots            (CHROMIUM_PATH=/path/to/chromium to choose the browser)
  */
-import { spawn } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import ts from 'typescript'
+import { buildApp, chromiumLaunchOptions, root, startPreview } from './lib/built-app.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = 'dist-screens'
 const docs = join(root, 'docs')
-
-/** The same launch options as the end-to-end tests: e2e/support/chromium.ts, transpiled on the fly. */
-async function chromiumLaunchOptions() {
-  const source = await readFile(join(root, 'e2e/support/chromium.ts'), 'utf8')
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-  })
-  // Inside node_modules, so the module's own `@playwright/test` import resolves.
-  const file = join(root, 'node_modules/.cache/screenshots/chromium.mjs')
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, outputText)
-  const module = await import(pathToFileURL(file).href)
-  return module.chromiumLaunchOptions()
-}
-
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit' })
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
-    )
-  })
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitForServer(url, child, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`)
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`)
-}
-
-/** Starts `vite preview` in its own process group, so stopping it stops npx's children too. */
-function startPreview(port) {
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  )
-  const stop = () => {
-    if (child.exitCode !== null || child.pid === undefined) return
-    try {
-      process.kill(-child.pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
-  }
-  return { child, stop }
-}
 
 async function main() {
   const launchOptions = await chromiumLaunchOptions()
   console.log(`Building the demo app into ${outDir}/ …`)
-  await run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'])
+  await buildApp(outDir)
 
-  const port = await freePort()
-  const baseUrl = `http://127.0.0.1:${port}`
-  const preview = startPreview(port)
-  process.on('exit', preview.stop)
+  const preview = await startPreview(outDir)
+  const baseUrl = preview.baseUrl
   let browser
   try {
-    await waitForServer(baseUrl, preview.child)
     browser = await chromium.launch(launchOptions)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
     const page = await context.newPage()

@@ -1,0 +1,99 @@
+/**
+ * The one way scripts build the app, serve it with `vite preview` on a free port, and launch
+ * Chromium with the end-to-end tests' options (scripts/screenshots.mjs, scripts/bench.mjs).
+ */
+import { spawn } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import ts from 'typescript'
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** The same launch options as the end-to-end tests: e2e/support/chromium.ts, transpiled on the fly. */
+export async function chromiumLaunchOptions() {
+  const source = await readFile(join(root, 'e2e/support/chromium.ts'), 'utf8')
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+  })
+  // Inside node_modules, so the module's own `@playwright/test` import resolves.
+  const file = join(root, 'node_modules/.cache/scripts/chromium.mjs')
+  await mkdir(dirname(file), { recursive: true })
+  await writeFile(file, outputText)
+  const module = await import(pathToFileURL(file).href)
+  return module.chromiumLaunchOptions()
+}
+
+/** Runs a command in the project root, inheriting stdio; rejects unless it exits 0. */
+export function run(command, args, { env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    )
+  })
+}
+
+/** A production build into `outDir` (relative to the root). `env` chooses the mode, e.g. VITE_API_BASE_URL. */
+export function buildApp(outDir, env = {}) {
+  return run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env })
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForServer(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`)
+}
+
+/**
+ * Serves a build with `vite preview` on a free port, in its own process group so stopping it stops
+ * npx's children too; the server is stopped when this process exits. Resolves once it answers.
+ */
+export async function startPreview(outDir, { timeoutMs = 30_000 } = {}) {
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  )
+  const stop = () => {
+    if (child.exitCode !== null || child.pid === undefined) return
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  process.on('exit', stop)
+  try {
+    await waitForServer(baseUrl, child, timeoutMs)
+  } catch (error) {
+    stop()
+    throw error
+  }
+  return { baseUrl, stop }
+}
