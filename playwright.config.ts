@@ -12,6 +12,8 @@ import {
 const DEMO_PORT = 4173
 /** Specs that drive the real-mode build against the test API server (e2e/real-server/). */
 const REAL_API_SPECS = /real-api\/.*\.spec\.ts$/
+/** The seeded chaos run (e2e/chaos.spec.ts): minutes long, so it is its own project. */
+const CHAOS_SPECS = /chaos\.spec\.ts$/
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,7 +40,14 @@ export default defineConfig({
     },
     {
       name: 'chromium',
-      testIgnore: REAL_API_SPECS,
+      testIgnore: [REAL_API_SPECS, CHAOS_SPECS],
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
+    },
+    {
+      name: 'chaos',
+      testMatch: CHAOS_SPECS,
+      // About 4 minutes of edits, then the final comparison.
+      timeout: 8 * 60_000,
       use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
     },
   ],

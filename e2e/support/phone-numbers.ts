@@ -26,9 +26,9 @@ interface DemoBackendWindow {
   }
 }
 
-/** Opens the page and waits until the rows and the agent names (the catalog) are shown. */
-export async function openPhoneNumbersPage(page: Page): Promise<void> {
-  await page.goto('/')
+/** Opens the page (at `path`, e.g. with demo settings) and waits until the rows and the agent names (the catalog) are shown. */
+export async function openPhoneNumbersPage(page: Page, path = '/'): Promise<void> {
+  await page.goto(path)
   await expect(page.getByRole('heading', { name: 'Phone numbers', level: 1 })).toBeVisible()
   // The first curated row shows its inbound agent by name only once the agents list has loaded.
   await expect(cellsOf(rowOf(page, 'Main Support Line')).inbound).toHaveText('Front Desk · v3')

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { agentQueries } from '@/features/agents/api/agent-queries'
 import { publishAgentVersion } from '@/features/agents/api/publish-agent-version'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
@@ -70,9 +71,16 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
   const absorb = async (records: PhoneNumber[], publishedVersionIds: string[]) => {
     // A list fetch that started before this answer must not land after it with older rows; its
     // cancellation restores the previous data, so it has to finish before the records go in.
-    await queryClient.cancelQueries({ queryKey: phoneNumberQueries.lists() })
+    const lists = phoneNumberQueries.lists()
+    const interrupted = queryClient.getQueryCache().findAll({ queryKey: lists, fetchStatus: 'fetching' })
+    await queryClient.cancelQueries({ queryKey: lists })
     reconcileSavedNumbers(queryClient, records, publishedVersionIds)
     latest = records.find((record) => record.id === latest.id) ?? latest
+    // Those fetches were still wanted (a new sort or page shows placeholder rows until its own arrive):
+    // send them again, now that the write is in.
+    if (interrupted.length > 0) {
+      void queryClient.refetchQueries({ predicate: (query) => interrupted.includes(query), type: 'active' })
+    }
   }
 
   for (const [index, call] of calls.entries()) {
@@ -84,10 +92,15 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       if (isApiError(cause) && cause.isAmbiguous) {
         try {
           const fresh = await getPhoneNumber(latest.id)
-          await absorb([fresh], [])
           failedCallApplied = callTookEffect(call, fresh, catalog)
+          // A deploy that took effect published its version, as a successful one does.
+          await absorb([fresh], failedCallApplied && call.kind === 'deploy' ? [call.versionId] : [])
         } catch {
           failedCallApplied = null
+          // The page could not check, so the cached rows (and a draft's published flag) may be stale: read them again.
+          void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() })
+          if (call.kind === 'deploy' && call.publishesDraft)
+            void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
         }
       }
       throw new SaveError(calls.slice(0, index), call, calls.slice(index + 1), cause, failedCallApplied)
