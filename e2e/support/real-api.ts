@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { REAL_API_BASE_URL, TEST_KEYS } from '../real-server/config'
+import type { ModelNumber } from './phone-numbers'
 
 export { REAL_API_BASE_URL, TEST_KEYS }
 
@@ -21,14 +22,8 @@ export async function apiGet<T>(request: APIRequestContext, path: string, key: s
   return (await response.json()) as T
 }
 
-export interface ApiNumber {
-  id: string
-  phone_number: string
-  nickname: string | null
-  label: string | null
-  inbound_agent_version_id: string | null
-  outbound_agent_version_id: string | null
-}
+/** A number as the test server answers it: the same fields the demo-model helpers read. */
+export type ApiNumber = ModelNumber
 
 /** The number as the server holds it now, read with a fresh GET (list to find its id, then the number itself). */
 export async function serverNumber(request: APIRequestContext, e164: string): Promise<ApiNumber> {
