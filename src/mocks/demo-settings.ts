@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseFaults, type FaultConfig } from '@/mocks/faults'
-import { DEFAULT_NUMBER_COUNT, MAX_NUMBER_COUNT } from '@/mocks/seed'
+import { MAX_NUMBER_COUNT } from '@/mocks/seed'
 
 /** Demo-only knobs read from the page URL: `?numbers=20000&latency=0`. Bad values fall back to defaults. */
 export interface DemoSettings {
@@ -39,5 +39,3 @@ export function readDemoSettings(search: string): DemoSettings {
   const faults = params.has('faults') ? parseFaults(params.get('faults')) : null
   return { numbers: params.has('numbers') ? numbers : null, latencyMs, faults }
 }
-
-export { DEFAULT_NUMBER_COUNT }

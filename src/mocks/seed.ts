@@ -16,8 +16,6 @@ export const DEMO_KEYS = {
   demo_readonly: { name: 'demo-readonly', scopes: ['numbers:read', 'agents:read'] },
 } satisfies WorkspaceData['keys']
 
-export type DemoKey = keyof typeof DEMO_KEYS
-
 interface AgentSpec {
   id: string
   name: string

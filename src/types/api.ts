@@ -73,16 +73,6 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>
 export type Scope = (typeof scopes)[number]
 
-export const errorCodes = [
-  'unauthorized',
-  'insufficient_scope',
-  'not_found',
-  'validation_failed',
-  'agent_archived',
-  'rate_limited',
-  'internal',
-] as const
-
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),

@@ -15,14 +15,13 @@ import {
   NONE,
   SIDE_NAMES,
   SIDES,
-  SLOT_FIELD,
   versionOnAgentPick,
   versionOptions,
   type EditNumberFormValues,
   type Side,
 } from '@/features/phone-numbers/components/edit-number-form-model'
 import { describeSlot, slotInWords } from '@/features/phone-numbers/domain/describe-slot'
-import { PlanError, planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { PlanError, planSave, SLOT_FIELD, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import type { SaveField } from '@/features/phone-numbers/domain/save-outcome'
 import type { Permissions } from '@/features/session/use-session'
 import { isApiError } from '@/lib/api-error'

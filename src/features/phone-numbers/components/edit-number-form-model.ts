@@ -7,7 +7,12 @@ import {
 } from '@/features/agents/domain/agent-catalog'
 import type { SelectOption } from '@/components/ui/select-field'
 import { describeSlot, slotInWords } from '@/features/phone-numbers/domain/describe-slot'
-import { normalizeText, type DesiredNumberState, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import {
+  normalizeText,
+  SLOT_FIELD,
+  type DesiredNumberState,
+  type PlannedCall,
+} from '@/features/phone-numbers/domain/plan-save'
 import { MAX_TEXT_LENGTH, type PhoneNumber } from '@/types/api'
 
 /** Radix Select cannot hold an empty value, so "no agent" has a sentinel. */
@@ -18,7 +23,6 @@ export const UNKNOWN = '__unknown__'
 export type Side = 'inbound' | 'outbound'
 export const SIDES: Side[] = ['inbound', 'outbound']
 export const SIDE_NAMES: Record<Side, string> = { inbound: 'Inbound', outbound: 'Outbound' }
-export const SLOT_FIELD = { inbound: 'inbound_agent_version_id', outbound: 'outbound_agent_version_id' } as const
 
 const textField = (name: string) =>
   z.string().superRefine((value, ctx) => {

@@ -29,7 +29,8 @@ export class PlanError extends Error {
 
 type Side = 'inbound' | 'outbound'
 const SIDES: Side[] = ['inbound', 'outbound']
-const SLOT = { inbound: 'inbound_agent_version_id', outbound: 'outbound_agent_version_id' } as const
+/** The record field behind each side. */
+export const SLOT_FIELD = { inbound: 'inbound_agent_version_id', outbound: 'outbound_agent_version_id' } as const
 const SIDE_NAME = { inbound: 'Inbound', outbound: 'Outbound' } as const
 
 /** The fewest calls that take `current` to `desired`: deploys, then unassigns, then the PATCH (PAGE.md). */
@@ -37,7 +38,7 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
   const writes = new Map<string, Side[]>() // desired version id → sides it must be written to
   const clears = new Map<string, { agent: Agent; heldIds: string[]; sides: Side[] }>() // by the agent held now
   for (const side of SIDES) {
-    const held = current[SLOT[side]]
+    const held = current[SLOT_FIELD[side]]
     const wanted = desired[side]
     if (wanted === held) continue
     if (wanted !== null) {

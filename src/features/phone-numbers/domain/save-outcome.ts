@@ -1,10 +1,13 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, type DesiredNumberState, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import {
+  normalizeText,
+  SLOT_FIELD,
+  type DesiredNumberState,
+  type PlannedCall,
+} from '@/features/phone-numbers/domain/plan-save'
 import type { Direction, PhoneNumber } from '@/types/api'
 
 export type SaveField = 'inbound' | 'outbound' | 'nickname' | 'label'
-
-const SLOT = { inbound: 'inbound_agent_version_id', outbound: 'outbound_agent_version_id' } as const
 
 function slotsOf(direction: Direction): ('inbound' | 'outbound')[] {
   return direction === 'both' ? ['inbound', 'outbound'] : [direction]
@@ -19,7 +22,7 @@ export function callTookEffect(call: PlannedCall, number: PhoneNumber, catalog: 
     return Object.entries(call.body).every(([field, value]) => number[field as 'nickname' | 'label'] === value)
   }
   return slotsOf(call.direction).every((side) => {
-    const held = number[SLOT[side]]
+    const held = number[SLOT_FIELD[side]]
     if (call.kind === 'deploy') return held === call.versionId
     return held === null || catalog.versionById.get(held)?.agent.id !== call.agentId
   })
