@@ -1,6 +1,6 @@
-import { createSeedWorkspace } from '@/mocks/seed'
+import { createSeedRecords } from '@/mocks/seed'
 import { Workspace, type WorkspaceData } from '@/mocks/workspace'
-import type { Scope } from '@/types/api'
+import type { PhoneNumber, Scope } from '@/types/api'
 import { TEST_KEY_NAMES, TEST_KEYS } from './config'
 import { HOSTILE } from './hostile'
 
@@ -15,7 +15,7 @@ const TEST_KEY_SCOPES: Record<keyof typeof TEST_KEYS, Scope[]> = {
  * test keys: the demo keys are removed, so nothing in a real-mode build can lean on them.
  */
 export function createTestWorkspace(options: { hostile?: boolean } = {}): Workspace {
-  const data = createSeedWorkspace()
+  const data = createSeedRecords()
   data.keys = {}
   if (options.hostile) makeHostile(data)
   const workspace = new Workspace(data)
@@ -26,7 +26,7 @@ export function createTestWorkspace(options: { hostile?: boolean } = {}): Worksp
 }
 
 /** Markup in names and nicknames, set on the data before the Workspace is built from it. */
-function makeHostile(data: WorkspaceData): void {
+function makeHostile(data: WorkspaceData & { numbers: PhoneNumber[] }): void {
   data.workspace.name = HOSTILE.workspaceName
   const number = (e164: string) => {
     const found = data.numbers.find((n) => n.phone_number === e164)

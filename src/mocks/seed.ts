@@ -1,5 +1,6 @@
+import { allRecords, recordMatchesText, type NumberSource, type SlotField, type SortKey } from '@/mocks/number-source'
 import type { WorkspaceData } from '@/mocks/workspace'
-import type { Agent, AgentVersion, PhoneNumber } from '@/types/api'
+import type { Agent, AgentVersion, PhoneNumber, PhoneNumberStatus, SortField } from '@/types/api'
 
 /**
  * The demo workspace: nine agents (one archived, one with only drafts) and a curated set of
@@ -260,77 +261,297 @@ export function createRandom(seed: number): () => number {
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 
-export function createSeedWorkspace(options: { numbers?: number; seed?: number } = {}): WorkspaceData {
+/** Every prefix of the generated numbers, with its country, its value as a number and its local length. */
+const PREFIXES = GENERATED_COUNTRIES.flatMap((g) =>
+  g.prefixes.map((prefix) => ({ prefix, country: g.country, digits: g.digits, value: Number(prefix.slice(1)) })),
+)
+const STATUSES = ['active', 'pending'] as const
+const PROVIDERS = ['twilio', 'telnyx', 'vonage'] as const
+const NUMBER_TYPES = ['local', 'toll_free', 'mobile'] as const
+/** Twilio twice as likely as each other provider. */
+const PROVIDER_DRAW = [0, 0, 1, 2]
+/** Nicknames are "<place> <role> <1-99>": each combination has a code from 1 (0 = no nickname). */
+const NICKNAME_NUMBERS = 99
+const NICKNAME_CODES = PLACES.length * ROLES.length * NICKNAME_NUMBERS
+
+export function createSeedWorkspace(
+  options: { numbers?: number; seed?: number } = {},
+): WorkspaceData & { numbers: NumberSource } {
   const count = Math.max(0, Math.min(MAX_NUMBER_COUNT, Math.floor(options.numbers ?? DEFAULT_NUMBER_COUNT)))
-  const random = createRandom(options.seed ?? 20240301)
   const agents = buildAgents()
-  const published = agents
-    .filter((a) => a.archived_at === null)
-    .flatMap((a) => a.versions.filter((ver) => ver.published).map((ver) => ver.id))
-  const archivedVersions = agents.filter((a) => a.archived_at !== null).flatMap((a) => a.versions.map((ver) => ver.id))
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
-  const totalWeight = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)
-  const used = new Set<string>(CURATED.map((k) => k.phone_number))
-
-  const numbers: PhoneNumber[] = []
-  // Spread creation times over about two years whatever the size, oldest first.
-  const step = Math.max(60_000, Math.floor((730 * DAY) / Math.max(count, 1)))
-  for (let i = 0; i < count; i++) {
-    let row: Curated
-    const curated = CURATED[i]
-    if (curated) {
-      row = curated
-    } else {
-      let target = random() * totalWeight
-      const shape = GENERATED_COUNTRIES.find((g) => (target -= g.weight) < 0) ?? GENERATED_COUNTRIES[0]
-      let e164: string
-      do {
-        // A local number never starts with 0; the rest is any digits.
-        const lead = 2 + Math.floor(random() * 8)
-        const rest = Math.floor(random() * 10 ** (shape.digits - 1))
-        e164 = `${pick(shape.prefixes)}${lead}${String(rest).padStart(shape.digits - 1, '0')}`
-      } while (used.has(e164))
-      const inboundRoll = random()
-      const inbound = inboundRoll < 0.2 ? null : inboundRoll < 0.22 ? pick(archivedVersions) : pick(published)
-      const outboundRoll = random()
-      const outbound = outboundRoll < 0.45 ? null : outboundRoll < 0.6 ? inbound : pick(published)
-      const named = random() < 0.85
-      row = {
-        phone_number: e164,
-        country_code: shape.country,
-        nickname: named ? `${pick(PLACES)} ${pick(ROLES)} ${1 + Math.floor(random() * 99)}` : null,
-        label: random() < 0.7 ? `cc-${1000 + Math.floor(random() * 9000)}` : null,
-        status: random() < 0.06 ? 'pending' : 'active',
-        provider: pick(['twilio', 'twilio', 'telnyx', 'vonage'] as const),
-        number_type: random() < 0.08 ? 'toll_free' : random() < 0.1 ? 'mobile' : 'local',
-        inbound_agent_version_id: inbound,
-        outbound_agent_version_id: outbound,
-      }
-    }
-    used.add(row.phone_number)
-    let suffix = ''
-    for (let k = 0; k < 8; k++) suffix += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)]
-    const created = NUMBERS_EPOCH + i * step
-    numbers.push({
-      id: `phn_${i.toString(36).padStart(4, '0')}${suffix}`,
-      ...row,
-      created_at: iso(created),
-      updated_at: iso(created + Math.floor(random() * 20) * DAY),
-    })
-  }
-
   return {
     workspace: { id: 'wsp_8c1d', name: 'Acme Health' },
-    numbers,
+    numbers: new SeedNumbers(count, options.seed ?? 20240301, agents),
     agents,
     keys: structuredClone(DEMO_KEYS),
   }
 }
 
+/** The same seed with every number as a plain record: for tests and tools that read or edit the data itself. */
+export function createSeedRecords(
+  options: { numbers?: number; seed?: number } = {},
+): WorkspaceData & { numbers: PhoneNumber[] } {
+  const data = createSeedWorkspace(options)
+  return { ...data, numbers: allRecords(data.numbers) }
+}
+
+/**
+ * The seeded numbers as columns of small integers: the curated rows first, then generated ones.
+ * Generating 100,000 rows fills a few typed arrays instead of allocating 100,000 records and
+ * their strings, which is what made seeding slow (mostly garbage collection); records and
+ * strings are built only for the rows a request reads.
+ */
+class SeedNumbers implements NumberSource {
+  readonly size: number
+  private readonly seed: number
+  /** Milliseconds between two numbers' creation: about two years whatever the size, oldest first. */
+  private readonly step: number
+  private readonly curated: readonly Curated[]
+  /** Slot codes: 0 = none, k = slotVersionIds[k - 1]. */
+  private readonly slotVersionIds: string[]
+  private readonly byE164: E164Index
+  private readonly prefix: Uint8Array
+  private readonly local: Uint32Array
+  private readonly statusCode: Uint8Array
+  private readonly providerCode: Uint8Array
+  private readonly typeCode: Uint8Array
+  private readonly inbound: Uint8Array
+  private readonly outbound: Uint8Array
+  private readonly nicknameCode: Uint16Array
+  /** 0 = no label, else the number of label `cc-<n>`. */
+  private readonly labelNumber: Uint16Array
+  private readonly updatedDays: Uint8Array
+  private nicknames: string[] | null = null
+
+  constructor(count: number, seed: number, agents: Agent[]) {
+    this.size = count
+    this.seed = seed
+    this.step = Math.max(60_000, Math.floor((730 * DAY) / Math.max(count, 1)))
+    this.curated = CURATED.slice(0, count)
+    this.slotVersionIds = agents.flatMap((a) => a.versions.map((ver) => ver.id))
+    this.byE164 = new E164Index(count)
+    this.prefix = new Uint8Array(count)
+    this.local = new Uint32Array(count)
+    this.statusCode = new Uint8Array(count)
+    this.providerCode = new Uint8Array(count)
+    this.typeCode = new Uint8Array(count)
+    this.inbound = new Uint8Array(count)
+    this.outbound = new Uint8Array(count)
+    this.nicknameCode = new Uint16Array(count)
+    this.labelNumber = new Uint16Array(count)
+    this.updatedDays = new Uint8Array(count)
+
+    const random = createRandom(seed)
+    const below = (n: number) => Math.floor(random() * n)
+    const code = (versionId: string) => this.slotVersionIds.indexOf(versionId) + 1
+    const published = agents
+      .filter((a) => a.archived_at === null)
+      .flatMap((a) => a.versions.filter((ver) => ver.published).map((ver) => code(ver.id)))
+    const archived = agents.filter((a) => a.archived_at !== null).flatMap((a) => a.versions.map((ver) => code(ver.id)))
+    const totalWeight = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)
+    const firstPrefixes = GENERATED_COUNTRIES.map((g) => PREFIXES.findIndex((p) => p.country === g.country))
+    for (const row of CURATED) this.byE164.add(Number(row.phone_number.slice(1)), -1)
+    this.curated.forEach((row, i) => this.byE164.set(Number(row.phone_number.slice(1)), i))
+
+    for (let i = 0; i < count; i++) {
+      this.updatedDays[i] = below(20)
+      if (i < this.curated.length) continue
+      let target = random() * totalWeight
+      let shapeIndex = 0
+      while (shapeIndex < GENERATED_COUNTRIES.length - 1 && (target -= GENERATED_COUNTRIES[shapeIndex]!.weight) >= 0)
+        shapeIndex++
+      const shape = GENERATED_COUNTRIES[shapeIndex]!
+      const firstPrefix = firstPrefixes[shapeIndex]!
+      let prefix: number
+      let local: number
+      do {
+        prefix = firstPrefix + below(shape.prefixes.length)
+        // A local number never starts with 0; the rest is any digits.
+        local = (2 + below(8)) * 10 ** (shape.digits - 1) + below(10 ** (shape.digits - 1))
+      } while (!this.byE164.add(PREFIXES[prefix]!.value * 10 ** shape.digits + local, i))
+      this.prefix[i] = prefix
+      this.local[i] = local
+      const inboundRoll = random()
+      const inbound =
+        inboundRoll < 0.2
+          ? 0
+          : inboundRoll < 0.22
+            ? archived[below(archived.length)]!
+            : published[below(published.length)]!
+      const outboundRoll = random()
+      this.inbound[i] = inbound
+      this.outbound[i] = outboundRoll < 0.45 ? 0 : outboundRoll < 0.6 ? inbound : published[below(published.length)]!
+      this.nicknameCode[i] = random() < 0.85 ? 1 + below(NICKNAME_CODES) : 0
+      this.labelNumber[i] = random() < 0.7 ? 1000 + below(9000) : 0
+      this.statusCode[i] = random() < 0.06 ? 1 : 0
+      this.providerCode[i] = PROVIDER_DRAW[below(PROVIDER_DRAW.length)]!
+      this.typeCode[i] = random() < 0.08 ? 1 : random() < 0.1 ? 2 : 0
+    }
+  }
+
+  record(index: number): PhoneNumber {
+    const created = this.createdAt(index)
+    const row = this.curated[index]
+    return {
+      id: this.id(index),
+      phone_number: this.phoneNumber(index),
+      nickname: row ? row.nickname : this.nickname(index),
+      label: row ? row.label : this.label(index),
+      status: this.status(index),
+      provider: row ? row.provider : PROVIDERS[this.providerCode[index]!]!,
+      country_code: row ? row.country_code : PREFIXES[this.prefix[index]!]!.country,
+      number_type: row ? row.number_type : NUMBER_TYPES[this.typeCode[index]!]!,
+      inbound_agent_version_id: this.slot(index, 'inbound_agent_version_id'),
+      outbound_agent_version_id: this.slot(index, 'outbound_agent_version_id'),
+      created_at: iso(created),
+      updated_at: iso(created + this.updatedDays[index]! * DAY),
+    }
+  }
+
+  phoneNumber(index: number): string {
+    return this.curated[index]?.phone_number ?? `${PREFIXES[this.prefix[index]!]!.prefix}${this.local[index]}`
+  }
+
+  status(index: number): PhoneNumberStatus {
+    return this.curated[index]?.status ?? STATUSES[this.statusCode[index]!]!
+  }
+
+  slot(index: number, field: SlotField): string | null {
+    const row = this.curated[index]
+    if (row) return row[field]
+    const slotCode = (field === 'inbound_agent_version_id' ? this.inbound : this.outbound)[index]!
+    return slotCode === 0 ? null : this.slotVersionIds[slotCode - 1]!
+  }
+
+  sortKey(index: number, field: SortField): SortKey {
+    switch (field) {
+      case 'phone_number':
+        return this.phoneNumber(index)
+      case 'nickname': {
+        const row = this.curated[index]
+        if (row) return row.nickname?.toLowerCase() ?? null
+        const nicknameCode = this.nicknameCode[index]!
+        return nicknameCode === 0 ? null : this.nicknameText(nicknameCode).toLowerCase()
+      }
+      case 'created_at':
+        return this.createdAt(index)
+      case 'updated_at':
+        return this.createdAt(index) + this.updatedDays[index]! * DAY
+    }
+  }
+
+  textMatcher(lowerText: string): (index: number) => boolean {
+    // At most 13,365 distinct nicknames and 9,000 labels: test each once, then look rows up.
+    const nicknameHits = new Uint8Array(NICKNAME_CODES + 1)
+    for (let c = 1; c <= NICKNAME_CODES; c++)
+      nicknameHits[c] = this.nicknameText(c).toLowerCase().includes(lowerText) ? 1 : 0
+    const labelHits = new Uint8Array(10_000)
+    for (let n = 1000; n < 10_000; n++) labelHits[n] = `cc-${n}`.includes(lowerText) ? 1 : 0
+    return (index) => {
+      const row = this.curated[index]
+      if (row) return recordMatchesText(row, lowerText)
+      return nicknameHits[this.nicknameCode[index]!] === 1 || labelHits[this.labelNumber[index]!] === 1
+    }
+  }
+
+  indexOfId(id: string): number | undefined {
+    if (!/^phn_[0-9a-z]{4}[a-z2-9]{8}$/.test(id)) return undefined
+    const index = parseInt(id.slice(4, 8), 36)
+    return index < this.size && this.id(index) === id ? index : undefined
+  }
+
+  indexOfPhoneNumber(e164: string): number | undefined {
+    if (!/^\+[1-9]\d{1,14}$/.test(e164)) return undefined
+    const index = this.byE164.get(Number(e164.slice(1)))
+    return index !== undefined && index >= 0 ? index : undefined
+  }
+
+  private createdAt(index: number): number {
+    return NUMBERS_EPOCH + index * this.step
+  }
+
+  /** `phn_` + the index in base 36 (4 characters hold up to 1,679,615) + 8 seeded characters. */
+  private id(index: number): string {
+    const random = createRandom(this.seed ^ Math.imul(index + 1, 0x9e3779b1))
+    let suffix = ''
+    for (let k = 0; k < 8; k++) suffix += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)]
+    return `phn_${index.toString(36).padStart(4, '0')}${suffix}`
+  }
+
+  private nickname(index: number): string | null {
+    const nicknameCode = this.nicknameCode[index]!
+    return nicknameCode === 0 ? null : this.nicknameText(nicknameCode)
+  }
+
+  private label(index: number): string | null {
+    const n = this.labelNumber[index]!
+    return n === 0 ? null : `cc-${n}`
+  }
+
+  private nicknameText(nicknameCode: number): string {
+    this.nicknames ??= []
+    let text = this.nicknames[nicknameCode]
+    if (text === undefined) {
+      const combination = nicknameCode - 1
+      const number = (combination % NICKNAME_NUMBERS) + 1
+      const role = Math.floor(combination / NICKNAME_NUMBERS) % ROLES.length
+      const place = Math.floor(combination / NICKNAME_NUMBERS / ROLES.length)
+      text = `${PLACES[place]} ${ROLES[role]} ${number}`
+      this.nicknames[nicknameCode] = text
+    }
+    return text
+  }
+}
+
+/**
+ * E.164 numbers (as the number their digits spell: at most 15 digits, exact in a double) to row
+ * indices, in an open-addressing table: no Map of 100,000 strings to build or collect.
+ */
+class E164Index {
+  private readonly keys: Float64Array
+  private readonly values: Int32Array
+  private readonly mask: number
+
+  constructor(count: number) {
+    let capacity = 64
+    while (capacity < count * 2 + CURATED.length * 2) capacity *= 2
+    this.keys = new Float64Array(capacity)
+    this.values = new Int32Array(capacity)
+    this.mask = capacity - 1
+  }
+
+  /** Adds the number unless it is already there; false when it was. */
+  add(digits: number, index: number): boolean {
+    const slot = this.find(digits)
+    if (this.keys[slot] === digits) return false
+    this.keys[slot] = digits
+    this.values[slot] = index
+    return true
+  }
+
+  set(digits: number, index: number): void {
+    const slot = this.find(digits)
+    this.keys[slot] = digits
+    this.values[slot] = index
+  }
+
+  get(digits: number): number | undefined {
+    const slot = this.find(digits)
+    return this.keys[slot] === digits ? this.values[slot] : undefined
+  }
+
+  /** The slot holding `digits`, or the empty one where it would go (0 never is a number). */
+  private find(digits: number): number {
+    const high = Math.floor(digits / 0x1_0000_0000)
+    let slot = (Math.imul(((digits % 0x1_0000_0000) | 0) ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> 0) & this.mask
+    while (this.keys[slot] !== 0 && this.keys[slot] !== digits) slot = (slot + 1) & this.mask
+    return slot
+  }
+}
+
 const dayStrings = new Map<number, string>()
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
-
-/** toISOString, with the date part computed once per day: seeding 100,000 numbers formats 200,000 times. */
+/** toISOString, with the date part computed once per day: a page of records formats 100 timestamps. */
 function iso(ms: number): string {
   const day = Math.floor(ms / DAY)
   let date = dayStrings.get(day)

@@ -1,5 +1,5 @@
 import { ApiFailure } from '@/mocks/api-failure'
-import { createSeedWorkspace, DEFAULT_NUMBER_COUNT, DEMO_KEYS } from '@/mocks/seed'
+import { createSeedRecords, createSeedWorkspace, DEFAULT_NUMBER_COUNT, DEMO_KEYS } from '@/mocks/seed'
 import { Workspace, type WorkspaceData } from '@/mocks/workspace'
 import { agentSchema, phoneNumberSchema, scopes, type PhoneNumber, type Scope, type SortField } from '@/types/api'
 
@@ -96,7 +96,7 @@ const byCreatedAt = (a: PhoneNumber, b: PhoneNumber) => (a.created_at < b.create
 
 describe('GET /v1/phone-numbers', () => {
   test('defaults: page 1, limit 50, sorted by created_at ascending', () => {
-    const data = createSeedWorkspace({ numbers: 120 })
+    const data = createSeedRecords({ numbers: 120 })
     data.numbers.reverse() // storage order must not matter: the default sort is created_at
     const ws = create(data)
     const result = ws.listPhoneNumbers(query())
@@ -812,18 +812,18 @@ describe('persistence: changes() and applyChanges()', () => {
 
 describe('seed', () => {
   test('is deterministic: the same size gives a deep-equal workspace', () => {
-    expect(createSeedWorkspace({ numbers: 500 })).toEqual(createSeedWorkspace({ numbers: 500 }))
-    expect(createSeedWorkspace()).toEqual(createSeedWorkspace())
+    expect(createSeedRecords({ numbers: 500 })).toEqual(createSeedRecords({ numbers: 500 }))
+    expect(createSeedRecords()).toEqual(createSeedRecords())
   })
 
   test('has 40 numbers by default', () => {
     expect(DEFAULT_NUMBER_COUNT).toBe(40)
-    expect(createSeedWorkspace().numbers).toHaveLength(40)
+    expect(createSeedWorkspace().numbers.size).toBe(40)
     expect(new Workspace(createSeedWorkspace()).size).toBe(40)
   })
 
   test('100,000 numbers generate with unique ids and unique, valid E.164 numbers', () => {
-    const { numbers } = createSeedWorkspace({ numbers: 100_000 })
+    const { numbers } = createSeedRecords({ numbers: 100_000 })
     expect(numbers).toHaveLength(100_000)
     expect(new Set(numbers.map((n) => n.id)).size).toBe(100_000)
     expect(new Set(numbers.map((n) => n.phone_number)).size).toBe(100_000)
@@ -833,7 +833,7 @@ describe('seed', () => {
 
   test('every slot holds a published version of an existing agent', () => {
     for (const size of [40, 5000]) {
-      const { numbers, agents } = createSeedWorkspace({ numbers: size })
+      const { numbers, agents } = createSeedRecords({ numbers: size })
       const published = new Set(agents.flatMap((a) => a.versions.filter((v) => v.published).map((v) => v.id)))
       const held = numbers.flatMap((n) => [n.inbound_agent_version_id, n.outbound_agent_version_id])
       expect(held.filter((id) => id !== null && !published.has(id))).toEqual([])
@@ -841,7 +841,7 @@ describe('seed', () => {
   })
 
   test('covers the cases the page must show', () => {
-    const { numbers, agents } = createSeedWorkspace()
+    const { numbers, agents } = createSeedRecords()
     const agentOf = new Map(agents.flatMap((a) => a.versions.map((v) => [v.id, a] as const)))
     const inSlot = (n: PhoneNumber, test: (id: string) => boolean) =>
       [n.inbound_agent_version_id, n.outbound_agent_version_id].some((id) => id !== null && test(id))
@@ -910,7 +910,7 @@ describe('sort orders kept up to date after writes', () => {
 })
 
 test('seed timestamps are exact ISO-8601 UTC strings', () => {
-  const data = createSeedWorkspace({ numbers: 3000 })
+  const data = createSeedRecords({ numbers: 3000 })
   for (const n of data.numbers) {
     expect(new Date(n.created_at).toISOString()).toBe(n.created_at)
     expect(new Date(n.updated_at).toISOString()).toBe(n.updated_at)

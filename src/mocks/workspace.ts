@@ -1,5 +1,13 @@
 import { agentArchived, insufficientScope, notFound, unauthorized, validationFailed } from '@/mocks/api-failure'
 import {
+  recordMatchesText,
+  recordSource,
+  sortKeyOf,
+  type NumberSource,
+  type SlotField,
+  type SortKey,
+} from '@/mocks/number-source'
+import {
   DEFAULT_PAGE_SIZE,
   MAX_NUMBERS_PER_PUBLISH,
   MAX_PAGE_SIZE,
@@ -32,7 +40,8 @@ export interface ApiKey {
 
 export interface WorkspaceData {
   workspace: { id: string; name: string }
-  numbers: PhoneNumber[]
+  /** Plain records, or a source that builds them on demand (the seed). */
+  numbers: PhoneNumber[] | NumberSource
   agents: Agent[]
   keys: Record<string, ApiKey>
 }
@@ -49,25 +58,22 @@ type Clock = () => Date
 
 export class Workspace {
   readonly info: WorkspaceData['workspace']
-  private readonly numbers: PhoneNumber[]
-  private readonly indexById = new Map<string, number>()
-  private readonly indexByE164 = new Map<string, number>()
+  private readonly source: NumberSource
+  /** Rows changed since the workspace was built, by index: they win over the source, and are what persists. */
+  private readonly changed = new Map<number, PhoneNumber>()
   private readonly agents: Agent[]
   private readonly versions = new Map<string, { agent: Agent; version: AgentVersion }>()
   // A Map, not an object: a key named `constructor` or `__proto__` must be unknown, not Object.prototype's.
   private readonly keys: Map<string, ApiKey>
-  private readonly changedNumberIds = new Set<string>()
   private readonly publishedVersionIds = new Set<string>()
   private readonly agentsUpdatedAt = new Map<string, string>()
   /** Indices into `numbers`, ascending by a sort field; kept up to date on writes instead of re-sorting. */
   private readonly sortedCache = new Map<SortField, number[]>()
-  private readonly searchText: string[] = []
-  private readonly digits: string[] = []
   private readonly clock: Clock
 
   constructor(data: WorkspaceData, clock: Clock = () => new Date()) {
     this.info = { ...data.workspace }
-    this.numbers = data.numbers.map((n) => ({ ...n }))
+    this.source = Array.isArray(data.numbers) ? recordSource(data.numbers.map(copy)) : data.numbers
     // API.md: each agent lists its versions newest last, whatever order the data holds them in.
     this.agents = data.agents.map((a) => ({
       ...a,
@@ -75,11 +81,6 @@ export class Workspace {
     }))
     this.keys = new Map(Object.entries(structuredClone(data.keys)))
     this.clock = clock
-    this.numbers.forEach((n, i) => {
-      this.indexById.set(n.id, i)
-      this.indexByE164.set(n.phone_number, i)
-      this.indexText(i)
-    })
     for (const agent of this.agents) {
       for (const version of agent.versions) this.versions.set(version.id, { agent, version })
     }
@@ -138,23 +139,22 @@ export class Workspace {
     let total = 0
     for (let k = 0; k < count; k++) {
       const index = sorted[order === 'asc' ? k : count - 1 - k]!
-      const n = this.numbers[index]!
-      if (status && n.status !== status) continue
+      if (status && this.statusAt(index) !== status) continue
       if (
         agentVersionIds &&
-        !agentVersionIds.has(n.inbound_agent_version_id ?? '') &&
-        !agentVersionIds.has(n.outbound_agent_version_id ?? '')
+        !agentVersionIds.has(this.slotAt(index, 'inbound_agent_version_id') ?? '') &&
+        !agentVersionIds.has(this.slotAt(index, 'outbound_agent_version_id') ?? '')
       )
         continue
       if (matchesSearch && !matchesSearch(index)) continue
-      if (total >= start && data.length < limit) data.push(copy(n))
+      if (total >= start && data.length < limit) data.push(this.recordAt(index))
       total++
     }
     return { data, page, limit, total }
   }
 
   getPhoneNumber(id: string): PhoneNumber {
-    return copy(this.findNumber(id))
+    return this.recordAt(this.findIndex(id))
   }
 
   listAgents(): { data: Agent[] } {
@@ -164,7 +164,8 @@ export class Workspace {
   // ---- writes ---------------------------------------------------------------------------
 
   patchPhoneNumber(id: string, body: unknown): PhoneNumber {
-    const number = this.findNumber(id)
+    const index = this.findIndex(id)
+    const number = this.recordAt(index)
     if (!isPlainObject(body)) throw validationFailed('The request body must be a JSON object.')
     const unknown = Object.keys(body).filter((k) => k !== 'nickname' && k !== 'label')
     if (unknown.length > 0) {
@@ -193,8 +194,8 @@ export class Workspace {
       update[field] = trimmed === '' ? null : trimmed
     }
     const changed = Object.entries(update).some(([k, v]) => number[k as 'nickname' | 'label'] !== v)
-    if (changed) this.writeNumber(number, update)
-    return copy(number)
+    if (changed) this.writeNumber(index, update)
+    return this.recordAt(index)
   }
 
   publish(agentId: string, versionId: string, body: unknown): { data: PhoneNumber[] } {
@@ -242,28 +243,21 @@ export class Workspace {
     }
     const slots = slotsFor(direction as Direction)
     // 2. deploy
-    for (const number of deployTargets) {
+    for (const index of deployTargets) {
       const update: Partial<PhoneNumber> = {}
-      for (const slot of slots) if (number[slot] !== version.id) update[slot] = version.id
-      if (Object.keys(update).length > 0) this.writeNumber(number, update)
+      for (const slot of slots) if (this.slotAt(index, slot) !== version.id) update[slot] = version.id
+      if (Object.keys(update).length > 0) this.writeNumber(index, update)
     }
     // 3. unassign, only slots holding a version of this agent
-    for (const number of unassignTargets) {
+    for (const index of unassignTargets) {
       const update: Partial<PhoneNumber> = {}
       for (const slot of slots) {
-        const held = number[slot]
+        const held = this.slotAt(index, slot)
         if (held !== null && this.versions.get(held)?.agent.id === agent.id) update[slot] = null
       }
-      if (Object.keys(update).length > 0) this.writeNumber(number, update)
+      if (Object.keys(update).length > 0) this.writeNumber(index, update)
     }
-    const seen = new Set<string>()
-    const data: PhoneNumber[] = []
-    for (const number of [...deployTargets, ...unassignTargets]) {
-      if (seen.has(number.id)) continue
-      seen.add(number.id)
-      data.push(copy(number))
-    }
-    return { data }
+    return { data: [...new Set([...deployTargets, ...unassignTargets])].map((index) => this.recordAt(index)) }
   }
 
   // ---- demo support ---------------------------------------------------------------------
@@ -273,29 +267,29 @@ export class Workspace {
     id: string,
     slots: Partial<Pick<PhoneNumber, 'inbound_agent_version_id' | 'outbound_agent_version_id'>>,
   ): PhoneNumber {
-    const number = this.findNumber(id)
-    this.writeNumber(number, slots)
-    return copy(number)
+    const index = this.findIndex(id)
+    this.writeNumber(index, slots)
+    return this.recordAt(index)
   }
 
   /** One number by its E.164 form, or undefined. */
   numberByE164(e164: string): PhoneNumber | undefined {
-    const index = this.indexByE164.get(e164)
-    return index === undefined ? undefined : copy(this.numbers[index]!)
+    const index = this.source.indexOfPhoneNumber(e164)
+    return index === undefined ? undefined : this.recordAt(index)
   }
 
-  /** All numbers, in creation order (tests compare the page against this). */
+  /** All numbers, in source order (tests compare the page against this). */
   allNumbers(): PhoneNumber[] {
-    return this.numbers.map(copy)
+    return Array.from({ length: this.size }, (_, index) => this.recordAt(index))
   }
 
   get size(): number {
-    return this.numbers.length
+    return this.source.size
   }
 
   changes(): WorkspaceChanges {
     return {
-      numbers: [...this.changedNumberIds].map((id) => copy(this.findNumber(id))),
+      numbers: [...this.changed.values()].map(copy),
       publishedVersionIds: [...this.publishedVersionIds],
       agentsUpdatedAt: Object.fromEntries(this.agentsUpdatedAt),
     }
@@ -303,10 +297,9 @@ export class Workspace {
 
   applyChanges(changes: WorkspaceChanges): void {
     for (const saved of changes.numbers) {
-      const index = this.indexById.get(saved.id)
-      const current = index === undefined ? undefined : this.numbers[index]
-      if (!current || current.phone_number !== saved.phone_number) continue
-      this.writeNumber(current, saved, saved.updated_at)
+      const index = this.source.indexOfId(saved.id)
+      if (index === undefined || this.source.phoneNumber(index) !== saved.phone_number) continue
+      this.writeNumber(index, saved, saved.updated_at)
     }
     for (const id of changes.publishedVersionIds) {
       const entry = this.versions.get(id)
@@ -324,14 +317,33 @@ export class Workspace {
 
   // ---- internals ------------------------------------------------------------------------
 
-  private findNumber(id: string): PhoneNumber {
-    const index = this.indexById.get(id)
-    const number = index === undefined ? undefined : this.numbers[index]
-    if (!number) throw notFound(`No phone number ${id} in this workspace.`)
-    return number
+  private findIndex(id: string): number {
+    const index = this.source.indexOfId(id)
+    if (index === undefined) throw notFound(`No phone number ${id} in this workspace.`)
+    return index
   }
 
-  private resolveNumbers(list: string[], field: string): PhoneNumber[] {
+  private recordAt(index: number): PhoneNumber {
+    const changed = this.changed.get(index)
+    return changed ? copy(changed) : this.source.record(index)
+  }
+
+  private statusAt(index: number): PhoneNumber['status'] {
+    return this.changed.get(index)?.status ?? this.source.status(index)
+  }
+
+  private slotAt(index: number, field: SlotField): string | null {
+    const changed = this.changed.get(index)
+    return changed ? changed[field] : this.source.slot(index, field)
+  }
+
+  private sortKeyAt(index: number, field: SortField): SortKey {
+    const changed = this.changed.get(index)
+    return changed ? sortKeyOf(changed, field) : this.source.sortKey(index, field)
+  }
+
+  /** Indices of the numbers, deduplicated, or a 400 naming every entry that is not one of them. */
+  private resolveNumbers(list: string[], field: string): number[] {
     const invalid = list.filter((e164) => !E164.test(e164))
     if (invalid.length > 0) {
       throw validationFailed(
@@ -339,32 +351,28 @@ export class Workspace {
         invalid.map(() => ({ field, message: 'not an E.164 number' })),
       )
     }
-    const unknown = list.filter((e164) => !this.indexByE164.has(e164))
+    const indices = list.map((e164) => this.source.indexOfPhoneNumber(e164))
+    const unknown = list.filter((_, k) => indices[k] === undefined)
     if (unknown.length > 0) {
       throw validationFailed(
         `Not a number of this workspace: ${unknown.join(', ')}.`,
         unknown.map(() => ({ field, message: 'not in this workspace' })),
       )
     }
-    return [...new Set(list)].map((e164) => this.numbers[this.indexByE164.get(e164)!]!)
+    return [...new Set(indices as number[])]
   }
 
-  private writeNumber(number: PhoneNumber, update: Partial<PhoneNumber>, updatedAt = this.clock().toISOString()): void {
-    const index = this.indexById.get(number.id)!
+  private writeNumber(index: number, update: Partial<PhoneNumber>, updatedAt = this.clock().toISOString()): void {
+    let number = this.changed.get(index)
+    if (!number) {
+      number = this.source.record(index)
+      this.changed.set(index, number)
+    }
     Object.assign(number, update, { updated_at: updatedAt })
-    this.changedNumberIds.add(number.id)
-    this.indexText(index)
     for (const [field, sorted] of this.sortedCache) {
       if (field === 'updated_at' || (field === 'nickname' && 'nickname' in update))
         this.reposition(sorted, field, index)
     }
-  }
-
-  private indexText(index: number): void {
-    const n = this.numbers[index]!
-    this.searchText[index] = `${n.nickname ?? ''}\u0000${n.label ?? ''}`.toLowerCase()
-    // E.164 is "+" then digits only.
-    this.digits[index] = n.phone_number.slice(1)
   }
 
   private searchMatcher(search: string): (index: number) => boolean {
@@ -372,7 +380,13 @@ export class Workspace {
     // Digits are compared only when the query looks like a phone number ("+1 415-555-0123"),
     // so a label such as "cc-4410" does not also match every number containing 4410.
     const digits = PHONE_LIKE.test(search) ? search.replace(/\D/g, '') : ''
-    return (index) => this.searchText[index]!.includes(text) || (digits !== '' && this.digits[index]!.includes(digits))
+    const sourceMatches = this.source.textMatcher(text)
+    return (index) => {
+      const changed = this.changed.get(index)
+      if (changed ? recordMatchesText(changed, text) : sourceMatches(index)) return true
+      // E.164 is "+" then digits, so containing the digits is matching the digits.
+      return digits !== '' && this.source.phoneNumber(index).includes(digits)
+    }
   }
 
   private versionIdsOfAgent(agentId: string): Set<string> {
@@ -384,10 +398,18 @@ export class Workspace {
   private sortedIndices(field: SortField): number[] {
     const cached = this.sortedCache.get(field)
     if (cached) return cached
-    const keys = this.numbers.map((n) => sortKey(n, field))
-    const sorted = keys.map((_, i) => i)
-    // Creation order is usually already sorted by created_at: skip the sort when it is.
-    if (!keys.every((key, i) => i === 0 || compareKeys(keys[i - 1]!, key, i - 1, i) <= 0)) {
+    const count = this.size
+    const sorted: number[] = []
+    for (let i = 0; i < count; i++) sorted.push(i)
+    // Creation order is usually already sorted by created_at: skip building keys and sorting when it is.
+    let inOrder = true
+    for (let i = 1, previous = count > 0 ? this.sortKeyAt(0, field) : null; i < count && inOrder; i++) {
+      const key = this.sortKeyAt(i, field)
+      inOrder = compareKeys(previous, key, i - 1, i) <= 0
+      previous = key
+    }
+    if (!inOrder) {
+      const keys = sorted.map((i) => this.sortKeyAt(i, field))
       sorted.sort((a, b) => compareKeys(keys[a]!, keys[b]!, a, b))
     }
     this.sortedCache.set(field, sorted)
@@ -397,13 +419,13 @@ export class Workspace {
   /** Moves one index to its place after its key changed: O(n) instead of a full re-sort. */
   private reposition(sorted: number[], field: SortField, index: number): void {
     sorted.splice(sorted.indexOf(index), 1)
-    const key = sortKey(this.numbers[index]!, field)
+    const key = this.sortKeyAt(index, field)
     let low = 0
     let high = sorted.length
     while (low < high) {
       const mid = (low + high) >>> 1
       const other = sorted[mid]!
-      if (compareKeys(sortKey(this.numbers[other]!, field), key, other, index) < 0) low = mid + 1
+      if (compareKeys(this.sortKeyAt(other, field), key, other, index) < 0) low = mid + 1
       else high = mid
     }
     sorted.splice(low, 0, index)
@@ -414,26 +436,13 @@ const E164 = /^\+[1-9]\d{1,14}$/
 const PHONE_LIKE = /^[\d\s+\-().]*\d[\d\s+\-().]*$/
 
 /** Numbers without a nickname sort after named ones (so first when descending), like NULLS LAST; ties by creation. */
-function compareKeys(a: string | null, b: string | null, indexA: number, indexB: number): number {
+function compareKeys(a: SortKey, b: SortKey, indexA: number, indexB: number): number {
   if (a !== b) {
     if (a === null) return 1
     if (b === null) return -1
     return a < b ? -1 : 1
   }
   return indexA - indexB
-}
-
-function sortKey(n: PhoneNumber, field: SortField): string | null {
-  switch (field) {
-    case 'phone_number':
-      return n.phone_number
-    case 'nickname':
-      return n.nickname?.toLowerCase() ?? null
-    case 'created_at':
-      return n.created_at
-    case 'updated_at':
-      return n.updated_at
-  }
 }
 
 function slotsFor(direction: Direction): ('inbound_agent_version_id' | 'outbound_agent_version_id')[] {

@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { buildAgentCatalog, isArchived, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, planSave, PlanError, type DesiredNumberState, type PlannedCall } from './plan-save'
-import { createSeedWorkspace } from '@/mocks/seed'
+import { createSeedRecords, createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import type { PhoneNumber } from '@/types/api'
 
-const seed = createSeedWorkspace()
+const seed = createSeedRecords()
 const seedCatalog = buildAgentCatalog(seed.agents)
 
 function seedNumber(e164: string): PhoneNumber {

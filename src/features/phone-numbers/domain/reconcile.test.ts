@@ -2,7 +2,7 @@ import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { markVersionsPublished, reconcileSavedNumbers, replaceNumbersInList } from './reconcile'
-import { createSeedWorkspace } from '@/mocks/seed'
+import { createSeedRecords } from '@/mocks/seed'
 import type { Agent, PhoneNumber, PhoneNumberList } from '@/types/api'
 
 /** Frozen fixtures: any in-place change by the code under test throws. */
@@ -14,7 +14,7 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-const seed = deepFreeze(createSeedWorkspace())
+const seed = deepFreeze(createSeedRecords())
 const numbers = seed.numbers
 const listOf = (rows: PhoneNumber[], page = 1): PhoneNumberList => deepFreeze({ data: rows, page, limit: 5, total: 40 })
 

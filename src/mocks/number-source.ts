@@ -1,0 +1,68 @@
+import type { PhoneNumber, PhoneNumberStatus, SortField } from '@/types/api'
+
+export type SlotField = 'inbound_agent_version_id' | 'outbound_agent_version_id'
+
+/** Text for phone_number and nickname (lower case), epoch milliseconds for timestamps; null sorts last. */
+export type SortKey = string | number | null
+
+/**
+ * The numbers a Workspace starts from, read one field at a time. A 100,000-number seed never has
+ * to exist as 100,000 objects: list queries scan fields, and only the rows a response carries are
+ * built as records. Rows the workspace changes are kept by the Workspace, not here.
+ */
+export interface NumberSource {
+  readonly size: number
+  /** A new record of row `index`. */
+  record(index: number): PhoneNumber
+  phoneNumber(index: number): string
+  status(index: number): PhoneNumberStatus
+  slot(index: number, field: SlotField): string | null
+  sortKey(index: number, field: SortField): SortKey
+  /** A test of whether a row's nickname or label contains `lowerText` (already lower case). */
+  textMatcher(lowerText: string): (index: number) => boolean
+  indexOfId(id: string): number | undefined
+  indexOfPhoneNumber(e164: string): number | undefined
+}
+
+/** A source over plain records (tests, hand-made workspaces). */
+export function recordSource(numbers: readonly PhoneNumber[]): NumberSource {
+  const byId = new Map(numbers.map((n, i) => [n.id, i]))
+  const byE164 = new Map(numbers.map((n, i) => [n.phone_number, i]))
+  const at = (index: number) => numbers[index]!
+  return {
+    size: numbers.length,
+    record: (index) => ({ ...at(index) }),
+    phoneNumber: (index) => at(index).phone_number,
+    status: (index) => at(index).status,
+    slot: (index, field) => at(index)[field],
+    sortKey: (index, field) => sortKeyOf(at(index), field),
+    textMatcher: (lowerText) => (index) => recordMatchesText(at(index), lowerText),
+    indexOfId: (id) => byId.get(id),
+    indexOfPhoneNumber: (e164) => byE164.get(e164),
+  }
+}
+
+export function sortKeyOf(n: PhoneNumber, field: SortField): SortKey {
+  switch (field) {
+    case 'phone_number':
+      return n.phone_number
+    case 'nickname':
+      return n.nickname?.toLowerCase() ?? null
+    case 'created_at':
+      return Date.parse(n.created_at)
+    case 'updated_at':
+      return Date.parse(n.updated_at)
+  }
+}
+
+export function recordMatchesText(n: Pick<PhoneNumber, 'nickname' | 'label'>, lowerText: string): boolean {
+  return (
+    (n.nickname !== null && n.nickname.toLowerCase().includes(lowerText)) ||
+    (n.label !== null && n.label.toLowerCase().includes(lowerText))
+  )
+}
+
+/** Every row as a record, in source order (tests, and the few callers that need them all). */
+export function allRecords(source: NumberSource): PhoneNumber[] {
+  return Array.from({ length: source.size }, (_, index) => source.record(index))
+}

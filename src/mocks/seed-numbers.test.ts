@@ -1,0 +1,101 @@
+import { recordMatchesText, sortKeyOf } from '@/mocks/number-source'
+import { createSeedRecords, createSeedWorkspace } from '@/mocks/seed'
+import { Workspace } from '@/mocks/workspace'
+import { sortFields } from '@/types/api'
+
+/**
+ * The seed keeps its numbers as columns and builds records on demand. Everything the Workspace
+ * reads from those columns must agree with the records, and a workspace over the columns must
+ * answer exactly like one over the same numbers as plain records.
+ */
+
+const SIZE = 2_000
+const QUERIES = ['clinic', 'boston', 'köln', 'cc-1', 'cc-42', 'desk 1', 'main support', 'line', 'zzz', 'c']
+
+describe('the seed as columns', () => {
+  const { numbers: source } = createSeedWorkspace({ numbers: SIZE })
+  const records = createSeedRecords({ numbers: SIZE }).numbers
+
+  test('every field read from the columns matches the record', () => {
+    records.forEach((record, index) => {
+      expect(source.phoneNumber(index)).toBe(record.phone_number)
+      expect(source.status(index)).toBe(record.status)
+      expect(source.slot(index, 'inbound_agent_version_id')).toBe(record.inbound_agent_version_id)
+      expect(source.slot(index, 'outbound_agent_version_id')).toBe(record.outbound_agent_version_id)
+      for (const field of sortFields) expect(source.sortKey(index, field)).toBe(sortKeyOf(record, field))
+    })
+  })
+
+  test('text search over the columns matches the records', () => {
+    for (const query of QUERIES) {
+      const matches = source.textMatcher(query)
+      const differing = records.filter((record, index) => matches(index) !== recordMatchesText(record, query))
+      expect(differing, query).toEqual([])
+    }
+  })
+
+  test('finds every number by id and by E.164, and nothing else', () => {
+    records.forEach((record, index) => {
+      expect(source.indexOfId(record.id)).toBe(index)
+      expect(source.indexOfPhoneNumber(record.phone_number)).toBe(index)
+    })
+    const first = records[0]!
+    const last = records[SIZE - 1]!
+    const unknownIds = [
+      '',
+      'phn_',
+      first.id.slice(0, -1),
+      `${first.id.slice(0, -1)}${first.id.endsWith('a') ? 'b' : 'a'}`, // right index, wrong suffix
+      `phn_${(SIZE + 5).toString(36).padStart(4, '0')}${last.id.slice(8)}`, // past the end
+      first.id.toUpperCase(),
+      'constructor',
+    ]
+    for (const id of unknownIds) expect(source.indexOfId(id), id).toBeUndefined()
+    for (const e164 of ['+15555550100', '+1', '14155550123', '+0123456789', 'not a number', `${first.phone_number}0`])
+      expect(source.indexOfPhoneNumber(e164), e164).toBeUndefined()
+  })
+
+  test('curated numbers left out of a small seed are not found', () => {
+    const small = createSeedWorkspace({ numbers: 3 }).numbers
+    const curated = createSeedRecords().numbers
+    expect(small.indexOfPhoneNumber(curated[2]!.phone_number)).toBe(2)
+    expect(small.indexOfPhoneNumber(curated[3]!.phone_number)).toBeUndefined()
+    expect(small.indexOfId(curated[3]!.id)).toBeUndefined()
+  })
+
+  test('a workspace over the columns answers every listing like one over plain records', () => {
+    const clock = () => new Date('2026-01-01T00:00:00.000Z')
+    const fromColumns = new Workspace(createSeedWorkspace({ numbers: SIZE }), clock)
+    const fromRecords = new Workspace(createSeedRecords({ numbers: SIZE }), clock)
+    const write = (workspace: Workspace) => {
+      // Changed rows must be read from the changes, not from the columns.
+      workspace.patchPhoneNumber(records[100]!.id, { nickname: 'Zebra Clinic', label: 'CC-4242' })
+      workspace.patchPhoneNumber(records[7]!.id, { nickname: null })
+      workspace.publish('agt_billing', 'agv_billing_4', {
+        phone_numbers: [records[500]!.phone_number],
+        direction: 'both',
+      })
+      workspace.publish('agt_front_desk', 'agv_front_desk_3', { unassign_phone_numbers: [records[0]!.phone_number] })
+    }
+    write(fromColumns)
+    write(fromRecords)
+    const listings: Record<string, string>[] = [
+      {},
+      { sort: 'phone_number' },
+      { sort: 'nickname', order: 'desc' },
+      { sort: 'updated_at', order: 'desc', limit: '200' },
+      { status: 'pending', limit: '200' },
+      { agent_id: 'agt_billing', page: '2' },
+      { agent_id: 'agt_legacy_ivr', sort: 'nickname' },
+      ...QUERIES.map((search) => ({ search, limit: '200' })),
+      { search: '415 555' },
+      { search: '+44 20', sort: 'phone_number' },
+      { search: '4930', status: 'active', agent_id: 'agt_front_desk' },
+    ]
+    expect(fromColumns.changes()).toEqual(fromRecords.changes())
+    for (const params of listings) {
+      const query = new URLSearchParams(params)
+      expect(fromColumns.listPhoneNumbers(query), query.toString()).toEqual(fromRecords.listPhoneNumbers(query))
+    }
+  })
+})
