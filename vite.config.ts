@@ -31,11 +31,43 @@ function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
   }
 }
 
+/**
+ * Demo builds: the demo backend's chunk (msw, the demo workspace) is fetched and compiled alongside
+ * the app's, instead of only when main.tsx asks for it. Real-server builds have no such chunk.
+ */
+function preloadDemoBackend(): Plugin {
+  let base = '/'
+  return {
+    name: 'preload-demo-backend',
+    apply: 'build',
+    configResolved: (config) => {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) => {
+        const chunk = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/mocks/browser.ts'),
+        )
+        return chunk
+          ? [
+              {
+                tag: 'link',
+                attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` },
+                injectTo: 'head' as const,
+              },
+            ]
+          : []
+      },
+    },
+  }
+}
+
 export default defineConfig(({ mode, isSsrBuild }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const apiBaseUrl = env.VITE_API_BASE_URL?.trim() || undefined
   return {
-    plugins: [react(), contentSecurityPolicy(apiBaseUrl)],
+    plugins: [react(), contentSecurityPolicy(apiBaseUrl), preloadDemoBackend()],
     // public/ holds only msw's service worker: a real-server build (and the e2e test server's SSR bundle) ships no msw at all.
     publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { AppHeader } from '@/app/app-header'
 import { ErrorBoundary } from '@/components/error-boundary'
 import { configError } from '@/config/env'
+import { FirstPagePrefetch } from '@/features/phone-numbers/components/first-page-prefetch'
 import { PhoneNumbersPage } from '@/features/phone-numbers/components/phone-numbers-page'
 import { SessionGate } from '@/features/session/components/session-gate'
 import { useOnlineStatus } from '@/hooks/use-online-status'
@@ -23,6 +24,7 @@ export function App() {
       <ErrorBoundary>
         <AppHeader />
         <OfflineBanner />
+        <FirstPagePrefetch />
         <SessionGate>
           <PhoneNumbersPage />
         </SessionGate>

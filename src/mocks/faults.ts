@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { createRandom } from '@/mocks/seed'
 import type { Workspace } from '@/mocks/workspace'
 
 /**
@@ -125,5 +124,17 @@ export class FaultInjector {
       if (!number) continue
       workspace.setSlots(number.id, { inbound_agent_version_id: pick(), outbound_agent_version_id: pick() })
     }
+  }
+}
+
+/** mulberry32: tiny, fast, and the same sequence on every platform. */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }

@@ -1,22 +1,22 @@
 import { recordMatchesText, sortKeyOf } from '@/mocks/number-source'
-import { createSeedRecords, createSeedWorkspace } from '@/mocks/seed'
+import { createSeedRecords, createSeedWorkspace, MAX_NUMBER_COUNT } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import { sortFields } from '@/types/api'
 
 /**
- * The seed keeps its numbers as columns and builds records on demand. Everything the Workspace
- * reads from those columns must agree with the records, and a workspace over the columns must
+ * The seed computes each field of a row when asked, and builds records only on demand. Every field
+ * the Workspace reads must agree with the records, and a workspace over the computed seed must
  * answer exactly like one over the same numbers as plain records.
  */
 
 const SIZE = 2_000
 const QUERIES = ['clinic', 'boston', 'köln', 'cc-1', 'cc-42', 'desk 1', 'main support', 'line', 'zzz', 'c']
 
-describe('the seed as columns', () => {
+describe('the computed seed', () => {
   const { numbers: source } = createSeedWorkspace({ numbers: SIZE })
   const records = createSeedRecords({ numbers: SIZE }).numbers
 
-  test('every field read from the columns matches the record', () => {
+  test('every field read on its own matches the record', () => {
     records.forEach((record, index) => {
       expect(source.phoneNumber(index)).toBe(record.phone_number)
       expect(source.status(index)).toBe(record.status)
@@ -26,7 +26,7 @@ describe('the seed as columns', () => {
     })
   })
 
-  test('text search over the columns matches the records', () => {
+  test('text search over the computed fields matches the records', () => {
     for (const query of QUERIES) {
       const matches = source.textMatcher(query)
       const differing = records.filter((record, index) => matches(index) !== recordMatchesText(record, query))
@@ -63,12 +63,12 @@ describe('the seed as columns', () => {
     expect(small.indexOfId(curated[3]!.id)).toBeUndefined()
   })
 
-  test('a workspace over the columns answers every listing like one over plain records', () => {
+  test('a workspace over the computed seed answers every listing like one over plain records', () => {
     const clock = () => new Date('2026-01-01T00:00:00.000Z')
-    const fromColumns = new Workspace(createSeedWorkspace({ numbers: SIZE }), clock)
+    const fromSeed = new Workspace(createSeedWorkspace({ numbers: SIZE }), clock)
     const fromRecords = new Workspace(createSeedRecords({ numbers: SIZE }), clock)
     const write = (workspace: Workspace) => {
-      // Changed rows must be read from the changes, not from the columns.
+      // Changed rows must be read from the changes, not from the seed.
       workspace.patchPhoneNumber(records[100]!.id, { nickname: 'Zebra Clinic', label: 'CC-4242' })
       workspace.patchPhoneNumber(records[7]!.id, { nickname: null })
       workspace.publish('agt_billing', 'agv_billing_4', {
@@ -77,7 +77,7 @@ describe('the seed as columns', () => {
       })
       workspace.publish('agt_front_desk', 'agv_front_desk_3', { unassign_phone_numbers: [records[0]!.phone_number] })
     }
-    write(fromColumns)
+    write(fromSeed)
     write(fromRecords)
     const listings: Record<string, string>[] = [
       {},
@@ -92,10 +92,24 @@ describe('the seed as columns', () => {
       { search: '+44 20', sort: 'phone_number' },
       { search: '4930', status: 'active', agent_id: 'agt_front_desk' },
     ]
-    expect(fromColumns.changes()).toEqual(fromRecords.changes())
+    expect(fromSeed.changes()).toEqual(fromRecords.changes())
     for (const params of listings) {
       const query = new URLSearchParams(params)
-      expect(fromColumns.listPhoneNumbers(query), query.toString()).toEqual(fromRecords.listPhoneNumbers(query))
+      expect(fromSeed.listPhoneNumbers(query), query.toString()).toEqual(fromRecords.listPhoneNumbers(query))
     }
   })
 })
+
+test.each([20240301, 7, 99])(
+  'at the largest size (seed %i) every number is unique and found again by its E.164 form',
+  (seed) => {
+    const source = createSeedWorkspace({ numbers: MAX_NUMBER_COUNT, seed }).numbers
+    const seen = new Set<string>()
+    for (let index = 0; index < source.size; index++) {
+      const e164 = source.phoneNumber(index)
+      seen.add(e164)
+      if (source.indexOfPhoneNumber(e164) !== index) throw new Error(`${e164} (row ${index}) is not found again`)
+    }
+    expect(seen.size).toBe(MAX_NUMBER_COUNT)
+  },
+)

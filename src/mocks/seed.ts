@@ -5,7 +5,8 @@ import type { Agent, AgentVersion, PhoneNumber, PhoneNumberStatus, SortField } f
 /**
  * The demo workspace: nine agents (one archived, one with only drafts) and a curated set of
  * numbers, padded with generated ones up to the requested size. Same size in, same workspace
- * out: generation uses a seeded PRNG and no clock, so the browser can persist only what changed.
+ * out: generated rows are a hash of (seed, row) and no clock, so the browser can persist only
+ * what changed, and creating a workspace of any size costs nothing up front.
  */
 
 export const DEFAULT_NUMBER_COUNT = 40
@@ -247,36 +248,20 @@ const PLACES = [
 ]
 const ROLES = ['Clinic', 'Front Desk', 'Billing', 'Reminders', 'Store', 'Pharmacy', 'Callbacks', 'Outreach', 'Hotline']
 
-/** mulberry32: tiny, fast, and the same sequence on every platform. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 
-/** Every prefix of the generated numbers, with its country, its value as a number and its local length. */
-const PREFIXES = GENERATED_COUNTRIES.flatMap((g) =>
-  g.prefixes.map((prefix) => ({ prefix, country: g.country, digits: g.digits, value: Number(prefix.slice(1)) })),
-)
-const STATUSES = ['active', 'pending'] as const
-const PROVIDERS = ['twilio', 'telnyx', 'vonage'] as const
-const NUMBER_TYPES = ['local', 'toll_free', 'mobile'] as const
 /** Twilio twice as likely as each other provider. */
-const PROVIDER_DRAW = [0, 0, 1, 2]
+const PROVIDER_DRAW = ['twilio', 'twilio', 'telnyx', 'vonage'] as const
 /** Nicknames are "<place> <role> <1-99>": each combination has a code from 1 (0 = no nickname). */
 const NICKNAME_NUMBERS = 99
 const NICKNAME_CODES = PLACES.length * ROLES.length * NICKNAME_NUMBERS
 
-export function createSeedWorkspace(
-  options: { numbers?: number; seed?: number } = {},
-): WorkspaceData & { numbers: NumberSource } {
+export interface SeedOptions {
+  numbers?: number
+  seed?: number
+}
+
+export function createSeedWorkspace(options: SeedOptions = {}): WorkspaceData & { numbers: NumberSource } {
   const count = Math.max(0, Math.min(MAX_NUMBER_COUNT, Math.floor(options.numbers ?? DEFAULT_NUMBER_COUNT)))
   const agents = buildAgents()
   return {
@@ -288,139 +273,123 @@ export function createSeedWorkspace(
 }
 
 /** The same seed with every number as a plain record: for tests and tools that read or edit the data itself. */
-export function createSeedRecords(
-  options: { numbers?: number; seed?: number } = {},
-): WorkspaceData & { numbers: PhoneNumber[] } {
+export function createSeedRecords(options: SeedOptions = {}): WorkspaceData & { numbers: PhoneNumber[] } {
   const data = createSeedWorkspace(options)
   return { ...data, numbers: allRecords(data.numbers) }
 }
 
+/** What each generated row draws from the hash, one stream per field. */
+const enum Draw {
+  Shape,
+  Prefix,
+  Inbound,
+  InboundPick,
+  Outbound,
+  OutboundPick,
+  Named,
+  Nickname,
+  Labeled,
+  Label,
+  Status,
+  Provider,
+  TollFree,
+  Mobile,
+  UpdatedDays,
+  IdHigh,
+  IdLow,
+}
+
 /**
- * The seeded numbers as columns of small integers: the curated rows first, then generated ones.
- * Generating 100,000 rows fills a few typed arrays instead of allocating 100,000 records and
- * their strings, which is what made seeding slow (mostly garbage collection); records and
- * strings are built only for the rows a request reads.
+ * The seeded numbers, computed rather than stored: every field of a row is a pure function of
+ * (seed, row), so a 100,000-number workspace costs nothing to create and nothing to keep. Records
+ * and strings are built only for the rows a request reads; list queries read single fields.
+ * The curated rows come first, then generated ones.
  */
 class SeedNumbers implements NumberSource {
   readonly size: number
-  private readonly seed: number
   /** Milliseconds between two numbers' creation: about two years whatever the size, oldest first. */
   private readonly step: number
   private readonly curated: readonly Curated[]
-  /** Slot codes: 0 = none, k = slotVersionIds[k - 1]. */
-  private readonly slotVersionIds: string[]
-  private readonly byE164: E164Index
-  private readonly prefix: Uint8Array
-  private readonly local: Uint32Array
-  private readonly statusCode: Uint8Array
-  private readonly providerCode: Uint8Array
-  private readonly typeCode: Uint8Array
-  private readonly inbound: Uint8Array
-  private readonly outbound: Uint8Array
-  private readonly nicknameCode: Uint16Array
-  /** 0 = no label, else the number of label `cc-<n>`. */
-  private readonly labelNumber: Uint16Array
-  private readonly updatedDays: Uint8Array
+  private readonly curatedByE164: Map<string, number>
+  private readonly published: string[]
+  private readonly archived: string[]
   private nicknames: string[] | null = null
+  private e164s: string[] | null = null
 
-  constructor(count: number, seed: number, agents: Agent[]) {
+  constructor(
+    count: number,
+    private readonly seed: number,
+    agents: Agent[],
+  ) {
     this.size = count
-    this.seed = seed
     this.step = Math.max(60_000, Math.floor((730 * DAY) / Math.max(count, 1)))
     this.curated = CURATED.slice(0, count)
-    this.slotVersionIds = agents.flatMap((a) => a.versions.map((ver) => ver.id))
-    this.byE164 = new E164Index(count)
-    this.prefix = new Uint8Array(count)
-    this.local = new Uint32Array(count)
-    this.statusCode = new Uint8Array(count)
-    this.providerCode = new Uint8Array(count)
-    this.typeCode = new Uint8Array(count)
-    this.inbound = new Uint8Array(count)
-    this.outbound = new Uint8Array(count)
-    this.nicknameCode = new Uint16Array(count)
-    this.labelNumber = new Uint16Array(count)
-    this.updatedDays = new Uint8Array(count)
-
-    const random = createRandom(seed)
-    const below = (n: number) => Math.floor(random() * n)
-    const code = (versionId: string) => this.slotVersionIds.indexOf(versionId) + 1
-    const published = agents
+    this.curatedByE164 = new Map(this.curated.map((row, i) => [row.phone_number, i]))
+    this.published = agents
       .filter((a) => a.archived_at === null)
-      .flatMap((a) => a.versions.filter((ver) => ver.published).map((ver) => code(ver.id)))
-    const archived = agents.filter((a) => a.archived_at !== null).flatMap((a) => a.versions.map((ver) => code(ver.id)))
-    const totalWeight = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)
-    const firstPrefixes = GENERATED_COUNTRIES.map((g) => PREFIXES.findIndex((p) => p.country === g.country))
-    for (const row of CURATED) this.byE164.add(Number(row.phone_number.slice(1)), -1)
-    this.curated.forEach((row, i) => this.byE164.set(Number(row.phone_number.slice(1)), i))
-
-    for (let i = 0; i < count; i++) {
-      this.updatedDays[i] = below(20)
-      if (i < this.curated.length) continue
-      let target = random() * totalWeight
-      let shapeIndex = 0
-      while (shapeIndex < GENERATED_COUNTRIES.length - 1 && (target -= GENERATED_COUNTRIES[shapeIndex]!.weight) >= 0)
-        shapeIndex++
-      const shape = GENERATED_COUNTRIES[shapeIndex]!
-      const firstPrefix = firstPrefixes[shapeIndex]!
-      let prefix: number
-      let local: number
-      do {
-        prefix = firstPrefix + below(shape.prefixes.length)
-        // A local number never starts with 0; the rest is any digits.
-        local = (2 + below(8)) * 10 ** (shape.digits - 1) + below(10 ** (shape.digits - 1))
-      } while (!this.byE164.add(PREFIXES[prefix]!.value * 10 ** shape.digits + local, i))
-      this.prefix[i] = prefix
-      this.local[i] = local
-      const inboundRoll = random()
-      const inbound =
-        inboundRoll < 0.2
-          ? 0
-          : inboundRoll < 0.22
-            ? archived[below(archived.length)]!
-            : published[below(published.length)]!
-      const outboundRoll = random()
-      this.inbound[i] = inbound
-      this.outbound[i] = outboundRoll < 0.45 ? 0 : outboundRoll < 0.6 ? inbound : published[below(published.length)]!
-      this.nicknameCode[i] = random() < 0.85 ? 1 + below(NICKNAME_CODES) : 0
-      this.labelNumber[i] = random() < 0.7 ? 1000 + below(9000) : 0
-      this.statusCode[i] = random() < 0.06 ? 1 : 0
-      this.providerCode[i] = PROVIDER_DRAW[below(PROVIDER_DRAW.length)]!
-      this.typeCode[i] = random() < 0.08 ? 1 : random() < 0.1 ? 2 : 0
-    }
+      .flatMap((a) => a.versions.filter((ver) => ver.published).map((ver) => ver.id))
+    this.archived = agents.filter((a) => a.archived_at !== null).flatMap((a) => a.versions.map((ver) => ver.id))
   }
 
   record(index: number): PhoneNumber {
     const created = this.createdAt(index)
-    const row = this.curated[index]
+    const row = this.curatedRow(index)
     return {
       id: this.id(index),
       phone_number: this.phoneNumber(index),
       nickname: row ? row.nickname : this.nickname(index),
       label: row ? row.label : this.label(index),
       status: this.status(index),
-      provider: row ? row.provider : PROVIDERS[this.providerCode[index]!]!,
-      country_code: row ? row.country_code : PREFIXES[this.prefix[index]!]!.country,
-      number_type: row ? row.number_type : NUMBER_TYPES[this.typeCode[index]!]!,
+      provider: row ? row.provider : PROVIDER_DRAW[this.below(index, Draw.Provider, PROVIDER_DRAW.length)]!,
+      country_code: row ? row.country_code : GENERATED_COUNTRIES[this.shape(index)]!.country,
+      number_type: row ? row.number_type : this.numberType(index),
       inbound_agent_version_id: this.slot(index, 'inbound_agent_version_id'),
       outbound_agent_version_id: this.slot(index, 'outbound_agent_version_id'),
       created_at: iso(created),
-      updated_at: iso(created + this.updatedDays[index]! * DAY),
+      updated_at: iso(created + this.updatedDays(index) * DAY),
     }
   }
 
   phoneNumber(index: number): string {
-    return this.curated[index]?.phone_number ?? `${PREFIXES[this.prefix[index]!]!.prefix}${this.local[index]}`
+    // Cached once built: a digit search reads every row's number, and building 100,000 strings is most of its cost.
+    this.e164s ??= new Array<string>(this.size)
+    return (this.e164s[index] ??= this.buildPhoneNumber(index))
+  }
+
+  private buildPhoneNumber(index: number): string {
+    const row = this.curatedRow(index)
+    if (row) return row.phone_number
+    // Locals are a bijection of the row, so two rows never share a number whatever their prefixes;
+    // the rare one equal to a curated number moves to another prefix of its country.
+    const shape = GENERATED_COUNTRIES[this.shape(index)]!
+    const local = localOfRow(index - CURATED.length, shape.digits)
+    const first = this.below(index, Draw.Prefix, shape.prefixes.length)
+    if (!CURATED_LOCALS.has(local)) return `${shape.prefixes[first]}${local}`
+    for (let k = 0; ; k++) {
+      const e164 = `${shape.prefixes[(first + k) % shape.prefixes.length]}${local}`
+      if (!CURATED_E164S.has(e164)) return e164
+    }
   }
 
   status(index: number): PhoneNumberStatus {
-    return this.curated[index]?.status ?? STATUSES[this.statusCode[index]!]!
+    return this.curatedRow(index)?.status ?? (this.draw(index, Draw.Status) < 0.06 ? 'pending' : 'active')
   }
 
   slot(index: number, field: SlotField): string | null {
-    const row = this.curated[index]
+    const row = this.curatedRow(index)
     if (row) return row[field]
-    const slotCode = (field === 'inbound_agent_version_id' ? this.inbound : this.outbound)[index]!
-    return slotCode === 0 ? null : this.slotVersionIds[slotCode - 1]!
+    const inboundRoll = this.draw(index, Draw.Inbound)
+    const inbound =
+      inboundRoll < 0.2
+        ? null
+        : inboundRoll < 0.22
+          ? this.archived[this.below(index, Draw.InboundPick, this.archived.length)]!
+          : this.published[this.below(index, Draw.InboundPick, this.published.length)]!
+    if (field === 'inbound_agent_version_id') return inbound
+    const outboundRoll = this.draw(index, Draw.Outbound)
+    if (outboundRoll < 0.45) return null
+    if (outboundRoll < 0.6) return inbound
+    return this.published[this.below(index, Draw.OutboundPick, this.published.length)]!
   }
 
   sortKey(index: number, field: SortField): SortKey {
@@ -428,29 +397,30 @@ class SeedNumbers implements NumberSource {
       case 'phone_number':
         return this.phoneNumber(index)
       case 'nickname': {
-        const row = this.curated[index]
+        const row = this.curatedRow(index)
         if (row) return row.nickname?.toLowerCase() ?? null
-        const nicknameCode = this.nicknameCode[index]!
-        return nicknameCode === 0 ? null : this.nicknameText(nicknameCode).toLowerCase()
+        const code = this.nicknameCode(index)
+        return code === 0 ? null : this.nicknameText(code).toLowerCase()
       }
       case 'created_at':
         return this.createdAt(index)
       case 'updated_at':
-        return this.createdAt(index) + this.updatedDays[index]! * DAY
+        return this.createdAt(index) + this.updatedDays(index) * DAY
     }
   }
 
   textMatcher(lowerText: string): (index: number) => boolean {
     // At most 13,365 distinct nicknames and 9,000 labels: test each once, then look rows up.
     const nicknameHits = new Uint8Array(NICKNAME_CODES + 1)
-    for (let c = 1; c <= NICKNAME_CODES; c++)
-      nicknameHits[c] = this.nicknameText(c).toLowerCase().includes(lowerText) ? 1 : 0
+    for (let code = 1; code <= NICKNAME_CODES; code++) {
+      nicknameHits[code] = this.nicknameText(code).toLowerCase().includes(lowerText) ? 1 : 0
+    }
     const labelHits = new Uint8Array(10_000)
     for (let n = 1000; n < 10_000; n++) labelHits[n] = `cc-${n}`.includes(lowerText) ? 1 : 0
     return (index) => {
-      const row = this.curated[index]
+      const row = this.curatedRow(index)
       if (row) return recordMatchesText(row, lowerText)
-      return nicknameHits[this.nicknameCode[index]!] === 1 || labelHits[this.labelNumber[index]!] === 1
+      return nicknameHits[this.nicknameCode(index)] === 1 || labelHits[this.labelNumber(index)] === 1
     }
   }
 
@@ -461,9 +431,46 @@ class SeedNumbers implements NumberSource {
   }
 
   indexOfPhoneNumber(e164: string): number | undefined {
-    if (!/^\+[1-9]\d{1,14}$/.test(e164)) return undefined
-    const index = this.byE164.get(Number(e164.slice(1)))
-    return index !== undefined && index >= 0 ? index : undefined
+    const curated = this.curatedByE164.get(e164)
+    if (curated !== undefined) return curated
+    // Which row a generated number belongs to follows from its local digits alone.
+    for (const { prefixes, digits } of GENERATED_COUNTRIES) {
+      const prefix = prefixes.find((p) => e164.startsWith(p) && e164.length === p.length + digits)
+      if (!prefix) continue
+      const index = CURATED.length + rowOfLocal(Number(e164.slice(prefix.length)), digits)
+      if (index >= CURATED.length && index < this.size && this.phoneNumber(index) === e164) return index
+    }
+    return undefined
+  }
+
+  /** The curated row at `index`, if it is one (a bounds check: reading past an array's end is slow). */
+  private curatedRow(index: number): Curated | undefined {
+    return index < this.curated.length ? this.curated[index] : undefined
+  }
+
+  /** A uniform number in [0, 1) for this row and field, the same on every call. */
+  private draw(index: number, field: Draw): number {
+    return hash32(this.seed, index, field) / 0x1_0000_0000
+  }
+
+  private below(index: number, field: Draw, n: number): number {
+    return Math.floor(this.draw(index, field) * n)
+  }
+
+  private shape(index: number): number {
+    let target = this.draw(index, Draw.Shape) * TOTAL_WEIGHT
+    let shape = 0
+    while (shape < GENERATED_COUNTRIES.length - 1 && (target -= GENERATED_COUNTRIES[shape]!.weight) >= 0) shape++
+    return shape
+  }
+
+  private numberType(index: number): PhoneNumber['number_type'] {
+    if (this.draw(index, Draw.TollFree) < 0.08) return 'toll_free'
+    return this.draw(index, Draw.Mobile) < 0.1 ? 'mobile' : 'local'
+  }
+
+  private updatedDays(index: number): number {
+    return this.below(index, Draw.UpdatedDays, 20)
   }
 
   private createdAt(index: number): number {
@@ -472,81 +479,112 @@ class SeedNumbers implements NumberSource {
 
   /** `phn_` + the index in base 36 (4 characters hold up to 1,679,615) + 8 seeded characters. */
   private id(index: number): string {
-    const random = createRandom(this.seed ^ Math.imul(index + 1, 0x9e3779b1))
+    const high = hash32(this.seed, index, Draw.IdHigh)
+    const low = hash32(this.seed, index, Draw.IdLow)
     let suffix = ''
-    for (let k = 0; k < 8; k++) suffix += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length)]
+    for (let k = 0; k < 6; k++) suffix += ID_ALPHABET[(high >>> (k * 5)) & 31]
+    for (let k = 0; k < 2; k++) suffix += ID_ALPHABET[(low >>> (k * 5)) & 31]
     return `phn_${index.toString(36).padStart(4, '0')}${suffix}`
   }
 
+  /** 0 = no nickname, else a code from 1 to NICKNAME_CODES. */
+  private nicknameCode(index: number): number {
+    return this.draw(index, Draw.Named) < 0.85 ? 1 + this.below(index, Draw.Nickname, NICKNAME_CODES) : 0
+  }
+
+  /** 0 = no label, else the number of label `cc-<n>`. */
+  private labelNumber(index: number): number {
+    return this.draw(index, Draw.Labeled) < 0.7 ? 1000 + this.below(index, Draw.Label, 9000) : 0
+  }
+
   private nickname(index: number): string | null {
-    const nicknameCode = this.nicknameCode[index]!
-    return nicknameCode === 0 ? null : this.nicknameText(nicknameCode)
+    const code = this.nicknameCode(index)
+    return code === 0 ? null : this.nicknameText(code)
   }
 
   private label(index: number): string | null {
-    const n = this.labelNumber[index]!
+    const n = this.labelNumber(index)
     return n === 0 ? null : `cc-${n}`
   }
 
-  private nicknameText(nicknameCode: number): string {
+  private nicknameText(code: number): string {
     this.nicknames ??= []
-    let text = this.nicknames[nicknameCode]
+    let text = this.nicknames[code]
     if (text === undefined) {
-      const combination = nicknameCode - 1
+      const combination = code - 1
       const number = (combination % NICKNAME_NUMBERS) + 1
       const role = Math.floor(combination / NICKNAME_NUMBERS) % ROLES.length
       const place = Math.floor(combination / NICKNAME_NUMBERS / ROLES.length)
       text = `${PLACES[place]} ${ROLES[role]} ${number}`
-      this.nicknames[nicknameCode] = text
+      this.nicknames[code] = text
     }
     return text
   }
 }
 
+const TOTAL_WEIGHT = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)
+
+/** Every curated number, also those a small workspace leaves out: generated numbers avoid them all. */
+const CURATED_E164S = new Set(CURATED.map((row) => row.phone_number))
+/** The local parts curated numbers would have as generated ones: only rows with these need checking. */
+const CURATED_LOCALS = new Set(
+  CURATED.flatMap(({ phone_number }) =>
+    GENERATED_COUNTRIES.flatMap(({ prefixes, digits }) =>
+      prefixes
+        .filter((p) => phone_number.startsWith(p) && phone_number.length === p.length + digits)
+        .map((p) => Number(phone_number.slice(p.length))),
+    ),
+  ),
+)
+
+/** A well-mixed 32-bit hash of (seed, row, field): lowbias32's finaliser over the combined inputs. */
+function hash32(seed: number, row: number, field: number): number {
+  let h = Math.imul(seed ^ Math.imul(row + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(field + 1, 0xc2b2ae35)
+  h ^= h >>> 16
+  h = Math.imul(h, 0x7feb352d)
+  h ^= h >>> 15
+  h = Math.imul(h, 0x846ca68b)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
 /**
- * E.164 numbers (as the number their digits spell: at most 15 digits, exact in a double) to row
- * indices, in an open-addressing table: no Map of 100,000 strings to build or collect.
+ * Local numbers of `digits` digits never start with 0 or 1: 8 × 10^(digits-1) of them. Generated
+ * row j gets an affine permutation of j over that range (multiplier coprime with its size), so
+ * rows map to distinct locals and a local maps back to its row.
  */
-class E164Index {
-  private readonly keys: Float64Array
-  private readonly values: Int32Array
-  private readonly mask: number
+const LOCALS = new Map(
+  [7, 8].map((digits) => {
+    const size = 8 * 10 ** (digits - 1)
+    const multiplier = digits === 7 ? 2_654_437 : 26_544_357
+    return [digits, { size, base: 2 * 10 ** (digits - 1), multiplier, inverse: modularInverse(multiplier, size) }]
+  }),
+)
 
-  constructor(count: number) {
-    let capacity = 64
-    while (capacity < count * 2 + CURATED.length * 2) capacity *= 2
-    this.keys = new Float64Array(capacity)
-    this.values = new Int32Array(capacity)
-    this.mask = capacity - 1
-  }
+function localOfRow(row: number, digits: number): number {
+  const l = LOCALS.get(digits)!
+  return l.base + ((row * l.multiplier + OFFSET) % l.size)
+}
 
-  /** Adds the number unless it is already there; false when it was. */
-  add(digits: number, index: number): boolean {
-    const slot = this.find(digits)
-    if (this.keys[slot] === digits) return false
-    this.keys[slot] = digits
-    this.values[slot] = index
-    return true
-  }
+/** The row whose local this is (a number past the workspace when no row has it). */
+function rowOfLocal(local: number, digits: number): number {
+  const l = LOCALS.get(digits)!
+  const permuted = local - l.base
+  if (permuted < 0 || permuted >= l.size) return -1
+  return (((((permuted - OFFSET) % l.size) + l.size) % l.size) * l.inverse) % l.size
+}
 
-  set(digits: number, index: number): void {
-    const slot = this.find(digits)
-    this.keys[slot] = digits
-    this.values[slot] = index
-  }
+const OFFSET = 1_234_567
 
-  get(digits: number): number | undefined {
-    const slot = this.find(digits)
-    return this.keys[slot] === digits ? this.values[slot] : undefined
+function modularInverse(a: number, m: number): number {
+  let [oldR, r] = [a, m]
+  let [oldS, s] = [1, 0]
+  while (r !== 0) {
+    const q = Math.floor(oldR / r)
+    ;[oldR, r] = [r, oldR - q * r]
+    ;[oldS, s] = [s, oldS - q * s]
   }
-
-  /** The slot holding `digits`, or the empty one where it would go (0 never is a number). */
-  private find(digits: number): number {
-    const high = Math.floor(digits / 0x1_0000_0000)
-    let slot = (Math.imul(((digits % 0x1_0000_0000) | 0) ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> 0) & this.mask
-    while (this.keys[slot] !== 0 && this.keys[slot] !== digits) slot = (slot + 1) & this.mask
-    return slot
-  }
+  return ((oldS % m) + m) % m
 }
 
 const dayStrings = new Map<number, string>()

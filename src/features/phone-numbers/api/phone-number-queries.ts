@@ -11,6 +11,9 @@ export const phoneNumberQueries = {
       queryKey: [...phoneNumberQueries.lists(), params] as const,
       queryFn: ({ signal }) => getPhoneNumbers(params, signal),
       placeholderData: keepPreviousData,
+      // The first page is fetched before the page mounts (FirstPagePrefetch): a page mounting on a
+      // failed list shows the failure and its Retry instead of silently asking again.
+      retryOnMount: false,
     }),
   detail: (id: string) =>
     queryOptions({

@@ -62,6 +62,8 @@ test('sorting by a column header toggles the order and sets aria-sort', async ()
 test('the agent filter shows the numbers an agent serves, on either side', async () => {
   const { user } = renderApp()
   await findRow('+1 415 555 0123')
+  // The filter offers agents once the agents list has answered.
+  await screen.findByRole('option', { name: 'Survey Caller' })
   await user.selectOptions(screen.getByRole('combobox', { name: 'Agent' }), 'Survey Caller')
   await waitFor(() => expect(numberCells()).toEqual(['+1 718 555 0140', '+1 206 555 0111']))
   expect(screen.getByText('2 numbers · showing 1–2')).toBeInTheDocument()

@@ -24,7 +24,8 @@ test('the table shows each number with its agents, versions and status', async (
   const row = cellsOf(await findRow('+1 415 555 0123'))
   expect(row.nickname).toHaveTextContent('Main Support Line')
   expect(row.nickname).toHaveTextContent('cc-4410')
-  expect(row.inbound).toHaveTextContent('Front Desk · v3')
+  // Rows may show before the agents list answers: their names follow.
+  await waitFor(() => expect(row.inbound).toHaveTextContent('Front Desk · v3'))
   expect(row.outbound).toHaveTextContent('None')
   expect(row.status).toHaveTextContent('active')
 

@@ -94,3 +94,29 @@ test('paging moves through the server’s pages', async () => {
   expect(await screen.findByText('120 numbers · showing 101–120')).toBeInTheDocument()
   expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled()
 })
+
+test('the first page is requested while /v1/me is still answering, for the view in the URL, and only once', async () => {
+  window.history.replaceState(null, '', '/?q=clinic&sort=nickname')
+  let answerMe = () => {}
+  const meAnswered = new Promise<void>((resolve) => (answerMe = resolve))
+  server.use(
+    http.get('*/v1/me', async () => {
+      await meAnswered
+      return HttpResponse.json(testBackend.workspace.me('Bearer demo_admin'))
+    }),
+  )
+  const requests = recordRequests()
+  renderApp()
+  await waitFor(() => expect(requests.map((r) => r.path)).toContain('/v1/phone-numbers'))
+  expect(screen.queryByRole('table')).not.toBeInTheDocument() // the page itself waits for /v1/me
+  answerMe()
+  await findRow('+1 312 555 0187') // Chicago Clinic
+  const lists = requests.filter(
+    (r) => r.path === '/v1/phone-numbers' && new URLSearchParams(r.search).get('page') === '1',
+  )
+  expect(lists).toHaveLength(1)
+  expect(Object.fromEntries(new URLSearchParams(lists[0]!.search))).toMatchObject({
+    search: 'clinic',
+    sort: 'nickname',
+  })
+})
