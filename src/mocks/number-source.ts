@@ -20,6 +20,8 @@ export interface NumberSource {
   sortKey(index: number, field: SortField): SortKey
   /** A test of whether a row's nickname or label contains `lowerText` (already lower case). */
   textMatcher(lowerText: string): (index: number) => boolean
+  /** A test of whether a row's E.164 number contains `digits` (digits only). */
+  digitsMatcher(digits: string): (index: number) => boolean
   indexOfId(id: string): number | undefined
   indexOfPhoneNumber(e164: string): number | undefined
 }
@@ -37,6 +39,7 @@ export function recordSource(numbers: readonly PhoneNumber[]): NumberSource {
     slot: (index, field) => at(index)[field],
     sortKey: (index, field) => sortKeyOf(at(index), field),
     textMatcher: (lowerText) => (index) => recordMatchesText(at(index), lowerText),
+    digitsMatcher: (digits) => (index) => at(index).phone_number.includes(digits),
     indexOfId: (id) => byId.get(id),
     indexOfPhoneNumber: (e164) => byE164.get(e164),
   }

@@ -34,6 +34,20 @@ describe('the computed seed', () => {
     }
   })
 
+  test('digit search over the parts of the numbers matches the numbers themselves', () => {
+    // Digits inside the prefix, inside the local part, across the two, with zeros, and whole numbers.
+    const queries = ['1', '0', '00', '44', '4420', '1415', '4155', '5550', '3312', '61', '2', '99', '007', '12345678']
+    for (const index of [40, 41, 500, 1999]) {
+      const digits = records[index]!.phone_number.slice(1)
+      queries.push(digits, digits.slice(0, 5), digits.slice(2, 9), digits.slice(-4), `${digits}1`)
+    }
+    for (const query of queries) {
+      const matches = source.digitsMatcher(query)
+      const differing = records.filter((record, index) => matches(index) !== record.phone_number.includes(query))
+      expect(differing, query).toEqual([])
+    }
+  })
+
   test('finds every number by id and by E.164, and nothing else', () => {
     records.forEach((record, index) => {
       expect(source.indexOfId(record.id)).toBe(index)
@@ -89,6 +103,8 @@ describe('the computed seed', () => {
       { agent_id: 'agt_legacy_ivr', sort: 'nickname' },
       ...QUERIES.map((search) => ({ search, limit: '200' })),
       { search: '415 555' },
+      { search: '0' },
+      { search: '1312', status: 'pending' },
       { search: '+44 20', sort: 'phone_number' },
       { search: '4930', status: 'active', agent_id: 'agt_front_desk' },
     ]

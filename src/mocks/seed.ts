@@ -314,7 +314,8 @@ class SeedNumbers implements NumberSource {
   private readonly published: string[]
   private readonly archived: string[]
   private nicknames: string[] | null = null
-  private e164s: string[] | null = null
+  /** Nickname codes and label numbers of every row, computed by the first text search. */
+  private textCodes: { nickname: Uint16Array; label: Uint16Array } | null = null
 
   constructor(
     count: number,
@@ -351,12 +352,6 @@ class SeedNumbers implements NumberSource {
   }
 
   phoneNumber(index: number): string {
-    // Cached once built: a digit search reads every row's number, and building 100,000 strings is most of its cost.
-    this.e164s ??= new Array<string>(this.size)
-    return (this.e164s[index] ??= this.buildPhoneNumber(index))
-  }
-
-  private buildPhoneNumber(index: number): string {
     const row = this.curatedRow(index)
     if (row) return row.phone_number
     // Locals are a bijection of the row, so two rows never share a number whatever their prefixes;
@@ -417,11 +412,39 @@ class SeedNumbers implements NumberSource {
     }
     const labelHits = new Uint8Array(10_000)
     for (let n = 1000; n < 10_000; n++) labelHits[n] = `cc-${n}`.includes(lowerText) ? 1 : 0
+    const codes = (this.textCodes ??= this.computeTextCodes())
     return (index) => {
       const row = this.curatedRow(index)
       if (row) return recordMatchesText(row, lowerText)
-      return nicknameHits[this.nicknameCode(index)] === 1 || labelHits[this.labelNumber(index)] === 1
+      return nicknameHits[codes.nickname[index]!] === 1 || labelHits[codes.label[index]!] === 1
     }
+  }
+
+  digitsMatcher(digits: string): (index: number) => boolean {
+    // Tested on the numbers' parts, never building their strings: per prefix, a test of the local number.
+    const localMatchers = GENERATED_COUNTRIES.map((shape) =>
+      shape.prefixes.map((prefix) => localDigitsMatcher(prefix.slice(1), shape.digits, digits)),
+    )
+    return (index) => {
+      const row = this.curatedRow(index)
+      if (row) return row.phone_number.includes(digits)
+      const shapeIndex = this.shape(index)
+      const shape = GENERATED_COUNTRIES[shapeIndex]!
+      const local = localOfRow(index - CURATED.length, shape.digits)
+      // Possibly moved off its prefix (see phoneNumber): check the number itself.
+      if (CURATED_LOCALS.has(local)) return this.phoneNumber(index).includes(digits)
+      return localMatchers[shapeIndex]![this.below(index, Draw.Prefix, shape.prefixes.length)]!(local)
+    }
+  }
+
+  private computeTextCodes(): { nickname: Uint16Array; label: Uint16Array } {
+    const nickname = new Uint16Array(this.size)
+    const label = new Uint16Array(this.size)
+    for (let index = this.curated.length; index < this.size; index++) {
+      nickname[index] = this.nicknameCode(index)
+      label[index] = this.labelNumber(index)
+    }
+    return { nickname, label }
   }
 
   indexOfId(id: string): number | undefined {
@@ -575,6 +598,34 @@ function rowOfLocal(local: number, digits: number): number {
 }
 
 const OFFSET = 1_234_567
+
+/**
+ * Whether "<prefix digits><local>" contains `query`, as a test of the local number alone (a
+ * `localDigits`-digit integer that never starts with 0): the query lies in the prefix, inside the
+ * local number, or across the two.
+ */
+function localDigitsMatcher(prefixDigits: string, localDigits: number, query: string): (local: number) => boolean {
+  if (prefixDigits.includes(query)) return () => true
+  const n = query.length
+  // Inside the local number: the n digits starting `shift` digits from its end.
+  const windows: number[] = []
+  for (let shift = 0; shift + n <= localDigits; shift++) windows.push(10 ** shift)
+  const windowSize = 10 ** n
+  const windowValue = Number(query)
+  // Across: the query's first k digits end the prefix, the rest begin the local number.
+  const spans: { divisor: number; value: number }[] = []
+  for (let k = 1; k < n; k++) {
+    const rest = query.slice(k)
+    if (rest.length <= localDigits && !rest.startsWith('0') && prefixDigits.endsWith(query.slice(0, k))) {
+      spans.push({ divisor: 10 ** (localDigits - rest.length), value: Number(rest) })
+    }
+  }
+  return (local) => {
+    for (const divisor of windows) if (Math.floor(local / divisor) % windowSize === windowValue) return true
+    for (const { divisor, value } of spans) if (Math.floor(local / divisor) === value) return true
+    return false
+  }
+}
 
 function modularInverse(a: number, m: number): number {
   let [oldR, r] = [a, m]

@@ -380,12 +380,13 @@ export class Workspace {
     // Digits are compared only when the query looks like a phone number ("+1 415-555-0123"),
     // so a label such as "cc-4410" does not also match every number containing 4410.
     const digits = PHONE_LIKE.test(search) ? search.replace(/\D/g, '') : ''
-    const sourceMatches = this.source.textMatcher(text)
+    const textMatches = this.source.textMatcher(text)
+    // A change never touches a number's E.164 form: the source's answer holds for changed rows too.
+    const digitsMatch = digits === '' ? null : this.source.digitsMatcher(digits)
     return (index) => {
       const changed = this.changed.get(index)
-      if (changed ? recordMatchesText(changed, text) : sourceMatches(index)) return true
-      // E.164 is "+" then digits, so containing the digits is matching the digits.
-      return digits !== '' && this.source.phoneNumber(index).includes(digits)
+      if (changed ? recordMatchesText(changed, text) : textMatches(index)) return true
+      return digitsMatch !== null && digitsMatch(index)
     }
   }
 

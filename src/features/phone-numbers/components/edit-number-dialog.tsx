@@ -42,7 +42,9 @@ export function EditNumberDialog({ number, catalog, permissions, onClose, onSave
   const openerRef = useRef<HTMLElement | null>(null)
   return (
     <Dialog.Root open={number !== null} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
+      {/* An explicit container: without one, Radix's portal renders nothing until a layout effect,
+          and then mounts the whole dialog in a second, synchronous render (one long task). */}
+      <Dialog.Portal container={document.body}>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content
           className="dialog"

@@ -59,6 +59,16 @@ export function NumbersTable({
   return (
     <table className="numbers-table" aria-busy={loading}>
       <caption className="visually-hidden">{caption}</caption>
+      {/* Fixed column widths: columns do not jump between pages, and the browser lays rows out without measuring them all. */}
+      <colgroup>
+        <col className="col-number" />
+        <col className="col-nickname" />
+        <col className="col-slot" />
+        <col className="col-slot" />
+        <col className="col-status" />
+        <col className="col-created" />
+        <col className="col-actions" />
+      </colgroup>
       <thead>
         <tr>
           {sortable('phone_number', 'Number')}

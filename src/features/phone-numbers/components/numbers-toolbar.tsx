@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { NativeSelectField } from '@/components/ui/native-select-field'
 import { PAGE_SIZES, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
 
-const SEARCH_DEBOUNCE_MS = 150
+/** Long enough to send one request per burst of typing, short enough that results follow the last key at once. */
+const SEARCH_DEBOUNCE_MS = 100
 const ALL = '__all__'
 
 interface NumbersToolbarProps {
@@ -35,7 +36,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
     setSearchInput(view.search)
   }, [view.search])
 
-  const sortedAgents = [...agents].sort((a, b) => a.name.localeCompare(b.name))
+  const sortedAgents = useMemo(() => [...agents].sort((a, b) => a.name.localeCompare(b.name)), [agents])
   return (
     <div className="toolbar">
       <input

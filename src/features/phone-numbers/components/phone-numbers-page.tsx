@@ -1,5 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { buildAgentCatalog, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
@@ -8,9 +18,10 @@ import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-tool
 import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useSession } from '@/features/session/use-session'
 import { useLocationSearch } from '@/hooks/use-location-search'
-import type { PhoneNumber } from '@/types/api'
+import type { PhoneNumber, PhoneNumberList } from '@/types/api'
 
 const EMPTY_CATALOG = buildAgentCatalog([])
+const NO_ROWS: PhoneNumber[] = []
 
 // The dialog (forms, Radix Select) is not needed for the first rows: load it after them.
 const loadEditDialog = () => import('@/features/phone-numbers/components/edit-number-dialog')
@@ -45,21 +56,33 @@ export function PhoneNumbersPage() {
   // Mounted from the first Edit on and kept, so closing runs Radix's focus return.
   const [dialogMounted, setDialogMounted] = useState(false)
   // Stable, so memoised rows do not re-render when the page does.
+  // A transition: React renders the dialog in slices that yield to the browser, not in one long task.
   const openEditor = useCallback((number: PhoneNumber) => {
-    setDialogMounted(true)
-    setEditingSnapshot(number)
-    setEditingId(number.id)
+    startTransition(() => {
+      setDialogMounted(true)
+      setEditingSnapshot(number)
+      setEditingId(number.id)
+    })
   }, [])
 
-  const rows = numbers.data?.data ?? []
   // The dialog follows the cached row, so a saved (or partly saved) change shows at once.
-  const editing = editingId === null ? null : (rows.find((n) => n.id === editingId) ?? editingSnapshot)
+  const editing = editingId === null ? null : (numbers.data?.data.find((n) => n.id === editingId) ?? editingSnapshot)
 
-  const total = numbers.data?.total ?? 0
-  const pageCount = Math.max(1, Math.ceil(total / view.limit))
-  const firstShown = (view.page - 1) * view.limit + 1
-  const lastShown = Math.min(view.page * view.limit, total)
-  const pastTheEnd = numbers.data !== undefined && !numbers.isPlaceholderData && total > 0 && rows.length === 0
+  // Another set of rows (a search, a page) is rendered in slices that yield to the browser (a
+  // transition), not in one long task; until it is in, the page keeps showing the previous one and
+  // says it is updating. The same rows updated in place (a save) show at once.
+  const deferred = useDeferredValue(numbers.data)
+  const shown = sameRows(deferred, numbers.data) ? numbers.data : deferred
+  const rows = shown?.data ?? NO_ROWS
+  const total = shown?.total ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / (shown?.limit ?? view.limit)))
+  // The range of the rows on screen, from the answer they came in (the URL may already ask for the next).
+  const firstShown = shown ? (shown.page - 1) * shown.limit + 1 : 0
+  const lastShown = firstShown + rows.length - 1
+  const pastTheEnd =
+    shown !== undefined && shown === numbers.data && !numbers.isPlaceholderData && total > 0 && rows.length === 0
+  // Until the first answer is in: skeleton rows.
+  const loadingFirst = shown === undefined
 
   useUnknownVersionRefetch(rows, agents.data ? catalog : null, agents.isFetching, () =>
     queryClient.invalidateQueries({ queryKey: agentQueries.all() }),
@@ -68,7 +91,7 @@ export function PhoneNumbersPage() {
   // The next page is usually where the user goes: have it ready.
   // Only from this view's own answer: the previous view's placeholder rows would prefetch too early.
   const nextPage =
-    numbers.data && !numbers.isPlaceholderData && view.page < pageCount
+    numbers.data && !numbers.isPlaceholderData && view.page < Math.ceil(numbers.data.total / view.limit)
       ? serializeListView({ ...view, page: view.page + 1 }, '')
       : null
   useEffect(() => {
@@ -104,13 +127,13 @@ export function PhoneNumbersPage() {
         agents={catalog?.agents ?? []}
         onChange={setView}
         summary={
-          numbers.data
+          shown
             ? `${formatCount(total)} ${total === 1 ? 'number' : 'numbers'}${
                 rows.length > 0 ? ` · showing ${formatCount(firstShown)}–${formatCount(lastShown)}` : ''
               }`
             : ''
         }
-        updating={numbers.isPlaceholderData}
+        updating={numbers.isPlaceholderData || shown !== numbers.data}
       />
 
       {!permissions.canReadAgents && (
@@ -126,7 +149,7 @@ export function PhoneNumbersPage() {
         </div>
       )}
 
-      {numbers.isError && !numbers.data ? (
+      {numbers.isError && !shown ? (
         <div className="state state-error" role="alert">
           <h2>The numbers could not be loaded</h2>
           <p>{numbers.error.message}</p>
@@ -134,12 +157,12 @@ export function PhoneNumbersPage() {
             Retry
           </button>
         </div>
-      ) : numbers.data && total === 0 && !filtered ? (
+      ) : shown && total === 0 && !filtered ? (
         <div className="state">
           <h2>No numbers yet</h2>
           <p>Buy or port a number with your telephony provider; it appears here, ready for an agent.</p>
         </div>
-      ) : numbers.data && total === 0 ? (
+      ) : shown && total === 0 ? (
         <div className="state">
           <h2>{view.search ? `No number matches “${view.search}”` : 'No number matches these filters'}</h2>
           <p>Try part of the nickname, the label, or a few digits of the number, or clear the filters.</p>
@@ -160,7 +183,7 @@ export function PhoneNumbersPage() {
         </div>
       ) : (
         <>
-          {numbers.isPending && (
+          {loadingFirst && (
             <p className="visually-hidden" role="status">
               Loading numbers…
             </p>
@@ -168,7 +191,7 @@ export function PhoneNumbersPage() {
           <NumbersTable
             rows={rows}
             catalog={catalog}
-            loading={numbers.isPending}
+            loading={loadingFirst}
             caption="Phone numbers"
             sort={view.sort}
             order={view.order}
@@ -176,7 +199,7 @@ export function PhoneNumbersPage() {
             actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
             onEdit={openEditor}
           />
-          {numbers.data && (
+          {shown && (
             <nav className="pager" aria-label="Pages">
               <button
                 type="button"
@@ -222,6 +245,10 @@ export function PhoneNumbersPage() {
       </div>
     </main>
   )
+}
+
+function sameRows(a: PhoneNumberList | undefined, b: PhoneNumberList | undefined): boolean {
+  return a?.data.length === b?.data.length && (a?.data.every((n, i) => n.id === b?.data[i]?.id) ?? true)
 }
 
 /** A row naming a version the agents list does not know (an agent created since) triggers one agents refetch. */
