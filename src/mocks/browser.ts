@@ -74,6 +74,13 @@ export async function startDemoBackend(): Promise<BrowserDemoBackend> {
 
   const worker = setupWorker(...createHandlers(backend))
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+  // The first search of a large workspace would otherwise build its indices while the user waits:
+  // build them once the page has settled (a long idle period), not between the first requests.
+  const prepareWhenIdle = (deadline: IdleDeadline) => {
+    if (deadline.timeRemaining() < 40 && !deadline.didTimeout) requestIdleCallback(prepareWhenIdle, { timeout: 5000 })
+    else backend.workspace.prepare()
+  }
+  requestIdleCallback(prepareWhenIdle, { timeout: 5000 })
   return backend
 }
 

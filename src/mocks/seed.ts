@@ -314,8 +314,8 @@ class SeedNumbers implements NumberSource {
   private readonly published: string[]
   private readonly archived: string[]
   private nicknames: string[] | null = null
-  /** Nickname codes and label numbers of every row, computed by the first text search. */
-  private textCodes: { nickname: Uint16Array; label: Uint16Array } | null = null
+  private scan: ScanColumns | null = null
+  private lowerTexts: { nicknames: string[]; labels: string[] } | null = null
 
   constructor(
     count: number,
@@ -406,45 +406,81 @@ class SeedNumbers implements NumberSource {
 
   textMatcher(lowerText: string): (index: number) => boolean {
     // At most 13,365 distinct nicknames and 9,000 labels: test each once, then look rows up.
-    const nicknameHits = new Uint8Array(NICKNAME_CODES + 1)
-    for (let code = 1; code <= NICKNAME_CODES; code++) {
-      nicknameHits[code] = this.nicknameText(code).toLowerCase().includes(lowerText) ? 1 : 0
-    }
-    const labelHits = new Uint8Array(10_000)
-    for (let n = 1000; n < 10_000; n++) labelHits[n] = `cc-${n}`.includes(lowerText) ? 1 : 0
-    const codes = (this.textCodes ??= this.computeTextCodes())
+    const text = (this.lowerTexts ??= lowerNicknamesAndLabels())
+    const nicknameHits = text.nicknames.map((nickname) => nickname.includes(lowerText))
+    const labelHits = text.labels.map((label) => label.includes(lowerText))
+    const columns = this.scanColumns()
     return (index) => {
       const row = this.curatedRow(index)
       if (row) return recordMatchesText(row, lowerText)
-      return nicknameHits[codes.nickname[index]!] === 1 || labelHits[codes.label[index]!] === 1
+      return nicknameHits[columns.nickname[index]!] === true || labelHits[columns.label[index]!] === true
     }
   }
 
   digitsMatcher(digits: string): (index: number) => boolean {
-    // Tested on the numbers' parts, never building their strings: per prefix, a test of the local number.
-    const localMatchers = GENERATED_COUNTRIES.map((shape) =>
-      shape.prefixes.map((prefix) => localDigitsMatcher(prefix.slice(1), shape.digits, digits)),
+    // Tested on the numbers' parts, never building their strings: the digits lie in the prefix,
+    // inside the local number (an integer that never starts with 0), or across the two.
+    const n = digits.length
+    const windowSize = 10 ** n
+    const windowValue = Number(digits)
+    // Inside the local number: the n digits starting `shift` digits from its end.
+    const windows = new Map(
+      [7, 8].map((localDigits) => [
+        localDigits,
+        Array.from({ length: Math.max(0, localDigits - n + 1) }, (_, shift) => 10 ** shift),
+      ]),
     )
+    const tests = GENERATED_PREFIXES.map(({ digits: prefixDigits, localDigits }) => ({
+      always: prefixDigits.includes(digits),
+      windows: windows.get(localDigits)!,
+      // Across: the first k digits end the prefix, the rest begin the local number.
+      spans: Array.from({ length: n }, (_, k) => k)
+        .filter((k) => k > 0 && n - k <= localDigits && digits[k] !== '0' && prefixDigits.endsWith(digits.slice(0, k)))
+        .map((k) => ({ divisor: 10 ** (localDigits - (n - k)), value: Number(digits.slice(k)) })),
+    }))
+    const columns = this.scanColumns()
     return (index) => {
       const row = this.curatedRow(index)
       if (row) return row.phone_number.includes(digits)
-      const shapeIndex = this.shape(index)
-      const shape = GENERATED_COUNTRIES[shapeIndex]!
-      const local = localOfRow(index - CURATED.length, shape.digits)
-      // Possibly moved off its prefix (see phoneNumber): check the number itself.
-      if (CURATED_LOCALS.has(local)) return this.phoneNumber(index).includes(digits)
-      return localMatchers[shapeIndex]![this.below(index, Draw.Prefix, shape.prefixes.length)]!(local)
+      const prefix = columns.prefix[index]!
+      if (prefix === MOVED_PREFIX) return this.phoneNumber(index).includes(digits)
+      const test = tests[prefix]!
+      if (test.always) return true
+      const local = columns.local[index]!
+      for (const divisor of test.windows) if (Math.floor(local / divisor) % windowSize === windowValue) return true
+      for (const { divisor, value } of test.spans) if (Math.floor(local / divisor) === value) return true
+      return false
     }
   }
 
-  private computeTextCodes(): { nickname: Uint16Array; label: Uint16Array } {
-    const nickname = new Uint16Array(this.size)
-    const label = new Uint16Array(this.size)
-    for (let index = this.curated.length; index < this.size; index++) {
-      nickname[index] = this.nicknameCode(index)
-      label[index] = this.labelNumber(index)
+  prepareSearch(): void {
+    this.scanColumns()
+    this.lowerTexts ??= lowerNicknamesAndLabels()
+  }
+
+  /** What searches read of every row, computed by the first search (or prepareSearch) and kept: 8 bytes a row. */
+  private scanColumns(): ScanColumns {
+    if (this.scan) return this.scan
+    const scan: ScanColumns = {
+      nickname: new Uint16Array(this.size),
+      label: new Uint16Array(this.size),
+      prefix: new Uint8Array(this.size),
+      local: new Uint32Array(this.size),
     }
-    return { nickname, label }
+    for (let index = this.curated.length; index < this.size; index++) {
+      scan.nickname[index] = this.nicknameCode(index)
+      scan.label[index] = this.labelNumber(index)
+      const shapeIndex = this.shape(index)
+      const shape = GENERATED_COUNTRIES[shapeIndex]!
+      const local = localOfRow(index - CURATED.length, shape.digits)
+      scan.local[index] = local
+      // Possibly moved off its prefix (see phoneNumber): searches check the number itself.
+      scan.prefix[index] = CURATED_LOCALS.has(local)
+        ? MOVED_PREFIX
+        : FIRST_PREFIX_OF_SHAPE[shapeIndex]! + this.below(index, Draw.Prefix, shape.prefixes.length)
+    }
+    this.scan = scan
+    return scan
   }
 
   indexOfId(id: string): number | undefined {
@@ -532,20 +568,47 @@ class SeedNumbers implements NumberSource {
 
   private nicknameText(code: number): string {
     this.nicknames ??= []
-    let text = this.nicknames[code]
-    if (text === undefined) {
-      const combination = code - 1
-      const number = (combination % NICKNAME_NUMBERS) + 1
-      const role = Math.floor(combination / NICKNAME_NUMBERS) % ROLES.length
-      const place = Math.floor(combination / NICKNAME_NUMBERS / ROLES.length)
-      text = `${PLACES[place]} ${ROLES[role]} ${number}`
-      this.nicknames[code] = text
-    }
-    return text
+    return (this.nicknames[code] ??= nicknameOfCode(code))
   }
 }
 
 const TOTAL_WEIGHT = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)
+
+/** Every prefix of generated numbers (its digits), in country order; FIRST_PREFIX_OF_SHAPE indexes into it. */
+const GENERATED_PREFIXES = GENERATED_COUNTRIES.flatMap((shape) =>
+  shape.prefixes.map((prefix) => ({ digits: prefix.slice(1), localDigits: shape.digits })),
+)
+const FIRST_PREFIX_OF_SHAPE = GENERATED_COUNTRIES.map((_, i) =>
+  GENERATED_COUNTRIES.slice(0, i).reduce((sum, shape) => sum + shape.prefixes.length, 0),
+)
+/** In ScanColumns.prefix: a row whose number moved off its prefix. */
+const MOVED_PREFIX = 255
+
+/** Per row: nickname code, label number, prefix (index into GENERATED_PREFIXES) and local number. */
+interface ScanColumns {
+  nickname: Uint16Array
+  label: Uint16Array
+  prefix: Uint8Array
+  local: Uint32Array
+}
+
+/** Every nickname (by code) and label (by number) in lower case, as searches compare them; '' where there is none. */
+function lowerNicknamesAndLabels(): { nicknames: string[]; labels: string[] } {
+  const nicknames = Array.from({ length: NICKNAME_CODES + 1 }, (_, code) =>
+    code === 0 ? '' : nicknameOfCode(code).toLowerCase(),
+  )
+  const labels = Array.from({ length: 10_000 }, (_, n) => (n < 1000 ? '' : `cc-${n}`))
+  return { nicknames, labels }
+}
+
+/** Nickname code → "<place> <role> <1-99>". */
+function nicknameOfCode(code: number): string {
+  const combination = code - 1
+  const number = (combination % NICKNAME_NUMBERS) + 1
+  const role = Math.floor(combination / NICKNAME_NUMBERS) % ROLES.length
+  const place = Math.floor(combination / NICKNAME_NUMBERS / ROLES.length)
+  return `${PLACES[place]} ${ROLES[role]} ${number}`
+}
 
 /** Every curated number, also those a small workspace leaves out: generated numbers avoid them all. */
 const CURATED_E164S = new Set(CURATED.map((row) => row.phone_number))
@@ -598,34 +661,6 @@ function rowOfLocal(local: number, digits: number): number {
 }
 
 const OFFSET = 1_234_567
-
-/**
- * Whether "<prefix digits><local>" contains `query`, as a test of the local number alone (a
- * `localDigits`-digit integer that never starts with 0): the query lies in the prefix, inside the
- * local number, or across the two.
- */
-function localDigitsMatcher(prefixDigits: string, localDigits: number, query: string): (local: number) => boolean {
-  if (prefixDigits.includes(query)) return () => true
-  const n = query.length
-  // Inside the local number: the n digits starting `shift` digits from its end.
-  const windows: number[] = []
-  for (let shift = 0; shift + n <= localDigits; shift++) windows.push(10 ** shift)
-  const windowSize = 10 ** n
-  const windowValue = Number(query)
-  // Across: the query's first k digits end the prefix, the rest begin the local number.
-  const spans: { divisor: number; value: number }[] = []
-  for (let k = 1; k < n; k++) {
-    const rest = query.slice(k)
-    if (rest.length <= localDigits && !rest.startsWith('0') && prefixDigits.endsWith(query.slice(0, k))) {
-      spans.push({ divisor: 10 ** (localDigits - rest.length), value: Number(rest) })
-    }
-  }
-  return (local) => {
-    for (const divisor of windows) if (Math.floor(local / divisor) % windowSize === windowValue) return true
-    for (const { divisor, value } of spans) if (Math.floor(local / divisor) === value) return true
-    return false
-  }
-}
 
 function modularInverse(a: number, m: number): number {
   let [oldR, r] = [a, m]

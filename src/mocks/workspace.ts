@@ -272,6 +272,12 @@ export class Workspace {
     return this.recordAt(index)
   }
 
+  /** Builds the search and default-sort indices ahead of the first request that needs them (the browser calls it when idle). */
+  prepare(): void {
+    this.source.prepareSearch?.()
+    this.sortedIndices('created_at')
+  }
+
   /** One number by its E.164 form, or undefined. */
   numberByE164(e164: string): PhoneNumber | undefined {
     const index = this.source.indexOfPhoneNumber(e164)
