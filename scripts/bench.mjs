@@ -1205,14 +1205,15 @@ function printReport(results, bundle, targets) {
 }
 
 function seedFigure(r) {
+  const timed = [...r.seed.userTiming, ...Object.entries(r.seed.backend).map(([name, duration]) => ({ name, duration }))]
+    .filter((e) => e.type !== 'mark' && /seed/i.test(e.name))
+    .map((e) => `${round(e.duration)} ms`)
   const profiled = r.seed.profiled
-  if (profiled) {
-    return `not exposed; profile: seed ${profiled.createSeedWorkspace}, +index ${profiled.buildWorkspace}`
-  }
-  const seed = [...r.seed.userTiming, ...Object.entries(r.seed.backend).map(([name, duration]) => ({ name, duration }))]
-    .filter((e) => /seed/i.test(e.name))
-    .map((e) => round(e.duration))
-  return seed.length ? seed.join('/') : 'not exposed'
+  const fromProfile =
+    profiled && (profiled.createSeedWorkspace !== null || profiled.buildWorkspace !== null)
+      ? `profile: ${profiled.buildWorkspace ?? profiled.createSeedWorkspace} ms`
+      : null
+  return [timed.length ? timed.join('/') : 'not timed', fromProfile].filter(Boolean).join('; ')
 }
 
 function gitState() {

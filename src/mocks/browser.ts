@@ -75,12 +75,15 @@ export async function startDemoBackend(): Promise<BrowserDemoBackend> {
   const worker = setupWorker(...createHandlers(backend))
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
   // The first search of a large workspace would otherwise build its indices while the user waits:
-  // build them once the page has settled (a long idle period), not between the first requests.
+  // build them in idle time instead, a step of a few milliseconds at a time.
+  const steps = backend.workspace.prepare()
   const prepareWhenIdle = (deadline: IdleDeadline) => {
-    if (deadline.timeRemaining() < 40 && !deadline.didTimeout) requestIdleCallback(prepareWhenIdle, { timeout: 5000 })
-    else backend.workspace.prepare()
+    do {
+      if (steps.next().done) return
+    } while (deadline.timeRemaining() > 8)
+    requestIdleCallback(prepareWhenIdle)
   }
-  requestIdleCallback(prepareWhenIdle, { timeout: 5000 })
+  requestIdleCallback(prepareWhenIdle)
   return backend
 }
 

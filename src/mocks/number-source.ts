@@ -24,8 +24,8 @@ export interface NumberSource {
   digitsMatcher(digits: string): (index: number) => boolean
   indexOfId(id: string): number | undefined
   indexOfPhoneNumber(e164: string): number | undefined
-  /** Builds what searches read ahead of the first one, if the source keeps anything for them. */
-  prepareSearch?(): void
+  /** Builds what searches read ahead of the first one, a few milliseconds per step, if the source keeps anything for them. */
+  prepareSearch?(): Iterable<void>
 }
 
 /** A source over plain records (tests, hand-made workspaces). */

@@ -129,3 +129,14 @@ test.each([20240301, 7, 99])(
     expect(seen.size).toBe(MAX_NUMBER_COUNT)
   },
 )
+
+test('preparing searches in small steps gives the same answers as building everything at the first search', () => {
+  const prepared = new Workspace(createSeedWorkspace({ numbers: 25_000 }))
+  const steps = [...prepared.prepare()]
+  expect(steps.length).toBeGreaterThanOrEqual(3)
+  const unprepared = new Workspace(createSeedWorkspace({ numbers: 25_000 }))
+  for (const search of ['clinic', 'köln', '4155', '+44 20', 'cc-12']) {
+    const query = new URLSearchParams({ search, limit: '200' })
+    expect(prepared.listPhoneNumbers(query), search).toEqual(unprepared.listPhoneNumbers(query))
+  }
+})

@@ -453,21 +453,40 @@ class SeedNumbers implements NumberSource {
     }
   }
 
-  prepareSearch(): void {
-    this.scanColumns()
+  *prepareSearch(): Generator<void, void, void> {
     this.lowerTexts ??= lowerNicknamesAndLabels()
+    yield
+    const scan = this.emptyScanColumns()
+    for (let start = this.curated.length; start < this.size; start += SCAN_STEP) {
+      // A search may have built them meanwhile.
+      if (this.scan) return
+      this.fillScanColumns(scan, start, Math.min(this.size, start + SCAN_STEP))
+      yield
+    }
+    this.scan ??= scan
   }
 
   /** What searches read of every row, computed by the first search (or prepareSearch) and kept: 8 bytes a row. */
   private scanColumns(): ScanColumns {
-    if (this.scan) return this.scan
-    const scan: ScanColumns = {
+    if (!this.scan) {
+      const scan = this.emptyScanColumns()
+      this.fillScanColumns(scan, this.curated.length, this.size)
+      this.scan = scan
+    }
+    return this.scan
+  }
+
+  private emptyScanColumns(): ScanColumns {
+    return {
       nickname: new Uint16Array(this.size),
       label: new Uint16Array(this.size),
       prefix: new Uint8Array(this.size),
       local: new Uint32Array(this.size),
     }
-    for (let index = this.curated.length; index < this.size; index++) {
+  }
+
+  private fillScanColumns(scan: ScanColumns, start: number, end: number): void {
+    for (let index = start; index < end; index++) {
       scan.nickname[index] = this.nicknameCode(index)
       scan.label[index] = this.labelNumber(index)
       const shapeIndex = this.shape(index)
@@ -479,8 +498,6 @@ class SeedNumbers implements NumberSource {
         ? MOVED_PREFIX
         : FIRST_PREFIX_OF_SHAPE[shapeIndex]! + this.below(index, Draw.Prefix, shape.prefixes.length)
     }
-    this.scan = scan
-    return scan
   }
 
   indexOfId(id: string): number | undefined {
@@ -581,6 +598,8 @@ const GENERATED_PREFIXES = GENERATED_COUNTRIES.flatMap((shape) =>
 const FIRST_PREFIX_OF_SHAPE = GENERATED_COUNTRIES.map((_, i) =>
   GENERATED_COUNTRIES.slice(0, i).reduce((sum, shape) => sum + shape.prefixes.length, 0),
 )
+/** Rows per step of prepareSearch: a few milliseconds each. */
+const SCAN_STEP = 10_000
 /** In ScanColumns.prefix: a row whose number moved off its prefix. */
 const MOVED_PREFIX = 255
 

@@ -272,9 +272,12 @@ export class Workspace {
     return this.recordAt(index)
   }
 
-  /** Builds the search and default-sort indices ahead of the first request that needs them (the browser calls it when idle). */
-  prepare(): void {
-    this.source.prepareSearch?.()
+  /**
+   * Builds the search and default-sort indices ahead of the first request that needs them, in
+   * steps of a few milliseconds (the browser runs them when idle).
+   */
+  *prepare(): Generator<void, void, void> {
+    yield* this.source.prepareSearch?.() ?? []
     this.sortedIndices('created_at')
   }
 
