@@ -1205,7 +1205,10 @@ function printReport(results, bundle, targets) {
 }
 
 function seedFigure(r) {
-  const timed = [...r.seed.userTiming, ...Object.entries(r.seed.backend).map(([name, duration]) => ({ name, duration }))]
+  const timed = [
+    ...r.seed.userTiming,
+    ...Object.entries(r.seed.backend).map(([name, duration]) => ({ name, duration })),
+  ]
     .filter((e) => e.type !== 'mark' && /seed/i.test(e.name))
     .map((e) => `${round(e.duration)} ms`)
   const profiled = r.seed.profiled
