@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import * as Dialog from '@radix-ui/react-dialog'
-import { useId, useRef } from 'react'
+import { memo, useId, useMemo, useRef } from 'react'
 import { Controller, useForm, useWatch, type Control, type UseFormSetValue } from 'react-hook-form'
 import { SelectField } from '@/components/ui/select-field'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
@@ -181,7 +181,8 @@ function EditNumberForm({ number, catalog, permissions, onClose, onSaved }: Edit
             catalog={catalog}
             control={form.control}
             setValue={form.setValue}
-            values={values}
+            agentId={values[`${side}Agent`]}
+            versionId={values[`${side}Version`]}
             disabled={!permissions.canRoute || saving}
             describedBy={routingNote ? `${formId}-routing-note` : undefined}
           />
@@ -270,16 +271,29 @@ interface SlotFieldsProps {
   catalog: AgentCatalog
   control: Control<EditNumberFormValues>
   setValue: UseFormSetValue<EditNumberFormValues>
-  values: EditNumberFormValues
+  /** This side's agent and version as the form holds them now. */
+  agentId: string
+  versionId: string
   disabled: boolean
   describedBy: string | undefined
 }
 
-function SlotFields({ side, number, catalog, control, setValue, values, disabled, describedBy }: SlotFieldsProps) {
+// Memoised on its side's own values: the form re-rendering for anything else (typing a nickname,
+// react-hook-form's own state on mount) does not re-render the pickers.
+const SlotFields = memo(function SlotFields({
+  side,
+  number,
+  catalog,
+  control,
+  setValue,
+  agentId,
+  versionId,
+  disabled,
+  describedBy,
+}: SlotFieldsProps) {
   const id = useId()
   const held = number[SLOT_FIELD[side]]
-  const agentId = values[`${side}Agent`]
-  const versionId = values[`${side}Version`]
+  const agents = useMemo(() => agentOptions(catalog, held), [catalog, held])
   const selected = versionId ? catalog.versionById.get(versionId) : undefined
   const draftNoteId = `${id}-draft`
   const heldUnknown = held !== null && !catalog.versionById.has(held)
@@ -300,7 +314,7 @@ function SlotFields({ side, number, catalog, control, setValue, values, disabled
             id={`${id}-agent`}
             label={`${SIDE_NAMES[side]} agent`}
             value={field.value}
-            options={agentOptions(catalog, held)}
+            options={agents}
             disabled={disabled}
             describedBy={describedBy}
             onValueChange={(next) => {
@@ -337,7 +351,7 @@ function SlotFields({ side, number, catalog, control, setValue, values, disabled
       {agentId === NONE && held !== null && <p className="muted small">Saving clears this side.</p>}
     </fieldset>
   )
-}
+})
 
 function SaveConflict({ result, catalog }: { result: SaveResult; catalog: AgentCatalog }) {
   const now = (field: SaveField) => {
