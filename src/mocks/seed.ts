@@ -313,7 +313,6 @@ class SeedNumbers implements NumberSource {
   private readonly curatedByE164: Map<string, number>
   private readonly published: string[]
   private readonly archived: string[]
-  private nicknames: string[] | null = null
   private scan: ScanColumns | null = null
   private lowerTexts: { nicknames: string[]; labels: string[] } | null = null
 
@@ -356,9 +355,7 @@ class SeedNumbers implements NumberSource {
     if (row) return row.phone_number
     // Locals are a bijection of the row, so two rows never share a number whatever their prefixes;
     // the rare one equal to a curated number moves to another prefix of its country.
-    const shape = GENERATED_COUNTRIES[this.shape(index)]!
-    const local = localOfRow(index - CURATED.length, shape.digits)
-    const first = this.below(index, Draw.Prefix, shape.prefixes.length)
+    const { shape, local, first } = this.generatedParts(index)
     if (!CURATED_LOCALS.has(local)) return `${shape.prefixes[first]}${local}`
     for (let k = 0; ; k++) {
       const e164 = `${shape.prefixes[(first + k) % shape.prefixes.length]}${local}`
@@ -395,7 +392,7 @@ class SeedNumbers implements NumberSource {
         const row = this.curatedRow(index)
         if (row) return row.nickname?.toLowerCase() ?? null
         const code = this.nicknameCode(index)
-        return code === 0 ? null : this.nicknameText(code).toLowerCase()
+        return code === 0 ? null : this.texts().nicknames[code]!
       }
       case 'created_at':
         return this.createdAt(index)
@@ -406,7 +403,7 @@ class SeedNumbers implements NumberSource {
 
   textMatcher(lowerText: string): (index: number) => boolean {
     // At most 13,365 distinct nicknames and 9,000 labels: test each once, then look rows up.
-    const text = (this.lowerTexts ??= lowerNicknamesAndLabels())
+    const text = this.texts()
     const nicknameHits = text.nicknames.map((nickname) => nickname.includes(lowerText))
     const labelHits = text.labels.map((label) => label.includes(lowerText))
     const columns = this.scanColumns()
@@ -454,7 +451,7 @@ class SeedNumbers implements NumberSource {
   }
 
   *prepareSearch(): Generator<void, void, void> {
-    this.lowerTexts ??= lowerNicknamesAndLabels()
+    this.texts()
     yield
     const scan = this.emptyScanColumns()
     for (let start = this.curated.length; start < this.size; start += SCAN_STEP) {
@@ -489,14 +486,10 @@ class SeedNumbers implements NumberSource {
     for (let index = start; index < end; index++) {
       scan.nickname[index] = this.nicknameCode(index)
       scan.label[index] = this.labelNumber(index)
-      const shapeIndex = this.shape(index)
-      const shape = GENERATED_COUNTRIES[shapeIndex]!
-      const local = localOfRow(index - CURATED.length, shape.digits)
+      const { shapeIndex, local, first } = this.generatedParts(index)
       scan.local[index] = local
       // Possibly moved off its prefix (see phoneNumber): searches check the number itself.
-      scan.prefix[index] = CURATED_LOCALS.has(local)
-        ? MOVED_PREFIX
-        : FIRST_PREFIX_OF_SHAPE[shapeIndex]! + this.below(index, Draw.Prefix, shape.prefixes.length)
+      scan.prefix[index] = CURATED_LOCALS.has(local) ? MOVED_PREFIX : FIRST_PREFIX_OF_SHAPE[shapeIndex]! + first
     }
   }
 
@@ -575,7 +568,7 @@ class SeedNumbers implements NumberSource {
 
   private nickname(index: number): string | null {
     const code = this.nicknameCode(index)
-    return code === 0 ? null : this.nicknameText(code)
+    return code === 0 ? null : nicknameOfCode(code)
   }
 
   private label(index: number): string | null {
@@ -583,9 +576,17 @@ class SeedNumbers implements NumberSource {
     return n === 0 ? null : `cc-${n}`
   }
 
-  private nicknameText(code: number): string {
-    this.nicknames ??= []
-    return (this.nicknames[code] ??= nicknameOfCode(code))
+  /** Lower-cased nicknames and labels, as searches and the nickname sort compare them; built once. */
+  private texts(): { nicknames: string[]; labels: string[] } {
+    return (this.lowerTexts ??= lowerNicknamesAndLabels())
+  }
+
+  /** A generated row's country (shape), local number and prefix within its country, before any move off a curated number. */
+  private generatedParts(index: number) {
+    const shapeIndex = this.shape(index)
+    const shape = GENERATED_COUNTRIES[shapeIndex]!
+    const local = localOfRow(index - CURATED.length, shape.digits)
+    return { shapeIndex, shape, local, first: this.below(index, Draw.Prefix, shape.prefixes.length) }
   }
 }
 
