@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { chromiumLaunchOptions } from './e2e/support/chromium'
 import {
+  DEMO_PORT,
   REAL_API_BASE_URL,
   REAL_API_PORT,
   REAL_APP_ORIGIN,
@@ -9,7 +10,6 @@ import {
   REAL_APP_PORT,
 } from './e2e/real-server/config'
 
-const DEMO_PORT = 4173
 /** Specs that drive the real-mode build against the test API server (e2e/real-server/). */
 const REAL_API_SPECS = /real-api\/.*\.spec\.ts$/
 /** The seeded chaos run (e2e/chaos.spec.ts): minutes long, so it is its own project. */

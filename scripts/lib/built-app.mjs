@@ -3,27 +3,12 @@
  * Chromium with the end-to-end tests' options (scripts/screenshots.mjs, scripts/bench.mjs).
  */
 import { spawn } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+export { chromiumLaunchOptions } from './chromium.mjs'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import ts from 'typescript'
+import { fileURLToPath } from 'node:url'
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-
-/** The same launch options as the end-to-end tests: e2e/support/chromium.ts, transpiled on the fly. */
-export async function chromiumLaunchOptions() {
-  const source = await readFile(join(root, 'e2e/support/chromium.ts'), 'utf8')
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-  })
-  // Inside node_modules, so the module's own `@playwright/test` import resolves.
-  const file = join(root, 'node_modules/.cache/scripts/chromium.mjs')
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, outputText)
-  const module = await import(pathToFileURL(file).href)
-  return module.chromiumLaunchOptions()
-}
 
 /** Runs a command in the project root, inheriting stdio; rejects unless it exits 0. */
 export function run(command, args, { env } = {}) {
