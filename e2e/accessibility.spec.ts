@@ -1,19 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { axeViolations as violations } from './support/axe'
 import { choose, expectOptions, openEditDialog, openPhoneNumbersPage } from './support/phone-numbers'
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 // A full-page axe scan takes several seconds on a small CI machine, and the dialog test runs two.
 test.describe.configure({ timeout: 60_000 })
-
-/** Violations as short lines (rule, impact, the offending elements), so a failure reads on its own. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-}
 
 test('the table page has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await openPhoneNumbersPage(page)

@@ -1,6 +1,7 @@
 import { NativeSelectField } from '@/components/ui/native-select-field'
 import { isDemoMode } from '@/config/env'
 import { roleOf, useSession, useSwitchKey } from '@/features/session/use-session'
+import '@/app/app-header.css'
 
 const PERSONAS = [
   { value: 'demo_admin', label: 'Admin' },

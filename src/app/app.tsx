@@ -8,6 +8,7 @@ import { PhoneNumbersPage } from '@/features/phone-numbers/components/phone-numb
 import { SessionGate } from '@/features/session/components/session-gate'
 import { useOnlineStatus } from '@/hooks/use-online-status'
 import { createQueryClient } from '@/lib/react-query'
+import '@/app/offline-banner.css'
 
 export function App() {
   const [queryClient] = useState(createQueryClient)

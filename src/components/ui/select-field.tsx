@@ -1,4 +1,5 @@
 import * as Select from '@radix-ui/react-select'
+import '@/components/ui/select-field.css'
 
 export interface SelectOption {
   value: string

@@ -27,6 +27,7 @@ import type { Permissions } from '@/features/session/use-session'
 import { isApiError } from '@/lib/api-error'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
+import '@/features/phone-numbers/components/edit-number-dialog.css'
 
 interface EditNumberDialogProps {
   /** The number as the cache holds it now; null when the dialog is closed. */

@@ -3,6 +3,7 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { describeSlot, type SlotView } from '@/features/phone-numbers/domain/describe-slot'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
+import '@/features/phone-numbers/components/numbers-table.css'
 
 const PROVIDER_NAMES: Record<PhoneNumber['provider'], string> = { twilio: 'Twilio', telnyx: 'Telnyx', vonage: 'Vonage' }
 const TYPE_NAMES: Record<PhoneNumber['number_type'], string> = {
@@ -46,8 +47,13 @@ export function NumbersTable({
   order,
   onSort,
 }: NumbersTableProps) {
-  const sortable = (field: SortField, label: string) => (
-    <th scope="col" aria-sort={sort === field ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+  const sortable = (field: SortField, label: string, className: string) => (
+    <th
+      role="columnheader"
+      scope="col"
+      className={className}
+      aria-sort={sort === field ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(field)}>
         {label}
         <span className="sort-indicator" aria-hidden="true">
@@ -57,32 +63,30 @@ export function NumbersTable({
     </th>
   )
   return (
-    <table className="numbers-table" aria-busy={loading}>
+    // Explicit roles: the stylesheet lays rows out as grids (columns collapse on narrow screens), and
+    // a table not displayed as a table loses its implicit roles in some browsers.
+    <table role="table" className="numbers-table" aria-busy={loading}>
       <caption className="visually-hidden">{caption}</caption>
-      {/* Fixed column widths: columns do not jump between pages, and the browser lays rows out without measuring them all. */}
-      <colgroup>
-        <col className="col-number" />
-        <col className="col-nickname" />
-        <col className="col-slot" />
-        <col className="col-slot" />
-        <col className="col-status" />
-        <col className="col-created" />
-        <col className="col-actions" />
-      </colgroup>
-      <thead>
-        <tr>
-          {sortable('phone_number', 'Number')}
-          {sortable('nickname', 'Nickname')}
-          <th scope="col">Inbound</th>
-          <th scope="col">Outbound</th>
-          <th scope="col">Status</th>
-          {sortable('created_at', 'Created')}
-          <th scope="col">
+      <thead role="rowgroup">
+        <tr role="row">
+          {sortable('phone_number', 'Number', 'col-number')}
+          {sortable('nickname', 'Nickname', 'col-nickname')}
+          <th role="columnheader" scope="col" className="col-inbound">
+            Inbound
+          </th>
+          <th role="columnheader" scope="col" className="col-outbound">
+            Outbound
+          </th>
+          <th role="columnheader" scope="col" className="col-status">
+            Status
+          </th>
+          {sortable('created_at', 'Created', 'col-created')}
+          <th role="columnheader" scope="col" className="actions">
             <span className="visually-hidden">Actions</span>
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {loading
           ? Array.from({ length: 8 }, (_, i) => <SkeletonRow key={i} />)
           : rows.map((number) => (
@@ -107,31 +111,31 @@ const NumberRow = memo(function NumberRow({
 }) {
   const title = numberTitle(number)
   return (
-    <tr>
-      <td>
+    <tr role="row">
+      <td role="cell" className="col-number">
         <div className="number-main">{formatPhoneNumber(number.phone_number)}</div>
         <div className="muted small" title={countryName(number.country_code)}>
           <abbr title={countryName(number.country_code)}>{number.country_code}</abbr> ·{' '}
           {PROVIDER_NAMES[number.provider]} · {TYPE_NAMES[number.number_type]}
         </div>
       </td>
-      <td>
+      <td role="cell" className="col-nickname">
         {number.nickname ? <div>{number.nickname}</div> : <div className="muted">No nickname</div>}
         {number.label && <div className="muted small">Label: {number.label}</div>}
       </td>
-      <td>
+      <td role="cell" className="col-inbound">
         <SlotCell view={describeSlot(number.inbound_agent_version_id, catalog)} loading={catalog === null} />
       </td>
-      <td>
+      <td role="cell" className="col-outbound">
         <SlotCell view={describeSlot(number.outbound_agent_version_id, catalog)} loading={catalog === null} />
       </td>
-      <td>
+      <td role="cell" className="col-status">
         <span className={`status status-${number.status}`}>{number.status}</span>
       </td>
-      <td className="muted small nowrap">
+      <td role="cell" className="col-created muted small nowrap">
         <time dateTime={number.created_at}>{createdFormat.format(new Date(number.created_at))}</time>
       </td>
-      <td className="actions">
+      <td role="cell" className="actions">
         <button
           type="button"
           className="button button-small"
@@ -169,11 +173,22 @@ export function SlotCell({ view, loading }: { view: SlotView; loading: boolean }
   )
 }
 
+/** Each column's class, which places its cells in the row's grid (numbers-table.css). */
+const COLUMN_CLASSES = [
+  'col-number',
+  'col-nickname',
+  'col-inbound',
+  'col-outbound',
+  'col-status',
+  'col-created',
+  'actions',
+] as const
+
 function SkeletonRow() {
   return (
     <tr className="skeleton-row" aria-hidden="true">
-      {Array.from({ length: 7 }, (_, i) => (
-        <td key={i}>
+      {COLUMN_CLASSES.map((className) => (
+        <td key={className} className={className}>
           <span className="skeleton-bar" />
         </td>
       ))}

@@ -3,6 +3,7 @@ import { NativeSelectField } from '@/components/ui/native-select-field'
 import { PAGE_SIZES, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
+import '@/features/phone-numbers/components/numbers-toolbar.css'
 
 /** Long enough to send one request per burst of typing, short enough that results follow the last key at once. */
 const SEARCH_DEBOUNCE_MS = 100

@@ -19,6 +19,7 @@ import { listParams, parseListView, serializeListView, type ListView } from '@/f
 import { useSession } from '@/features/session/use-session'
 import { useLocationSearch } from '@/hooks/use-location-search'
 import type { PhoneNumber, PhoneNumberList } from '@/types/api'
+import '@/features/phone-numbers/components/phone-numbers-page.css'
 
 const EMPTY_CATALOG = buildAgentCatalog([])
 const NO_ROWS: PhoneNumber[] = []

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { verifyApiKey } from '@/features/session/api/verify-api-key'
 import { isApiError } from '@/lib/api-error'
 import type { Me } from '@/types/api'
+import '@/features/session/components/connect-form.css'
 
 const connectSchema = z.object({
   apiKey: z

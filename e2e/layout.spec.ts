@@ -1,0 +1,76 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { axeViolations } from './support/axe'
+import { layoutProblems } from './support/layout'
+import { openEditDialog, openPhoneNumbersPage } from './support/phone-numbers'
+
+/**
+ * The widths the page is made for: desktop and laptop screens, a tablet, a narrow window beside a
+ * ticket tool at 200 % zoom (a 1280 × 800 window is then 640 × 400 CSS pixels) and a phone.
+ */
+const SCREENS = [
+  { name: '1440 px', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
+  { name: '1280 px', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  { name: '1024 px', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 },
+  { name: '768 px', viewport: { width: 768, height: 1024 }, deviceScaleFactor: 1 },
+  { name: '1280 px at 200 % zoom', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+  { name: '390 px', viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 },
+]
+
+const PAGE_CHECK = {
+  scope: 'body',
+  oneLine: '.button, .sort-button, .status, .number-main, .numbers-table time, .numbers-table th',
+  apart: '[role="columnheader"]',
+  containers: '[role="cell"], [role="columnheader"]',
+}
+
+const DIALOG_CHECK = {
+  scope: '[role="dialog"]',
+  oneLine: '.button, .select-trigger, label, legend',
+  apart: 'fieldset, .field',
+  containers: 'fieldset, .field, .summary, .notice',
+}
+
+// Each test runs two axe scans and walks every character on the page: seconds on a small CI machine.
+test.describe.configure({ timeout: 60_000 })
+
+for (const screen of SCREENS) {
+  test.describe(`at ${screen.name}`, () => {
+    test.use({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor })
+
+    test('the table fits: no sideways scrolling, overlap, clipped or small controls, or words broken', async ({
+      page,
+    }) => {
+      await openPhoneNumbersPage(page)
+      expect(await layoutProblems(page, PAGE_CHECK)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
+    })
+
+    test('the edit dialog fits: it stays on screen, scrolls inside, and Save and Cancel are in reach', async ({
+      page,
+    }) => {
+      await openPhoneNumbersPage(page)
+      const dialog = await openEditDialog(page, 'Main Support Line')
+      await expectWithinScreen(page, dialog)
+      expect(await layoutProblems(page, DIALOG_CHECK)).toEqual([])
+      for (const name of ['Save', 'Cancel']) {
+        const button = dialog.getByRole('button', { name, exact: true })
+        await button.scrollIntoViewIfNeeded()
+        await expectWithinScreen(page, button)
+        await expect(button).toBeInViewport()
+      }
+      expect(await axeViolations(page)).toEqual([])
+    })
+  })
+}
+
+async function expectWithinScreen(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox()
+  const screen = page.viewportSize()
+  expect(box, 'the element is laid out').not.toBeNull()
+  expect(screen).not.toBeNull()
+  if (!box || !screen) return
+  expect(box.x).toBeGreaterThanOrEqual(0)
+  expect(box.y).toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width).toBeLessThanOrEqual(screen.width)
+  expect(box.y + box.height).toBeLessThanOrEqual(screen.height)
+}
