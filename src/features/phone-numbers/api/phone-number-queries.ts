@@ -15,11 +15,6 @@ export const phoneNumberQueries = {
       // failed list shows the failure and its Retry instead of silently asking again.
       retryOnMount: false,
     }),
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...phoneNumberQueries.all(), 'detail', id] as const,
-      queryFn: ({ signal }) => getPhoneNumber(id, signal),
-    }),
 }
 
 export function getPhoneNumbers(params: ListPhoneNumbersParams, signal?: AbortSignal) {
