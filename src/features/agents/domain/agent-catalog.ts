@@ -1,6 +1,6 @@
 import type { Agent, AgentVersion } from '@/types/api'
 
-export interface VersionEntry {
+interface VersionEntry {
   agent: Agent
   version: AgentVersion
 }

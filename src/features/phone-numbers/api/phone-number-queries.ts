@@ -17,7 +17,7 @@ export const phoneNumberQueries = {
     }),
 }
 
-export function getPhoneNumbers(params: ListPhoneNumbersParams, signal?: AbortSignal) {
+function getPhoneNumbers(params: ListPhoneNumbersParams, signal?: AbortSignal) {
   return api(phoneNumberListSchema, '/v1/phone-numbers', { query: { ...params }, signal })
 }
 

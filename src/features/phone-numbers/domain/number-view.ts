@@ -13,7 +13,6 @@ export type SlotView =
   | { kind: 'unknown'; versionId: string }
   | {
       kind: 'assigned'
-      agentId: string
       agentName: string
       archived: boolean
       version: number
@@ -28,7 +27,6 @@ export function describeSlot(versionId: string | null, catalog: AgentCatalog | n
   const newest = newestPublishedVersion(entry.agent)
   return {
     kind: 'assigned',
-    agentId: entry.agent.id,
     agentName: entry.agent.name,
     archived: isArchived(entry.agent),
     version: entry.version.version,

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react'
 import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useLocationSearch } from '@/hooks/use-location-search'
 
-export type SetListView = (changes: Partial<ListView>, mode?: 'push' | 'replace') => void
+type SetListView = (changes: Partial<ListView>, mode?: 'push' | 'replace') => void
 
 /**
  * The one place the URL becomes what the table shows (`view`) and what the server is asked (`params`).

@@ -6,7 +6,7 @@ import { PlanError, planSave, type PlannedCall } from '@/features/phone-numbers/
 import { describeChanges } from '@/features/phone-numbers/domain/save-messages'
 import type { PhoneNumber } from '@/types/api'
 
-export interface SavePlan {
+interface SavePlan {
   desired: DesiredNumberState
   /** The calls Save sends; empty when nothing changed or the choice cannot be planned. */
   calls: PlannedCall[]
