@@ -2,11 +2,11 @@ import type { z } from 'zod'
 import { ApiError } from '@/lib/api-error'
 import { errorBodySchema } from '@/types/api'
 
-export const REQUEST_TIMEOUT_MS = 15_000
+const REQUEST_TIMEOUT_MS = 15_000
 
 type QueryValue = string | number | undefined | null
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH'
   query?: Record<string, QueryValue>
   body?: unknown
@@ -22,7 +22,7 @@ export interface ApiClientConfig {
   fetch?: typeof fetch
 }
 
-export type ApiClient = <S extends z.ZodType>(schema: S, path: string, options?: RequestOptions) => Promise<z.infer<S>>
+type ApiClient = <S extends z.ZodType>(schema: S, path: string, options?: RequestOptions) => Promise<z.infer<S>>
 
 /**
  * The one way the app talks to the platform API: adds the key, sends JSON, and turns every

@@ -7,7 +7,7 @@ import type { ErrorDetail } from '@/types/api'
  * - `timeout`: no answer within the client's time limit;
  * - `invalid_response`: a 2xx answer whose body is not what API.md promises (HTML, empty, wrong shape).
  */
-export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response'
+type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response'
 
 export interface ApiErrorInit {
   kind: ApiErrorKind

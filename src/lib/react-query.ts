@@ -5,13 +5,13 @@ import { credentials } from '@/lib/credentials'
 const MAX_READ_RETRIES = 3
 
 /** Reads retry only what may succeed next time (no answer, 5xx, 429), a bounded number of times. */
-export function shouldRetryRead(failureCount: number, error: unknown): boolean {
+function shouldRetryRead(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_READ_RETRIES) return false
   return isApiError(error) && error.isTransient
 }
 
 /** Backoff doubling from 500 ms, or exactly what the server asked for with Retry-After. */
-export function readRetryDelay(failureCount: number, error: unknown): number {
+function readRetryDelay(failureCount: number, error: unknown): number {
   if (isApiError(error) && error.retryAfterSeconds !== null) return Math.min(error.retryAfterSeconds, 30) * 1000
   return Math.min(500 * 2 ** failureCount, 8000)
 }

@@ -4,7 +4,7 @@ import { z } from 'zod'
 
 export const phoneNumberStatuses = ['pending', 'active'] as const
 export const providers = ['twilio', 'telnyx', 'vonage'] as const
-export const numberTypes = ['local', 'toll_free', 'mobile'] as const
+const numberTypes = ['local', 'toll_free', 'mobile'] as const
 export const directions = ['inbound', 'outbound', 'both'] as const
 export const sortFields = ['phone_number', 'nickname', 'created_at', 'updated_at'] as const
 export const sortOrders = ['asc', 'desc'] as const
@@ -33,7 +33,7 @@ export const phoneNumberSchema = z.object({
 })
 export type PhoneNumber = z.infer<typeof phoneNumberSchema>
 
-export const agentVersionSchema = z.object({
+const agentVersionSchema = z.object({
   id: z.string().min(1),
   agent_id: z.string().min(1),
   version: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import type { Agent, AgentVersion } from '@/types/api'
 
-export interface VersionEntry {
+interface VersionEntry {
   agent: Agent
   version: AgentVersion
 }
@@ -11,6 +11,20 @@ export interface AgentCatalog {
   agentById: Map<string, Agent>
   versionById: Map<string, VersionEntry>
 }
+
+const catalogs = new WeakMap<Agent[], AgentCatalog>()
+
+/** The catalog of an agents list, built once per list: every component showing the same list shares it. */
+export function catalogOf(agents: Agent[]): AgentCatalog {
+  let catalog = catalogs.get(agents)
+  if (!catalog) {
+    catalog = buildAgentCatalog(agents)
+    catalogs.set(agents, catalog)
+  }
+  return catalog
+}
+
+export const EMPTY_CATALOG = buildAgentCatalog([])
 
 export function buildAgentCatalog(agents: Agent[]): AgentCatalog {
   const agentById = new Map<string, Agent>()
@@ -24,6 +38,11 @@ export function buildAgentCatalog(agents: Agent[]): AgentCatalog {
 
 export function isArchived(agent: Agent): boolean {
   return agent.archived_at !== null
+}
+
+/** An agent as pickers and filters list it: `Legacy IVR (archived)`. */
+export function agentLabel(agent: Agent): string {
+  return isArchived(agent) ? `${agent.name} (archived)` : agent.name
 }
 
 /** Versions newest first, as the version picker lists them. */

@@ -15,14 +15,9 @@ export const phoneNumberQueries = {
       // failed list shows the failure and its Retry instead of silently asking again.
       retryOnMount: false,
     }),
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...phoneNumberQueries.all(), 'detail', id] as const,
-      queryFn: ({ signal }) => getPhoneNumber(id, signal),
-    }),
 }
 
-export function getPhoneNumbers(params: ListPhoneNumbersParams, signal?: AbortSignal) {
+function getPhoneNumbers(params: ListPhoneNumbersParams, signal?: AbortSignal) {
   return api(phoneNumberListSchema, '/v1/phone-numbers', { query: { ...params }, signal })
 }
 

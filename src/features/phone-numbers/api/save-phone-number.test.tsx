@@ -20,7 +20,7 @@ function saveOf(number: PhoneNumber, outbound: string | null): SaveVariables {
     nickname: number.nickname ?? '',
     label: number.label ?? '',
   }
-  return { number, desired, catalog: catalog(), calls: planSave(number, catalog(), desired) }
+  return { number, desired, calls: planSave(number, catalog(), desired) }
 }
 
 /** Publish calls answer after 150 ms; records when each started and ended. */

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { publishAgentVersion } from '@/features/agents/api/publish-agent-version'
-import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { updatePhoneNumber } from '@/features/phone-numbers/api/update-phone-number'
-import type { DesiredNumberState, PlannedCall } from '@/features/phone-numbers/domain/plan-save'
-import { reconcileSavedNumbers } from '@/features/phone-numbers/domain/reconcile'
+import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import { callTookEffect, differencesFromDesired, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
 import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
@@ -36,7 +37,6 @@ export interface SaveVariables {
   number: PhoneNumber
   calls: PlannedCall[]
   desired: DesiredNumberState
-  catalog: AgentCatalog
 }
 
 export interface SaveResult {
@@ -66,7 +66,7 @@ async function sendCall(call: PlannedCall): Promise<PhoneNumber[]> {
  * ambiguous failure the number is read again so the page shows what the server really holds.
  */
 export async function executeSavePlan(queryClient: QueryClient, variables: SaveVariables): Promise<SaveResult> {
-  const { calls, desired, catalog } = variables
+  const { calls, desired } = variables
   let latest = variables.number
   const absorb = async (records: PhoneNumber[], publishedVersionIds: string[]) => {
     // A list fetch that started before this answer must not land after it with older rows; its
@@ -92,6 +92,8 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       if (isApiError(cause) && cause.isAmbiguous) {
         try {
           const fresh = await getPhoneNumber(latest.id)
+          // The agents as cached now: a clear took effect when the slot no longer holds the agent's versions.
+          const catalog = buildAgentCatalog(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
           failedCallApplied = callTookEffect(call, fresh, catalog)
           // A deploy that took effect published its version, as a successful one does.
           await absorb([fresh], failedCallApplied && call.kind === 'deploy' ? [call.versionId] : [])

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
-import { listParams, parseListView } from '@/features/phone-numbers/domain/list-view'
+import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { useCredentials } from '@/features/session/use-session'
 
 /**
@@ -11,9 +11,11 @@ import { useCredentials } from '@/features/session/use-session'
 export function FirstPagePrefetch() {
   const queryClient = useQueryClient()
   const session = useCredentials()
+  const { params } = useListView()
+  // Once per session, for the view the URL shows then; the page itself follows later view changes.
+  const prefetch = useEffectEvent(() => void queryClient.prefetchQuery(phoneNumberQueries.list(params)))
   useEffect(() => {
-    if (session.key === null) return
-    void queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(window.location.search))))
-  }, [queryClient, session.key, session.generation])
+    if (session.key !== null) prefetch()
+  }, [session.key, session.generation])
   return null
 }

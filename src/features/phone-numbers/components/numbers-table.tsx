@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { describeSlot, type SlotView } from '@/features/phone-numbers/domain/describe-slot'
+import { describeSlot, numberTitle, type SlotView } from '@/features/phone-numbers/domain/number-view'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
@@ -10,10 +10,6 @@ const TYPE_NAMES: Record<PhoneNumber['number_type'], string> = {
   local: 'Local',
   toll_free: 'Toll-free',
   mobile: 'Mobile',
-}
-
-export function numberTitle(number: PhoneNumber): string {
-  return number.nickname ?? formatPhoneNumber(number.phone_number)
 }
 
 interface NumbersTableProps {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { NativeSelectField } from '@/components/ui/native-select-field'
+import { agentLabel } from '@/features/agents/domain/agent-catalog'
 import { PAGE_SIZES, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
@@ -66,7 +67,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
           value={view.agentId ?? ALL}
           options={[
             { value: ALL, label: 'Any agent' },
-            ...sortedAgents.map((a) => ({ value: a.id, label: a.archived_at ? `${a.name} (archived)` : a.name })),
+            ...sortedAgents.map((a) => ({ value: a.id, label: agentLabel(a) })),
             // A link may name an agent this key cannot list: keep it selectable so the filter stays visible.
             ...(view.agentId && !agents.some((a) => a.id === view.agentId)
               ? [{ value: view.agentId, label: view.agentId }]

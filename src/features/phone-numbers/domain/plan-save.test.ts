@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { buildAgentCatalog, isArchived, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, planSave, PlanError, type DesiredNumberState, type PlannedCall } from './plan-save'
+import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { planSave, PlanError, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import { createSeedRecords, createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import type { PhoneNumber } from '@/types/api'

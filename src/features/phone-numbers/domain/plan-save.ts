@@ -1,13 +1,8 @@
 import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { planErrorMessages } from '@/features/phone-numbers/domain/save-messages'
+import { directionOf, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Agent, Direction, PatchPhoneNumberBody, PhoneNumber, PublishBody } from '@/types/api'
-
-/** What the user chose in the edit dialog: version ids (null = None) and the raw text-field values. */
-export interface DesiredNumberState {
-  inbound: string | null
-  outbound: string | null
-  nickname: string
-  label: string
-}
 
 export type PlannedCall =
   | {
@@ -27,12 +22,6 @@ export class PlanError extends Error {
   override name = 'PlanError'
 }
 
-type Side = 'inbound' | 'outbound'
-const SIDES: Side[] = ['inbound', 'outbound']
-/** The record field behind each side. */
-export const SLOT_FIELD = { inbound: 'inbound_agent_version_id', outbound: 'outbound_agent_version_id' } as const
-const SIDE_NAME = { inbound: 'Inbound', outbound: 'Outbound' } as const
-
 /** The fewest calls that take `current` to `desired`: deploys, then unassigns, then the PATCH (PAGE.md). */
 export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): PlannedCall[] {
   const writes = new Map<string, Side[]>() // desired version id → sides it must be written to
@@ -47,9 +36,7 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
     }
     const agent = held === null ? undefined : catalog.versionById.get(held)?.agent
     if (!agent) {
-      throw new PlanError(
-        `${SIDE_NAME[side]} holds a version that is not in the agent list, so it cannot be cleared. Reload and try again.`,
-      )
+      throw new PlanError(planErrorMessages.cannotClearUnknown(side))
     }
     const group = clears.get(agent.id) ?? { agent, heldIds: [], sides: [] }
     group.heldIds.push(held!)
@@ -60,12 +47,10 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
   const calls: PlannedCall[] = []
   for (const [versionId, sides] of writes) {
     const entry = catalog.versionById.get(versionId)
-    if (!entry) throw new PlanError(`${SIDE_NAME[sides[0]!]}: the chosen version is not in the agent list.`)
+    if (!entry) throw new PlanError(planErrorMessages.unknownVersion(sides[0]!))
     // The server would refuse with agent_archived; refusing here keeps earlier calls from being applied alone.
     if (isArchived(entry.agent)) {
-      throw new PlanError(
-        `${SIDE_NAME[sides[0]!]}: ${entry.agent.name} is archived, so its versions cannot be deployed.`,
-      )
+      throw new PlanError(planErrorMessages.archivedAgent(sides[0]!, entry.agent.name))
     }
     const direction = directionOf(sides)
     calls.push({
@@ -95,16 +80,6 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
   }
   if (Object.keys(patch).length > 0) calls.push({ kind: 'patch', numberId: current.id, body: patch })
   return calls
-}
-
-/** Text-field value as the server stores it: trimmed, and empty means cleared. */
-export function normalizeText(value: string): string | null {
-  const trimmed = value.trim()
-  return trimmed === '' ? null : trimmed
-}
-
-function directionOf(sides: Side[]): Direction {
-  return sides.length > 1 ? 'both' : sides[0]!
 }
 
 /**

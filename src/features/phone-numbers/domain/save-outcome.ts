@@ -1,17 +1,10 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import {
-  normalizeText,
-  SLOT_FIELD,
-  type DesiredNumberState,
-  type PlannedCall,
-} from '@/features/phone-numbers/domain/plan-save'
-import type { Direction, PhoneNumber } from '@/types/api'
+import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
+import type { PhoneNumber } from '@/types/api'
 
-export type SaveField = 'inbound' | 'outbound' | 'nickname' | 'label'
-
-function slotsOf(direction: Direction): ('inbound' | 'outbound')[] {
-  return direction === 'both' ? ['inbound', 'outbound'] : [direction]
-}
+export type SaveField = Side | 'nickname' | 'label'
 
 /**
  * Whether the number, as the server now holds it, shows the effect of one call. Used after an

@@ -1,4 +1,11 @@
-import { newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { formatPhoneNumber } from '@/lib/phone-format'
+import type { PhoneNumber } from '@/types/api'
+
+/** How a number is named to people: its nickname, else the number formatted. */
+export function numberTitle(number: PhoneNumber): string {
+  return number.nickname ?? formatPhoneNumber(number.phone_number)
+}
 
 /** What a slot holds, in the terms the table and the dialog show. */
 export type SlotView =
@@ -6,7 +13,6 @@ export type SlotView =
   | { kind: 'unknown'; versionId: string }
   | {
       kind: 'assigned'
-      agentId: string
       agentName: string
       archived: boolean
       version: number
@@ -21,17 +27,9 @@ export function describeSlot(versionId: string | null, catalog: AgentCatalog | n
   const newest = newestPublishedVersion(entry.agent)
   return {
     kind: 'assigned',
-    agentId: entry.agent.id,
     agentName: entry.agent.name,
-    archived: entry.agent.archived_at !== null,
+    archived: isArchived(entry.agent),
     version: entry.version.version,
     newerVersion: newest && newest.version > entry.version.version ? newest.version : null,
   }
-}
-
-/** `Front Desk v2`, `None`, or `an unknown version`, for sentences. */
-export function slotInWords(view: SlotView): string {
-  if (view.kind === 'empty') return 'None'
-  if (view.kind === 'unknown') return 'an unknown version'
-  return `${view.agentName} v${view.version}`
 }

@@ -1,37 +1,27 @@
 import { z } from 'zod'
 import {
+  agentLabel,
   defaultVersionFor,
   isArchived,
   versionsNewestFirst,
   type AgentCatalog,
 } from '@/features/agents/domain/agent-catalog'
 import type { SelectOption } from '@/components/ui/select-field'
-import { describeSlot, slotInWords } from '@/features/phone-numbers/domain/describe-slot'
-import {
-  normalizeText,
-  SLOT_FIELD,
-  type DesiredNumberState,
-  type PlannedCall,
-} from '@/features/phone-numbers/domain/plan-save'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { validationMessages } from '@/features/phone-numbers/domain/save-messages'
+import { SIDES, type Side } from '@/features/phone-numbers/domain/sides'
 import { MAX_TEXT_LENGTH, type PhoneNumber } from '@/types/api'
 
 /** Radix Select cannot hold an empty value, so "no agent" has a sentinel. */
 export const NONE = '__none__'
 /** The slot holds a version the agents list does not know: kept as it is unless the user picks something. */
-export const UNKNOWN = '__unknown__'
+const UNKNOWN = '__unknown__'
 
-export type Side = 'inbound' | 'outbound'
-export const SIDES: Side[] = ['inbound', 'outbound']
-export const SIDE_NAMES: Record<Side, string> = { inbound: 'Inbound', outbound: 'Outbound' }
-
-const textField = (name: string) =>
+const textField = (field: 'nickname' | 'label') =>
   z.string().superRefine((value, ctx) => {
     const length = value.trim().length
     if (length > MAX_TEXT_LENGTH) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${name} can be at most ${MAX_TEXT_LENGTH} characters; this one has ${length}.`,
-      })
+      ctx.addIssue({ code: 'custom', message: validationMessages.tooLong(field, length, MAX_TEXT_LENGTH) })
     }
   })
 
@@ -46,13 +36,13 @@ export const editNumberFormSchema = z
     inboundVersion: sideFields.version,
     outboundAgent: sideFields.agent,
     outboundVersion: sideFields.version,
-    nickname: textField('Nickname'),
-    label: textField('Label'),
+    nickname: textField('nickname'),
+    label: textField('label'),
   })
   .superRefine((values, ctx) => {
     for (const side of SIDES) {
       if (values[`${side}Agent`] !== NONE && values[`${side}Version`] === '') {
-        ctx.addIssue({ code: 'custom', path: [`${side}Version`], message: `Choose a version for the ${side} side.` })
+        ctx.addIssue({ code: 'custom', path: [`${side}Version`], message: validationMessages.versionRequired(side) })
       }
     }
   })
@@ -92,7 +82,7 @@ export function agentOptions(catalog: AgentCatalog, heldVersionId: string | null
   return [
     { value: NONE, label: 'None' },
     ...(heldAgentId === UNKNOWN ? [{ value: UNKNOWN, label: 'Unknown agent' }] : []),
-    ...agents.map((agent) => ({ value: agent.id, label: isArchived(agent) ? `${agent.name} (archived)` : agent.name })),
+    ...agents.map((agent) => ({ value: agent.id, label: agentLabel(agent) })),
   ]
 }
 
@@ -107,54 +97,10 @@ export function versionOptions(catalog: AgentCatalog, agentId: string, heldVersi
 
 /** The version selected when the user picks an agent. */
 export function versionOnAgentPick(catalog: AgentCatalog, agentId: string, heldVersionId: string | null): string {
+  if (agentId === NONE) return ''
   if (agentId === UNKNOWN) return heldVersionId ?? ''
   const agent = catalog.agentById.get(agentId)
   if (!agent) return ''
   if (isArchived(agent)) return heldVersionId ?? ''
   return defaultVersionFor(agent)?.id ?? ''
-}
-
-/** One line per side and field, in words: what Save will do. */
-export function describeChanges(number: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): string[] {
-  const lines: string[] = []
-  for (const side of SIDES) {
-    const before = number[SLOT_FIELD[side]]
-    const after = desired[side]
-    if (before === after) continue
-    const from = slotInWords(describeSlot(before, catalog))
-    if (after === null) {
-      lines.push(`${SIDE_NAMES[side]}: ${from} → cleared`)
-      continue
-    }
-    const entry = catalog.versionById.get(after)
-    const to = slotInWords(describeSlot(after, catalog))
-    const publishes = entry && !entry.version.published ? ` (publishes v${entry.version.version})` : ''
-    lines.push(`${SIDE_NAMES[side]}: ${from} → ${to}${publishes}`)
-  }
-  for (const [field, name] of [
-    ['nickname', 'Nickname'],
-    ['label', 'Label'],
-  ] as const) {
-    const before = number[field]
-    const after = normalizeText(desired[field])
-    if (before === after) continue
-    lines.push(
-      after === null
-        ? `${name}: “${before}” → cleared`
-        : `${name}: ${before === null ? 'none' : `“${before}”`} → “${after}”`,
-    )
-  }
-  return lines
-}
-
-/** A planned call in words, for "what was and was not applied". */
-export function describeCall(call: PlannedCall, catalog: AgentCatalog): string {
-  if (call.kind === 'patch') {
-    return Object.keys(call.body)
-      .map((field) => (field === 'nickname' ? 'nickname change' : 'label change'))
-      .join(' and ')
-  }
-  const sides = call.direction === 'both' ? 'Inbound and outbound' : SIDE_NAMES[call.direction]
-  if (call.kind === 'unassign') return `${sides} cleared`
-  return `${sides} → ${slotInWords(describeSlot(call.versionId, catalog))}`
 }

@@ -1,0 +1,31 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { agentQueries } from '@/features/agents/api/agent-queries'
+import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import { markVersionsPublished, replaceNumbersInList } from '@/features/phone-numbers/domain/reconcile'
+import type { PhoneNumber, PhoneNumberList } from '@/types/api'
+
+/**
+ * Writes saved records and newly published versions into every cached query that shows them, without
+ * refetching. Updaters return `undefined` when nothing changes: React Query then skips the write, so an
+ * unrelated query is neither re-rendered nor marked fresh.
+ */
+export function reconcileSavedNumbers(
+  queryClient: QueryClient,
+  records: PhoneNumber[],
+  publishedVersionIds: string[],
+): void {
+  if (records.length > 0) {
+    queryClient.setQueriesData<PhoneNumberList>({ queryKey: phoneNumberQueries.lists() }, (list) =>
+      unlessSame(list, list && replaceNumbersInList(list, records)),
+    )
+  }
+  if (publishedVersionIds.length > 0) {
+    queryClient.setQueryData(agentQueries.list().queryKey, (agents) =>
+      unlessSame(agents, agents && markVersionsPublished(agents, publishedVersionIds)),
+    )
+  }
+}
+
+function unlessSame<T>(before: T | undefined, after: T | undefined): T | undefined {
+  return after === before ? undefined : after
+}

@@ -1,0 +1,55 @@
+import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { SaveError, type SaveResult } from '@/features/phone-numbers/api/save-phone-number'
+import {
+  callsInWords,
+  conflictsInWords,
+  describeCall,
+  failedCallOutcome,
+  nothingSaved,
+  SAVE_TEXT,
+} from '@/features/phone-numbers/domain/save-messages'
+
+interface SaveOutcomeProps {
+  /** The save is waiting for the connection. */
+  paused: boolean
+  result: SaveResult | undefined
+  error: Error | null
+  catalog: AgentCatalog
+}
+
+/** What became of the last save, when the dialog stays open: offline, a conflict, or a failure and what it left applied. */
+export function SaveOutcome({ paused, result, error, catalog }: SaveOutcomeProps) {
+  return (
+    <>
+      {paused && (
+        <p className="notice" role="status">
+          {SAVE_TEXT.offline}
+        </p>
+      )}
+      {result && result.conflicts.length > 0 && (
+        <div role="alert" className="notice">
+          <p>
+            <strong>{SAVE_TEXT.conflictHeadline}</strong> {conflictsInWords(result.number, result.conflicts, catalog)}.
+          </p>
+          <p>{SAVE_TEXT.conflictAdvice}</p>
+        </div>
+      )}
+      {error && !(error instanceof SaveError) && (
+        <div role="alert" className="error-box">
+          <p>{nothingSaved(error.message)}</p>
+        </div>
+      )}
+      {error instanceof SaveError && (
+        <div role="alert" className="error-box">
+          <p>
+            <strong>{describeCall(error.failed, catalog)}</strong> {failedCallOutcome(error.failedCallApplied)}:{' '}
+            {error.cause instanceof Error ? error.cause.message : 'unknown error'}
+          </p>
+          {error.applied.length > 0 && <p>{callsInWords('Applied', error.applied, catalog)}</p>}
+          {error.notAttempted.length > 0 && <p>{callsInWords('Not sent', error.notAttempted, catalog)}</p>}
+          <p>{SAVE_TEXT.failureAdvice}</p>
+        </div>
+      )}
+    </>
+  )
+}

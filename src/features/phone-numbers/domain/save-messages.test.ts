@@ -1,0 +1,106 @@
+import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import {
+  callsInWords,
+  conflictsInWords,
+  describeCall,
+  describeChanges,
+  failedCallOutcome,
+  routingNote,
+  savedMessage,
+  slotInWords,
+} from '@/features/phone-numbers/domain/save-messages'
+import { createSeedRecords } from '@/mocks/seed'
+import type { PhoneNumber } from '@/types/api'
+
+const seed = createSeedRecords()
+const catalog = buildAgentCatalog(seed.agents)
+const MAIN = seed.numbers.find((n) => n.phone_number === '+14155550123')! // inbound Front Desk v3, outbound None
+const UNNAMED = seed.numbers.find((n) => n.phone_number === '+16175550110')! // no agents, no nickname, no label
+
+function desired(number: PhoneNumber, changes: Partial<DesiredNumberState>): DesiredNumberState {
+  return {
+    inbound: number.inbound_agent_version_id,
+    outbound: number.outbound_agent_version_id,
+    nickname: number.nickname ?? '',
+    label: number.label ?? '',
+    ...changes,
+  }
+}
+
+test('a slot in words: agent and version, None, or unknown', () => {
+  expect(slotInWords('agv_front_desk_3', catalog)).toBe('Front Desk v3')
+  expect(slotInWords(null, catalog)).toBe('None')
+  expect(slotInWords('agv_gone_1', catalog)).toBe('an unknown version')
+})
+
+test('what Save will do: one line per changed side and field, drafts and clears said so', () => {
+  const changes = describeChanges(
+    MAIN,
+    catalog,
+    desired(MAIN, { inbound: null, outbound: 'agv_reminders_3', nickname: ' Front line ', label: '' }),
+  )
+  expect(changes).toEqual([
+    'Inbound: Front Desk v3 → cleared',
+    'Outbound: None → Appointment Reminders v3 (publishes v3)',
+    'Nickname: “Main Support Line” → “Front line”',
+    'Label: “cc-4410” → cleared',
+  ])
+  expect(describeChanges(UNNAMED, catalog, desired(UNNAMED, { nickname: 'Lobby' }))).toEqual([
+    'Nickname: none → “Lobby”',
+  ])
+  // Text equal after trimming is no change.
+  expect(describeChanges(MAIN, catalog, desired(MAIN, { nickname: '  Main Support Line ' }))).toEqual([])
+})
+
+test('the toast names the number by nickname, else by the number formatted', () => {
+  expect(savedMessage(MAIN, ['Label: “cc-4410” → cleared'])).toBe(
+    'Saved Main Support Line: Label: “cc-4410” → cleared.',
+  )
+  expect(savedMessage(UNNAMED, ['a', 'b'])).toBe('Saved +1 617 555 0110: a; b.')
+})
+
+test('planned calls in words, for what was and was not applied', () => {
+  const calls = planSave(
+    MAIN,
+    catalog,
+    desired(MAIN, { inbound: null, outbound: 'agv_sales_3', nickname: 'Front line', label: '' }),
+  )
+  expect(calls.map((call) => describeCall(call, catalog))).toEqual([
+    'Outbound → Outbound Sales v3',
+    'Inbound cleared',
+    'nickname change and label change',
+  ])
+  const both: PlannedCall = {
+    kind: 'deploy',
+    agentId: 'agt_sales',
+    versionId: 'agv_sales_2',
+    direction: 'both',
+    publishesDraft: false,
+    body: { phone_numbers: [MAIN.phone_number], direction: 'both' },
+  }
+  expect(describeCall(both, catalog)).toBe('Inbound and outbound → Outbound Sales v2')
+  expect(callsInWords('Not sent', [both, calls[1]!], catalog)).toBe(
+    'Not sent: Inbound and outbound → Outbound Sales v2; Inbound cleared.',
+  )
+})
+
+test('a conflict says what the number holds now', () => {
+  const now: PhoneNumber = { ...MAIN, inbound_agent_version_id: 'agv_billing_2', nickname: null, label: 'ops' }
+  expect(conflictsInWords(now, ['inbound', 'outbound', 'nickname', 'label'], catalog)).toBe(
+    'Inbound now holds Billing Assistant v2; Outbound now holds None; Nickname is now empty; Label is now “ops”',
+  )
+})
+
+test('a failed call says whether it was applied', () => {
+  expect(failedCallOutcome(false)).toBe('failed and was not applied')
+  expect(failedCallOutcome(true)).toBe('failed but the server did apply it (the page checked)')
+  expect(failedCallOutcome(null)).toBe('failed and may or may not have been applied (the page could not check)')
+})
+
+test('the routing note explains read-only pickers, and is absent when the key may route', () => {
+  expect(routingNote({ canRoute: true, canRename: true })).toBeNull()
+  expect(routingNote({ canRoute: false, canRename: true })).toBe('Your key can rename numbers but not change routing.')
+  expect(routingNote({ canRoute: false, canRename: false })).toBe('Your key can view numbers but not change them.')
+})

@@ -1,0 +1,151 @@
+import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { describeSlot, numberTitle } from '@/features/phone-numbers/domain/number-view'
+import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import type { SaveField } from '@/features/phone-numbers/domain/save-outcome'
+import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
+import type { Permissions } from '@/features/session/use-session'
+import type { AgentVersion, PhoneNumber } from '@/types/api'
+
+/**
+ * Every sentence the page says about a save: what Save will do, why it cannot, what happened.
+ * Kept together so the words stay consistent (a side is always "Inbound", a slot always "Front Desk v2").
+ */
+
+const TEXT_FIELD_NAMES = { nickname: 'Nickname', label: 'Label' } as const
+type TextField = keyof typeof TEXT_FIELD_NAMES
+
+/** Fixed sentences of the edit dialog. */
+export const SAVE_TEXT = {
+  nothingToSave: 'Nothing yet: change a side, the nickname or the label.',
+  clearsSide: 'Saving clears this side.',
+  offline: 'You are offline. The save will be sent when the connection returns; keep this dialog open.',
+  conflictHeadline: 'Someone else changed this number while you were saving.',
+  conflictAdvice:
+    'The table shows what the server holds now. Save again to apply your choices over it, or Cancel to keep it.',
+  failureAdvice:
+    'Your choices are kept and the table shows what the server holds: Save sends only what is still needed.',
+  textHints: {
+    nickname: 'Shown in tables and selectors. Leave empty to clear.',
+    label: 'Internal accounting label. Leave empty to clear.',
+  } satisfies Record<TextField, string>,
+} as const
+
+/** `Front Desk v2`, `None`, or `an unknown version`, for sentences. */
+export function slotInWords(versionId: string | null, catalog: AgentCatalog): string {
+  const view = describeSlot(versionId, catalog)
+  if (view.kind === 'empty') return 'None'
+  if (view.kind === 'unknown') return 'an unknown version'
+  return `${view.agentName} v${view.version}`
+}
+
+/** One line per side and field, in words: what Save will do. */
+export function describeChanges(number: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): string[] {
+  const lines: string[] = []
+  for (const side of SIDES) {
+    const before = number[SLOT_FIELD[side]]
+    const after = desired[side]
+    if (before === after) continue
+    const from = slotInWords(before, catalog)
+    if (after === null) {
+      lines.push(`${SIDE_NAMES[side]}: ${from} → cleared`)
+      continue
+    }
+    const entry = catalog.versionById.get(after)
+    const publishes = entry && !entry.version.published ? ` (publishes v${entry.version.version})` : ''
+    lines.push(`${SIDE_NAMES[side]}: ${from} → ${slotInWords(after, catalog)}${publishes}`)
+  }
+  for (const field of ['nickname', 'label'] as const) {
+    const before = number[field]
+    const after = normalizeText(desired[field])
+    if (before === after) continue
+    const name = TEXT_FIELD_NAMES[field]
+    lines.push(
+      after === null
+        ? `${name}: “${before}” → cleared`
+        : `${name}: ${before === null ? 'none' : `“${before}”`} → “${after}”`,
+    )
+  }
+  return lines
+}
+
+/** The toast after a save went through. */
+export function savedMessage(number: PhoneNumber, changes: string[]): string {
+  return `Saved ${numberTitle(number)}: ${changes.join('; ')}.`
+}
+
+/** A planned call in words, for "what was and was not applied". */
+export function describeCall(call: PlannedCall, catalog: AgentCatalog): string {
+  if (call.kind === 'patch') {
+    return Object.keys(call.body)
+      .map((field) => (field === 'nickname' ? 'nickname change' : 'label change'))
+      .join(' and ')
+  }
+  const sides = call.direction === 'both' ? 'Inbound and outbound' : SIDE_NAMES[call.direction]
+  if (call.kind === 'unassign') return `${sides} cleared`
+  return `${sides} → ${slotInWords(call.versionId, catalog)}`
+}
+
+/** What the number holds now in the fields someone else changed: `Inbound now holds Sales v3; Nickname is now empty`. */
+export function conflictsInWords(number: PhoneNumber, conflicts: SaveField[], catalog: AgentCatalog): string {
+  return conflicts
+    .map((field) => {
+      if (field === 'inbound' || field === 'outbound') {
+        return `${SIDE_NAMES[field]} now holds ${slotInWords(number[SLOT_FIELD[field]], catalog)}`
+      }
+      const value = number[field]
+      return `${TEXT_FIELD_NAMES[field]} is now ${value === null ? 'empty' : `“${value}”`}`
+    })
+    .join('; ')
+}
+
+/** How a failed call ended, after its name: "failed and was not applied". */
+export function failedCallOutcome(failedCallApplied: boolean | null): string {
+  if (failedCallApplied === true) return 'failed but the server did apply it (the page checked)'
+  if (failedCallApplied === null) return 'failed and may or may not have been applied (the page could not check)'
+  return 'failed and was not applied'
+}
+
+export function nothingSaved(reason: string): string {
+  return `Nothing was saved: ${reason}`
+}
+
+export function callsInWords(heading: 'Applied' | 'Not sent', calls: PlannedCall[], catalog: AgentCatalog): string {
+  return `${heading}: ${calls.map((call) => describeCall(call, catalog)).join('; ')}.`
+}
+
+/** Why the pickers (or every field) are read-only; null when the key may change routing. */
+export function routingNote(permissions: Pick<Permissions, 'canRoute' | 'canRename'>): string | null {
+  if (permissions.canRoute) return null
+  return permissions.canRename
+    ? 'Your key can rename numbers but not change routing.'
+    : 'Your key can view numbers but not change them.'
+}
+
+export function draftNote(version: AgentVersion): string {
+  return `v${version.version} is a draft: saving publishes it.`
+}
+
+export function unknownHeldNote(versionId: string): string {
+  return `This side holds a version the agents list does not show (${versionId}). Saving keeps it unless you choose another.`
+}
+
+/** Form validation, in words. */
+export const validationMessages = {
+  tooLong: (field: TextField, length: number, max: number) =>
+    `${TEXT_FIELD_NAMES[field]} can be at most ${max} characters; this one has ${length}.`,
+  versionRequired: (side: Side) => `Choose a version for the ${side} side.`,
+}
+
+/** Why a choice cannot be turned into API calls (the planner refuses before sending anything). */
+export const planErrorMessages = {
+  cannotClearUnknown: (side: Side) =>
+    `${SIDE_NAMES[side]} holds a version that is not in the agent list, so it cannot be cleared. Reload and try again.`,
+  unknownVersion: (side: Side) => `${SIDE_NAMES[side]}: the chosen version is not in the agent list.`,
+  archivedAgent: (side: Side, agentName: string) =>
+    `${SIDE_NAMES[side]}: ${agentName} is archived, so its versions cannot be deployed.`,
+}
+
+export function textFieldName(field: TextField): string {
+  return TEXT_FIELD_NAMES[field]
+}
