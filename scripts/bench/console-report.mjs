@@ -94,7 +94,9 @@ export function printEvidence(bench) {
     if (r.long_frames.attribution.length) {
       console.log(`\nLong animation frames during interactions at ${r.size.toLocaleString('en-US')}, by script (LoAF):`)
       for (const a of r.long_frames.attribution.slice(0, 8)) {
-        console.log(`  ${a.totalMs} ms total, ${a.count}×, longest ${a.longestMs} ms  ${a.key}`)
+        console.log(
+          `  ${a.totalMs} ms total (forced style/layout ${a.forcedLayoutMs}), ${a.count}×, longest ${a.longestMs} ms  ${a.key}`,
+        )
       }
     }
   }

@@ -59,7 +59,7 @@ export function renderPerformanceDoc(bench) {
       '## Real-mode load and its floor',
       '',
       `The real-server build (\`VITE_API_BASE_URL\` → the test API server of \`e2e/real-server/\`, seeded with ${real.size.toLocaleString('en-US')} numbers; ${real.keySupply}) and, in the same run, a floor page (\`scripts/bench/floor.html\`): a few lines of script that fetch the same first page (\`${real.firstListRequest.replace(/^https?:\/\/[^/]+/, '')}\`) with the same key and render it as a table with an Edit button per row.`,
-      `Each is loaded ${REAL_MODE_LOADS} times, alternating, in fresh browser contexts; first rows is the time since navigation start at which a MutationObserver first sees a row’s \`Edit …\` button.`,
+      `Each is loaded ${REAL_MODE_LOADS} times, alternating, in fresh browser contexts; first rows is the time since navigation start at which a MutationObserver first sees a row’s \`Edit …\` button. The columns between are medians of the steps before it (ms from navigation start).`,
       '',
       markdownTable(realModeRows(bench)),
       '',

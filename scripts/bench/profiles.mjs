@@ -17,7 +17,7 @@ import { round } from './stats.mjs'
  * @typedef {{ ms: number | null, key: string }} Share
  * @typedef {{ windows: number, busyMs: number | null, idleMs: number | null, selfByFile: Share[], self: Share[],
  *   inclusive: Share[], inclusiveSrc: Share[] }} ProfileSummary
- * @typedef {{ key: string, count: number, totalMs: number, longestMs: number }} FrameAttribution
+ * @typedef {{ key: string, count: number, totalMs: number, longestMs: number, forcedLayoutMs: number }} FrameAttribution
  */
 
 /**
@@ -187,9 +187,11 @@ export function attributeFrames(frames, mapFor) {
       const at = map && s.sourceCharPosition >= 0 ? map.offset(s.sourceCharPosition) : null
       const where = at ? `${at.source}:${at.line} ${at.text ?? ''}`.trim() : s.sourceURL || '(no source)'
       const key = `${frame.phase ?? 'load'} | ${s.invokerType} ${s.invoker} → ${where}`
-      const entry = byScript.get(key) ?? { key, count: 0, totalMs: 0, longestMs: 0 }
+      const entry = byScript.get(key) ?? { key, count: 0, totalMs: 0, longestMs: 0, forcedLayoutMs: 0 }
       entry.count++
       entry.totalMs = round(entry.totalMs + s.duration) ?? 0
+      // Style and layout the script forced by reading geometry or focusing: work a script causes outside JavaScript.
+      entry.forcedLayoutMs = round(entry.forcedLayoutMs + s.forcedStyleAndLayoutDuration) ?? 0
       entry.longestMs = Math.max(entry.longestMs, round(s.duration) ?? 0)
       byScript.set(key, entry)
     }

@@ -24,8 +24,11 @@ import { median, round } from './stats.mjs'
 /**
  * @typedef {import('@playwright/test').Browser} Browser
  * @typedef {{ name: string, start: number, end: number }} LoadStep
- * @typedef {{ firstRows: number, listAnswered: number | null, steps: LoadStep[], longTasks: { start: number, duration: number }[] }} RealLoad
- * @typedef {{ samples: number[], median: number | null, listAnsweredMedian: number | null, lastLoad: RealLoad | null }} LoadSeries
+ * @typedef {{ scriptsLoaded: number | null, domContentLoaded: number | null, firstApiRequest: number | null,
+ *   listAnswered: number | null, firstRows: number }} Milestones
+ * @typedef {Milestones & { steps: LoadStep[], longTasks: { start: number, duration: number }[] }} RealLoad
+ * @typedef {{ samples: number[], median: number | null, listAnsweredMedian: number | null,
+ *   milestones: Record<keyof Milestones, number | null>, lastLoad: RealLoad | null }} LoadSeries
  * @typedef {{ size: number, loads: number, keySupply: string, firstListRequest: string, app: LoadSeries, floor: LoadSeries, ratio: number | null }} RealModeResult
  */
 
@@ -117,9 +120,19 @@ export async function loadOnce(browser, url) {
         return u.pathname.startsWith('/assets/') ? u.pathname.slice('/assets/'.length) : u.pathname
       }
       const list = resources.find((e) => new URL(e.name).pathname === listPath)
+      const dcl = nav ? nav.domContentLoadedEventEnd : null
+      // The scripts index.html loads (those that started before DOMContentLoaded), and the first API call.
+      const initialScripts = resources.filter(
+        (e) => e.initiatorType === 'script' || /\.js$/.test(new URL(e.name).pathname),
+      )
+      const beforeDcl = initialScripts.filter((e) => dcl === null || e.startTime < dcl)
+      const api = resources.filter((e) => new URL(e.name).pathname.startsWith('/v1/'))
       return {
         firstRows,
         listAnswered: list ? list.responseEnd : null,
+        scriptsLoaded: beforeDcl.length ? Math.max(...beforeDcl.map((e) => e.responseEnd)) : null,
+        domContentLoaded: dcl,
+        firstApiRequest: api.length ? Math.min(...api.map((e) => e.startTime)) : null,
         steps: [
           ...(nav ? [{ name: 'document', start: nav.startTime, end: nav.responseEnd }] : []),
           ...(nav
@@ -138,6 +151,26 @@ export async function loadOnce(browser, url) {
     return { ...load, listRequest }
   } finally {
     await context.close()
+  }
+}
+
+/** @type {(keyof Milestones)[]} */
+export const MILESTONES = ['scriptsLoaded', 'domContentLoaded', 'firstApiRequest', 'listAnswered', 'firstRows']
+
+/**
+ * Each milestone's median over the loads: where the time to first rows goes, step by step.
+ * @param {RealLoad[]} loads
+ * @returns {Record<keyof Milestones, number | null>}
+ */
+function milestoneMedians(loads) {
+  /** @param {keyof Milestones} name */
+  const of = (name) => round(median(loads.flatMap((l) => l[name] ?? [])), 0)
+  return {
+    scriptsLoaded: of('scriptsLoaded'),
+    domContentLoaded: of('domContentLoaded'),
+    firstApiRequest: of('firstApiRequest'),
+    listAnswered: of('listAnswered'),
+    firstRows: of('firstRows'),
   }
 }
 
@@ -169,6 +202,7 @@ export async function measureRealMode(browser, appBaseUrl, size = REAL_MODE_SIZE
     samples: loads.map((l) => round(l.firstRows) ?? 0),
     median: round(median(loads.map((l) => l.firstRows))),
     listAnsweredMedian: round(median(loads.flatMap((l) => l.listAnswered ?? []))),
+    milestones: milestoneMedians(loads),
     lastLoad: loads.at(-1) ?? null,
   })
   const appSeries = series(app)
