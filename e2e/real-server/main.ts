@@ -4,7 +4,8 @@
  *
  *   npx vite build --ssr e2e/real-server/main.ts --outDir dist-real-server && node dist-real-server/main.js
  *
- * REAL_API_PORT and REAL_API_ALLOWED_ORIGINS (comma-separated) override the defaults in config.ts.
+ * REAL_API_PORT and REAL_API_ALLOWED_ORIGINS (comma-separated) override the defaults in config.ts;
+ * REAL_API_NUMBERS seeds that many numbers instead of the demo's default (the bench uses 10,000).
  */
 import { REAL_API_PORT, REAL_APP_ORIGIN } from './config'
 import { createRealApiServer } from './server'
@@ -17,9 +18,14 @@ async function main(): Promise<void> {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean)
-  const api = createRealApiServer({ allowedOrigins })
+  const numbers = process.env.REAL_API_NUMBERS ? Number(process.env.REAL_API_NUMBERS) : undefined
+  if (numbers !== undefined && !(Number.isInteger(numbers) && numbers >= 0)) {
+    throw new Error(`REAL_API_NUMBERS must be a whole number, not ${process.env.REAL_API_NUMBERS}`)
+  }
+  const api = createRealApiServer({ allowedOrigins, numbers })
   await api.listen(port, HOST)
-  console.log(`Test API server on http://${HOST}:${port}, CORS for ${allowedOrigins.join(', ')}`)
+  const seeded = numbers === undefined ? 'the default seed' : `${numbers} numbers`
+  console.log(`Test API server on http://${HOST}:${port} (${seeded}), CORS for ${allowedOrigins.join(', ')}`)
   const stop = () => void api.close().then(() => process.exit(0))
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

@@ -11,7 +11,7 @@ import { createTestWorkspace } from './test-workspace'
  *
  * Test control, from Node only (a request with an Origin header is refused):
  *   GET  /__control/health
- *   POST /__control/reset           a fresh seeded workspace with the test keys
+ *   POST /__control/reset           a fresh seeded workspace with the test keys (of the server's size)
  *   POST /__control/seed-hostile    the same, with markup in nicknames, a label, agent names and the workspace name
  *   POST /__control/revoke {key}    revokes a key: every later request with it is 401
  */
@@ -19,6 +19,8 @@ import { createTestWorkspace } from './test-workspace'
 export interface RealApiServerOptions {
   /** Origins that may call the API from a browser (the app's origin). */
   allowedOrigins: string[]
+  /** Numbers in the seeded workspace, at start and after each reset; the demo's default when unset. */
+  numbers?: number
 }
 
 export interface RealApiServer {
@@ -30,8 +32,8 @@ export interface RealApiServer {
 
 const MAX_BODY_BYTES = 1024 * 1024
 
-export function createRealApiServer({ allowedOrigins }: RealApiServerOptions): RealApiServer {
-  const backend: DemoBackend = { workspace: createTestWorkspace(), latencyMs: 0 }
+export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOptions): RealApiServer {
+  const backend: DemoBackend = { workspace: createTestWorkspace({ numbers }), latencyMs: 0 }
   const handlers = createHandlers(backend)
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
@@ -86,7 +88,7 @@ export function createRealApiServer({ allowedOrigins }: RealApiServerOptions): R
     }
     const text = (await readBody(req)).toString('utf8')
     if (action === 'reset' || action === 'seed-hostile') {
-      backend.workspace = createTestWorkspace({ hostile: action === 'seed-hostile' })
+      backend.workspace = createTestWorkspace({ hostile: action === 'seed-hostile', numbers })
       await send(res, Response.json({ ok: true }))
       return
     }

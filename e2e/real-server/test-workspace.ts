@@ -10,12 +10,19 @@ const TEST_KEY_SCOPES: Record<keyof typeof TEST_KEYS, Scope[]> = {
   readonly: ['numbers:read', 'agents:read'],
 }
 
+export interface TestWorkspaceOptions {
+  /** Markup in names and nicknames (POST /__control/seed-hostile). */
+  hostile?: boolean
+  /** How many numbers the seed generates (the demo's default when unset); the bench loads 10,000. */
+  numbers?: number
+}
+
 /**
  * The seeded demo workspace (same numbers and agents as the demo app), but accepting only the
  * test keys: the demo keys are removed, so nothing in a real-mode build can lean on them.
  */
-export function createTestWorkspace(options: { hostile?: boolean } = {}): Workspace {
-  const data = createSeedRecords()
+export function createTestWorkspace(options: TestWorkspaceOptions = {}): Workspace {
+  const data = createSeedRecords({ numbers: options.numbers })
   data.keys = {}
   if (options.hostile) makeHostile(data)
   const workspace = new Workspace(data)

@@ -1,0 +1,64 @@
+// @ts-check
+/** What a build's index.html makes the browser download before the app runs, and what weighs in it. */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { root } from '../lib/built-app.mjs'
+import { generatedCodeBySource } from '../lib/source-map.mjs'
+
+/**
+ * @typedef {{ file: string, bytes: number, gzip: number, setupWorker: boolean }} InitialFile
+ * @typedef {{ group: string, bytes: number, gzip: number }} WeightGroup
+ * @typedef {{ files: InitialFile[], bytes: number, gzip: number, initialContainsSetupWorker: boolean,
+ *   anyBuiltJsContainsSetupWorker: string[], breakdown: WeightGroup[] }} InitialJavaScript
+ */
+
+/**
+ * The module scripts and module preloads of `outDir`'s index.html, their sizes, and the code
+ * grouped by package (node_modules/<name>) or app folder, each group gzipped alone.
+ * @param {string} outDir
+ * @returns {InitialJavaScript}
+ */
+export function initialJavaScript(outDir) {
+  const dir = join(root, outDir)
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const urls = [
+    ...[...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? ''),
+    ...[...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1] ?? ''),
+  ]
+  const files = [...new Set(urls)].map((url) => {
+    const content = readFileSync(join(dir, url.replace(/^\//, '')))
+    return {
+      file: url,
+      bytes: content.length,
+      gzip: gzipSync(content).length,
+      setupWorker: content.includes('setupWorker'),
+    }
+  })
+  /** @type {Map<string, string>} */
+  const groups = new Map()
+  for (const { file } of files) {
+    for (const [source, code] of generatedCodeBySource(join(dir, file.replace(/^\//, '')))) {
+      const group =
+        source === null
+          ? '(unmapped)'
+          : source.includes('node_modules/')
+            ? source.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, 'node_modules/$1')
+            : source.replace(/^(src\/[^/]+(\/[^/]+)?)\/.*$/, '$1')
+      groups.set(group, (groups.get(group) ?? '') + code)
+    }
+  }
+  const breakdown = [...groups]
+    .map(([group, code]) => ({ group, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length }))
+    .sort((a, b) => b.bytes - a.bytes)
+  const allJs = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'))
+  const withMsw = allJs.filter((f) => readFileSync(join(dir, 'assets', f), 'utf8').includes('setupWorker'))
+  return {
+    files,
+    bytes: files.reduce((a, f) => a + f.bytes, 0),
+    gzip: files.reduce((a, f) => a + f.gzip, 0),
+    initialContainsSetupWorker: files.some((f) => f.setupWorker),
+    anyBuiltJsContainsSetupWorker: withMsw,
+    breakdown,
+  }
+}

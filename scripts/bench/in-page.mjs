@@ -1,0 +1,194 @@
+// @ts-check
+/* global Element, MutationObserver, document, location, requestAnimationFrame, window -- functions passed to page.evaluate run in the page */
+/**
+ * Code that runs in the page, not in Node: Playwright serialises these functions, so each one is
+ * self-contained (no imports, no closures over module scope). installBenchHooks is an init script;
+ * armWaiter is evaluated before each timed action.
+ */
+
+/**
+ * @typedef {{ start: number, duration: number }} LongTask
+ * @typedef {{ invoker: string, invokerType: string, sourceURL: string, sourceFunctionName: string,
+ *   sourceCharPosition: number, duration: number, forcedStyleAndLayoutDuration: number }} FrameScript
+ * @typedef {{ start: number, duration: number, blockingDuration: number, scripts: FrameScript[], phase?: string | null }} LongFrame
+ * @typedef {{ kind: string, start: number, end: number }} Span
+ * @typedef {{ done: number, lastInput: number | null, lastClick: number | null, summary: string }} Outcome
+ * @typedef {{
+ *   firstRowsDom: number | null, firstRowsFrame: number | null,
+ *   lastInput: number | null, lastClick: number | null,
+ *   longTasks: LongTask[], frames: LongFrame[], windows: { kind: string, start: number | null, end: number }[], phases: Span[],
+ *   marks: Record<string, number>, waiter: Promise<Outcome | null> | null,
+ * }} BenchState
+ * @typedef {{ kind: 'search', query: string } | { kind: 'cleared' } | { kind: 'page', page: number, previousFirst: string | null }
+ *   | { kind: 'dialog' } | { kind: 'save', index: number, editLabel: string | null, expected: string }} WaiterSpec
+ */
+
+/**
+ * Init script: long tasks and long animation frames from the start, the first row's Edit button
+ * (as a MutationObserver sees it, and the animation frame after), the last input and click.
+ */
+export function installBenchHooks() {
+  /** @type {BenchState} */
+  const bench = {
+    firstRowsDom: null,
+    firstRowsFrame: null,
+    lastInput: null,
+    lastClick: null,
+    longTasks: [],
+    frames: [],
+    windows: [],
+    phases: [],
+    marks: {},
+    waiter: null,
+  }
+  window.__bench = bench
+  // Room for every request of a run (the default keeps 250).
+  performance.setResourceTimingBufferSize(100_000)
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {
+    // not supported
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.duration <= 50) continue
+        // Long Animation Frames are newer than TypeScript's DOM types.
+        const e = /** @type {PerformanceEntry & { blockingDuration: number, scripts: FrameScript[] }} */ (entry)
+        bench.frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          blockingDuration: e.blockingDuration,
+          scripts: e.scripts.map((s) => ({
+            invoker: s.invoker,
+            invokerType: s.invokerType,
+            sourceURL: s.sourceURL,
+            sourceFunctionName: s.sourceFunctionName,
+            sourceCharPosition: s.sourceCharPosition,
+            duration: s.duration,
+            forcedStyleAndLayoutDuration: s.forcedStyleAndLayoutDuration,
+          })),
+        })
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true })
+  } catch {
+    // not supported
+  }
+  // When the demo backend's service worker is registered and takes control (msw waits for both).
+  const container = window.navigator.serviceWorker
+  if (container) {
+    const register = container.register.bind(container)
+    container.register = (...args) => {
+      bench.marks.swRegisterCalled = performance.now()
+      return register(...args).then((registration) => {
+        bench.marks.swRegistered = performance.now()
+        return registration
+      })
+    }
+    container.addEventListener('controllerchange', () => (bench.marks.swControlling = performance.now()))
+  }
+  // First rows: a row's button named "Edit …" (PAGE.md's contract; "View …" for read-only keys).
+  const observer = new MutationObserver(() => {
+    if (bench.firstRowsDom !== null) return
+    if (!document.querySelector('tr button[aria-label^="Edit "], tr button[aria-label^="View "]')) return
+    bench.firstRowsDom = performance.now()
+    observer.disconnect()
+    requestAnimationFrame(() => {
+      bench.firstRowsFrame = performance.now()
+    })
+  })
+  observer.observe(document, { childList: true, subtree: true })
+  // The marks bound the measured windows in Chrome traces too.
+  window.addEventListener(
+    'input',
+    () => (bench.lastInput = performance.mark('bench:action', { detail: 'input' }).startTime),
+    true,
+  )
+  window.addEventListener(
+    'click',
+    () => (bench.lastClick = performance.mark('bench:action', { detail: 'click' }).startTime),
+    true,
+  )
+}
+
+/**
+ * Starts polling, once per animation frame, for the outcome of the action about to be taken; the
+ * condition is false before it. The page's `__bench.waiter` resolves with the frame time it held.
+ * @param {WaiterSpec} spec
+ */
+export function armWaiter(spec) {
+  const bench = window.__bench
+  bench.lastInput = null
+  bench.lastClick = null
+  const params = () => new URLSearchParams(location.search)
+  const settledList = () =>
+    !document.querySelector('.updating') && !document.querySelector('.numbers-table[aria-busy="true"]')
+  const firstNumber = () => document.querySelector('.numbers-table tbody .number-main')?.textContent ?? null
+  const summary = () => document.querySelector('.toolbar-summary')?.textContent ?? ''
+  /** @type {() => boolean} */
+  let condition
+  switch (spec.kind) {
+    case 'search':
+      condition = () =>
+        params().get('q') === spec.query &&
+        settledList() &&
+        (firstNumber() !== null || summary().startsWith('0 numbers'))
+      break
+    case 'cleared':
+      condition = () => params().get('q') === null && settledList() && firstNumber() !== null
+      break
+    case 'page':
+      condition = () =>
+        (params().get('page') ?? '1') === String(spec.page) &&
+        settledList() &&
+        firstNumber() !== null &&
+        firstNumber() !== spec.previousFirst
+      break
+    case 'dialog':
+      condition = () => {
+        const label = /** @type {HTMLLabelElement[]} */ ([...document.querySelectorAll('[role="dialog"] label')]).find(
+          (l) => l.textContent === 'Inbound agent',
+        )
+        const trigger = label ? document.getElementById(label.htmlFor) : null
+        if (!trigger) return false
+        const shown = [...trigger.childNodes]
+          .filter((n) => !(n instanceof Element && n.classList.contains('select-icon')))
+          .map((n) => n.textContent)
+          .join('')
+          .trim()
+        return shown !== ''
+      }
+      break
+    case 'save':
+      condition = () => {
+        const row = /** @type {HTMLTableRowElement | undefined} */ (
+          document.querySelectorAll('.numbers-table tbody tr')[spec.index]
+        )
+        return (
+          row !== undefined &&
+          row.querySelector('td.actions button')?.getAttribute('aria-label') === spec.editLabel &&
+          (row.cells[3]?.textContent ?? '').trim().startsWith(spec.expected)
+        )
+      }
+      break
+  }
+  const armedAt = performance.now()
+  bench.waiter = new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now()
+      if (condition()) {
+        performance.mark('bench:outcome')
+        if (spec.kind !== 'cleared')
+          bench.windows.push({ kind: spec.kind, start: bench.lastInput ?? bench.lastClick, end: now })
+        resolve({ done: now, lastInput: bench.lastInput, lastClick: bench.lastClick, summary: summary() })
+      } else if (now - armedAt > 20_000) {
+        resolve(null)
+      } else {
+        requestAnimationFrame(tick)
+      }
+    }
+    requestAnimationFrame(tick)
+  })
+}

@@ -1,0 +1,50 @@
+// @ts-check
+/** The machine a run was taken on, and how busy it was: other work skews every figure. */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg } from 'node:os'
+import { root } from '../lib/built-app.mjs'
+import { round } from './stats.mjs'
+
+/** @typedef {{ cpuBusy: number | null, loadavg1: number | null, cores: number }} MachineLoad */
+
+/**
+ * Whole-machine CPU use between this call and the returned function's (from /proc/stat), and the load average.
+ * @returns {() => MachineLoad}
+ */
+export function machineLoad() {
+  const read = () => {
+    try {
+      const [, ...fields] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/)
+      const values = fields.map(Number)
+      return { idle: (values[3] ?? 0) + (values[4] ?? 0), total: values.reduce((a, b) => a + b, 0) }
+    } catch {
+      return null
+    }
+  }
+  const before = read()
+  return () => {
+    const after = read()
+    const busy = before && after ? 1 - (after.idle - before.idle) / (after.total - before.total) : null
+    return { cpuBusy: round(busy, 2), loadavg1: round(loadavg()[0], 2), cores: availableParallelism() }
+  }
+}
+
+/** The CPU model and core count, for the report. */
+export function machineDescription() {
+  const all = cpus()
+  return { cpu: all[0]?.model.trim() ?? 'unknown CPU', cores: availableParallelism(), node: process.version }
+}
+
+/** @returns {{ head: string, dirtySrc: string[] } | null} The commit measured, and whether src/ differed from it. */
+export function gitState() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--short', '--', 'src'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+    return { head, dirtySrc: dirty }
+  } catch {
+    return null
+  }
+}

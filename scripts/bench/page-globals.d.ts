@@ -1,0 +1,10 @@
+// What the bench's init script (in-page.mjs) adds to the pages it drives.
+import type { BenchState } from './in-page.mjs'
+
+declare global {
+  interface Window {
+    __bench: BenchState
+    /** The demo backend (src/mocks/browser.ts): the bench asks its model for each query's expected total. */
+    __demoBackend?: { workspace: { listPhoneNumbers: (params: URLSearchParams) => { total: number } } }
+  }
+}
