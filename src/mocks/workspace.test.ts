@@ -1,5 +1,6 @@
 import { ApiFailure } from '@/mocks/api-failure'
-import { createSeedRecords, createSeedWorkspace, DEFAULT_NUMBER_COUNT, DEMO_KEYS } from '@/mocks/seed'
+import { DEMO_KEYS } from '@/mocks/fixtures/demo-keys'
+import { createSeedRecords, createSeedWorkspace, DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
 import { Workspace, type WorkspaceData } from '@/mocks/workspace'
 import { agentSchema, phoneNumberSchema, scopes, type PhoneNumber, type Scope, type SortField } from '@/types/api'
 
