@@ -23,7 +23,10 @@ export function run(command, args, { env } = {}) {
 
 /** A production build into `outDir` (relative to the root). `env` chooses the mode, e.g. VITE_API_BASE_URL. */
 export function buildApp(outDir, env = {}) {
-  return run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env })
+  // Demo builds expose window.__demoBackend (src/mocks/browser/test-hooks.ts): the scripts read the model through it.
+  return run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    env: { VITE_DEMO_TEST_HOOKS: 'true', ...env },
+  })
 }
 
 export function freePort() {
