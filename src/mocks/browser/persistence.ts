@@ -7,7 +7,7 @@ import type { WorkspaceChanges } from '@/mocks/workspace'
 
 const STORAGE_KEY = 'phone-numbers-demo:workspace:v1'
 
-export interface StoredWorkspace {
+interface StoredWorkspace {
   size: number
   changes: WorkspaceChanges
 }

@@ -18,7 +18,7 @@ export const GENERATED_COUNTRIES = [
   { country: 'NL', prefixes: ['+3120', '+3110'], digits: 7, weight: 5 },
 ] as const
 
-export const PLACES = [
+const PLACES = [
   'Boston',
   'Austin',
   'Denver',
@@ -35,24 +35,14 @@ export const PLACES = [
   'Bristol',
   'Köln',
 ]
-export const ROLES = [
-  'Clinic',
-  'Front Desk',
-  'Billing',
-  'Reminders',
-  'Store',
-  'Pharmacy',
-  'Callbacks',
-  'Outreach',
-  'Hotline',
-]
+const ROLES = ['Clinic', 'Front Desk', 'Billing', 'Reminders', 'Store', 'Pharmacy', 'Callbacks', 'Outreach', 'Hotline']
 
 export const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 
 /** Twilio twice as likely as each other provider. */
 export const PROVIDER_DRAW = ['twilio', 'twilio', 'telnyx', 'vonage'] as const
 /** Nicknames are "<place> <role> <1-99>": each combination has a code from 1 (0 = no nickname). */
-export const NICKNAME_NUMBERS = 99
+const NICKNAME_NUMBERS = 99
 export const NICKNAME_CODES = PLACES.length * ROLES.length * NICKNAME_NUMBERS
 
 export const TOTAL_WEIGHT = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)

@@ -15,7 +15,7 @@ export interface ScanColumns {
 }
 
 /** A generated row's parts, as the seed computes them. */
-export interface GeneratedRowParts {
+interface GeneratedRowParts {
   nicknameCode: number
   labelNumber: number
   shapeIndex: number

@@ -19,7 +19,7 @@ import {
  * prescribes for each malformed part. The Workspace's rules see only valid input.
  */
 
-export interface ListQuery {
+interface ListQuery {
   page: number
   limit: number
   status: PhoneNumberStatus | undefined
@@ -41,7 +41,7 @@ export function parseListQuery(query: URLSearchParams): ListQuery {
   }
 }
 
-export type TextUpdate = Partial<Pick<PhoneNumber, 'nickname' | 'label'>>
+type TextUpdate = Partial<Pick<PhoneNumber, 'nickname' | 'label'>>
 
 /** A PATCH body: only nickname and label, each a string (trimmed, '' meaning null) or null. */
 export function parseTextUpdate(body: unknown): TextUpdate {
@@ -75,7 +75,7 @@ export function parseTextUpdate(body: unknown): TextUpdate {
   return update
 }
 
-export interface PublishRequest {
+interface PublishRequest {
   /** Absent: publish only. */
   deploy: string[] | undefined
   unassign: string[] | undefined
