@@ -55,9 +55,13 @@ async function untilEarlyWorkerControls(): Promise<void> {
   const settling = registration?.installing ?? registration?.waiting ?? registration?.active
   // An active worker that does not control the page (a hard reload): msw's reload is the way out.
   if (!settling || settling.state === 'activated') return
-  await new Promise<void>((resolve) =>
-    serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
-  )
+  await new Promise<void>((resolve) => {
+    serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true })
+    // A worker that fails to install never takes control: msw registers again and reports it.
+    settling.addEventListener('statechange', () => {
+      if (settling.state === 'redundant') resolve()
+    })
+  })
 }
 
 /**
