@@ -56,7 +56,7 @@ export default defineConfig({
     {
       // The built demo app, without artificial latency, served as production would serve it.
       command: `npx vite build --outDir dist-e2e --emptyOutDir --logLevel warn && npx vite preview --outDir dist-e2e --port ${DEMO_PORT} --strictPort --host 127.0.0.1`,
-      env: { VITE_DEMO_LATENCY_MS: '0' },
+      env: { VITE_DEMO_LATENCY_MS: '0', VITE_DEMO_TEST_HOOKS: 'true' },
       url: `http://127.0.0.1:${DEMO_PORT}`,
       reuseExistingServer: !process.env.CI && existsSync('dist-e2e'),
       timeout: 120_000,

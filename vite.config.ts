@@ -33,31 +33,49 @@ function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
 
 /**
  * Demo builds: the demo backend's chunk (msw, the demo workspace) is fetched and compiled alongside
- * the app's, instead of only when main.tsx asks for it. Real-server builds have no such chunk.
+ * the app's, instead of only when main.tsx asks for it, and the mock service worker is registered
+ * from a script of its own in the head, so it installs while the app's scripts load
+ * (src/mocks/browser/register-worker.ts). Real-server builds have neither.
  */
-function preloadDemoBackend(): Plugin {
+function startDemoBackendEarly(isDemo: boolean): Plugin {
   let base = '/'
   return {
-    name: 'preload-demo-backend',
-    apply: 'build',
+    name: 'start-demo-backend-early',
+    apply: (_config, { command, isSsrBuild }) => command === 'build' && isDemo && !isSsrBuild,
     configResolved: (config) => {
       base = config.base
+    },
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: '/src/mocks/browser/register-worker.ts', name: 'register-worker' })
     },
     transformIndexHtml: {
       order: 'post',
       handler: (_html, { bundle }) => {
-        const chunk = Object.values(bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/mocks/browser.ts'),
-        )
-        return chunk
-          ? [
-              {
-                tag: 'link',
-                attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` },
-                injectTo: 'head' as const,
-              },
-            ]
-          : []
+        const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk')
+        const fileOf = (source: string) => chunks.find((chunk) => chunk.facadeModuleId?.endsWith(source))?.fileName
+        const registerWorker = fileOf('/src/mocks/browser/register-worker.ts')
+        const backend = fileOf('/src/mocks/browser.ts')
+        return [
+          ...(registerWorker
+            ? [
+                {
+                  tag: 'script',
+                  attrs: { type: 'module', async: true, crossorigin: true, src: `${base}${registerWorker}` },
+                  // After the Content-Security-Policy, which applies only to what follows it.
+                  injectTo: 'head' as const,
+                },
+              ]
+            : []),
+          ...(backend
+            ? [
+                {
+                  tag: 'link',
+                  attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${backend}` },
+                  injectTo: 'head' as const,
+                },
+              ]
+            : []),
+        ]
       },
     },
   }
@@ -67,7 +85,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const apiBaseUrl = env.VITE_API_BASE_URL?.trim() || undefined
   return {
-    plugins: [react(), contentSecurityPolicy(apiBaseUrl), preloadDemoBackend()],
+    plugins: [react(), contentSecurityPolicy(apiBaseUrl), startDemoBackendEarly(!apiBaseUrl)],
     // public/ holds only msw's service worker: a real-server build (and the e2e test server's SSR bundle) ships no msw at all.
     publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {

@@ -35,7 +35,10 @@ export function run(command, args, { env } = {}) {
  * @param {Record<string, string>} [env]
  */
 export function buildApp(outDir, env = {}) {
-  return run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env })
+  // Demo builds expose window.__demoBackend (src/mocks/browser/test-hooks.ts): the scripts read the model through it.
+  return run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    env: { VITE_DEMO_TEST_HOOKS: 'true', ...env },
+  })
 }
 
 /** @returns {Promise<number>} */

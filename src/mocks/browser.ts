@@ -1,33 +1,38 @@
 import { setupWorker } from 'msw/browser'
+import { readStoredWorkspace, storeWorkspace } from '@/mocks/browser/persistence'
 import { readDemoSettings } from '@/mocks/demo-settings'
-import { FaultInjector, parseFaults } from '@/mocks/faults'
+import { FaultInjector } from '@/mocks/faults'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
 import { createSeedWorkspace, DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
 import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
 
 /**
- * The demo backend in the browser: the same handlers as the tests, over a workspace that survives
- * reloads. Only the difference from the deterministic seed is stored, so even a 100,000-number
- * workspace fits easily in localStorage.
+ * The demo backend in the browser: the same handlers as the tests, served by msw's service worker,
+ * over a workspace that survives reloads (browser/persistence.ts).
  */
+export async function startDemoBackend(): Promise<void> {
+  const settings = readDemoSettings(window.location.search)
+  const stored = readStoredWorkspace()
+  const size = settings.numbers ?? stored?.size ?? DEFAULT_NUMBER_COUNT
+  const keep = stored && stored.size === size ? stored.changes : undefined
 
-const STORAGE_KEY = 'phone-numbers-demo:workspace:v1'
-
-interface Stored {
-  size: number
-  changes: WorkspaceChanges
-}
-
-function readStored(): Stored | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY)
-    if (!raw) return null
-    const parsed = JSON.parse(raw) as Partial<Stored>
-    if (typeof parsed.size !== 'number' || !parsed.changes) return null
-    return parsed as Stored
-  } catch {
-    return null
+  const backend: DemoBackend = {
+    workspace: buildWorkspace(size, keep),
+    latencyMs: settings.latencyMs,
+    faults: settings.faults ? new FaultInjector(settings.faults) : null,
+    onWrite: () => storeWorkspace({ size, changes: backend.workspace.changes() }),
   }
+  storeWorkspace({ size, changes: backend.workspace.changes() })
+
+  const worker = setupWorker(...createHandlers(backend))
+  await Promise.all([
+    // Compared with a literal so that Vite drops the import, and the hooks' chunk, from other builds.
+    import.meta.env.VITE_DEMO_TEST_HOOKS === 'true'
+      ? import('@/mocks/browser/test-hooks').then(({ installTestHooks }) => installTestHooks(backend))
+      : undefined,
+    untilEarlyWorkerControls().then(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true })),
+  ])
+  prepareWhenIdle(backend.workspace)
 }
 
 function buildWorkspace(size: number, changes?: WorkspaceChanges): Workspace {
@@ -39,59 +44,37 @@ function buildWorkspace(size: number, changes?: WorkspaceChanges): Workspace {
   return workspace
 }
 
-export interface BrowserDemoBackend extends DemoBackend {
-  size: number
-  /** Back to the seeded workspace (optionally at another size), forgetting every change. */
-  reset: (size?: number) => void
-  /** Turns fault injection on (`rate:0.2,kinds:500+429,…`) or off (null), e.g. from an end-to-end test. */
-  configureFaults: (spec: string | null) => void
+/**
+ * The worker registered early (browser/register-worker.ts) may still be installing. msw reloads a
+ * page that a registered worker does not control yet, so let it take control first.
+ */
+async function untilEarlyWorkerControls(): Promise<void> {
+  const { serviceWorker } = navigator
+  if (serviceWorker.controller) return
+  const registration = await serviceWorker.getRegistration()
+  const settling = registration?.installing ?? registration?.waiting ?? registration?.active
+  // An active worker that does not control the page (a hard reload): msw's reload is the way out.
+  if (!settling || settling.state === 'activated') return
+  await new Promise<void>((resolve) => {
+    serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true })
+    // A worker that fails to install never takes control: msw registers again and reports it.
+    settling.addEventListener('statechange', () => {
+      if (settling.state === 'redundant') resolve()
+    })
+  })
 }
 
-export async function startDemoBackend(): Promise<BrowserDemoBackend> {
-  const settings = readDemoSettings(window.location.search)
-  const stored = readStored()
-  const size = settings.numbers ?? stored?.size ?? DEFAULT_NUMBER_COUNT
-  const keep = stored && stored.size === size ? stored.changes : undefined
-
-  const backend: BrowserDemoBackend = {
-    size,
-    workspace: buildWorkspace(size, keep),
-    latencyMs: settings.latencyMs,
-    faults: settings.faults ? new FaultInjector(settings.faults) : null,
-    onWrite: () => persist(backend),
-    reset: (nextSize = backend.size) => {
-      backend.size = nextSize
-      backend.workspace = buildWorkspace(nextSize)
-      persist(backend)
-    },
-    configureFaults: (spec) => {
-      backend.faults = spec === null ? null : new FaultInjector(parseFaults(spec))
-    },
-  }
-  persist(backend)
-  // Exposed for end-to-end tests and benchmarks, which compare the page with the model.
-  ;(window as unknown as { __demoBackend?: BrowserDemoBackend }).__demoBackend = backend
-
-  const worker = setupWorker(...createHandlers(backend))
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
-  // The first search of a large workspace would otherwise build its indices while the user waits:
-  // build them in idle time instead, a step of a few milliseconds at a time.
-  const steps = backend.workspace.prepare()
-  const prepareWhenIdle = (deadline: IdleDeadline) => {
+/**
+ * The first search of a large workspace would otherwise build its indices while the user waits:
+ * build them in idle time instead, a step of a few milliseconds at a time.
+ */
+function prepareWhenIdle(workspace: Workspace): void {
+  const steps = workspace.prepare()
+  const step = (deadline: IdleDeadline) => {
     do {
       if (steps.next().done) return
     } while (deadline.timeRemaining() > 8)
-    requestIdleCallback(prepareWhenIdle)
+    requestIdleCallback(step)
   }
-  requestIdleCallback(prepareWhenIdle)
-  return backend
-}
-
-function persist(backend: BrowserDemoBackend): void {
-  try {
-    const stored: Stored = { size: backend.size, changes: backend.workspace.changes() }
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored))
-  } catch {
-    // Storage full or disabled: the demo still works, it just will not survive a reload.
-  }
+  requestIdleCallback(step)
 }

@@ -3,7 +3,7 @@ import { parseFaults, type FaultConfig } from '@/mocks/faults'
 import { MAX_NUMBER_COUNT } from '@/mocks/seed'
 
 /** Demo-only knobs read from the page URL: `?numbers=20000&latency=0`. Bad values fall back to defaults. */
-export interface DemoSettings {
+interface DemoSettings {
   /** Requested workspace size, or null to keep whatever is stored. */
   numbers: number | null
   latencyMs: number

@@ -7,7 +7,7 @@ import type { Workspace } from '@/mocks/workspace'
  * `?faults=rate:0.2,kinds:500+502+429+apply,endpoints:publish+patch,concurrent:0.1,seed:7`.
  */
 
-export const faultKinds = [
+const faultKinds = [
   '500', // internal error, nothing applied
   '502', // a proxy's HTML error page
   '503', // service unavailable, nothing applied
@@ -19,7 +19,7 @@ export const faultKinds = [
 ] as const
 export type FaultKind = (typeof faultKinds)[number]
 
-export const faultEndpoints = ['me', 'list', 'get', 'patch', 'agents', 'publish'] as const
+const faultEndpoints = ['me', 'list', 'get', 'patch', 'agents', 'publish'] as const
 export type FaultEndpoint = (typeof faultEndpoints)[number]
 
 export interface FaultConfig {
@@ -82,7 +82,7 @@ export function parseFaults(text: string | null): FaultConfig {
   return config
 }
 
-export interface FaultDecision {
+interface FaultDecision {
   kind: FaultKind | null
   concurrentChange: boolean
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { resetTestBackend, testBackend } from '@/mocks/node'
 import type { Workspace } from '@/mocks/workspace'
+import { byE164, MAIN, UNASSIGNED } from '@/mocks/workspace/workspace-test-support'
 import {
   agentListSchema,
   errorBodySchema,
@@ -9,21 +10,12 @@ import {
   phoneNumberRecordsSchema,
   phoneNumberSchema,
   scopes,
-  type PhoneNumber,
   type Scope,
 } from '@/types/api'
 
 /** The demo backend over HTTP (msw/node, started by the setup file): statuses, bodies and scopes. */
 
 const BASE = 'http://localhost'
-const MAIN = '+14155550123'
-const UNASSIGNED = '+16175550110'
-
-function byE164(ws: Workspace, e164: string): PhoneNumber {
-  const number = ws.allNumbers().find((n) => n.phone_number === e164)
-  if (!number) throw new Error(`no ${e164}`)
-  return number
-}
 
 interface CallOptions {
   /** The API key; null sends no Authorization header at all. */

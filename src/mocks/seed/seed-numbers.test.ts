@@ -1,4 +1,4 @@
-import { recordMatchesText, sortKeyOf } from '@/mocks/number-source'
+import { recordMatchesText, sortKeyOf } from '@/mocks/workspace/number-source'
 import { createSeedRecords, createSeedWorkspace, MAX_NUMBER_COUNT } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import { sortFields } from '@/types/api'

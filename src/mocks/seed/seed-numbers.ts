@@ -1,0 +1,287 @@
+import { CURATED, type Curated } from '@/mocks/fixtures/curated-numbers'
+import {
+  CURATED_E164S,
+  CURATED_LOCALS,
+  GENERATED_COUNTRIES,
+  ID_ALPHABET,
+  lowerNicknamesAndLabels,
+  NICKNAME_CODES,
+  nicknameOfCode,
+  PROVIDER_DRAW,
+  TOTAL_WEIGHT,
+} from '@/mocks/seed/generated-values'
+import { DAY, iso } from '@/mocks/seed/iso-time'
+import { localOfRow, rowOfLocal } from '@/mocks/seed/phone-permutation'
+import { Draw, hash32 } from '@/mocks/seed/row-hash'
+import {
+  emptyScanColumns,
+  MOVED_PREFIX,
+  partsDigitsMatcher,
+  SCAN_STEP,
+  writeScanRow,
+  type ScanColumns,
+} from '@/mocks/seed/search-columns'
+import { recordMatchesText, type NumberSource, type SlotField, type SortKey } from '@/mocks/workspace/number-source'
+import type { Agent, PhoneNumber, PhoneNumberStatus, SortField } from '@/types/api'
+
+const NUMBERS_EPOCH = Date.UTC(2024, 1, 1, 10, 0, 0)
+
+/**
+ * The seeded numbers, computed rather than stored: every field of a row is a pure function of
+ * (seed, row), so a 100,000-number workspace costs nothing to create and nothing to keep. Records
+ * and strings are built only for the rows a request reads; list queries read single fields.
+ * The curated rows come first, then generated ones.
+ */
+export class SeedNumbers implements NumberSource {
+  readonly size: number
+  /** Milliseconds between two numbers' creation: about two years whatever the size, oldest first. */
+  private readonly step: number
+  private readonly curated: readonly Curated[]
+  private readonly curatedByE164: Map<string, number>
+  private readonly published: string[]
+  private readonly archived: string[]
+  private scan: ScanColumns | null = null
+  private lowerTexts: { nicknames: string[]; labels: string[] } | null = null
+
+  constructor(
+    count: number,
+    private readonly seed: number,
+    agents: Agent[],
+  ) {
+    this.size = count
+    this.step = Math.max(60_000, Math.floor((730 * DAY) / Math.max(count, 1)))
+    this.curated = CURATED.slice(0, count)
+    this.curatedByE164 = new Map(this.curated.map((row, i) => [row.phone_number, i]))
+    this.published = agents
+      .filter((a) => a.archived_at === null)
+      .flatMap((a) => a.versions.filter((ver) => ver.published).map((ver) => ver.id))
+    this.archived = agents.filter((a) => a.archived_at !== null).flatMap((a) => a.versions.map((ver) => ver.id))
+  }
+
+  record(index: number): PhoneNumber {
+    const created = this.createdAt(index)
+    const row = this.curatedRow(index)
+    return {
+      id: this.id(index),
+      phone_number: this.phoneNumber(index),
+      nickname: row ? row.nickname : this.nickname(index),
+      label: row ? row.label : this.label(index),
+      status: this.status(index),
+      provider: row ? row.provider : PROVIDER_DRAW[this.below(index, Draw.Provider, PROVIDER_DRAW.length)]!,
+      country_code: row ? row.country_code : GENERATED_COUNTRIES[this.shape(index)]!.country,
+      number_type: row ? row.number_type : this.numberType(index),
+      inbound_agent_version_id: this.slot(index, 'inbound_agent_version_id'),
+      outbound_agent_version_id: this.slot(index, 'outbound_agent_version_id'),
+      created_at: iso(created),
+      updated_at: iso(created + this.updatedDays(index) * DAY),
+    }
+  }
+
+  phoneNumber(index: number): string {
+    const row = this.curatedRow(index)
+    if (row) return row.phone_number
+    // Locals are a bijection of the row, so two rows never share a number whatever their prefixes;
+    // the rare one equal to a curated number moves to another prefix of its country.
+    const { shape, local, first } = this.generatedParts(index)
+    if (!CURATED_LOCALS.has(local)) return `${shape.prefixes[first]}${local}`
+    for (let k = 0; ; k++) {
+      const e164 = `${shape.prefixes[(first + k) % shape.prefixes.length]}${local}`
+      if (!CURATED_E164S.has(e164)) return e164
+    }
+  }
+
+  status(index: number): PhoneNumberStatus {
+    return this.curatedRow(index)?.status ?? (this.draw(index, Draw.Status) < 0.06 ? 'pending' : 'active')
+  }
+
+  slot(index: number, field: SlotField): string | null {
+    const row = this.curatedRow(index)
+    if (row) return row[field]
+    const inboundRoll = this.draw(index, Draw.Inbound)
+    const inbound =
+      inboundRoll < 0.2
+        ? null
+        : inboundRoll < 0.22
+          ? this.archived[this.below(index, Draw.InboundPick, this.archived.length)]!
+          : this.published[this.below(index, Draw.InboundPick, this.published.length)]!
+    if (field === 'inbound_agent_version_id') return inbound
+    const outboundRoll = this.draw(index, Draw.Outbound)
+    if (outboundRoll < 0.45) return null
+    if (outboundRoll < 0.6) return inbound
+    return this.published[this.below(index, Draw.OutboundPick, this.published.length)]!
+  }
+
+  sortKey(index: number, field: SortField): SortKey {
+    switch (field) {
+      case 'phone_number':
+        return this.phoneNumber(index)
+      case 'nickname': {
+        const row = this.curatedRow(index)
+        if (row) return row.nickname?.toLowerCase() ?? null
+        const code = this.nicknameCode(index)
+        return code === 0 ? null : this.texts().nicknames[code]!
+      }
+      case 'created_at':
+        return this.createdAt(index)
+      case 'updated_at':
+        return this.createdAt(index) + this.updatedDays(index) * DAY
+    }
+  }
+
+  textMatcher(lowerText: string): (index: number) => boolean {
+    // At most 13,365 distinct nicknames and 9,000 labels: test each once, then look rows up.
+    const text = this.texts()
+    const nicknameHits = text.nicknames.map((nickname) => nickname.includes(lowerText))
+    const labelHits = text.labels.map((label) => label.includes(lowerText))
+    const columns = this.scanColumns()
+    return (index) => {
+      const row = this.curatedRow(index)
+      if (row) return recordMatchesText(row, lowerText)
+      return nicknameHits[columns.nickname[index]!] === true || labelHits[columns.label[index]!] === true
+    }
+  }
+
+  digitsMatcher(digits: string): (index: number) => boolean {
+    const partsMatch = partsDigitsMatcher(digits)
+    const columns = this.scanColumns()
+    return (index) => {
+      const row = this.curatedRow(index)
+      if (row) return row.phone_number.includes(digits)
+      const prefix = columns.prefix[index]!
+      if (prefix === MOVED_PREFIX) return this.phoneNumber(index).includes(digits)
+      return partsMatch(prefix, columns.local[index]!)
+    }
+  }
+
+  *prepareSearch(): Generator<void, void, void> {
+    this.texts()
+    yield
+    const scan = emptyScanColumns(this.size)
+    for (let start = this.curated.length; start < this.size; start += SCAN_STEP) {
+      // A search may have built them meanwhile.
+      if (this.scan) return
+      this.fillScanColumns(scan, start, Math.min(this.size, start + SCAN_STEP))
+      yield
+    }
+    this.scan ??= scan
+  }
+
+  /** What searches read of every row, computed by the first search (or prepareSearch) and kept: 8 bytes a row. */
+  private scanColumns(): ScanColumns {
+    if (!this.scan) {
+      const scan = emptyScanColumns(this.size)
+      this.fillScanColumns(scan, this.curated.length, this.size)
+      this.scan = scan
+    }
+    return this.scan
+  }
+
+  private fillScanColumns(scan: ScanColumns, start: number, end: number): void {
+    for (let index = start; index < end; index++) {
+      const { shapeIndex, local, first } = this.generatedParts(index)
+      writeScanRow(scan, index, {
+        nicknameCode: this.nicknameCode(index),
+        labelNumber: this.labelNumber(index),
+        shapeIndex,
+        local,
+        first,
+      })
+    }
+  }
+
+  indexOfId(id: string): number | undefined {
+    if (!/^phn_[0-9a-z]{4}[a-z2-9]{8}$/.test(id)) return undefined
+    const index = parseInt(id.slice(4, 8), 36)
+    return index < this.size && this.id(index) === id ? index : undefined
+  }
+
+  indexOfPhoneNumber(e164: string): number | undefined {
+    const curated = this.curatedByE164.get(e164)
+    if (curated !== undefined) return curated
+    // Which row a generated number belongs to follows from its local digits alone.
+    for (const { prefixes, digits } of GENERATED_COUNTRIES) {
+      const prefix = prefixes.find((p) => e164.startsWith(p) && e164.length === p.length + digits)
+      if (!prefix) continue
+      const index = CURATED.length + rowOfLocal(Number(e164.slice(prefix.length)), digits)
+      if (index >= CURATED.length && index < this.size && this.phoneNumber(index) === e164) return index
+    }
+    return undefined
+  }
+
+  /** The curated row at `index`, if it is one (a bounds check: reading past an array's end is slow). */
+  private curatedRow(index: number): Curated | undefined {
+    return index < this.curated.length ? this.curated[index] : undefined
+  }
+
+  /** A uniform number in [0, 1) for this row and field, the same on every call. */
+  private draw(index: number, field: Draw): number {
+    return hash32(this.seed, index, field) / 0x1_0000_0000
+  }
+
+  private below(index: number, field: Draw, n: number): number {
+    return Math.floor(this.draw(index, field) * n)
+  }
+
+  private shape(index: number): number {
+    let target = this.draw(index, Draw.Shape) * TOTAL_WEIGHT
+    let shape = 0
+    while (shape < GENERATED_COUNTRIES.length - 1 && (target -= GENERATED_COUNTRIES[shape]!.weight) >= 0) shape++
+    return shape
+  }
+
+  private numberType(index: number): PhoneNumber['number_type'] {
+    if (this.draw(index, Draw.TollFree) < 0.08) return 'toll_free'
+    return this.draw(index, Draw.Mobile) < 0.1 ? 'mobile' : 'local'
+  }
+
+  private updatedDays(index: number): number {
+    return this.below(index, Draw.UpdatedDays, 20)
+  }
+
+  private createdAt(index: number): number {
+    return NUMBERS_EPOCH + index * this.step
+  }
+
+  /** `phn_` + the index in base 36 (4 characters hold up to 1,679,615) + 8 seeded characters. */
+  private id(index: number): string {
+    const high = hash32(this.seed, index, Draw.IdHigh)
+    const low = hash32(this.seed, index, Draw.IdLow)
+    let suffix = ''
+    for (let k = 0; k < 6; k++) suffix += ID_ALPHABET[(high >>> (k * 5)) & 31]
+    for (let k = 0; k < 2; k++) suffix += ID_ALPHABET[(low >>> (k * 5)) & 31]
+    return `phn_${index.toString(36).padStart(4, '0')}${suffix}`
+  }
+
+  /** 0 = no nickname, else a code from 1 to NICKNAME_CODES. */
+  private nicknameCode(index: number): number {
+    return this.draw(index, Draw.Named) < 0.85 ? 1 + this.below(index, Draw.Nickname, NICKNAME_CODES) : 0
+  }
+
+  /** 0 = no label, else the number of label `cc-<n>`. */
+  private labelNumber(index: number): number {
+    return this.draw(index, Draw.Labeled) < 0.7 ? 1000 + this.below(index, Draw.Label, 9000) : 0
+  }
+
+  private nickname(index: number): string | null {
+    const code = this.nicknameCode(index)
+    return code === 0 ? null : nicknameOfCode(code)
+  }
+
+  private label(index: number): string | null {
+    const n = this.labelNumber(index)
+    return n === 0 ? null : `cc-${n}`
+  }
+
+  /** Lower-cased nicknames and labels, as searches and the nickname sort compare them; built once. */
+  private texts(): { nicknames: string[]; labels: string[] } {
+    return (this.lowerTexts ??= lowerNicknamesAndLabels())
+  }
+
+  /** A generated row's country (shape), local number and prefix within its country, before any move off a curated number. */
+  private generatedParts(index: number) {
+    const shapeIndex = this.shape(index)
+    const shape = GENERATED_COUNTRIES[shapeIndex]!
+    const local = localOfRow(index - CURATED.length, shape.digits)
+    return { shapeIndex, shape, local, first: this.below(index, Draw.Prefix, shape.prefixes.length) }
+  }
+}

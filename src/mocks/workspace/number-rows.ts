@@ -1,0 +1,112 @@
+import {
+  recordMatchesText,
+  recordSource,
+  sortKeyOf,
+  type NumberSource,
+  type SlotField,
+} from '@/mocks/workspace/number-source'
+import { SortIndexes } from '@/mocks/workspace/sort-indexes'
+import type { PhoneNumber, SortField } from '@/types/api'
+
+/**
+ * The workspace's numbers as storage: the rows of a source (the computed seed, or plain records)
+ * overlaid by the rows changed since, with the sort orders and search over both. No API rules
+ * here: the Workspace decides what to write, this keeps it.
+ */
+export class NumberRows {
+  private readonly source: NumberSource
+  /** Rows changed since the workspace was built, by index: they win over the source, and are what persists. */
+  private readonly changed = new Map<number, PhoneNumber>()
+  private readonly sortIndexes: SortIndexes
+
+  constructor(numbers: PhoneNumber[] | NumberSource) {
+    this.source = Array.isArray(numbers) ? recordSource(numbers.map(copy)) : numbers
+    this.sortIndexes = new SortIndexes(this.source.size, (index, field) => {
+      const changed = this.changed.get(index)
+      return changed ? sortKeyOf(changed, field) : this.source.sortKey(index, field)
+    })
+  }
+
+  get size(): number {
+    return this.source.size
+  }
+
+  indexOfId(id: string): number | undefined {
+    return this.source.indexOfId(id)
+  }
+
+  indexOfPhoneNumber(e164: string): number | undefined {
+    return this.source.indexOfPhoneNumber(e164)
+  }
+
+  /** A change never touches a number's E.164 form: the source's holds. */
+  phoneNumber(index: number): string {
+    return this.source.phoneNumber(index)
+  }
+
+  /** A copy: callers may change it freely. */
+  record(index: number): PhoneNumber {
+    const changed = this.changed.get(index)
+    return changed ? copy(changed) : this.source.record(index)
+  }
+
+  status(index: number): PhoneNumber['status'] {
+    return this.changed.get(index)?.status ?? this.source.status(index)
+  }
+
+  slot(index: number, field: SlotField): string | null {
+    const changed = this.changed.get(index)
+    return changed ? changed[field] : this.source.slot(index, field)
+  }
+
+  /** Row indices ascending by `field`. */
+  ascending(field: SortField): number[] {
+    return this.sortIndexes.ascending(field)
+  }
+
+  write(index: number, update: Partial<PhoneNumber>, updatedAt: string): void {
+    let number = this.changed.get(index)
+    if (!number) {
+      number = this.source.record(index)
+      this.changed.set(index, number)
+    }
+    Object.assign(number, update, { updated_at: updatedAt })
+    this.sortIndexes.rowChanged(index, Object.keys(update))
+  }
+
+  /** Every changed row (copies), for persistence. */
+  changedRecords(): PhoneNumber[] {
+    return [...this.changed.values()].map(copy)
+  }
+
+  /** The search of API.md: nickname or label contain the text; a phone-like query also matches digits. */
+  searchMatcher(search: string): (index: number) => boolean {
+    const text = search.toLowerCase()
+    // Digits are compared only when the query looks like a phone number ("+1 415-555-0123"),
+    // so a label such as "cc-4410" does not also match every number containing 4410.
+    const digits = PHONE_LIKE.test(search) ? search.replace(/\D/g, '') : ''
+    const textMatches = this.source.textMatcher(text)
+    // A change never touches a number's E.164 form: the source's answer holds for changed rows too.
+    const digitsMatch = digits === '' ? null : this.source.digitsMatcher(digits)
+    return (index) => {
+      const changed = this.changed.get(index)
+      if (changed ? recordMatchesText(changed, text) : textMatches(index)) return true
+      return digitsMatch !== null && digitsMatch(index)
+    }
+  }
+
+  /**
+   * Builds the search and default-sort indices ahead of the first request that needs them, in
+   * steps of a few milliseconds (the browser runs them when idle).
+   */
+  *prepare(): Generator<void, void, void> {
+    yield* this.source.prepareSearch?.() ?? []
+    this.sortIndexes.ascending('created_at')
+  }
+}
+
+const PHONE_LIKE = /^[\d\s+\-().]*\d[\d\s+\-().]*$/
+
+function copy(n: PhoneNumber): PhoneNumber {
+  return { ...n }
+}
