@@ -1,6 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
+import { givenNumber, type GivenNumber } from '@/testing/builders'
 import { findRow, titleOf } from '@/testing/numbers-table'
+import { recordRequests } from '@/testing/record-requests'
+import { renderApp } from '@/testing/render-app'
 import type { PhoneNumber } from '@/types/api'
 
 /** What a user does on the page, one definition each. */
@@ -34,4 +37,17 @@ export function goInHistory(direction: 'back' | 'forward') {
     window.history[direction]()
     await moved
   })
+}
+
+/**
+ * The whole app with a fresh number (see givenNumber) open in the editor. Requests are recorded
+ * from the moment the table shows the number, so the editor's own requests count.
+ */
+export async function editNewNumber(given: GivenNumber = {}) {
+  const number = givenNumber(given)
+  const { user } = renderApp()
+  await findRow(number)
+  const requests = recordRequests()
+  const dialog = await openEdit(user, number)
+  return { user, number, requests, dialog }
 }

@@ -1,16 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { givenNumber, storedNumber } from '@/testing/builders'
-import { cellsOf, findRow } from '@/testing/numbers-table'
-import { recordRequests, writesOf } from '@/testing/record-requests'
+import { cellsOf, findRow, formatted } from '@/testing/numbers-table'
+import { writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, openEdit, optionNames, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, editNewNumber, openEdit, optionNames, saveAndWaitForClose } from '@/testing/user-actions'
 
 test('assigning the outbound side sends one publish and updates the row without refetching the list', async () => {
-  const number = givenNumber({ nickname: 'Front Office', inbound: 'agv_front_desk_3' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Front Office',
+    inbound: 'agv_front_desk_3',
+  })
   await choose(user, 'Outbound agent', 'Outbound Sales')
   expect(within(dialog).getByRole('combobox', { name: 'Outbound version' })).toHaveTextContent('v3')
   expect(within(dialog).getByText('Outbound: None → Outbound Sales v3')).toBeInTheDocument()
@@ -31,11 +30,10 @@ test('assigning the outbound side sends one publish and updates the row without 
 })
 
 test('one version to both sides is one publish with direction both', async () => {
-  const number = givenNumber()
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber()
+  expect(within(dialog).getByRole('heading', { name: formatted(number.phone_number) })).toBeInTheDocument()
+  // No agent, no version to choose.
+  expect(within(dialog).getByRole('combobox', { name: 'Inbound version' })).toBeDisabled()
   await choose(user, 'Inbound agent', 'Front Desk')
   await choose(user, 'Outbound agent', 'Front Desk')
   await saveAndWaitForClose(user, dialog)
@@ -53,15 +51,17 @@ test('one version to both sides is one publish with direction both', async () =>
 })
 
 test('choosing a draft says saving publishes it, and the saved version is then shown as published', async () => {
-  const number = givenNumber({ nickname: 'Front Office', inbound: 'agv_front_desk_3' })
   const onV2 = givenNumber({ inbound: 'agv_reminders_2' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  let dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Front Office',
+    inbound: 'agv_front_desk_3',
+  })
   await choose(user, 'Inbound agent', 'Appointment Reminders')
   await choose(user, 'Inbound version', 'v3 · draft')
   expect(within(dialog).getByText('v3 is a draft: saving publishes it.')).toBeInTheDocument()
+  expect(within(dialog).getByRole('combobox', { name: 'Inbound version' })).toHaveAccessibleDescription(
+    'v3 is a draft: saving publishes it.',
+  )
   expect(
     within(dialog).getByText('Inbound: Front Desk v3 → Appointment Reminders v3 (publishes v3)'),
   ).toBeInTheDocument()
@@ -79,21 +79,23 @@ test('choosing a draft says saving publishes it, and the saved version is then s
   expect(cellsOf(await findRow(onV2)).inbound).toHaveTextContent('Appointment Reminders · v2 · v3 available')
   expect(requests.filter((r) => r.path === '/v1/agents')).toEqual([])
 
-  dialog = await openEdit(user, number)
-  await user.click(within(dialog).getByRole('combobox', { name: 'Inbound version' }))
+  const reopened = await openEdit(user, number)
+  await user.click(within(reopened).getByRole('combobox', { name: 'Inbound version' }))
   expect(await screen.findByRole('option', { name: 'v3' })).toBeInTheDocument()
   expect(screen.queryByRole('option', { name: 'v3 · draft' })).not.toBeInTheDocument()
+  expect(optionNames(screen.getAllByRole('option'))).toEqual(['v3', 'v2', 'v1'])
 })
 
 test('clearing one side unassigns through the version the slot holds', async () => {
-  const number = givenNumber({ nickname: 'Billing Desk', inbound: 'agv_billing_3', outbound: 'agv_billing_3' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Billing Desk',
+    inbound: 'agv_billing_3',
+    outbound: 'agv_billing_3',
+  })
   await choose(user, 'Outbound agent', 'None')
   expect(within(dialog).getByRole('combobox', { name: 'Outbound version' })).toBeDisabled()
   expect(within(dialog).getByText('Outbound: Billing Assistant v3 → cleared')).toBeInTheDocument()
+  expect(within(dialog).getByText('Saving clears this side.')).toBeInTheDocument()
   await saveAndWaitForClose(user, dialog)
 
   expect(await writesOf(requests)).toEqual([
@@ -109,11 +111,11 @@ test('clearing one side unassigns through the version the slot holds', async () 
 })
 
 test('clearing both sides held by one agent is a single unassign with both', async () => {
-  const number = givenNumber({ nickname: 'Billing Both Ways', inbound: 'agv_billing_2', outbound: 'agv_billing_3' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Billing Both Ways',
+    inbound: 'agv_billing_2',
+    outbound: 'agv_billing_3',
+  })
   await choose(user, 'Inbound agent', 'None')
   await choose(user, 'Outbound agent', 'None')
   await saveAndWaitForClose(user, dialog)
@@ -127,11 +129,10 @@ test('clearing both sides held by one agent is a single unassign with both', asy
 })
 
 test('a side held by an archived agent can be cleared', async () => {
-  const number = givenNumber({ nickname: 'Old IVR Line', inbound: 'agv_legacy_ivr_2' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Old IVR Line',
+    inbound: 'agv_legacy_ivr_2',
+  })
   expect(within(dialog).getByRole('combobox', { name: 'Inbound agent' })).toHaveTextContent('Legacy IVR (archived)')
   await choose(user, 'Inbound agent', 'None')
   await saveAndWaitForClose(user, dialog)
@@ -153,6 +154,8 @@ test('an archived agent is offered only on the side that holds it, with only the
   await user.click(within(dialog).getByRole('combobox', { name: 'Inbound version' }))
   expect(optionNames(await screen.findAllByRole('option'))).toEqual(['v2'])
   await user.keyboard('{Escape}')
+  // Escape closes the open list, not the dialog.
+  expect(screen.getByRole('dialog')).toBe(dialog)
   await user.click(within(dialog).getByRole('combobox', { name: 'Outbound agent' }))
   const options = optionNames(await screen.findAllByRole('option'))
   expect(options[0]).toBe('None')

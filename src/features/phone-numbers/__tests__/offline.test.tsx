@@ -1,19 +1,13 @@
 import { onlineManager } from '@tanstack/react-query'
 import { act, screen, waitFor, within } from '@testing-library/react'
-import { givenNumber, storedNumber } from '@/testing/builders'
-import { findRow } from '@/testing/numbers-table'
-import { recordRequests, writesOf } from '@/testing/record-requests'
-import { renderApp } from '@/testing/render-app'
-import { choose, openEdit } from '@/testing/user-actions'
+import { storedNumber } from '@/testing/builders'
+import { writesOf } from '@/testing/record-requests'
+import { choose, editNewNumber } from '@/testing/user-actions'
 
 afterEach(() => onlineManager.setOnline(true))
 
 test('offline: a banner shows, a save waits, and it is sent when the connection returns', async () => {
-  const number = givenNumber({ nickname: 'Front Office' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({ nickname: 'Front Office' })
   await choose(user, 'Outbound agent', 'Outbound Sales')
   act(() => onlineManager.setOnline(false))
   expect(screen.getByText(/You are offline. What you see may be out of date/)).toBeInTheDocument()

@@ -1,28 +1,31 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { server } from '@/mocks/node'
-import { givenNumber } from '@/testing/builders'
-import { cellsOf, findRow } from '@/testing/numbers-table'
-import { recordRequests, writesOf } from '@/testing/record-requests'
+import { givenNumber, storedNumber } from '@/testing/builders'
+import { cellsOf, findRow, formatted } from '@/testing/numbers-table'
+import { writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, editNewNumber, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
 
 test('renaming and clearing a nickname send one PATCH each with only the changed field', async () => {
-  const number = givenNumber({ nickname: 'Front Office', label: 'cc-4410' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  let dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({ nickname: 'Front Office', label: 'cc-4410' })
   const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
   await user.clear(nickname)
   await user.type(nickname, '  Front Line  ')
+  expect(within(dialog).getByRole('listitem')).toHaveTextContent('Nickname: “Front Office” → “Front Line”')
   await saveAndWaitForClose(user, dialog)
   expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Front Line')
 
-  dialog = await openEdit(user, { ...number, nickname: 'Front Line' })
-  await user.clear(within(dialog).getByRole('textbox', { name: 'Nickname' }))
-  await saveAndWaitForClose(user, dialog)
-  expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('No nickname')
+  const renamed = await openEdit(user, { ...number, nickname: 'Front Line' })
+  await user.clear(within(renamed).getByRole('textbox', { name: 'Nickname' }))
+  expect(within(renamed).getByRole('listitem')).toHaveTextContent('Nickname: “Front Line” → cleared')
+  await saveAndWaitForClose(user, renamed)
+  const row = await findRow(number)
+  expect(cellsOf(row).nickname).toHaveTextContent('No nickname')
+  expect(cellsOf(row).nickname).toHaveTextContent('Label: cc-4410')
+  // Without a nickname the row is named by its number as shown.
+  expect(within(row).getByRole('button', { name: `Edit ${formatted(number.phone_number)}` })).toBeInTheDocument()
+  expect(storedNumber(number)).toMatchObject({ nickname: null, label: 'cc-4410' })
 
   expect(await writesOf(requests)).toEqual([
     { method: 'PATCH', path: `/v1/phone-numbers/${number.id}`, body: { nickname: 'Front Line' } },
@@ -31,11 +34,7 @@ test('renaming and clearing a nickname send one PATCH each with only the changed
 })
 
 test('a 256-character nickname is refused before anything is sent', async () => {
-  const number = givenNumber({ nickname: 'Front Office' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({ nickname: 'Front Office' })
   const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
   await user.clear(nickname)
   await user.click(nickname)
@@ -44,17 +43,24 @@ test('a 256-character nickname is refused before anything is sent', async () => 
     await within(dialog).findByText('Nickname can be at most 255 characters; this one has 256.'),
   ).toBeInTheDocument()
   expect(nickname).toHaveAttribute('aria-invalid', 'true')
+  expect(nickname).toHaveAccessibleDescription('Nickname can be at most 255 characters; this one has 256.')
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
   expect(screen.getByRole('dialog')).toBeInTheDocument()
+  expect(nickname).toHaveValue('x'.repeat(256))
+
+  // 255 is allowed again.
+  await user.type(nickname, '{Backspace}')
+  await waitFor(() => expect(nickname).not.toHaveAttribute('aria-invalid', 'true'))
+  expect(within(dialog).queryByText(/Nickname can be at most 255 characters/)).not.toBeInTheDocument()
   expect(await writesOf(requests)).toEqual([])
+  expect(storedNumber(number).nickname).toBe('Front Office')
 })
 
 test('Save is disabled until something changes, and Cancel closes without a request', async () => {
-  const number = givenNumber({ nickname: 'Front Office', inbound: 'agv_front_desk_3' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Front Office',
+    inbound: 'agv_front_desk_3',
+  })
   expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled()
   await choose(user, 'Outbound agent', 'Survey Caller')
   expect(within(dialog).getByRole('button', { name: 'Save' })).toBeEnabled()
@@ -62,6 +68,11 @@ test('Save is disabled until something changes, and Cancel closes without a requ
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   expect(await writesOf(requests)).toEqual([])
   expect(cellsOf(await findRow(number)).outbound).toHaveTextContent('None')
+
+  // Reopening starts from the number as it is, not from the cancelled choices.
+  const reopened = await openEdit(user, number)
+  expect(within(reopened).getByRole('combobox', { name: 'Outbound agent' })).toHaveTextContent('None')
+  expect(within(reopened).getByRole('textbox', { name: 'Nickname' })).toHaveValue('Front Office')
 })
 
 test("the server's field errors appear under the field, in its own words", async () => {

@@ -4,9 +4,9 @@ import { FaultInjector, NO_FAULTS, type FaultKind } from '@/mocks/faults'
 import { server, testBackend } from '@/mocks/node'
 import { givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
-import { recordRequests, writesOf } from '@/testing/record-requests'
+import { writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, editNewNumber, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
 
 /** Only the next publish fails, with this kind of fault. */
 function failPublishOnce(kind: FaultKind) {
@@ -24,11 +24,10 @@ afterEach(() => {
 
 /** Renders the page and chooses Outbound Sales for a number with nothing outbound; returns the dialog. */
 async function chooseOutboundSales() {
-  const number = givenNumber({ nickname: 'Front Office', inbound: 'agv_front_desk_3' })
-  const { user } = renderApp()
-  await findRow(number)
-  const requests = recordRequests()
-  const dialog = await openEdit(user, number)
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Front Office',
+    inbound: 'agv_front_desk_3',
+  })
   await choose(user, 'Outbound agent', 'Outbound Sales')
   return { user, number, requests, dialog }
 }
