@@ -51,3 +51,11 @@ export async function editNewNumber(given: GivenNumber = {}) {
   const dialog = await openEdit(user, number)
   return { user, number, requests, dialog }
 }
+
+/** Replaces what a text field of the dialog holds, as a user does (select all, type); returns the field. */
+export async function retype(user: UserEvent, dialog: HTMLElement, field: string, text: string) {
+  const textbox = within(dialog).getByRole('textbox', { name: field })
+  await user.clear(textbox)
+  await user.type(textbox, text)
+  return textbox
+}

@@ -5,13 +5,11 @@ import { givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow, formatted } from '@/testing/numbers-table'
 import { writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, editNewNumber, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, editNewNumber, openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
 
 test('renaming and clearing a nickname send one PATCH each with only the changed field', async () => {
   const { user, number, requests, dialog } = await editNewNumber({ nickname: 'Front Office', label: 'cc-4410' })
-  const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
-  await user.clear(nickname)
-  await user.type(nickname, '  Front Line  ')
+  await retype(user, dialog, 'Nickname', '  Front Line  ')
   expect(within(dialog).getByRole('listitem')).toHaveTextContent('Nickname: “Front Office” → “Front Line”')
   await saveAndWaitForClose(user, dialog)
   expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Front Line')
@@ -79,9 +77,7 @@ test("the server's field errors appear under the field, in its own words", async
   const number = givenNumber({ nickname: 'Front Office', label: 'cc-4410' })
   const { user } = renderApp()
   const dialog = await openEdit(user, number)
-  const label = within(dialog).getByRole('textbox', { name: 'Label' })
-  await user.clear(label)
-  await user.type(label, 'cc-1')
+  const label = await retype(user, dialog, 'Label', 'cc-1')
   server.use(
     http.patch(
       '*/v1/phone-numbers/:id',

@@ -6,7 +6,7 @@ import { givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, editNewNumber, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, editNewNumber, openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
 
 /** Only the next publish fails, with this kind of fault. */
 function failPublishOnce(kind: FaultKind) {
@@ -34,9 +34,7 @@ async function chooseOutboundSales() {
 
 test('when the second call fails, the first stays applied, the dialog keeps the choices and a retry sends only the rest', async () => {
   const { user, number, requests, dialog } = await chooseOutboundSales()
-  const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
-  await user.clear(nickname)
-  await user.type(nickname, 'Support')
+  const nickname = await retype(user, dialog, 'Nickname', 'Support')
   server.use(
     http.patch(
       '*/v1/phone-numbers/:id',

@@ -1,10 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import { testBackend } from '@/mocks/node'
 import { givenKey, givenNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, openEdit } from '@/testing/user-actions'
+import { choose, openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
 
 const pickers = ['Inbound agent', 'Inbound version', 'Outbound agent', 'Outbound version']
 
@@ -33,11 +33,8 @@ test('support (numbers:write, agents:read): can rename but routing is read-only,
   for (const name of pickers) expect(within(dialog).getByRole('combobox', { name })).toBeDisabled()
   expect(within(dialog).getByRole('combobox', { name: 'Inbound agent' })).toHaveTextContent('Front Desk')
 
-  const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
-  await user.clear(nickname)
-  await user.type(nickname, 'Help Desk')
-  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  await retype(user, dialog, 'Nickname', 'Help Desk')
+  await saveAndWaitForClose(user, dialog)
   expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Help Desk')
   expect((await writesOf(requests)).map((r) => r.method)).toEqual(['PATCH'])
 })
@@ -81,11 +78,8 @@ test('numbers:write without agents:read: renaming keeps the unknown routing as i
   const requests = recordRequests()
   const dialog = await openEdit(user, number)
   expect(within(dialog).getByRole('combobox', { name: 'Inbound agent' })).toHaveTextContent('Unknown agent')
-  const label = within(dialog).getByRole('textbox', { name: 'Label' })
-  await user.clear(label)
-  await user.type(label, 'cc-9999')
-  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  await retype(user, dialog, 'Label', 'cc-9999')
+  await saveAndWaitForClose(user, dialog)
   expect(await writesOf(requests)).toEqual([
     { method: 'PATCH', path: `/v1/phone-numbers/${number.id}`, body: { label: 'cc-9999' } },
   ])

@@ -3,7 +3,7 @@ import { testBackend } from '@/mocks/node'
 import { givenNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { renderApp } from '@/testing/render-app'
-import { openEdit, saveAndWaitForClose } from '@/testing/user-actions'
+import { openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
 
 test('the persona switch changes the demo key and what the page offers', async () => {
   givenNumber({ nickname: 'Front Office' })
@@ -20,9 +20,7 @@ test('a key revoked mid-session asks for another over the page and keeps the dia
   const number = givenNumber({ nickname: 'Front Office' })
   const { user } = renderApp()
   const dialog = await openEdit(user, number)
-  const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
-  await user.clear(nickname)
-  await user.type(nickname, 'Kept while reconnecting')
+  await retype(user, dialog, 'Nickname', 'Kept while reconnecting')
   testBackend.workspace.revokeKey('demo_admin')
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
