@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { axeViolations as violations } from './support/axe'
-import { choose, expectOptions, openEditDialog, openPhoneNumbersPage } from './support/phone-numbers'
+import { choose, expectOptions, MAIN_SUPPORT_LINE, openEditDialog, openPhoneNumbersPage } from './support/phone-numbers'
 
 // A full-page axe scan takes several seconds on a small CI machine, and the dialog test runs two.
 test.describe.configure({ timeout: 60_000 })
@@ -26,7 +26,7 @@ test('the edit dialog, and its open version picker, have no WCAG 2.1 A/AA violat
 
 test('a nickname error in the dialog has no WCAG 2.1 A/AA violations', async ({ page }) => {
   await openPhoneNumbersPage(page)
-  const dialog = await openEditDialog(page, 'Main Support Line')
+  const dialog = await openEditDialog(page, MAIN_SUPPORT_LINE.title)
   await dialog.getByRole('textbox', { name: 'Nickname' }).fill('n'.repeat(256))
   await expect(dialog.getByText('Nickname can be at most 255 characters; this one has 256.')).toBeVisible()
   expect(await violations(page)).toEqual([])

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { expect, test, type ConsoleMessage, type Locator, type Page, type Request } from '@playwright/test'
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
-import { openPhoneNumbersPage, type ModelNumber } from './support/phone-numbers'
+import { formatNumber, openPhoneNumbersPage, type ModelNumber } from './support/phone-numbers'
 
 /**
  * Chaos: hundreds of random edits through the Edit dialog (now and then after a re-sort, which reads the
@@ -552,10 +551,6 @@ function isInjectedNetworkFailure(message: ConsoleMessage): boolean {
     (/^Failed to load resource: the server responded with a status of (429|500|502|503)\b/.test(text) ||
       text === 'Failed to load resource: net::ERR_FAILED')
   )
-}
-
-function formatNumber(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
 }
 
 function formatCounts(counts: Record<string, number>): string {

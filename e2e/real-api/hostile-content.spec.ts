@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { HOSTILE } from '../real-server/hostile'
-import { cellsOf, expectSelected, rowOf } from '../support/phone-numbers'
+import { cellsOf, expectSelected, openEditDialog, rowOf } from '../support/phone-numbers'
 import { connect, resetApi, TEST_KEYS } from '../support/real-api'
 
 test.beforeEach(async ({ request }) => {
@@ -33,8 +33,7 @@ test('markup in nicknames, labels, agent and workspace names shows as text and n
   await expect(imgRow.outbound).toHaveText(`${HOSTILE.scriptAgentName} · v3`)
 
   // The dialog: title, fields, pickers and the options list.
-  await page.getByRole('button', { name: `Edit ${HOSTILE.imgNickname}`, exact: true }).click()
-  const dialog = page.getByRole('dialog')
+  const dialog = await openEditDialog(page, HOSTILE.imgNickname)
   await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`+1 415 555 0148 · ${HOSTILE.imgNickname}`)
   await expect(dialog.getByRole('textbox', { name: 'Nickname' })).toHaveValue(HOSTILE.imgNickname)
   await expect(dialog.getByRole('textbox', { name: 'Label' })).toHaveValue(HOSTILE.svgLabel)

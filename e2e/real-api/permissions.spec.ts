@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { cellsOf, rowOf } from '../support/phone-numbers'
+import { cellsOf, editButtonOf, formatNumber, MAIN_SUPPORT_LINE, rowOf } from '../support/phone-numbers'
 import { connect, recordApiRequests, resetApi, serverNumber, TEST_KEYS, writesIn } from '../support/real-api'
 
-const MAIN = { e164: '+14155550123', title: 'Main Support Line' } // inbound Front Desk v3, outbound None
 const PICKERS = ['Inbound agent', 'Inbound version', 'Outbound agent', 'Outbound version']
 
 test.beforeEach(async ({ request }) => {
@@ -16,12 +15,12 @@ test('a support key renames a number but is not offered routing; the PATCH reach
   const sent = recordApiRequests(page)
   await connect(page, TEST_KEYS.support)
   await expect(page.getByRole('banner')).toContainText('Support · key test-support')
-  await expect(cellsOf(rowOf(page, MAIN.title)).inbound).toHaveText('Front Desk · v3')
+  await expect(cellsOf(rowOf(page, MAIN_SUPPORT_LINE.title)).inbound).toHaveText('Front Desk · v3')
   // Every row's button edits: a support key may rename.
   await expect(page.getByRole('button', { name: /^View / })).toHaveCount(0)
   expect(await page.getByRole('button', { name: /^Edit / }).count()).toBeGreaterThan(1)
 
-  await page.getByRole('button', { name: `Edit ${MAIN.title}`, exact: true }).click()
+  await editButtonOf(page, MAIN_SUPPORT_LINE.title).click()
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByText('Your key can rename numbers but not change routing.')).toBeVisible()
   for (const name of PICKERS) {
@@ -42,12 +41,12 @@ test('a support key renames a number but is not offered routing; the PATCH reach
     'Main Line (support desk)Label: cc-4410',
   )
 
-  const { id } = await serverNumber(request, MAIN.e164)
+  const { id } = await serverNumber(request, MAIN_SUPPORT_LINE.e164)
   expect(writesIn(sent)).toEqual([
     { method: 'PATCH', path: `/v1/phone-numbers/${id}`, body: { nickname: 'Main Line (support desk)' } },
   ])
   // A fresh GET by another client (an admin key) sees the new nickname and unchanged routing.
-  expect(await serverNumber(request, MAIN.e164)).toMatchObject({
+  expect(await serverNumber(request, MAIN_SUPPORT_LINE.e164)).toMatchObject({
     nickname: 'Main Line (support desk)',
     label: 'cc-4410',
     inbound_agent_version_id: 'agv_front_desk_3',
@@ -59,7 +58,7 @@ test('a read-only key can view a number but is offered no change, and sends no w
   const sent = recordApiRequests(page)
   await connect(page, TEST_KEYS.readonly)
   await expect(page.getByRole('banner')).toContainText('Read-only · key test-readonly')
-  const viewButton = page.getByRole('button', { name: `View ${MAIN.title}`, exact: true })
+  const viewButton = page.getByRole('button', { name: `View ${MAIN_SUPPORT_LINE.title}`, exact: true })
   const row = cellsOf(page.getByRole('row').filter({ has: viewButton }))
   await expect(row.inbound).toHaveText('Front Desk · v3')
   // Every row's button views: nothing is offered that the key cannot do.
@@ -68,7 +67,9 @@ test('a read-only key can view a number but is offered no change, and sends no w
 
   await viewButton.click()
   const dialog = page.getByRole('dialog')
-  await expect(dialog.getByRole('heading', { name: `+1 415 555 0123 · ${MAIN.title}` })).toBeVisible()
+  await expect(
+    dialog.getByRole('heading', { name: `${formatNumber(MAIN_SUPPORT_LINE.e164)} · ${MAIN_SUPPORT_LINE.title}` }),
+  ).toBeVisible()
   await expect(dialog.getByText('Your key can view numbers but not change them.')).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Save' })).toHaveCount(0)
   await expect(dialog.getByText('What Save will do')).toHaveCount(0)
@@ -77,19 +78,22 @@ test('a read-only key can view a number but is offered no change, and sends no w
   const label = dialog.getByRole('textbox', { name: 'Label' })
   await expect(nickname).not.toBeEditable()
   await expect(label).not.toBeEditable()
-  await expect(nickname).toHaveValue(MAIN.title)
+  await expect(nickname).toHaveValue(MAIN_SUPPORT_LINE.title)
   await expect(label).toHaveValue('cc-4410')
   // Typing into a read-only field changes nothing, and Enter submits nothing.
   await nickname.click()
   await page.keyboard.type('Renamed')
   await page.keyboard.press('Enter')
-  await expect(nickname).toHaveValue(MAIN.title)
+  await expect(nickname).toHaveValue(MAIN_SUPPORT_LINE.title)
 
   await dialog.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
-  await expect(row.nickname).toHaveText(`${MAIN.title}Label: cc-4410`)
+  await expect(row.nickname).toHaveText(`${MAIN_SUPPORT_LINE.title}Label: cc-4410`)
 
   expect(sent.length).toBeGreaterThan(0)
   expect(writesIn(sent)).toEqual([])
-  expect(await serverNumber(request, MAIN.e164)).toMatchObject({ nickname: MAIN.title, label: 'cc-4410' })
+  expect(await serverNumber(request, MAIN_SUPPORT_LINE.e164)).toMatchObject({
+    nickname: MAIN_SUPPORT_LINE.title,
+    label: 'cc-4410',
+  })
 })

@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { cellsOf, rowOf } from '../support/phone-numbers'
+import { cellsOf, editButtonOf, formatNumber, MAIN_SUPPORT_LINE, rowOf } from '../support/phone-numbers'
 import { connect, recordApiRequests, resetApi, revokeKey, serverNumber, TEST_KEYS, writesIn } from '../support/real-api'
-
-const MAIN = { e164: '+14155550123', title: 'Main Support Line' }
 
 test.beforeEach(async ({ request }) => {
   await resetApi(request)
@@ -14,8 +12,10 @@ test('a key revoked mid-session: Save gets 401, another key connects over the pa
 }) => {
   const sent = recordApiRequests(page)
   await connect(page, TEST_KEYS.support)
-  await page.getByRole('button', { name: `Edit ${MAIN.title}`, exact: true }).click()
-  const editDialog = page.getByRole('dialog', { name: `+1 415 555 0123 · ${MAIN.title}` })
+  await editButtonOf(page, MAIN_SUPPORT_LINE.title).click()
+  const editDialog = page.getByRole('dialog', {
+    name: `${formatNumber(MAIN_SUPPORT_LINE.e164)} · ${MAIN_SUPPORT_LINE.title}`,
+  })
   await expect(editDialog).toBeVisible()
   await editDialog.getByRole('textbox', { name: 'Nickname' }).fill('Main Line (typed before revoke)')
   await editDialog.getByRole('textbox', { name: 'Label' }).fill('cc-9999')
@@ -58,7 +58,7 @@ test('a key revoked mid-session: Save gets 401, another key connects over the pa
     'Main Line (typed before revoke)Label: cc-9999',
   )
 
-  const number = await serverNumber(request, MAIN.e164)
+  const number = await serverNumber(request, MAIN_SUPPORT_LINE.e164)
   expect(number).toMatchObject({ nickname: 'Main Line (typed before revoke)', label: 'cc-9999' })
   const patch = { method: 'PATCH', path: `/v1/phone-numbers/${number.id}` }
   const body = { nickname: 'Main Line (typed before revoke)', label: 'cc-9999' }

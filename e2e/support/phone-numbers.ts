@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, type Request } from '@playwright/test'
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
 
 /** What the tests read from the demo backend's model (a subset of the API's PhoneNumber). */
 export interface ModelNumber {
@@ -26,12 +27,20 @@ interface DemoBackendWindow {
   }
 }
 
+/** A seeded number (src/mocks/seed.ts, also served by e2e/real-server): inbound Front Desk v3, outbound None, label cc-4410. */
+export const MAIN_SUPPORT_LINE = { e164: '+14155550123', title: 'Main Support Line' }
+
+/** `+14155550123` → `+1 415 555 0123`, as the page shows it. */
+export function formatNumber(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164
+}
+
 /** Opens the page (at `path`, e.g. with demo settings) and waits until the rows and the agent names (the catalog) are shown. */
 export async function openPhoneNumbersPage(page: Page, path = '/'): Promise<void> {
   await page.goto(path)
   await expect(page.getByRole('heading', { name: 'Phone numbers', level: 1 })).toBeVisible()
   // The first curated row shows its inbound agent by name only once the agents list has loaded.
-  await expect(cellsOf(rowOf(page, 'Main Support Line')).inbound).toHaveText('Front Desk · v3')
+  await expect(cellsOf(rowOf(page, MAIN_SUPPORT_LINE.title)).inbound).toHaveText('Front Desk · v3')
 }
 
 /** The table row whose Edit button is named after this nickname (or formatted number, when it has none). */

@@ -1,0 +1,151 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { FaultInjector, NO_FAULTS, type FaultKind } from '@/mocks/faults'
+import { server, testBackend } from '@/mocks/node'
+import { givenNumber, storedNumber } from '@/testing/builders'
+import { cellsOf, findRow } from '@/testing/numbers-table'
+import { writesOf } from '@/testing/record-requests'
+import { renderApp } from '@/testing/render-app'
+import { choose, editNewNumber, openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
+
+/** Only the next publish fails, with this kind of fault. */
+function failPublishOnce(kind: FaultKind) {
+  testBackend.faults = new FaultInjector({ ...NO_FAULTS, rate: 1, kinds: [kind], endpoints: ['publish'] })
+  server.events.on('response:mocked', function off({ request }) {
+    if (!request.url.includes('/publish')) return
+    testBackend.faults = null
+    server.events.removeListener('response:mocked', off)
+  })
+}
+
+afterEach(() => {
+  testBackend.faults = null
+})
+
+/** Renders the page and chooses Outbound Sales for a number with nothing outbound; returns the dialog. */
+async function chooseOutboundSales() {
+  const { user, number, requests, dialog } = await editNewNumber({
+    nickname: 'Front Office',
+    inbound: 'agv_front_desk_3',
+  })
+  await choose(user, 'Outbound agent', 'Outbound Sales')
+  return { user, number, requests, dialog }
+}
+
+test('when the second call fails, the first stays applied, the dialog keeps the choices and a retry sends only the rest', async () => {
+  const { user, number, requests, dialog } = await chooseOutboundSales()
+  const nickname = await retype(user, dialog, 'Nickname', 'Support')
+  server.use(
+    http.patch(
+      '*/v1/phone-numbers/:id',
+      () => HttpResponse.json({ error: { code: 'internal', message: 'Database unavailable' } }, { status: 500 }),
+      { once: true },
+    ),
+  )
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+  const alert = await within(dialog).findByRole('alert')
+  // A 500 is ambiguous: the page read the number again and can say the PATCH did not apply.
+  expect(alert).toHaveTextContent('nickname change failed and was not applied: Database unavailable')
+  expect(alert).toHaveTextContent('Applied: Outbound → Outbound Sales v3.')
+  expect(nickname).toHaveValue('Support')
+  expect(within(dialog).getByRole('combobox', { name: 'Outbound agent' })).toHaveTextContent('Outbound Sales')
+  // The applied part is already in the row behind the dialog.
+  expect(cellsOf(await findRow(number)).outbound).toHaveTextContent('Outbound Sales · v3')
+  expect(storedNumber(number).nickname).toBe('Front Office')
+
+  await saveAndWaitForClose(user, dialog)
+  expect(await writesOf(requests)).toEqual([
+    {
+      method: 'POST',
+      path: '/v1/agents/agt_sales/versions/agv_sales_3/publish',
+      body: { phone_numbers: [number.phone_number], direction: 'outbound' },
+    },
+    { method: 'PATCH', path: `/v1/phone-numbers/${number.id}`, body: { nickname: 'Support' } },
+    { method: 'PATCH', path: `/v1/phone-numbers/${number.id}`, body: { nickname: 'Support' } },
+  ])
+  expect(storedNumber(number).nickname).toBe('Support')
+})
+
+test('a write answered 429 is sent again after Retry-After and then succeeds', async () => {
+  const { user, number, requests, dialog } = await chooseOutboundSales()
+  failPublishOnce('429')
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 5000 })
+  expect(await writesOf(requests)).toHaveLength(2)
+  expect(storedNumber(number).outbound_agent_version_id).toBe('agv_sales_3')
+})
+
+test('a 500 on a write is checked: not applied, said so, and Save sends it again', async () => {
+  const { user, number, requests, dialog } = await chooseOutboundSales()
+  failPublishOnce('500')
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    'Outbound → Outbound Sales v3 failed and was not applied: Injected fault: the server answered 500.',
+  )
+  // The page read the number again to find out.
+  expect(requests.some((r) => r.method === 'GET' && r.path === `/v1/phone-numbers/${number.id}`)).toBe(true)
+  expect(storedNumber(number).outbound_agent_version_id).toBeNull()
+  await saveAndWaitForClose(user, dialog)
+  expect(storedNumber(number).outbound_agent_version_id).toBe('agv_sales_3')
+  expect(await writesOf(requests)).toHaveLength(2)
+})
+
+test('a write applied before its 500 is found applied: the row shows it and nothing is left to send', async () => {
+  const { user, number, dialog } = await chooseOutboundSales()
+  failPublishOnce('apply')
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    'failed but the server did apply it (the page checked)',
+  )
+  expect(cellsOf(await findRow(number)).outbound).toHaveTextContent('Outbound Sales · v3')
+  expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled()
+})
+
+test('a dropped connection on a write is checked the same way', async () => {
+  const { user, dialog } = await chooseOutboundSales()
+  failPublishOnce('network')
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    'failed and was not applied: Could not reach the server',
+  )
+  expect(within(dialog).getByRole('combobox', { name: 'Outbound agent' })).toHaveTextContent('Outbound Sales')
+})
+
+test('a 4xx on a write is not retried', async () => {
+  const { user, requests, dialog } = await chooseOutboundSales()
+  server.use(
+    http.post('*/publish', () =>
+      HttpResponse.json({ error: { code: 'agent_archived', message: 'Agent is archived.' } }, { status: 400 }),
+    ),
+  )
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent('failed and was not applied: Agent is archived.')
+  expect(await writesOf(requests)).toHaveLength(1)
+})
+
+test('another admin’s change meanwhile: the row shows the server’s state and the dialog says what is there now', async () => {
+  const number = givenNumber({ nickname: 'Billing Desk', inbound: 'agv_billing_3', outbound: 'agv_billing_3' })
+  const { user } = renderApp()
+  const dialog = await openEdit(user, number)
+  await choose(user, 'Outbound agent', 'None')
+  // Just before our unassign (through Billing Assistant), another admin puts Outbound Sales v1 there.
+  server.use(
+    http.post(
+      '*/publish',
+      () => {
+        testBackend.workspace.setSlots(number.id, { outbound_agent_version_id: 'agv_sales_1' })
+        return undefined
+      },
+      { once: true },
+    ),
+  )
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    'Someone else changed this number while you were saving. Outbound now holds Outbound Sales v1.',
+  )
+  expect(cellsOf(await findRow(number)).outbound).toHaveTextContent('Outbound Sales · v1')
+  // Saving again clears what is there now.
+  await saveAndWaitForClose(user, dialog)
+  expect(storedNumber(number).outbound_agent_version_id).toBeNull()
+})

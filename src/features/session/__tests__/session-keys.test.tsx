@@ -1,0 +1,44 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { testBackend } from '@/mocks/node'
+import { givenNumber } from '@/testing/builders'
+import { cellsOf, findRow } from '@/testing/numbers-table'
+import { renderApp } from '@/testing/render-app'
+import { openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
+
+test('the persona switch changes the demo key and what the page offers', async () => {
+  givenNumber({ nickname: 'Front Office' })
+  const { user } = renderApp()
+  expect(await screen.findByRole('button', { name: 'Edit Front Office' })).toBeInTheDocument()
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Demo persona' }), 'Read-only')
+  expect(await screen.findByRole('button', { name: 'View Front Office' })).toBeInTheDocument()
+  expect(screen.getByText(/Read-only · key demo-readonly/)).toBeInTheDocument()
+  expect(sessionStorage.getItem('phone-numbers:api-key')).toBe('demo_readonly')
+  expect(localStorage.getItem('phone-numbers:api-key')).toBeNull()
+})
+
+test('a key revoked mid-session asks for another over the page and keeps the dialog input', async () => {
+  const number = givenNumber({ nickname: 'Front Office' })
+  const { user } = renderApp()
+  const dialog = await openEdit(user, number)
+  await retype(user, dialog, 'Nickname', 'Kept while reconnecting')
+  testBackend.workspace.revokeKey('demo_admin')
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+  const prompt = await screen.findByRole('dialog', { name: 'Your API key was refused' })
+  await user.type(within(prompt).getByLabelText('API key'), 'not-a-key')
+  await user.click(within(prompt).getByRole('button', { name: 'Connect' }))
+  expect(await within(prompt).findByRole('alert')).toHaveTextContent('The server refused this key (401)')
+  expect(prompt).not.toHaveTextContent('not-a-key')
+
+  await user.clear(within(prompt).getByLabelText('API key'))
+  await user.type(within(prompt).getByLabelText('API key'), 'demo_support')
+  await user.click(within(prompt).getByRole('button', { name: 'Connect' }))
+  await waitFor(() =>
+    expect(screen.queryByRole('dialog', { name: 'Your API key was refused' })).not.toBeInTheDocument(),
+  )
+
+  const editDialog = screen.getByRole('dialog')
+  expect(within(editDialog).getByRole('textbox', { name: 'Nickname' })).toHaveValue('Kept while reconnecting')
+  await saveAndWaitForClose(user, editDialog)
+  expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Kept while reconnecting')
+})
