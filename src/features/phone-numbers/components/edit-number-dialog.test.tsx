@@ -1,12 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
-import userEvent, { type UserEvent } from '@testing-library/user-event'
+import userEvent from '@testing-library/user-event'
 import { EditNumberDialog } from '@/features/phone-numbers/components/edit-number-dialog'
 import { permissionsOf } from '@/features/session/use-session'
 import { credentials } from '@/lib/credentials'
 import { createQueryClient } from '@/lib/react-query'
 import { testBackend } from '@/mocks/node'
 import { recordRequests, writesOf } from '@/testing/record-requests'
+import { choose } from '@/testing/user-actions'
 import type { PhoneNumber } from '@/types/api'
 
 /** The edit dialog alone, on the demo backend (msw/node): no table, no page. */
@@ -28,11 +29,6 @@ async function renderDialog(e164: string, key = 'demo_admin') {
   return { user, dialog, onSaved, onClose }
 }
 
-async function choose(user: UserEvent, combobox: string, option: string) {
-  await user.click(screen.getByRole('combobox', { name: combobox }))
-  await user.click(await screen.findByRole('option', { name: option }))
-}
-
 const numberNow = (e164: string): PhoneNumber => testBackend.workspace.numberByE164(e164)!
 
 test('choosing an agent for a side and saving sends one deploy and reports it', async () => {
@@ -47,7 +43,7 @@ test('choosing an agent for a side and saving sends one deploy and reports it', 
   await waitFor(() =>
     expect(onSaved).toHaveBeenCalledWith('Saved Main Support Line: Outbound: None → Outbound Sales v3.'),
   )
-  expect(writesOf(requests)).toEqual([
+  expect(await writesOf(requests)).toEqual([
     {
       method: 'POST',
       path: '/v1/agents/agt_sales/versions/agv_sales_3/publish',
@@ -67,7 +63,7 @@ test('None clears a side through the version it holds', async () => {
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
   await waitFor(() => expect(onSaved).toHaveBeenCalled())
-  expect(writesOf(requests)).toEqual([
+  expect(await writesOf(requests)).toEqual([
     {
       method: 'POST',
       path: '/v1/agents/agt_front_desk/versions/agv_front_desk_3/publish',
@@ -104,6 +100,6 @@ test('a nickname that is too long is refused in words, and nothing is sent', asy
   expect(nickname).toHaveAccessibleDescription(error.textContent)
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
-  expect(writesOf(requests)).toEqual([])
+  expect(await writesOf(requests)).toEqual([])
   expect(onSaved).not.toHaveBeenCalled()
 })
