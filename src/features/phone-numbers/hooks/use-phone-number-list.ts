@@ -18,9 +18,10 @@ export function usePhoneNumberList(view: ListView, params: ListPhoneNumbersParam
 
   // Another set of rows (a search, a page) is rendered in slices that yield to the browser (a
   // transition), not in one long task; until it is in, the page keeps showing the previous one and
-  // says it is updating. The same rows updated in place (a save) show at once.
+  // says it is updating. The same rows updated in place (a save) and the very first answer (nothing
+  // to keep showing meanwhile, only a skeleton) show at once.
   const deferred = useDeferredValue(query.data)
-  const shown = sameRows(deferred, query.data) ? query.data : deferred
+  const shown = deferred === undefined || sameRows(deferred, query.data) ? query.data : deferred
   const rows = shown?.data ?? NO_ROWS
   const total = shown?.total ?? 0
   const pageCount = Math.max(1, Math.ceil(total / (shown?.limit ?? view.limit)))
