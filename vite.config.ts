@@ -32,6 +32,39 @@ function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
 }
 
 /**
+ * main.tsx imports React and the app (src/app/mount.tsx) dynamically, so that it can start the
+ * first requests before they are evaluated; this preloads that chunk from the HTML, so it downloads
+ * and compiles alongside main's instead of after it.
+ */
+function preloadAppChunk(): Plugin {
+  let base = '/'
+  return {
+    name: 'preload-app-chunk',
+    apply: (_config, { command, isSsrBuild }) => command === 'build' && !isSsrBuild,
+    configResolved: (config) => {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) => {
+        const chunk = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/app/mount.tsx'),
+        )
+        return chunk
+          ? [
+              {
+                tag: 'link',
+                attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` },
+                injectTo: 'head' as const,
+              },
+            ]
+          : []
+      },
+    },
+  }
+}
+
+/**
  * Demo builds: the demo backend's chunk (msw, the demo workspace) is fetched and compiled alongside
  * the app's, instead of only when main.tsx asks for it, and the mock service worker is registered
  * from a script of its own in the head, so it installs while the app's scripts load
@@ -85,7 +118,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const apiBaseUrl = env.VITE_API_BASE_URL?.trim() || undefined
   return {
-    plugins: [react(), contentSecurityPolicy(apiBaseUrl), startDemoBackendEarly(!apiBaseUrl)],
+    plugins: [react(), contentSecurityPolicy(apiBaseUrl), preloadAppChunk(), startDemoBackendEarly(!apiBaseUrl)],
     // public/ holds only msw's service worker: a real-server build (and the e2e test server's SSR bundle) ships no msw at all.
     publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {

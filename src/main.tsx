@@ -1,8 +1,7 @@
 // First: configures zod before any module parses with it.
 import '@/lib/zod-config'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from '@/app/app'
+import { prefetchFirstScreen } from '@/app/first-screen'
+import { createQueryClient } from '@/lib/react-query'
 import '@/app/styles.css'
 
 async function startDemoBackendIfNeeded(): Promise<void> {
@@ -13,21 +12,20 @@ async function startDemoBackendIfNeeded(): Promise<void> {
   await startDemoBackend()
 }
 
-const root = createRoot(document.getElementById('root')!)
+const container = document.getElementById('root')!
+// React and the app are evaluated while the demo backend starts and the first requests travel.
+const mount = import('@/app/mount')
+const queryClient = createQueryClient()
+
 startDemoBackendIfNeeded()
-  .then(() =>
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
+  .then(
+    async () => {
+      prefetchFirstScreen(queryClient)
+      ;(await mount).mountApp(container, queryClient)
+    },
+    async (error: unknown) => (await mount).mountFatal(container, error),
   )
   .catch((error: unknown) => {
-    root.render(
-      <main className="fatal">
-        <h1>The demo backend could not start</h1>
-        <p>{error instanceof Error ? error.message : String(error)}</p>
-        <p>Reload the page to try again.</p>
-      </main>,
-    )
+    // The app's own code failed to load (a lost connection mid-deploy): say so without React.
+    container.textContent = `The page could not load (${error instanceof Error ? error.message : String(error)}). Reload to try again.`
   })

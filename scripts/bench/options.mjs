@@ -13,8 +13,8 @@ export const flag = (name) => argv.includes(`--${name}`)
 /** @param {string} name */
 export const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 
-/** Workspace sizes of the demo runs (`--sizes=1000,10000`). */
-export const SIZES = (option('sizes') ?? '1000,10000,100000').split(',').map(Number)
+/** Workspace sizes of the demo runs (`--sizes=1000,10000`; `--sizes=` for none, e.g. only the real-mode load). */
+export const SIZES = (option('sizes') ?? '1000,10000,100000').split(',').filter(Boolean).map(Number)
 export const DEMO_DIR = 'dist-bench'
 export const REAL_DIR = 'dist-bench-real'
 export const REAL_SERVER_DIR = 'dist-bench-server'

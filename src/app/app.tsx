@@ -1,17 +1,15 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '@/app/app-header'
+import { FirstScreenPrefetch } from '@/app/first-screen'
 import { ErrorBoundary } from '@/components/error-boundary'
 import { configError } from '@/config/env'
-import { FirstPagePrefetch } from '@/features/phone-numbers/components/first-page-prefetch'
 import { PhoneNumbersPage } from '@/features/phone-numbers/components/phone-numbers-page'
 import { SessionGate } from '@/features/session/components/session-gate'
 import { useOnlineStatus } from '@/hooks/use-online-status'
-import { createQueryClient } from '@/lib/react-query'
 import '@/app/offline-banner.css'
 
-export function App() {
-  const [queryClient] = useState(createQueryClient)
+/** The whole app over one QueryClient (main.tsx creates it first, to start the first requests early). */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   if (configError) {
     return (
       <main className="fatal">
@@ -25,7 +23,7 @@ export function App() {
       <ErrorBoundary>
         <AppHeader />
         <OfflineBanner />
-        <FirstPagePrefetch />
+        <FirstScreenPrefetch />
         <SessionGate>
           <PhoneNumbersPage />
         </SessionGate>

@@ -11,7 +11,7 @@ export const phoneNumberQueries = {
       queryKey: [...phoneNumberQueries.lists(), params] as const,
       queryFn: ({ signal }) => getPhoneNumbers(params, signal),
       placeholderData: keepPreviousData,
-      // The first page is fetched before the page mounts (FirstPagePrefetch): a page mounting on a
+      // The first page is fetched before the page mounts (src/app/first-screen.tsx): a page mounting on a
       // failed list shows the failure and its Retry instead of silently asking again.
       retryOnMount: false,
     }),

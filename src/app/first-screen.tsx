@@ -1,0 +1,37 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { configError } from '@/config/env'
+import { agentQueries } from '@/features/agents/api/agent-queries'
+import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import { listParams, parseListView } from '@/features/phone-numbers/domain/list-view'
+import { meQueries } from '@/features/session/api/me-queries'
+import { permissionsOf, useCredentials } from '@/features/session/use-session'
+import { credentials } from '@/lib/credentials'
+
+/**
+ * Asks for everything the first screen shows, all at once and as early as possible: who the key
+ * is, the rows the URL names, and (once /v1/me says the key may read them) the agents. The same
+ * queries the components use, so each request is made once and the components find it in flight.
+ * main.tsx calls this before React and the app's code are evaluated; FirstScreenPrefetch again
+ * whenever the session changes (another key, another persona).
+ */
+export function prefetchFirstScreen(queryClient: QueryClient): void {
+  const session = credentials.snapshot()
+  if (configError !== null || session.key === null) return
+  void queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(window.location.search))))
+  queryClient.fetchQuery(meQueries.me(session)).then(
+    (me) => {
+      if (permissionsOf(me).canReadAgents) void queryClient.prefetchQuery(agentQueries.list())
+    },
+    () => {
+      // The session gate shows the failure and offers Retry.
+    },
+  )
+}
+
+export function FirstScreenPrefetch() {
+  const queryClient = useQueryClient()
+  const session = useCredentials()
+  useEffect(() => prefetchFirstScreen(queryClient), [queryClient, session.key, session.generation])
+  return null
+}
