@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test'
+import { formatNumber, type ModelNumber } from './phone-numbers'
+
+/** The chaos test's view of the demo backend's model and of the table, and how the two are compared. */
+
+interface ModelAgent {
+  id: string
+  name: string
+  archived_at: string | null
+  versions: { id: string; version: number; published: boolean }[]
+}
+
+type ChaosNumber = ModelNumber & { country_code: string }
+
+interface FaultDecision {
+  kind: string | null
+  concurrentChange: boolean
+}
+
+/** What the test reads and wraps in the page: the demo backend (src/mocks/browser.ts) and its own counters. */
+export interface ChaosWindow {
+  __demoBackend: {
+    workspace: { allNumbers: () => ChaosNumber[]; listAgents: () => { data: ModelAgent[] } }
+    configureFaults: (spec: string | null) => void
+    faults: {
+      injected: Record<string, number>
+      decide: (endpoint: string, write: boolean) => FaultDecision
+    } | null
+  }
+  __chaos: {
+    /** Alerts that appeared inside the dialog (a failure or a conflict), counted as they are inserted. */
+    alerts: number
+    /** `endpoint:kind` → how many times that fault was injected. */
+    scenarios: Record<string, number>
+    /** Requests per endpoint while faults were on. */
+    requests: Record<string, number>
+  }
+}
+
+export interface Divergence {
+  number: string
+  cell: string
+  shown: string
+  model: string
+}
+
+interface Snapshot {
+  /** The text of the first four cells (Number, Nickname, Inbound, Outbound) of every row shown. */
+  rows: string[][]
+  numbers: ChaosNumber[]
+  agents: ModelAgent[]
+}
+
+/** What the table shows and what the model holds, read at the same moment. */
+export async function snapshot(page: Page): Promise<Snapshot> {
+  return page.evaluate(() => {
+    const { workspace } = (window as unknown as ChaosWindow).__demoBackend
+    const rows = Array.from(document.querySelectorAll('tr'), (row) =>
+      Array.from(row.querySelectorAll('td'), (cell) => cell.textContent ?? '').slice(0, 4),
+    ).filter((cells) => cells.length === 4)
+    return { rows, numbers: workspace.allNumbers(), agents: workspace.listAgents().data }
+  })
+}
+
+/**
+ * Every shown row (or only the row of `only`, a formatted number) against the model, rendered by hand as
+ * the table renders it. A slot whose agent and version match but whose note differs (" · v3 available",
+ * "archived": derived from the agents' published versions and archiving) is a "version note" divergence.
+ */
+export function compareWithModel({ rows, numbers, agents }: Snapshot, only?: string): Divergence[] {
+  const versions = new Map(agents.flatMap((agent) => agent.versions.map((v) => [v.id, { agent, version: v }] as const)))
+  const slotText = (versionId: string | null): [lead: string, note: string] => {
+    if (versionId === null) return ['None', '']
+    const entry = versions.get(versionId)
+    if (!entry) return [`(unknown version ${versionId})`, '']
+    const newest = Math.max(...entry.agent.versions.filter((v) => v.published).map((v) => v.version))
+    const lead = `${entry.agent.name} · v${entry.version.version}`
+    return [
+      lead,
+      `${entry.agent.archived_at ? 'archived' : ''}${newest > entry.version.version ? ` · v${newest} available` : ''}`,
+    ]
+  }
+  const byTitle = new Map(numbers.map((n) => [`${formatNumber(n.phone_number)}${n.country_code}`, n]))
+
+  const divergences: Divergence[] = []
+  for (const [numberCell = '', nicknameCell = '', inboundCell = '', outboundCell = ''] of rows) {
+    const match = [...byTitle].find(([title]) => numberCell.startsWith(title))
+    const title = match ? formatNumber(match[1].phone_number) : numberCell
+    if (only !== undefined && title !== only) continue
+    if (!match) {
+      divergences.push({ number: numberCell, cell: 'Number', shown: numberCell, model: '(no such number)' })
+      continue
+    }
+    const number = match[1]
+    const nickname = `${number.nickname ?? 'No nickname'}${number.label ? `Label: ${number.label}` : ''}`
+    if (nicknameCell !== nickname)
+      divergences.push({ number: title, cell: 'Nickname', shown: nicknameCell, model: nickname })
+    for (const [cell, shown, versionId] of [
+      ['Inbound', inboundCell, number.inbound_agent_version_id],
+      ['Outbound', outboundCell, number.outbound_agent_version_id],
+    ] as const) {
+      const [lead, note] = slotText(versionId)
+      const sameLead =
+        lead === 'None' ? shown === 'None' : shown.startsWith(lead) && !/^\d/.test(shown.slice(lead.length))
+      if (!sameLead) divergences.push({ number: title, cell, shown, model: lead + note })
+      else if (shown !== lead + note)
+        divergences.push({ number: title, cell: `${cell} version note`, shown, model: lead + note })
+    }
+  }
+  if (only === undefined) {
+    const expectedRows = Math.min(numbers.length, 50)
+    if (rows.length !== expectedRows) {
+      divergences.push({ number: '(table)', cell: 'rows', shown: String(rows.length), model: String(expectedRows) })
+    }
+  }
+  return divergences
+}
+
+export const describeDivergence = (d: Divergence) =>
+  `${d.number} ${d.cell}: shown ${JSON.stringify(d.shown)}, model ${JSON.stringify(d.model)}`
