@@ -2,24 +2,8 @@ import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
-import { createSeedRecords } from '@/mocks/seed'
-import type { Agent, PhoneNumber, PhoneNumberList } from '@/types/api'
-
-/** Frozen fixtures: any in-place change by the code under test throws. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze)
-    Object.freeze(value)
-  }
-  return value
-}
-
-const seed = deepFreeze(createSeedRecords())
-const numbers = seed.numbers
-const listOf = (rows: PhoneNumber[], page = 1): PhoneNumberList => deepFreeze({ data: rows, page, limit: 5, total: 40 })
-
-const renamed: PhoneNumber = { ...numbers[1]!, nickname: 'Renamed', updated_at: '2025-01-01T00:00:00.000Z' }
-const rerouted: PhoneNumber = { ...numbers[7]!, inbound_agent_version_id: 'agv_reminders_3' }
+import { frozenSeed, listOf, renamed, rerouted, seedNumbers } from '@/testing/reconcile-fixtures'
+import type { Agent, PhoneNumberList } from '@/types/api'
 
 describe('reconcileSavedNumbers', () => {
   const page1 = phoneNumberQueries.list({ page: 1, limit: 5 }).queryKey
@@ -31,10 +15,10 @@ describe('reconcileSavedNumbers', () => {
     const queryFn = vi.fn(() => Promise.reject(new Error('nothing may be fetched')))
     // Fresh forever, so only an invalidation or an explicit refetch could call queryFn.
     const queryClient = new QueryClient({ defaultOptions: { queries: { queryFn, staleTime: Infinity, retry: false } } })
-    queryClient.setQueryData(page1, listOf(numbers.slice(0, 5)))
-    queryClient.setQueryData(page2, listOf(numbers.slice(5, 10), 2))
-    queryClient.setQueryData(search, listOf([numbers[1]!, numbers[7]!, numbers[12]!]))
-    queryClient.setQueryData(agentsKey, seed.agents)
+    queryClient.setQueryData(page1, listOf(seedNumbers.slice(0, 5)))
+    queryClient.setQueryData(page2, listOf(seedNumbers.slice(5, 10), 2))
+    queryClient.setQueryData(search, listOf([seedNumbers[1]!, seedNumbers[7]!, seedNumbers[12]!]))
+    queryClient.setQueryData(agentsKey, frozenSeed.agents)
     // Observed, as on the page: an invalidation would refetch them at once.
     const unsubscribes = queryClient
       .getQueryCache()
@@ -55,15 +39,15 @@ describe('reconcileSavedNumbers', () => {
 
     expect(data(page1).data[1]).toEqual(renamed)
     expect(data(page2).data[2]).toEqual(rerouted)
-    expect(data(search).data).toEqual([renamed, rerouted, numbers[12]])
+    expect(data(search).data).toEqual([renamed, rerouted, seedNumbers[12]])
     const agents = queryClient.getQueryData<Agent[]>(agentsKey)!
     expect(agents.find((a) => a.id === 'agt_reminders')!.versions.every((v) => v.published)).toBe(true)
     expect(agents.find((a) => a.id === 'agt_billing')!.versions.at(-1)!.published).toBe(false)
     // Old snapshots are untouched (they are also frozen).
-    expect(oldPage1.data[1]).toBe(numbers[1])
-    expect(oldPage2.data[2]).toBe(numbers[7])
-    expect(oldSearch.data[0]).toBe(numbers[1])
-    expect(oldAgents).toBe(seed.agents)
+    expect(oldPage1.data[1]).toBe(seedNumbers[1])
+    expect(oldPage2.data[2]).toBe(seedNumbers[7])
+    expect(oldSearch.data[0]).toBe(seedNumbers[1])
+    expect(oldAgents).toBe(frozenSeed.agents)
 
     expect(queryFn).not.toHaveBeenCalled()
     for (const query of queryClient.getQueryCache().getAll()) expect(query.state.fetchStatus).toBe('idle')
@@ -79,7 +63,7 @@ describe('reconcileSavedNumbers', () => {
     // Same data, same timestamps: not re-rendered, and not marked fresh either.
     expect([page2, agentsKey].map((key) => queryClient.getQueryState(key))).toEqual(untouched)
     expect(queryClient.getQueryData(page2)).toBe(untouched[0]!.data)
-    expect(queryClient.getQueryData(agentsKey)).toBe(seed.agents)
+    expect(queryClient.getQueryData(agentsKey)).toBe(frozenSeed.agents)
     expect(queryFn).not.toHaveBeenCalled()
     unsubscribe()
   })

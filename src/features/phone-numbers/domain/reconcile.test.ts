@@ -1,26 +1,9 @@
 import { markVersionsPublished, replaceNumbersInList } from '@/features/phone-numbers/domain/reconcile'
-import { createSeedRecords } from '@/mocks/seed'
-import type { PhoneNumber, PhoneNumberList } from '@/types/api'
-
-/** Frozen fixtures: any in-place change by the code under test throws. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze)
-    Object.freeze(value)
-  }
-  return value
-}
-
-const seed = deepFreeze(createSeedRecords())
-const numbers = seed.numbers
-const listOf = (rows: PhoneNumber[], page = 1): PhoneNumberList => deepFreeze({ data: rows, page, limit: 5, total: 40 })
-
-const renamed: PhoneNumber = { ...numbers[1]!, nickname: 'Renamed', updated_at: '2025-01-01T00:00:00.000Z' }
-const rerouted: PhoneNumber = { ...numbers[7]!, inbound_agent_version_id: 'agv_reminders_3' }
+import { frozenSeed, listOf, renamed, rerouted, seedNumbers } from '@/testing/reconcile-fixtures'
 
 describe('replaceNumbersInList', () => {
   test('replaces the saved rows and keeps every other row', () => {
-    const list = listOf(numbers.slice(0, 10))
+    const list = listOf(seedNumbers.slice(0, 10))
     const before = structuredClone(list)
 
     const next = replaceNumbersInList(list, [renamed, rerouted])
@@ -37,14 +20,14 @@ describe('replaceNumbersInList', () => {
   })
 
   test('returns the same object when no row is saved', () => {
-    const list = listOf(numbers.slice(2, 6))
+    const list = listOf(seedNumbers.slice(2, 6))
     expect(replaceNumbersInList(list, [renamed, rerouted])).toBe(list)
     expect(replaceNumbersInList(list, [])).toBe(list)
   })
 })
 
 describe('markVersionsPublished', () => {
-  const agents = seed.agents
+  const agents = frozenSeed.agents
   const reminders = agents.findIndex((a) => a.id === 'agt_reminders')
 
   test('marks drafts published, immutably, sharing everything unchanged', () => {
