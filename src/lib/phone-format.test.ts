@@ -14,4 +14,6 @@ test('text that is not a phone number is shown as it came', () => {
   expect(formatPhoneNumber('+')).toBe('+')
   expect(formatPhoneNumber('not a number')).toBe('not a number')
   expect(formatPhoneNumber('+999123')).toBe('+999123')
+  // Well-formed E.164 but too short for its calling code.
+  expect(formatPhoneNumber('+1415')).toBe('+1415')
 })

@@ -23,7 +23,9 @@ export function formatPhoneNumber(e164: string): string {
  */
 function formatInternational(e164: string): string {
   try {
-    return new PhoneNumber(e164).formatInternational()
+    const phone = new PhoneNumber(e164)
+    // Too short or too long for its country: shown as it came, as parsing would have refused it.
+    return phone.isPossible() ? phone.formatInternational() : e164
   } catch {
     return e164
   }
