@@ -14,7 +14,8 @@ export async function startDemoBackend(): Promise<void> {
   const settings = readDemoSettings(window.location.search)
   const stored = readStoredWorkspace()
   const size = settings.numbers ?? stored?.size ?? DEFAULT_NUMBER_COUNT
-  const keep = stored && stored.size === size ? stored.changes : undefined
+  const keep = stored && stored.size === size && !settings.reset ? stored.changes : undefined
+  if (settings.reset) forgetResetParameter()
 
   const backend: DemoBackend = {
     workspace: buildWorkspace(size, keep),
@@ -49,6 +50,8 @@ function buildWorkspace(size: number, changes?: WorkspaceChanges): Workspace {
  * page that a registered worker does not control yet, so let it take control first.
  */
 async function untilEarlyWorkerControls(): Promise<void> {
+  // No service workers here (plain http, or disabled): msw's own start says so in words.
+  if (!('serviceWorker' in navigator)) return
   const { serviceWorker } = navigator
   if (serviceWorker.controller) return
   const registration = await serviceWorker.getRegistration()
@@ -77,4 +80,11 @@ function prepareWhenIdle(workspace: Workspace): void {
     requestIdleCallback(step)
   }
   requestIdleCallback(step)
+}
+
+/** `?reset` has done its work once the seed is stored: a reload must not reset again. */
+function forgetResetParameter(): void {
+  const url = new URL(window.location.href)
+  url.searchParams.delete('reset')
+  window.history.replaceState(window.history.state, '', url)
 }

@@ -2,13 +2,15 @@ import { z } from 'zod'
 import { parseFaults, type FaultConfig } from '@/mocks/faults'
 import { MAX_NUMBER_COUNT } from '@/mocks/seed'
 
-/** Demo-only knobs read from the page URL: `?numbers=20000&latency=0`. Bad values fall back to defaults. */
+/** Demo-only knobs read from the page URL: `?numbers=20000&latency=0&reset`. Bad values fall back to defaults. */
 interface DemoSettings {
   /** Requested workspace size, or null to keep whatever is stored. */
   numbers: number | null
   latencyMs: number
   /** `?faults=…` (src/mocks/faults.ts), or null for a well-behaved backend. */
   faults: FaultConfig | null
+  /** `?reset`: forget this browser's changes and start again from the seed. */
+  reset: boolean
 }
 
 const BUILD_LATENCY = z.coerce
@@ -37,5 +39,5 @@ export function readDemoSettings(search: string): DemoSettings {
     .catch(BUILD_LATENCY)
     .parse(params.get('latency') ?? BUILD_LATENCY)
   const faults = params.has('faults') ? parseFaults(params.get('faults')) : null
-  return { numbers: params.has('numbers') ? numbers : null, latencyMs, faults }
+  return { numbers: params.has('numbers') ? numbers : null, latencyMs, faults, reset: params.has('reset') }
 }
