@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { publishAgentVersion } from '@/features/agents/api/publish-agent-version'
-import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { updatePhoneNumber } from '@/features/phone-numbers/api/update-phone-number'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
@@ -93,7 +93,7 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
         try {
           const fresh = await getPhoneNumber(latest.id)
           // The agents as cached now: a clear took effect when the slot no longer holds the agent's versions.
-          const catalog = buildAgentCatalog(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
+          const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
           failedCallApplied = callTookEffect(call, fresh, catalog)
           // A deploy that took effect published its version, as a successful one does.
           await absorb([fresh], failedCallApplied && call.kind === 'deploy' ? [call.versionId] : [])

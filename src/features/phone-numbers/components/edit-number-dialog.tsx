@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog'
 import { useRef } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
+import { SAVE_TEXT } from '@/features/phone-numbers/domain/save-messages'
 import type { Permissions } from '@/features/session/use-session'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
@@ -58,7 +59,7 @@ export function EditNumberDialog({ number, permissions, onClose, onSaved }: Edit
                 />
               ) : (
                 <div className="dialog-body">
-                  <p role="status">Loading agents…</p>
+                  <p role="status">{SAVE_TEXT.loadingAgents}</p>
                   <div className="dialog-footer">
                     <Dialog.Close className="button">Close</Dialog.Close>
                   </div>

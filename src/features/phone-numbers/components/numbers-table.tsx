@@ -145,7 +145,7 @@ const NumberRow = memo(function NumberRow({
   )
 })
 
-export function SlotCell({ view, loading }: { view: SlotView; loading: boolean }) {
+function SlotCell({ view, loading }: { view: SlotView; loading: boolean }) {
   if (view.kind === 'empty') return <span className="muted">None</span>
   if (view.kind === 'unknown') {
     return loading ? (

@@ -43,7 +43,7 @@ export function SaveOutcome({ paused, result, error, catalog }: SaveOutcomeProps
         <div role="alert" className="error-box">
           <p>
             <strong>{describeCall(error.failed, catalog)}</strong> {failedCallOutcome(error.failedCallApplied)}:{' '}
-            {error.cause instanceof Error ? error.cause.message : 'unknown error'}
+            {error.cause instanceof Error ? error.cause.message : SAVE_TEXT.unknownError}
           </p>
           {error.applied.length > 0 && <p>{callsInWords('Applied', error.applied, catalog)}</p>}
           {error.notAttempted.length > 0 && <p>{callsInWords('Not sent', error.notAttempted, catalog)}</p>}

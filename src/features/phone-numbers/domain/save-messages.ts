@@ -17,6 +17,8 @@ type TextField = keyof typeof TEXT_FIELD_NAMES
 
 /** Fixed sentences of the edit dialog. */
 export const SAVE_TEXT = {
+  loadingAgents: 'Loading agents…',
+  unknownError: 'the server gave no reason',
   nothingToSave: 'Nothing yet: change a side, the nickname or the label.',
   clearsSide: 'Saving clears this side.',
   offline: 'You are offline. The save will be sent when the connection returns; keep this dialog open.',
