@@ -16,7 +16,7 @@ export type SlotView =
       agentName: string
       archived: boolean
       version: number
-      /** The agent's newest published version when it is newer than the one held. */
+      /** The agent's newest published version when it is newer than the one held and may be deployed (not archived). */
       newerVersion: number | null
     }
 
@@ -24,11 +24,13 @@ export function describeSlot(versionId: string | null, catalog: AgentCatalog | n
   if (versionId === null) return { kind: 'empty' }
   const entry = catalog?.versionById.get(versionId)
   if (!entry) return { kind: 'unknown', versionId }
-  const newest = newestPublishedVersion(entry.agent)
+  const archived = isArchived(entry.agent)
+  // An archived agent's versions cannot be deployed, so a newer one is no upgrade to offer.
+  const newest = archived ? null : newestPublishedVersion(entry.agent)
   return {
     kind: 'assigned',
     agentName: entry.agent.name,
-    archived: isArchived(entry.agent),
+    archived,
     version: entry.version.version,
     newerVersion: newest && newest.version > entry.version.version ? newest.version : null,
   }
