@@ -33,7 +33,8 @@ export class ApiError extends Error {
   readonly path: string
 
   constructor(init: ApiErrorInit) {
-    super(init.message)
+    // A 429's own text ("Too many requests", a test's "injected fault") does not say what to do; this does.
+    super(init.status === 429 ? rateLimitedMessage(init.retryAfterSeconds ?? null) : init.message)
     this.kind = init.kind
     this.status = init.status
     this.code = init.code
@@ -52,6 +53,11 @@ export class ApiError extends Error {
   get isTransient(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || this.status === 429 || this.status >= 500
   }
+}
+
+function rateLimitedMessage(retryAfterSeconds: number | null): string {
+  const when = retryAfterSeconds === null ? 'in a moment' : `in ${Math.max(1, Math.ceil(retryAfterSeconds))} s`
+  return `The server is rate-limiting requests: try again ${when}.`
 }
 
 export function isApiError(error: unknown): error is ApiError {

@@ -66,6 +66,10 @@ test('choosing a draft says saving publishes it, and the saved version is then s
     within(dialog).getByText('Inbound: Front Desk v3 → Appointment Reminders v3 (publishes v3)'),
   ).toBeInTheDocument()
   await saveAndWaitForClose(user, dialog)
+  // After the save, the message speaks of what happened.
+  expect(
+    await screen.findByText('Saved Front Office: Inbound: Front Desk v3 → Appointment Reminders v3 (published v3).'),
+  ).toBeInTheDocument()
 
   expect(await writesOf(requests)).toEqual([
     {

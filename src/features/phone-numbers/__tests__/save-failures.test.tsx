@@ -46,7 +46,7 @@ test('when the second call fails, the first stays applied, the dialog keeps the 
 
   const alert = await within(dialog).findByRole('alert')
   // A 500 is ambiguous: the page read the number again and can say the PATCH did not apply.
-  expect(alert).toHaveTextContent('nickname change failed and was not applied: Database unavailable')
+  expect(alert).toHaveTextContent('Nickname change failed and was not applied: Database unavailable')
   expect(alert).toHaveTextContent('Applied: Outbound → Outbound Sales v3.')
   expect(nickname).toHaveValue('Support')
   expect(within(dialog).getByRole('combobox', { name: 'Outbound agent' })).toHaveTextContent('Outbound Sales')

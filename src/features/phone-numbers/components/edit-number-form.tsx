@@ -10,7 +10,13 @@ import {
   formValuesFromNumber,
   type EditNumberFormValues,
 } from '@/features/phone-numbers/domain/edit-number-form'
-import { routingNote, SAVE_TEXT, savedMessage, textFieldName } from '@/features/phone-numbers/domain/save-messages'
+import {
+  nothingToSave,
+  routingNote,
+  savedMessage,
+  textFieldName,
+  textHint,
+} from '@/features/phone-numbers/domain/save-messages'
 import { SIDES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
 import { useSavePlan } from '@/features/phone-numbers/hooks/use-save-plan'
 import type { Permissions } from '@/features/session/use-session'
@@ -49,7 +55,7 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
       { number, calls: plan.calls, desired: plan.desired },
       {
         // With a conflict the dialog stays open and says what the number holds now.
-        onSuccess: (result) => result.conflicts.length === 0 && onSaved(savedMessage(number, plan.changes)),
+        onSuccess: (result) => result.conflicts.length === 0 && onSaved(savedMessage(number, catalog, plan.desired)),
         onError: (error) => {
           const cause = error instanceof SaveError ? error.cause : error
           if (!isApiError(cause)) return
@@ -119,7 +125,7 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
                 </p>
               ) : (
                 <p className="muted small" id={`${id}-hint`}>
-                  {SAVE_TEXT.textHints[field]}
+                  {textHint(field, permissions.canRename)}
                 </p>
               )}
             </div>
@@ -133,7 +139,7 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
           {plan.error ? (
             <p role="alert">{plan.error}</p>
           ) : plan.changes.length === 0 ? (
-            <p className="muted">{SAVE_TEXT.nothingToSave}</p>
+            <p className="muted">{nothingToSave(permissions)}</p>
           ) : (
             <ul>
               {plan.changes.map((line) => (

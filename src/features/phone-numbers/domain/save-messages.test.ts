@@ -7,9 +7,11 @@ import {
   describeCall,
   describeChanges,
   failedCallOutcome,
+  nothingToSave,
   routingNote,
   savedMessage,
   slotInWords,
+  textHint,
 } from '@/features/phone-numbers/domain/save-messages'
 import { createSeedRecords } from '@/mocks/seed'
 import type { PhoneNumber } from '@/types/api'
@@ -54,11 +56,23 @@ test('what Save will do: one line per changed side and field, drafts and clears 
   expect(describeChanges(MAIN, catalog, desired(MAIN, { nickname: '  Main Support Line ' }))).toEqual([])
 })
 
-test('the toast names the number by nickname, else by the number formatted', () => {
-  expect(savedMessage(MAIN, ['Label: “cc-4410” → cleared'])).toBe(
+test('the message after a save names the number by nickname, else formatted, and speaks in the past tense', () => {
+  expect(savedMessage(MAIN, catalog, desired(MAIN, { label: '' }))).toBe(
     'Saved Main Support Line: Label: “cc-4410” → cleared.',
   )
-  expect(savedMessage(UNNAMED, ['a', 'b'])).toBe('Saved +1 617 555 0110: a; b.')
+  expect(savedMessage(UNNAMED, catalog, desired(UNNAMED, { nickname: 'Lobby', outbound: 'agv_reminders_3' }))).toBe(
+    'Saved +1 617 555 0110: Outbound: None → Appointment Reminders v3 (published v3); Nickname: none → “Lobby”.',
+  )
+})
+
+test('hints and the empty summary speak only of what the key may change', () => {
+  expect(textHint('nickname', true)).toBe('Shown in tables and selectors. Leave empty to clear.')
+  expect(textHint('nickname', false)).toBe('Shown in tables and selectors.')
+  expect(textHint('label', false)).toBe('Internal accounting label.')
+  expect(nothingToSave({ canRoute: true, canRename: true })).toBe(
+    'Nothing yet: change a side, the nickname or the label.',
+  )
+  expect(nothingToSave({ canRoute: false, canRename: true })).toBe('Nothing yet: change the nickname or the label.')
 })
 
 test('planned calls in words, for what was and was not applied', () => {
@@ -70,7 +84,7 @@ test('planned calls in words, for what was and was not applied', () => {
   expect(calls.map((call) => describeCall(call, catalog))).toEqual([
     'Outbound → Outbound Sales v3',
     'Inbound cleared',
-    'nickname change and label change',
+    'Nickname and label change',
   ])
   const both: PlannedCall = {
     kind: 'deploy',

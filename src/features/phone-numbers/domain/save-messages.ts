@@ -19,7 +19,6 @@ type TextField = keyof typeof TEXT_FIELD_NAMES
 export const SAVE_TEXT = {
   loadingAgents: 'Loading agents…',
   unknownError: 'the server gave no reason',
-  nothingToSave: 'Nothing yet: change a side, the nickname or the label.',
   clearsSide: 'Saving clears this side.',
   offline: 'You are offline. The save will be sent when the connection returns; keep this dialog open.',
   conflictHeadline: 'Someone else changed this number while you were saving.',
@@ -27,11 +26,24 @@ export const SAVE_TEXT = {
     'The table shows what the server holds now. Save again to apply your choices over it, or Cancel to keep it.',
   failureAdvice:
     'Your choices are kept and the table shows what the server holds: Save sends only what is still needed.',
-  textHints: {
-    nickname: 'Shown in tables and selectors. Leave empty to clear.',
-    label: 'Internal accounting label. Leave empty to clear.',
-  } satisfies Record<TextField, string>,
 } as const
+
+const TEXT_HINTS: Record<TextField, string> = {
+  nickname: 'Shown in tables and selectors.',
+  label: 'Internal accounting label.',
+}
+
+/** The hint under a text field; only a field the key may change says how to clear it. */
+export function textHint(field: TextField, editable: boolean): string {
+  return editable ? `${TEXT_HINTS[field]} Leave empty to clear.` : TEXT_HINTS[field]
+}
+
+/** What the summary says before anything changed: only what this key may change. */
+export function nothingToSave(permissions: Pick<Permissions, 'canRoute' | 'canRename'>): string {
+  return permissions.canRoute
+    ? 'Nothing yet: change a side, the nickname or the label.'
+    : 'Nothing yet: change the nickname or the label.'
+}
 
 /** `Front Desk v2`, `None`, or `an unknown version`, for sentences. */
 export function slotInWords(versionId: string | null, catalog: AgentCatalog): string {
@@ -41,8 +53,16 @@ export function slotInWords(versionId: string | null, catalog: AgentCatalog): st
   return `${view.agentName} v${view.version}`
 }
 
-/** One line per side and field, in words: what Save will do. */
-export function describeChanges(number: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): string[] {
+/**
+ * One line per side and field, in words: what Save will do (`planned`), or, for the message after
+ * it went through, what it did (`done`: a draft "published", not "publishes").
+ */
+export function describeChanges(
+  number: PhoneNumber,
+  catalog: AgentCatalog,
+  desired: DesiredNumberState,
+  tense: 'planned' | 'done' = 'planned',
+): string[] {
   const lines: string[] = []
   for (const side of SIDES) {
     const before = number[SLOT_FIELD[side]]
@@ -54,7 +74,8 @@ export function describeChanges(number: PhoneNumber, catalog: AgentCatalog, desi
       continue
     }
     const entry = catalog.versionById.get(after)
-    const publishes = entry && !entry.version.published ? ` (publishes v${entry.version.version})` : ''
+    const verb = tense === 'planned' ? 'publishes' : 'published'
+    const publishes = entry && !entry.version.published ? ` (${verb} v${entry.version.version})` : ''
     lines.push(`${SIDE_NAMES[side]}: ${from} → ${slotInWords(after, catalog)}${publishes}`)
   }
   for (const field of ['nickname', 'label'] as const) {
@@ -71,17 +92,17 @@ export function describeChanges(number: PhoneNumber, catalog: AgentCatalog, desi
   return lines
 }
 
-/** The toast after a save went through. */
-export function savedMessage(number: PhoneNumber, changes: string[]): string {
-  return `Saved ${numberTitle(number)}: ${changes.join('; ')}.`
+/** The message after a save went through: `number` and `catalog` as they were before it. */
+export function savedMessage(number: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): string {
+  return `Saved ${numberTitle(number)}: ${describeChanges(number, catalog, desired, 'done').join('; ')}.`
 }
 
 /** A planned call in words, for "what was and was not applied". */
 export function describeCall(call: PlannedCall, catalog: AgentCatalog): string {
   if (call.kind === 'patch') {
-    return Object.keys(call.body)
-      .map((field) => (field === 'nickname' ? 'nickname change' : 'label change'))
-      .join(' and ')
+    const fields = Object.keys(call.body).map((field) => (field === 'nickname' ? 'nickname' : 'label'))
+    const named = fields.join(' and ')
+    return `${named.charAt(0).toUpperCase()}${named.slice(1)} change`
   }
   const sides = call.direction === 'both' ? 'Inbound and outbound' : SIDE_NAMES[call.direction]
   if (call.kind === 'unassign') return `${sides} cleared`
