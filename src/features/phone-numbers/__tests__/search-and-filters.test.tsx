@@ -31,6 +31,44 @@ test('invalid values in the URL fall back to defaults instead of breaking the pa
   renderApp()
   await waitForRows()
   expect(screen.getByText('40 numbers · showing 1–40')).toBeInTheDocument()
+  // The address bar says what is shown, so a copied link does not carry the bad values on.
+  await waitFor(() => expect(window.location.search).toBe(''))
+})
+
+test('Back from a search returns to the view before it, not out of the app', async () => {
+  window.history.replaceState(null, '', '/?sort=nickname')
+  const { user } = renderApp()
+  await waitForRows()
+  await user.type(screen.getByRole('searchbox', { name: 'Search numbers' }), 'billing')
+  await waitFor(() => expect(listedNumbers()).toHaveLength(3))
+  expect(new URLSearchParams(window.location.search).get('q')).toBe('billing')
+
+  await goInHistory('back')
+  await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search numbers' })).toHaveValue(''))
+  expect(window.location.search).toBe('?sort=nickname')
+  await waitFor(() => expect(listedNumbers()).toHaveLength(40))
+})
+
+test('a search longer than 200 characters is cut to 200 where the user sees it, never ignored', async () => {
+  window.history.replaceState(null, '', `/?q=${'billing'.repeat(40)}`)
+  const requests = recordRequests()
+  const { user } = renderApp()
+  const box = await screen.findByRole('searchbox', { name: 'Search numbers' })
+  const searched = 'billing'.repeat(40).slice(0, 200)
+  expect(box).toHaveValue(searched)
+  expect(box).toHaveAccessibleDescription('Searches use at most 200 characters.')
+  expect(await screen.findByRole('heading', { name: `No number matches “${searched}”` })).toBeInTheDocument()
+  expect(listQueriesOf(requests)[0]?.search).toBe(searched)
+  await waitFor(() => expect(new URLSearchParams(window.location.search).get('q')).toBe(searched))
+
+  // Pasting more than 200 characters keeps the first 200, and the table follows that search.
+  await user.clear(box)
+  await waitFor(() => expect(listedNumbers()).toHaveLength(40))
+  await user.click(box)
+  await user.paste(`billing${'x'.repeat(300)}`)
+  expect(box).toHaveValue(`billing${'x'.repeat(193)}`)
+  await waitFor(() => expect(listQueriesOf(requests).at(-1)?.search).toBe(`billing${'x'.repeat(193)}`))
+  expect(await screen.findByRole('heading', { name: /^No number matches/ })).toBeInTheDocument()
 })
 
 test('sorting by a column header toggles the order and sets aria-sort', async () => {

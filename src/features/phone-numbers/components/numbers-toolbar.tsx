@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { NativeSelectField } from '@/components/ui/native-select-field'
 import { agentLabel } from '@/features/agents/domain/agent-catalog'
-import { PAGE_SIZES, type ListView } from '@/features/phone-numbers/domain/list-view'
+import { PAGE_SIZES, SEARCH_MAX_LENGTH, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-toolbar.css'
@@ -23,12 +23,14 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
   const search = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS)
   /** The search the box last put in (or took from) the URL, to tell its own changes from Back/Forward. */
   const synced = useRef(view.search)
+  /** One history entry per visit to the box: Back returns to the view before the search, not one keystroke. */
+  const addedHistoryEntry = useRef(false)
 
-  // Typing settles into the URL without a history entry per keystroke.
   useEffect(() => {
     if (search === synced.current) return
     synced.current = search
-    onChange({ search }, 'replace')
+    onChange({ search }, addedHistoryEntry.current ? 'replace' : 'push')
+    addedHistoryEntry.current = true
   }, [search, onChange])
 
   // Back/Forward, a link or "Clear" changed the URL: show that in the box.
@@ -38,6 +40,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
     setSearchInput(view.search)
   }, [view.search])
 
+  const atLimit = searchInput.length >= SEARCH_MAX_LENGTH
   const sortedAgents = useMemo(() => [...agents].sort((a, b) => a.name.localeCompare(b.name)), [agents])
   return (
     <div className="toolbar">
@@ -47,8 +50,16 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
         aria-label="Search numbers"
         placeholder="Search by nickname, label or digits"
         value={searchInput}
+        maxLength={SEARCH_MAX_LENGTH}
+        aria-describedby={atLimit ? 'search-limit' : undefined}
+        onFocus={() => (addedHistoryEntry.current = false)}
         onChange={(event) => setSearchInput(event.target.value)}
       />
+      {atLimit && (
+        <p className="muted small" id="search-limit" role="status">
+          Searches use at most {SEARCH_MAX_LENGTH} characters.
+        </p>
+      )}
       <div className="filters">
         <NativeSelectField
           id="filter-status"

@@ -40,6 +40,11 @@ test('invalid values fall back one by one, keeping the valid ones', () => {
   expect(parseListView('?page=zero&q=clinic&limit=9999')).toEqual({ ...DEFAULT_LIST_VIEW, search: 'clinic' })
 })
 
+test('a search longer than 200 characters is cut to 200, never dropped (that would show every number)', () => {
+  const long = 'x'.repeat(250)
+  expect(parseListView(`?q=${long}`).search).toBe('x'.repeat(200))
+})
+
 test('serializing omits defaults and keeps unrelated parameters', () => {
   const view = { ...DEFAULT_LIST_VIEW, search: 'front desk', page: 2 }
   expect(serializeListView(view, '?numbers=20000&page=9')).toBe('?numbers=20000&page=2&q=front+desk')

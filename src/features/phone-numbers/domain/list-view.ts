@@ -14,6 +14,9 @@ import {
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const
 
+/** The longest search sent: longer text is cut here, visibly (the box and the URL show what is searched). */
+export const SEARCH_MAX_LENGTH = 200
+
 export interface ListView {
   search: string
   status: (typeof phoneNumberStatuses)[number] | null
@@ -46,7 +49,10 @@ const PARAM = {
 } as const
 
 const fieldSchemas = {
-  search: z.string().max(200).catch(DEFAULT_LIST_VIEW.search),
+  search: z
+    .string()
+    .transform((text) => text.trim().slice(0, SEARCH_MAX_LENGTH))
+    .catch(DEFAULT_LIST_VIEW.search),
   status: z.enum(phoneNumberStatuses).nullable().catch(null),
   agentId: z
     .string()

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useLocationSearch } from '@/hooks/use-location-search'
 
@@ -6,13 +6,18 @@ type SetListView = (changes: Partial<ListView>, mode?: 'push' | 'replace') => vo
 
 /**
  * The one place the URL becomes what the table shows (`view`) and what the server is asked (`params`).
- * `setView` writes changes back: any change but the page's goes back to page 1; search keystrokes
- * replace the history entry, every other change adds one, so Back undoes it.
+ * `setView` writes changes back: any change but the page's goes back to page 1; every change adds a
+ * history entry (so Back undoes it) unless the caller asks to replace (a search being typed).
+ * A URL holding values the view does not accept (`?page=-1`) is rewritten to what is shown.
  */
 export function useListView() {
   const [locationSearch, navigate] = useLocationSearch()
   const view = useMemo(() => parseListView(locationSearch), [locationSearch])
   const params = useMemo(() => listParams(view), [view])
+  useEffect(() => {
+    // Replace, not push: the address bar is corrected, Back still leaves the page as before.
+    navigate(serializeListView(view, locationSearch), 'replace')
+  }, [view, locationSearch, navigate])
   const setView: SetListView = useCallback(
     (changes, mode = 'push') => {
       const resetsPage = Object.keys(changes).some((key) => key !== 'page')
