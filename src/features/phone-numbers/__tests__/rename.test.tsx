@@ -98,7 +98,7 @@ test("the server's field errors appear under the field, in its own words", async
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
   expect(await within(dialog).findByText('this label is reserved')).toBeInTheDocument()
   expect(within(dialog).getByRole('alert')).toHaveTextContent(
-    'label change failed and was not applied: label is reserved',
+    'Label change failed and was not applied: label is reserved',
   )
   expect(label).toHaveValue('cc-1')
 })
