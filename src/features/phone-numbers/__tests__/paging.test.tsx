@@ -49,3 +49,31 @@ test('choosing a page size asks the server for that many rows', async () => {
   await waitFor(() => expect(listedNumbers()).toHaveLength(200))
   expect(screen.getByText('300 numbers · showing 1–200')).toBeInTheDocument()
 })
+
+test('first, last and a typed page go straight there; a page out of range is refused in words', async () => {
+  resetTestBackend({ numbers: 1_000 })
+  const { user } = renderApp()
+  expect(await screen.findByText('1,000 numbers · showing 1–50')).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'First page' })).toBeDisabled()
+
+  await user.click(screen.getByRole('button', { name: 'Last page' }))
+  expect(await screen.findByText('1,000 numbers · showing 951–1,000')).toBeInTheDocument()
+  expect(screen.getByRole('textbox', { name: 'Page' })).toHaveValue('20')
+  expect(screen.getByRole('button', { name: 'Last page' })).toBeDisabled()
+
+  const jump = screen.getByRole('textbox', { name: 'Page' })
+  await user.clear(jump)
+  await user.type(jump, '7{Enter}')
+  expect(await screen.findByText('1,000 numbers · showing 301–350')).toBeInTheDocument()
+  expect(new URLSearchParams(window.location.search).get('page')).toBe('7')
+
+  await user.clear(jump)
+  await user.type(jump, '21{Enter}')
+  expect(await screen.findByRole('alert')).toHaveTextContent('Enter a page from 1 to 20.')
+  expect(jump).toHaveAccessibleDescription('Enter a page from 1 to 20.')
+  expect(screen.getByText('1,000 numbers · showing 301–350')).toBeInTheDocument()
+
+  await user.click(screen.getByRole('button', { name: 'First page' }))
+  expect(await screen.findByText('1,000 numbers · showing 1–50')).toBeInTheDocument()
+  expect(jump).toHaveValue('1')
+})

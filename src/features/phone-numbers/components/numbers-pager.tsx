@@ -1,4 +1,4 @@
-import { formatCount } from '@/lib/format-count'
+import { PageJump } from '@/features/phone-numbers/components/page-jump'
 import '@/features/phone-numbers/components/numbers-pager.css'
 
 interface NumbersPagerProps {
@@ -8,16 +8,22 @@ interface NumbersPagerProps {
 }
 
 export function NumbersPager({ page, pageCount, onPage }: NumbersPagerProps) {
+  const atFirst = page <= 1
+  const atLast = page >= pageCount
   return (
     <nav className="pager" aria-label="Pages">
-      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <button type="button" className="button" disabled={atFirst} onClick={() => onPage(1)}>
+        First page
+      </button>
+      <button type="button" className="button" disabled={atFirst} onClick={() => onPage(page - 1)}>
         Previous page
       </button>
-      <span className="muted">
-        Page {formatCount(page)} of {formatCount(pageCount)}
-      </span>
-      <button type="button" className="button" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+      <PageJump page={page} pageCount={pageCount} onPage={onPage} />
+      <button type="button" className="button" disabled={atLast} onClick={() => onPage(page + 1)}>
         Next page
+      </button>
+      <button type="button" className="button" disabled={atLast} onClick={() => onPage(pageCount)}>
+        Last page
       </button>
     </nav>
   )
