@@ -17,6 +17,7 @@ test('a wrong key is refused at the prompt; the right one opens the page for thi
   // A real-mode build offers no demo personas.
   await expect(page.getByText('demo_admin')).toHaveCount(0)
   const keyField = page.getByLabel('API key', { exact: true })
+  await expect(keyField).toBeFocused()
   const connectButton = page.getByRole('button', { name: 'Connect', exact: true })
 
   await keyField.fill(wrongKey)

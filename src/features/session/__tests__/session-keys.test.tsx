@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { testBackend } from '@/mocks/node'
 import { givenNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
+import { credentials } from '@/lib/credentials'
 import { renderApp } from '@/testing/render-app'
 import { openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
 
@@ -41,4 +42,11 @@ test('a key revoked mid-session asks for another over the page and keeps the dia
   expect(within(editDialog).getByRole('textbox', { name: 'Nickname' })).toHaveValue('Kept while reconnecting')
   await saveAndWaitForClose(user, editDialog)
   expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Kept while reconnecting')
+})
+
+test('without a key the connect screen asks for one with the cursor already in `API key`', async () => {
+  credentials.set(null)
+  renderApp()
+  expect(await screen.findByRole('heading', { name: 'Connect to your workspace' })).toBeInTheDocument()
+  await waitFor(() => expect(screen.getByLabelText('API key')).toHaveFocus())
 })

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
-import { useId } from 'react'
+import { useEffect, useId } from 'react'
 import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { verifyApiKey } from '@/features/session/api/verify-api-key'
@@ -37,6 +37,8 @@ export function ConnectForm({ onConnected }: ConnectFormProps) {
     resolver: zodResolver(connectSchema),
     defaultValues: { apiKey: '' },
   })
+  // The screen exists to take a key: the cursor starts in its field (a dialog would focus it too).
+  useEffect(() => form.setFocus('apiKey'), [form])
   // Never echo the key itself in a message.
   const message = form.formState.errors.apiKey?.message ?? (verify.error ? connectError(verify.error) : null)
   const onSubmit = form.handleSubmit(({ apiKey }) =>
