@@ -6,8 +6,14 @@ export interface DesiredNumberState {
   label: string
 }
 
-/** Text-field value as the server stores it: trimmed, and empty means cleared. */
+/**
+ * Invisible characters that only hide differences ("Main\u200BSupport" looks like "MainSupport"):
+ * zero-width space, word joiner, byte-order mark. Joiners that shape scripts and emoji stay.
+ */
+const INVISIBLE = /[\u200B\u2060\uFEFF]/g
+
+/** Text-field value as it is saved: composed (NFC), without invisible characters, trimmed; empty means cleared. */
 export function normalizeText(value: string): string | null {
-  const trimmed = value.trim()
-  return trimmed === '' ? null : trimmed
+  const text = value.normalize('NFC').replace(INVISIBLE, '').trim()
+  return text === '' ? null : text
 }

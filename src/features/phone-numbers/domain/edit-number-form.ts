@@ -7,7 +7,7 @@ import {
   type AgentCatalog,
 } from '@/features/agents/domain/agent-catalog'
 import type { SelectOption } from '@/components/ui/select-field'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { validationMessages } from '@/features/phone-numbers/domain/save-messages'
 import { SIDES, type Side } from '@/features/phone-numbers/domain/sides'
 import { MAX_TEXT_LENGTH, type PhoneNumber } from '@/types/api'
@@ -19,7 +19,7 @@ const UNKNOWN = '__unknown__'
 
 const textField = (field: 'nickname' | 'label') =>
   z.string().superRefine((value, ctx) => {
-    const length = value.trim().length
+    const length = normalizeText(value)?.length ?? 0
     if (length > MAX_TEXT_LENGTH) {
       ctx.addIssue({ code: 'custom', message: validationMessages.tooLong(field, length, MAX_TEXT_LENGTH) })
     }

@@ -241,6 +241,15 @@ describe('planSave examples', () => {
     expect(normalizeText(' \n\t')).toBeNull()
     expect(normalizeText('')).toBeNull()
   })
+
+  test('normalizeText drops invisible characters and composes accents, so what is saved is what is seen', () => {
+    expect(normalizeText('Main\u200BSupport\uFEFF')).toBe('MainSupport')
+    expect(normalizeText('\u2060 Köln')).toBe('Köln')
+    expect(normalizeText('Ko\u0308ln')).toBe('K\u00F6ln')
+    expect(normalizeText('\u200B')).toBeNull()
+    // A joiner inside an emoji sequence is part of the character and stays.
+    expect(normalizeText('Team 👩\u200D💻')).toBe('Team 👩\u200D💻')
+  })
 })
 
 // ---- properties, checked against the demo backend's model of API.md ------------------------
