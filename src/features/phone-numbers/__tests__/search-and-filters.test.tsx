@@ -134,6 +134,19 @@ test('search is sent to the server and matches digits typed with spaces and dash
   await waitFor(() => expect(listQueriesOf(requests).at(-1)?.search).toBe('628-555 0123'))
   await waitFor(() => expect(listedNumbers()).toEqual(['+1 628 555 0123']))
   expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Front Office')
-  // Debounced: not one request per keystroke.
-  expect(listQueriesOf(requests).length).toBeLessThan(4)
+  // Debounced: not one request per keystroke (how many bursts a busy machine splits the typing into varies).
+  expect(listQueriesOf(requests).length).toBeLessThan('628-555 0123'.length / 2)
+})
+
+test('a number typed in its national format is found: the page sends it in E.164', async () => {
+  // The seed's London Reception is +44 20 7946 0123.
+  const { user } = renderApp()
+  await waitForRows()
+  const requests = recordRequests()
+  await user.type(screen.getByRole('searchbox', { name: 'Search numbers' }), '020 7946 0123')
+  await waitFor(() => expect(listedNumbers()).toEqual(['+44 20 7946 0123']))
+  expect(listQueriesOf(requests).at(-1)?.search).toBe('+442079460123')
+  // The box and the URL keep what the user typed.
+  expect(screen.getByRole('searchbox', { name: 'Search numbers' })).toHaveValue('020 7946 0123')
+  expect(new URLSearchParams(window.location.search).get('q')).toBe('020 7946 0123')
 })

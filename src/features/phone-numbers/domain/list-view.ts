@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { searchForServer } from '@/features/phone-numbers/domain/search-query'
 import {
   DEFAULT_PAGE_SIZE,
   phoneNumberStatuses,
@@ -94,13 +95,14 @@ export function serializeListView(view: ListView, existing: string): string {
   return text ? `?${text}` : ''
 }
 
-export function listParams(view: ListView): ListPhoneNumbersParams {
+/** What the server is asked for the view; `countries` read a number typed in a national format (search-query.ts). */
+export function listParams(view: ListView, countries: readonly string[] = []): ListPhoneNumbersParams {
   return {
     page: view.page,
     limit: view.limit,
     sort: view.sort,
     order: view.order,
-    ...(view.search ? { search: view.search } : {}),
+    ...(view.search ? { search: searchForServer(view.search, countries) } : {}),
     ...(view.status ? { status: view.status } : {}),
     ...(view.agentId ? { agent_id: view.agentId } : {}),
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
+import { useSearchCountries } from '@/features/phone-numbers/hooks/use-search-countries'
 import { useLocationSearch } from '@/hooks/use-location-search'
 
 type SetListView = (changes: Partial<ListView>, mode?: 'push' | 'replace') => void
@@ -13,7 +14,8 @@ type SetListView = (changes: Partial<ListView>, mode?: 'push' | 'replace') => vo
 export function useListView() {
   const [locationSearch, navigate] = useLocationSearch()
   const view = useMemo(() => parseListView(locationSearch), [locationSearch])
-  const params = useMemo(() => listParams(view), [view])
+  const countries = useSearchCountries()
+  const params = useMemo(() => listParams(view, countries), [view, countries])
   useEffect(() => {
     // Replace, not push: the address bar is corrected, Back still leaves the page as before.
     navigate(serializeListView(view, locationSearch), 'replace')
