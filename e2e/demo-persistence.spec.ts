@@ -22,3 +22,24 @@ test('demo changes survive a reload, and ?reset starts again from the seed once'
   // The parameter is gone, so the next reload keeps whatever is changed from here on.
   expect(new URL(page.url()).searchParams.has('reset')).toBe(false)
 })
+
+test("two demo tabs keep each other's changes, and each shows the other's", async ({ context }) => {
+  const tabA = await context.newPage()
+  await openPhoneNumbersPage(tabA, '/?reset')
+  const tabB = await context.newPage()
+  await openPhoneNumbersPage(tabB)
+
+  const inA = await openEditDialog(tabA, MAIN_SUPPORT_LINE.title)
+  await inA.getByRole('textbox', { name: 'Nickname' }).fill('Renamed in tab A')
+  await saveAndWaitForClose(tabA, inA)
+
+  const inB = await openEditDialog(tabB, 'Billing Line')
+  await inB.getByRole('textbox', { name: 'Nickname' }).fill('Renamed in tab B')
+  await saveAndWaitForClose(tabB, inB)
+  // Tab B learned of tab A's rename without a reload.
+  await expect(rowOf(tabB, 'Renamed in tab A')).toBeVisible()
+
+  await tabA.reload()
+  await expect(rowOf(tabA, 'Renamed in tab A')).toBeVisible()
+  await expect(rowOf(tabA, 'Renamed in tab B')).toBeVisible()
+})

@@ -9,7 +9,8 @@ async function startDemoBackendIfNeeded(): Promise<void> {
   if (import.meta.env.VITE_API_BASE_URL) return
   // Dynamic import: a real-server build contains no msw code at all.
   const { startDemoBackend } = await import('@/mocks/browser')
-  await startDemoBackend()
+  // Another demo tab's change: show it here too.
+  await startDemoBackend({ onOtherTabChange: () => void queryClient.invalidateQueries() })
 }
 
 const container = document.getElementById('root')!

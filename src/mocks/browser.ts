@@ -1,16 +1,21 @@
 import { setupWorker } from 'msw/browser'
-import { readStoredWorkspace, storeWorkspace } from '@/mocks/browser/persistence'
+import { readStoredWorkspace, storeWorkspace, watchOtherTabs } from '@/mocks/browser/persistence'
 import { readDemoSettings } from '@/mocks/demo-settings'
 import { FaultInjector } from '@/mocks/faults'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
 import { createSeedWorkspace, DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
 import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
 
+interface DemoBackendOptions {
+  /** Another tab of the demo changed the workspace, and this tab's copy now holds its changes. */
+  onOtherTabChange?: () => void
+}
+
 /**
  * The demo backend in the browser: the same handlers as the tests, served by msw's service worker,
- * over a workspace that survives reloads (browser/persistence.ts).
+ * over a workspace that survives reloads and is shared with the demo's other tabs (browser/persistence.ts).
  */
-export async function startDemoBackend(): Promise<void> {
+export async function startDemoBackend({ onOtherTabChange }: DemoBackendOptions = {}): Promise<void> {
   const settings = readDemoSettings(window.location.search)
   const stored = readStoredWorkspace()
   const size = settings.numbers ?? stored?.size ?? DEFAULT_NUMBER_COUNT
@@ -23,7 +28,12 @@ export async function startDemoBackend(): Promise<void> {
     faults: settings.faults ? new FaultInjector(settings.faults) : null,
     onWrite: () => storeWorkspace({ size, changes: backend.workspace.changes() }),
   }
-  storeWorkspace({ size, changes: backend.workspace.changes() })
+  storeWorkspace({ size, changes: backend.workspace.changes() }, { replace: keep === undefined })
+  watchOtherTabs((stored) => {
+    if (stored.size !== size) return
+    backend.workspace.applyChanges(stored.changes)
+    onOtherTabChange?.()
+  })
 
   const worker = setupWorker(...createHandlers(backend))
   await Promise.all([

@@ -228,10 +228,12 @@ export class Workspace {
     }
   }
 
+  /** Takes in stored changes (a reload, another tab's writes); a number held in a later state than the stored one keeps it. */
   applyChanges(changes: WorkspaceChanges): void {
     for (const saved of changes.numbers) {
       const index = this.rows.indexOfId(saved.id)
       if (index === undefined || this.rows.phoneNumber(index) !== saved.phone_number) continue
+      if (this.rows.record(index).updated_at > saved.updated_at) continue
       this.rows.write(index, saved, saved.updated_at)
     }
     for (const id of changes.publishedVersionIds) {
