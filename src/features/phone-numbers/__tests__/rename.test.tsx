@@ -54,7 +54,7 @@ test('a 256-character nickname is refused before anything is sent', async () => 
   expect(storedNumber(number).nickname).toBe('Front Office')
 })
 
-test('Save is disabled until something changes, and Cancel closes without a request', async () => {
+test('Save is disabled until something changes, and Cancel asks, then closes without a request', async () => {
   const { user, number, requests, dialog } = await editNewNumber({
     nickname: 'Front Office',
     inbound: 'agv_front_desk_3',
@@ -62,7 +62,11 @@ test('Save is disabled until something changes, and Cancel closes without a requ
   expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled()
   await choose(user, 'Outbound agent', 'Survey Caller')
   expect(within(dialog).getByRole('button', { name: 'Save' })).toBeEnabled()
+  // Unsaved changes are not dropped without asking.
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+  const question = within(dialog).getByRole('alertdialog', { name: /Discard your changes\?/ })
+  expect(within(question).getByRole('button', { name: 'Keep editing' })).toHaveFocus()
+  await user.click(within(question).getByRole('button', { name: 'Discard changes' }))
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   expect(await writesOf(requests)).toEqual([])
   expect(cellsOf(await findRow(number)).outbound).toHaveTextContent('None')

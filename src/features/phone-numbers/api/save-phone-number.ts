@@ -18,7 +18,8 @@ const MAX_RETRY_AFTER_SECONDS = 10
 /**
  * A save that stopped at one call. The calls before it stay applied (and are in the cache). When
  * the failure was ambiguous (5xx, timeout, lost answer) the number was read again: `failedCallApplied`
- * then says whether the failed call took effect after all (null when that read failed too).
+ * then says the failed call did not take effect (false) or that the page could not tell (null); a
+ * call found applied is no failure, and the save went on.
  */
 export class SaveError extends Error {
   override readonly name = 'SaveError'
@@ -27,16 +28,33 @@ export class SaveError extends Error {
     readonly failed: PlannedCall,
     readonly notAttempted: PlannedCall[],
     override readonly cause: unknown,
-    readonly failedCallApplied: boolean | null = false,
+    readonly failedCallApplied: false | null = false,
   ) {
     super(cause instanceof Error ? cause.message : 'The save failed.')
   }
 }
 
+/** Every save's mutation key starts with this; the page's notices follow them all (components/save-notices.tsx). */
+export const SAVE_MUTATION_KEY = [...phoneNumberQueries.all(), 'save'] as const
+
 export interface SaveVariables {
   number: PhoneNumber
   calls: PlannedCall[]
   desired: DesiredNumberState
+  /** What the page says once the save went through, worded when it was planned (a draft it publishes reads "published v3"). */
+  savedMessage?: string
+  /** Aborted: a save still queued (offline) is dropped before anything is sent. */
+  cancel?: AbortController
+  /** Told when a 429 makes the save wait this many seconds before sending the call again. */
+  onRateLimitWait?: (seconds: number) => void
+}
+
+/** A queued save was cancelled before it sent anything. */
+export class SaveCancelledError extends Error {
+  override readonly name = 'SaveCancelledError'
+  constructor() {
+    super('The save was cancelled before anything was sent.')
+  }
 }
 
 export interface SaveResult {
@@ -48,14 +66,16 @@ export interface SaveResult {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function sendCall(call: PlannedCall): Promise<PhoneNumber[]> {
+async function sendCall(call: PlannedCall, onRateLimitWait?: (seconds: number) => void): Promise<PhoneNumber[]> {
   for (let attempt = 0; ; attempt++) {
     try {
       if (call.kind === 'patch') return [await updatePhoneNumber(call.numberId, call.body)]
       return await publishAgentVersion(call.agentId, call.versionId, call.body)
     } catch (error) {
       if (!isApiError(error) || error.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) throw error
-      await wait(Math.min(error.retryAfterSeconds ?? 1, MAX_RETRY_AFTER_SECONDS) * 1000)
+      const seconds = Math.min(error.retryAfterSeconds ?? 1, MAX_RETRY_AFTER_SECONDS)
+      onRateLimitWait?.(seconds)
+      await wait(seconds * 1000)
     }
   }
 }
@@ -67,6 +87,7 @@ async function sendCall(call: PlannedCall): Promise<PhoneNumber[]> {
  */
 export async function executeSavePlan(queryClient: QueryClient, variables: SaveVariables): Promise<SaveResult> {
   const { calls, desired } = variables
+  if (variables.cancel?.signal.aborted) throw new SaveCancelledError()
   let latest = variables.number
   const absorb = async (records: PhoneNumber[], publishedVersionIds: string[]) => {
     // A list fetch that started before this answer must not land after it with older rows; its
@@ -86,7 +107,7 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
   for (const [index, call] of calls.entries()) {
     try {
       // Every publish call publishes the version in its path (API.md, semantics step 1).
-      await absorb(await sendCall(call), call.kind === 'patch' ? [] : [call.versionId])
+      await absorb(await sendCall(call, variables.onRateLimitWait), call.kind === 'patch' ? [] : [call.versionId])
     } catch (cause) {
       let failedCallApplied: boolean | null = false
       if (isApiError(cause) && cause.isAmbiguous) {
@@ -105,6 +126,8 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
             void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
         }
       }
+      // The answer was lost but the call took effect: it succeeded, so the save goes on.
+      if (failedCallApplied) continue
       throw new SaveError(calls.slice(0, index), call, calls.slice(index + 1), cause, failedCallApplied)
     }
   }
@@ -114,6 +137,7 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
 export function useSavePhoneNumber(numberId: string) {
   const queryClient = useQueryClient()
   return useMutation({
+    mutationKey: [...SAVE_MUTATION_KEY, numberId],
     // Saves of one number run one after another; different numbers in parallel.
     scope: { id: `phone-number:${numberId}` },
     mutationFn: (variables: SaveVariables) => executeSavePlan(queryClient, variables),

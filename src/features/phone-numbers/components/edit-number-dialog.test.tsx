@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { EditNumberDialog } from '@/features/phone-numbers/components/edit-number-dialog'
+import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
 import { permissionsOf } from '@/features/session/use-session'
 import { credentials } from '@/lib/credentials'
 import { createQueryClient } from '@/lib/react-query'
@@ -15,24 +16,25 @@ async function renderDialog(e164: string, key = 'demo_admin') {
   credentials.set(key)
   const number = testBackend.workspace.numberByE164(e164)!
   const me = testBackend.workspace.me(`Bearer ${key}`)
-  const onSaved = vi.fn<(message: string) => void>()
   const onClose = vi.fn<() => void>()
   const user = userEvent.setup()
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <EditNumberDialog number={number} permissions={permissionsOf(me)} onClose={onClose} onSaved={onSaved} />
+      <EditNumberDialog number={number} permissions={permissionsOf(me)} onClose={onClose} />
+      {/* The page's notices say how saves end. */}
+      <SaveNotices onEditAgain={vi.fn()} />
     </QueryClientProvider>,
   )
   const dialog = await screen.findByRole('dialog')
   // The form replaces "Loading agents…" once the agents list is in.
   await within(dialog).findByRole('combobox', { name: 'Inbound agent' })
-  return { user, dialog, onSaved, onClose }
+  return { user, dialog, onClose }
 }
 
 const numberNow = (e164: string): PhoneNumber => testBackend.workspace.numberByE164(e164)!
 
 test('choosing an agent for a side and saving sends one deploy and reports it', async () => {
-  const { user, dialog, onSaved } = await renderDialog('+14155550123')
+  const { user, dialog, onClose } = await renderDialog('+14155550123')
   const requests = recordRequests()
 
   await choose(user, 'Outbound agent', 'Outbound Sales')
@@ -40,9 +42,8 @@ test('choosing an agent for a side and saving sends one deploy and reports it', 
   expect(within(dialog).getByRole('listitem')).toHaveTextContent('Outbound: None → Outbound Sales v3')
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
-  await waitFor(() =>
-    expect(onSaved).toHaveBeenCalledWith('Saved Main Support Line: Outbound: None → Outbound Sales v3.'),
-  )
+  expect(await screen.findByText('Saved Main Support Line: Outbound: None → Outbound Sales v3.')).toBeInTheDocument()
+  expect(onClose).toHaveBeenCalled()
   expect(await writesOf(requests)).toEqual([
     {
       method: 'POST',
@@ -54,7 +55,7 @@ test('choosing an agent for a side and saving sends one deploy and reports it', 
 })
 
 test('None clears a side through the version it holds', async () => {
-  const { user, dialog, onSaved } = await renderDialog('+14155550123')
+  const { user, dialog, onClose } = await renderDialog('+14155550123')
   const requests = recordRequests()
 
   await choose(user, 'Inbound agent', 'None')
@@ -62,7 +63,7 @@ test('None clears a side through the version it holds', async () => {
   expect(within(dialog).getByRole('listitem')).toHaveTextContent('Inbound: Front Desk v3 → cleared')
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
-  await waitFor(() => expect(onSaved).toHaveBeenCalled())
+  await waitFor(() => expect(onClose).toHaveBeenCalled())
   expect(await writesOf(requests)).toEqual([
     {
       method: 'POST',
@@ -88,7 +89,7 @@ test('a read-only key sees the number but can change nothing, and is told why', 
 })
 
 test('a nickname that is too long is refused in words, and nothing is sent', async () => {
-  const { user, dialog, onSaved } = await renderDialog('+14155550123')
+  const { user, dialog, onClose } = await renderDialog('+14155550123')
   const requests = recordRequests()
   const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
 
@@ -101,5 +102,5 @@ test('a nickname that is too long is refused in words, and nothing is sent', asy
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
   expect(await writesOf(requests)).toEqual([])
-  expect(onSaved).not.toHaveBeenCalled()
+  expect(onClose).not.toHaveBeenCalled()
 })

@@ -1,8 +1,11 @@
 import * as Dialog from '@radix-ui/react-dialog'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
+import { DiscardChangesPrompt } from '@/features/phone-numbers/components/discard-changes-prompt'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { SAVE_TEXT } from '@/features/phone-numbers/domain/save-messages'
+import { useFreshNumber } from '@/features/phone-numbers/hooks/use-fresh-number'
 import type { Permissions } from '@/features/session/use-session'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
@@ -11,18 +14,34 @@ import '@/features/phone-numbers/components/edit-number-dialog.css'
 interface EditNumberDialogProps {
   /** The number as the cache holds it now; null when the dialog is closed. */
   number: PhoneNumber | null
+  /** A choice to start from (a failed save tried again); null starts from the number. */
+  draft?: DesiredNumberState | null
   permissions: Permissions
   onClose: () => void
-  onSaved: (message: string) => void
 }
 
-/** The edit dialog's shell: title, focus handling, and the form once the agents are known. */
-export function EditNumberDialog({ number, permissions, onClose, onSaved }: EditNumberDialogProps) {
+/**
+ * The edit dialog's shell: title, focus handling, the form once the agents are known, and a
+ * question before unsaved changes are discarded. Closing while a save runs is allowed: the page's
+ * notices then report how it ends.
+ */
+export function EditNumberDialog({ number, draft = null, permissions, onClose }: EditNumberDialogProps) {
   const { catalog } = useAgentCatalog()
+  useFreshNumber(number?.id ?? null)
   // No Dialog.Trigger (the row's button opens it), so Radix has nowhere to return focus: remember the opener.
   const openerRef = useRef<HTMLElement | null>(null)
+  /** The form holds changes not yet saved (and no save is running). */
+  const unsaved = useRef(false)
+  const [askingToDiscard, setAskingToDiscard] = useState(false)
+  const close = () => {
+    setAskingToDiscard(false)
+    unsaved.current = false
+    onClose()
+  }
+  const requestClose = () => (unsaved.current ? setAskingToDiscard(true) : close())
+
   return (
-    <Dialog.Root open={number !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog.Root open={number !== null} onOpenChange={(open) => !open && requestClose()}>
       {/* An explicit container: without one, Radix's portal renders nothing until a layout effect,
           and then mounts the whole dialog in a second, synchronous render (one long task). */}
       <Dialog.Portal container={document.body}>
@@ -52,10 +71,14 @@ export function EditNumberDialog({ number, permissions, onClose, onSaved }: Edit
                 <EditNumberForm
                   key={number.id}
                   number={number}
+                  draft={draft}
                   catalog={catalog}
                   permissions={permissions}
-                  onClose={onClose}
-                  onSaved={onSaved}
+                  onCancel={requestClose}
+                  onSaved={close}
+                  onUnsavedChange={(value) => {
+                    unsaved.current = value
+                  }}
                 />
               ) : (
                 <div className="dialog-body">
@@ -64,6 +87,9 @@ export function EditNumberDialog({ number, permissions, onClose, onSaved }: Edit
                     <Dialog.Close className="button">Close</Dialog.Close>
                   </div>
                 </div>
+              )}
+              {askingToDiscard && (
+                <DiscardChangesPrompt onKeepEditing={() => setAskingToDiscard(false)} onDiscard={close} />
               )}
             </>
           )}

@@ -1,23 +1,28 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useId } from 'react'
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { SaveError, useSavePhoneNumber } from '@/features/phone-numbers/api/save-phone-number'
+import { SaveError } from '@/features/phone-numbers/api/save-phone-number'
 import { SaveOutcome } from '@/features/phone-numbers/components/save-outcome'
 import { SideFields } from '@/features/phone-numbers/components/side-fields'
+import { TextFields } from '@/features/phone-numbers/components/text-fields'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import {
   editNumberFormSchema,
+  formValuesFromDesired,
   formValuesFromNumber,
+  withinPermissions,
   type EditNumberFormValues,
 } from '@/features/phone-numbers/domain/edit-number-form'
 import {
+  droppedByKeyNote,
   nothingToSave,
+  rateLimitWaitLabel,
   routingNote,
   savedMessage,
-  textFieldName,
-  textHint,
 } from '@/features/phone-numbers/domain/save-messages'
 import { SIDES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
+import { useNumberSave } from '@/features/phone-numbers/hooks/use-number-save'
 import { useSavePlan } from '@/features/phone-numbers/hooks/use-save-plan'
 import type { Permissions } from '@/features/session/use-session'
 import { isApiError } from '@/lib/api-error'
@@ -26,16 +31,22 @@ import type { PhoneNumber } from '@/types/api'
 interface EditNumberFormProps {
   /** The number as the cache holds it now. */
   number: PhoneNumber
+  /** A choice to start from instead of the number's state (a failed save tried again). */
+  draft: DesiredNumberState | null
   catalog: AgentCatalog
   permissions: Permissions
-  onClose: () => void
-  onSaved: (message: string) => void
+  onCancel: () => void
+  onSaved: () => void
+  /** Whether the form holds changes that are not saved and no save is running. */
+  onUnsavedChange: (unsaved: boolean) => void
 }
 
 /** The edit dialog's body: both sides' pickers, nickname and label, what Save will do, and the last save's outcome. */
-export function EditNumberForm({ number, catalog, permissions, onClose, onSaved }: EditNumberFormProps) {
+export function EditNumberForm(props: EditNumberFormProps) {
+  const { number, draft, catalog, permissions, onCancel, onSaved, onUnsavedChange } = props
   const formId = useId()
-  const save = useSavePhoneNumber(number.id)
+  const saveButton = useRef<HTMLButtonElement>(null)
+  const save = useNumberSave(number.id)
   const form = useForm<EditNumberFormValues>({
     resolver: zodResolver(editNumberFormSchema),
     defaultValues: formValuesFromNumber(number, catalog),
@@ -44,18 +55,65 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
   const values = useWatch({ control: form.control }) as EditNumberFormValues
   const plan = useSavePlan(number, catalog, values)
   const canSave = permissions.canRoute || permissions.canRename
-  const saving = save.isPending
+  const { saving } = save
   const note = routingNote(permissions)
   const noteId = `${formId}-routing-note`
+  const [droppedNote, setDroppedNote] = useState<string | null>(null)
+  const unsaved = plan.changes.length > 0 && !saving
+
+  // A failed save tried again starts from what the user had chosen, as changes to the number.
+  const applyDraft = useEffectEvent(() => {
+    if (!draft) return
+    const wanted = formValuesFromDesired(draft, catalog)
+    for (const field of Object.keys(wanted) as (keyof EditNumberFormValues)[]) {
+      form.setValue(field, wanted[field], { shouldDirty: true, shouldValidate: true })
+    }
+  })
+  useEffect(() => applyDraft(), [])
+
+  // The number changed on the server (the fresh read on open, another admin): follow it until the user edits.
+  const followServer = useEffectEvent(() => {
+    if (!form.formState.isDirty && !saving) form.reset(formValuesFromNumber(number, catalog))
+  })
+  useEffect(() => followServer(), [number])
+
+  // Another key (a reconnect) may change less: put back what it may not change, keep the rest, say so.
+  const { canRoute, canRename } = permissions
+  const [allowedSeen, setAllowedSeen] = useState({ canRoute, canRename })
+  if (allowedSeen.canRoute !== canRoute || allowedSeen.canRename !== canRename) {
+    setAllowedSeen({ canRoute, canRename })
+    const { dropped } = withinPermissions(form.getValues(), number, catalog, permissions)
+    if (dropped.length > 0) setDroppedNote(droppedByKeyNote(dropped))
+  }
+  const putBackForbidden = useEffectEvent(() => {
+    const allowed = withinPermissions(form.getValues(), number, catalog, permissions).values
+    for (const field of Object.keys(allowed) as (keyof EditNumberFormValues)[]) {
+      if (allowed[field] !== form.getValues(field)) form.setValue(field, allowed[field], { shouldValidate: true })
+    }
+  })
+  useEffect(() => putBackForbidden(), [canRoute, canRename])
+
+  useEffect(() => {
+    onUnsavedChange(unsaved)
+  }, [unsaved, onUnsavedChange])
+  // Reloading or leaving the page with unsaved changes asks first (the browser's own question).
+  useEffect(() => {
+    if (!unsaved) return
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [unsaved])
 
   // Validation gates the submit; the plan is the one this render shows.
-  const onSubmit = form.handleSubmit(() => {
-    if (plan.calls.length === 0) return
-    save.mutate(
-      { number, calls: plan.calls, desired: plan.desired },
+  const submitPlan = () => {
+    if (plan.calls.length === 0 || saving) return
+    // The controls are disabled while saving: keep focus on Save (aria-disabled, still focusable), not on <body>.
+    saveButton.current?.focus()
+    save.submit(
+      { number, calls: plan.calls, desired: plan.desired, savedMessage: savedMessage(number, catalog, plan.desired) },
       {
         // With a conflict the dialog stays open and says what the number holds now.
-        onSuccess: (result) => result.conflicts.length === 0 && onSaved(savedMessage(number, catalog, plan.desired)),
+        onSuccess: (result) => result.conflicts.length === 0 && onSaved(),
         onError: (error) => {
           const cause = error instanceof SaveError ? error.cause : error
           if (!isApiError(cause)) return
@@ -67,22 +125,23 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
         },
       },
     )
-  })
+  }
 
   return (
     <form
       id={formId}
       className="dialog-body"
       noValidate
-      onSubmit={(event) => void onSubmit(event)}
-      onKeyDown={(event) => {
-        // Escape while saving would hide the outcome; let the save finish first.
-        if (event.key === 'Escape' && saving) event.preventDefault()
-      }}
+      onSubmit={(event) => void form.handleSubmit(() => submitPlan())(event)}
     >
       {note && (
         <p className="notice" id={noteId}>
           {note}
+        </p>
+      )}
+      {droppedNote && (
+        <p className="notice" role="status">
+          {droppedNote}
         </p>
       )}
       <div className="sides">
@@ -102,36 +161,7 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
         ))}
       </div>
 
-      <div className="text-fields">
-        {(['nickname', 'label'] as const).map((field) => {
-          const error = form.formState.errors[field]?.message
-          const id = `${formId}-${field}`
-          return (
-            <div className="field" key={field}>
-              <label htmlFor={id}>{textFieldName(field)}</label>
-              <input
-                id={id}
-                type="text"
-                autoComplete="off"
-                readOnly={!permissions.canRename}
-                disabled={saving}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${id}-error` : `${id}-hint`}
-                {...form.register(field)}
-              />
-              {error ? (
-                <p className="field-error" id={`${id}-error`}>
-                  {error}
-                </p>
-              ) : (
-                <p className="muted small" id={`${id}-hint`}>
-                  {textHint(field, permissions.canRename)}
-                </p>
-              )}
-            </div>
-          )
-        })}
-      </div>
+      <TextFields formId={formId} form={form} editable={permissions.canRename} saving={saving} />
 
       {canSave && (
         <section className="summary" aria-labelledby={`${formId}-summary`}>
@@ -150,19 +180,27 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
         </section>
       )}
 
-      <SaveOutcome paused={save.isPaused} result={save.data} error={save.error} catalog={catalog} />
+      <SaveOutcome paused={save.paused} result={save.result} error={save.error} catalog={catalog} />
 
       <div className="dialog-footer">
-        <button type="button" className="button" onClick={onClose} disabled={saving}>
-          {canSave ? 'Cancel' : 'Close'}
-        </button>
+        {save.paused ? (
+          <button type="button" className="button" onClick={save.cancelQueued}>
+            Cancel save
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={onCancel} disabled={saving}>
+            {canSave ? 'Cancel' : 'Close'}
+          </button>
+        )}
         {canSave && (
           <button
             type="submit"
+            ref={saveButton}
             className="button button-primary"
-            disabled={saving || plan.calls.length === 0 || plan.error !== null}
+            aria-disabled={saving || undefined}
+            disabled={!saving && (plan.calls.length === 0 || plan.error !== null)}
           >
-            {saving ? 'Saving…' : 'Save'}
+            {save.rateLimitWait !== null ? rateLimitWaitLabel(save.rateLimitWait) : saving ? 'Saving…' : 'Save'}
           </button>
         )}
       </div>

@@ -6,6 +6,8 @@ import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-th
 import { NumbersPager } from '@/features/phone-numbers/components/numbers-pager'
 import { NumbersTable } from '@/features/phone-numbers/components/numbers-table'
 import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-toolbar'
+import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
@@ -25,16 +27,18 @@ export function PhoneNumbersPage() {
 
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
-  const [toast, setToast] = useState<string | null>(null)
+  // What the user had chosen in a save that failed after its dialog closed (SaveNotices' Edit again).
+  const [draft, setDraft] = useState<DesiredNumberState | null>(null)
   // Mounted from the first Edit on and kept, so closing runs Radix's focus return.
   const [dialogMounted, setDialogMounted] = useState(false)
   // Stable, so memoised rows do not re-render when the page does.
   // A transition: React renders the dialog in slices that yield to the browser, not in one long task.
-  const openEditor = useCallback((number: PhoneNumber) => {
+  const openEditor = useCallback((number: PhoneNumber, withDraft: DesiredNumberState | null = null) => {
     startTransition(() => {
       setDialogMounted(true)
       setEditingSnapshot(number)
       setEditingId(number.id)
+      setDraft(withDraft)
     })
   }, [])
 
@@ -47,12 +51,6 @@ export function PhoneNumbersPage() {
   useEffect(() => {
     if (rowsShown) void loadEditDialog().then(() => setDialogMounted(true))
   }, [rowsShown])
-
-  useEffect(() => {
-    if (!toast) return
-    const timer = setTimeout(() => setToast(null), 6000)
-    return () => clearTimeout(timer)
-  }, [toast])
 
   const filtered = view.search !== '' || view.status !== null || view.agentId !== null
   const { total, rows } = list
@@ -136,19 +134,14 @@ export function PhoneNumbersPage() {
         <Suspense fallback={null}>
           <EditNumberDialog
             number={editing}
+            draft={draft}
             permissions={permissions}
             onClose={() => setEditingId(null)}
-            onSaved={(message) => {
-              setEditingId(null)
-              setToast(message)
-            }}
           />
         </Suspense>
       )}
 
-      <div className="toast-region" role="status" aria-live="polite">
-        {toast && <div className="toast">{toast}</div>}
-      </div>
+      <SaveNotices onEditAgain={openEditor} />
     </main>
   )
 }

@@ -1,12 +1,10 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { SaveError, type SaveResult } from '@/features/phone-numbers/api/save-phone-number'
 import {
-  callsInWords,
   conflictsInWords,
-  describeCall,
-  failedCallOutcome,
   nothingSaved,
   SAVE_TEXT,
+  saveFailureInWords,
 } from '@/features/phone-numbers/domain/save-messages'
 
 interface SaveOutcomeProps {
@@ -41,12 +39,15 @@ export function SaveOutcome({ paused, result, error, catalog }: SaveOutcomeProps
       )}
       {error instanceof SaveError && (
         <div role="alert" className="error-box">
-          <p>
-            <strong>{describeCall(error.failed, catalog)}</strong> {failedCallOutcome(error.failedCallApplied)}:{' '}
-            {error.cause instanceof Error ? error.cause.message : SAVE_TEXT.unknownError}
-          </p>
-          {error.applied.length > 0 && <p>{callsInWords('Applied', error.applied, catalog)}</p>}
-          {error.notAttempted.length > 0 && <p>{callsInWords('Not sent', error.notAttempted, catalog)}</p>}
+          {saveFailureInWords(error, catalog).map((line, index) =>
+            index === 0 ? (
+              <p key={line}>
+                <strong>{line}</strong>
+              </p>
+            ) : (
+              <p key={line}>{line}</p>
+            ),
+          )}
           <p>{SAVE_TEXT.failureAdvice}</p>
         </div>
       )}

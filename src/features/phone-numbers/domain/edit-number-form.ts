@@ -8,8 +8,9 @@ import {
 } from '@/features/agents/domain/agent-catalog'
 import type { SelectOption } from '@/components/ui/select-field'
 import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import { validationMessages } from '@/features/phone-numbers/domain/save-messages'
-import { SIDES, type Side } from '@/features/phone-numbers/domain/sides'
+import { textFieldName, validationMessages } from '@/features/phone-numbers/domain/save-messages'
+import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
+import type { Permissions } from '@/features/session/use-session'
 import { MAX_TEXT_LENGTH, type PhoneNumber } from '@/types/api'
 
 /** Radix Select cannot hold an empty value, so "no agent" has a sentinel. */
@@ -51,21 +52,66 @@ export type EditNumberFormValues = z.infer<typeof editNumberFormSchema>
 
 /** The form as the number stands now. */
 export function formValuesFromNumber(number: PhoneNumber, catalog: AgentCatalog): EditNumberFormValues {
+  return formValuesFromDesired(
+    {
+      inbound: number.inbound_agent_version_id,
+      outbound: number.outbound_agent_version_id,
+      nickname: number.nickname ?? '',
+      label: number.label ?? '',
+    },
+    catalog,
+  )
+}
+
+/** The form holding a choice (a save to try again): the inverse of desiredStateFromValues. */
+export function formValuesFromDesired(desired: DesiredNumberState, catalog: AgentCatalog): EditNumberFormValues {
   const side = (versionId: string | null) => {
-    const entry = versionId === null ? undefined : catalog.versionById.get(versionId)
     if (versionId === null) return { agent: NONE, version: '' }
+    const entry = catalog.versionById.get(versionId)
     return entry ? { agent: entry.agent.id, version: versionId } : { agent: UNKNOWN, version: versionId }
   }
-  const inbound = side(number.inbound_agent_version_id)
-  const outbound = side(number.outbound_agent_version_id)
+  const inbound = side(desired.inbound)
+  const outbound = side(desired.outbound)
   return {
     inboundAgent: inbound.agent,
     inboundVersion: inbound.version,
     outboundAgent: outbound.agent,
     outboundVersion: outbound.version,
-    nickname: number.nickname ?? '',
-    label: number.label ?? '',
+    nickname: desired.nickname,
+    label: desired.label,
   }
+}
+
+/**
+ * The values with every change the key may not make put back to what the number holds (a reconnect
+ * with a key of fewer scopes), and the names of the fields that were put back.
+ */
+export function withinPermissions(
+  values: EditNumberFormValues,
+  number: PhoneNumber,
+  catalog: AgentCatalog,
+  permissions: Pick<Permissions, 'canRoute' | 'canRename'>,
+): { values: EditNumberFormValues; dropped: string[] } {
+  const held = formValuesFromNumber(number, catalog)
+  const desired = desiredStateFromValues(values)
+  const next = { ...values }
+  const dropped: string[] = []
+  if (!permissions.canRoute) {
+    for (const side of SIDES) {
+      if (desired[side] === number[SLOT_FIELD[side]]) continue
+      next[`${side}Agent`] = held[`${side}Agent`]
+      next[`${side}Version`] = held[`${side}Version`]
+      dropped.push(SIDE_NAMES[side])
+    }
+  }
+  if (!permissions.canRename) {
+    for (const field of ['nickname', 'label'] as const) {
+      if (normalizeText(values[field]) === number[field]) continue
+      next[field] = held[field]
+      dropped.push(textFieldName(field))
+    }
+  }
+  return { values: next, dropped }
 }
 
 export function desiredStateFromValues(values: EditNumberFormValues): DesiredNumberState {

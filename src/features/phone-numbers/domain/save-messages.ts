@@ -20,7 +20,8 @@ export const SAVE_TEXT = {
   loadingAgents: 'Loading agents…',
   unknownError: 'the server gave no reason',
   clearsSide: 'Saving clears this side.',
-  offline: 'You are offline. The save will be sent when the connection returns; keep this dialog open.',
+  offline:
+    'You are offline. The save will be sent when the connection returns. You may close this dialog: the page will say how it went.',
   conflictHeadline: 'Someone else changed this number while you were saving.',
   conflictAdvice:
     'The table shows what the server holds now. Save again to apply your choices over it, or Cancel to keep it.',
@@ -123,10 +124,27 @@ export function conflictsInWords(number: PhoneNumber, conflicts: SaveField[], ca
 }
 
 /** How a failed call ended, after its name: "failed and was not applied". */
-export function failedCallOutcome(failedCallApplied: boolean | null): string {
-  if (failedCallApplied === true) return 'failed but the server did apply it (the page checked)'
+export function failedCallOutcome(failedCallApplied: false | null): string {
   if (failedCallApplied === null) return 'failed and may or may not have been applied (the page could not check)'
   return 'failed and was not applied'
+}
+
+/** A save that stopped at one call (api/save-phone-number.ts SaveError), as far as sentences need it. */
+interface StoppedSave {
+  applied: PlannedCall[]
+  failed: PlannedCall
+  notAttempted: PlannedCall[]
+  failedCallApplied: false | null
+  cause: unknown
+}
+
+/** What became of a save that failed, in words: the failure, then what was and was not applied. */
+export function saveFailureInWords(stopped: StoppedSave, catalog: AgentCatalog): string[] {
+  const reason = stopped.cause instanceof Error ? stopped.cause.message : SAVE_TEXT.unknownError
+  const lines = [`${describeCall(stopped.failed, catalog)} ${failedCallOutcome(stopped.failedCallApplied)}: ${reason}`]
+  if (stopped.applied.length > 0) lines.push(callsInWords('Applied', stopped.applied, catalog))
+  if (stopped.notAttempted.length > 0) lines.push(callsInWords('Not sent', stopped.notAttempted, catalog))
+  return lines
 }
 
 export function nothingSaved(reason: string): string {
@@ -143,6 +161,17 @@ export function routingNote(permissions: Pick<Permissions, 'canRoute' | 'canRena
   return permissions.canRename
     ? 'Your key can rename numbers but not change routing.'
     : 'Your key can view numbers but not change them.'
+}
+
+/** The Save button while a 429 makes the save wait before sending again. */
+export function rateLimitWaitLabel(seconds: number): string {
+  return `Rate-limited: retrying in ${seconds} s…`
+}
+
+/** After a reconnect with a key of fewer scopes: `Inbound and Nickname`. */
+export function droppedByKeyNote(fields: string[]): string {
+  const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`
+  return `The key now in use may not change ${list}: ${fields.length === 1 ? 'that change was' : 'those changes were'} dropped, the rest is kept.`
 }
 
 export function draftNote(version: AgentVersion): string {
@@ -171,4 +200,15 @@ export const planErrorMessages = {
 
 export function textFieldName(field: TextField): string {
   return TEXT_FIELD_NAMES[field]
+}
+
+/** Sentences of the page's notices about a save whose dialog was closed before it finished. */
+export const detachedSaveText = {
+  saving: (title: string) => `Saving ${title}…`,
+  waiting: (title: string) => `Waiting for the connection to save ${title}.`,
+  cancelled: (title: string) => `The save of ${title} was cancelled: nothing was sent.`,
+  notSavedInFull: (title: string) => `${title} was not saved in full.`,
+  notSaved: (title: string, reason: string) => `${title}: ${nothingSaved(reason)}`,
+  conflict: (title: string, whatIsThere: string) =>
+    `Someone else changed ${title} while you were saving. ${whatIsThere}.`,
 }

@@ -31,7 +31,12 @@ function rankedCountries(queryClient: QueryClient): string {
 export function useSearchCountries(): readonly string[] {
   const queryClient = useQueryClient()
   const subscribe = useCallback(
-    (onChange: () => void) => queryClient.getQueryCache().subscribe(onChange),
+    (onChange: () => void) =>
+      queryClient.getQueryCache().subscribe((event) => {
+        // Only new rows can change the ranking. The cache also reports observers added while components
+        // render, and an update then would re-render the page in the middle of another component's render.
+        if (event.type === 'updated' && event.action.type === 'success') queueMicrotask(onChange)
+      }),
     [queryClient],
   )
   const ranked = useSyncExternalStore(subscribe, () => rankedCountries(queryClient))

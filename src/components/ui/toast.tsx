@@ -1,0 +1,41 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import '@/components/ui/toast.css'
+
+interface ToastProps {
+  /** `problem`: something the user must act on, announced at once (role alert) and never expiring. */
+  tone?: 'info' | 'problem'
+  /** Dismisses itself after this long; omitted, it stays until dismissed. */
+  expiresAfterMs?: number
+  onDismiss: () => void
+  /** Buttons before Dismiss. */
+  actions?: ReactNode
+  children: ReactNode
+}
+
+/** One message in the page's toast region (toast-region in messages.css), with its own Dismiss. */
+export function Toast({ tone = 'info', expiresAfterMs, onDismiss, actions, children }: ToastProps) {
+  // The expiry counts from when the toast appeared, not from the parent's last render.
+  const dismissLater = useRef(onDismiss)
+  useEffect(() => {
+    dismissLater.current = onDismiss
+  })
+  useEffect(() => {
+    if (expiresAfterMs === undefined) return
+    const timer = setTimeout(() => dismissLater.current(), expiresAfterMs)
+    return () => clearTimeout(timer)
+  }, [expiresAfterMs])
+  return (
+    <div
+      className={tone === 'problem' ? 'toast toast-problem' : 'toast'}
+      role={tone === 'problem' ? 'alert' : undefined}
+    >
+      <div className="toast-text">{children}</div>
+      <div className="toast-actions">
+        {actions}
+        <button type="button" className="button button-small" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,142 @@
+import { useMutationState } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Toast } from '@/components/ui/toast'
+import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
+import { EMPTY_CATALOG, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { useDetachedSaves } from '@/features/phone-numbers/api/detached-saves'
+import {
+  SAVE_MUTATION_KEY,
+  SaveCancelledError,
+  SaveError,
+  type SaveResult,
+  type SaveVariables,
+} from '@/features/phone-numbers/api/save-phone-number'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { numberTitle } from '@/features/phone-numbers/domain/number-view'
+import {
+  conflictsInWords,
+  detachedSaveText,
+  savedMessage,
+  saveFailureInWords,
+} from '@/features/phone-numbers/domain/save-messages'
+import type { PhoneNumber } from '@/types/api'
+
+/** A success stays this long: long enough to read (and, later, to undo). */
+const SUCCESS_VISIBLE_MS = 10_000
+
+interface SaveNoticesProps {
+  /** Opens the edit dialog with what the user had chosen, to try again. */
+  onEditAgain: (number: PhoneNumber, draft: DesiredNumberState) => void
+}
+
+interface SaveState {
+  id: number
+  status: 'idle' | 'pending' | 'success' | 'error'
+  paused: boolean
+  variables: SaveVariables
+  result: SaveResult | undefined
+  error: Error | null
+  submittedAt: number
+}
+
+/**
+ * How saves end, outside any dialog: "Saved …" after every save; and for a save whose dialog was
+ * closed before it finished (api/detached-saves.ts), its progress, its offline wait with
+ * `Cancel save`, and its failure or conflict with `Edit again`, which brings back what was chosen.
+ */
+export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
+  const catalog = useAgentCatalog().catalog ?? EMPTY_CATALOG
+  const detached = useDetachedSaves()
+  const [mountedAt] = useState(Date.now)
+  const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set())
+  const dismiss = (id: number) => setDismissed((ids) => new Set([...ids, id]))
+  const saves = useMutationState({
+    filters: { mutationKey: SAVE_MUTATION_KEY },
+    select: (mutation): SaveState => ({
+      id: mutation.mutationId,
+      status: mutation.state.status,
+      paused: mutation.state.isPaused,
+      variables: mutation.state.variables as SaveVariables,
+      result: mutation.state.data as SaveResult | undefined,
+      error: mutation.state.error,
+      submittedAt: mutation.state.submittedAt,
+    }),
+  }).filter((save) => save.submittedAt >= mountedAt && !dismissed.has(save.id))
+
+  const saved = saves.filter((save) => save.status === 'success' && save.result?.conflicts.length === 0)
+  const unattended = saves.filter((save) => detached.has(save.variables) && !saved.includes(save))
+  const inProgress = unattended.filter((save) => save.status === 'pending')
+  const problems = unattended.filter((save) => save.status === 'error' || save.status === 'success')
+
+  return (
+    <div className="toast-region">
+      <div className="toast-stack" role="status" aria-live="polite">
+        {saved.map((save) => (
+          <Toast key={save.id} expiresAfterMs={SUCCESS_VISIBLE_MS} onDismiss={() => dismiss(save.id)}>
+            {save.variables.savedMessage ?? savedMessage(save.variables.number, catalog, save.variables.desired)}
+          </Toast>
+        ))}
+        {inProgress.map((save) => {
+          const title = numberTitle(save.variables.number)
+          const cancel = save.variables.cancel
+          return (
+            <Toast
+              key={save.id}
+              onDismiss={() => dismiss(save.id)}
+              actions={
+                save.paused &&
+                cancel && (
+                  <button type="button" className="button button-small" onClick={() => cancel.abort()}>
+                    Cancel save
+                  </button>
+                )
+              }
+            >
+              {save.paused ? detachedSaveText.waiting(title) : detachedSaveText.saving(title)}
+            </Toast>
+          )
+        })}
+      </div>
+      <div className="toast-stack">
+        {problems.map((save) => {
+          const cancelled = save.error instanceof SaveCancelledError
+          return (
+            <Toast
+              key={save.id}
+              tone={cancelled ? 'info' : 'problem'}
+              onDismiss={() => dismiss(save.id)}
+              actions={
+                !cancelled && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => {
+                      dismiss(save.id)
+                      onEditAgain(save.result?.number ?? save.variables.number, save.variables.desired)
+                    }}
+                  >
+                    Edit again
+                  </button>
+                )
+              }
+            >
+              {problemInWords(save, catalog).map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </Toast>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+function problemInWords(save: SaveState, catalog: AgentCatalog): string[] {
+  const title = numberTitle(save.variables.number)
+  if (save.error instanceof SaveCancelledError) return [detachedSaveText.cancelled(title)]
+  if (save.error instanceof SaveError)
+    return [detachedSaveText.notSavedInFull(title), ...saveFailureInWords(save.error, catalog)]
+  if (save.error) return [detachedSaveText.notSaved(title, save.error.message)]
+  const { number, conflicts } = save.result!
+  return [detachedSaveText.conflict(title, conflictsInWords(number, conflicts, catalog))]
+}
