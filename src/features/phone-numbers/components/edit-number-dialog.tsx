@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { useRef } from 'react'
+import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
 import { SAVE_TEXT } from '@/features/phone-numbers/domain/save-messages'
@@ -30,8 +31,11 @@ export function EditNumberDialog({ number, permissions, onClose, onSaved }: Edit
         <Dialog.Content
           className="dialog"
           aria-describedby={undefined}
-          onOpenAutoFocus={() => {
+          onOpenAutoFocus={(event) => {
             openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+            // Focusing now would compute the new dialog's styles inside the opening task: the form (or the
+            // loading notice) focuses its first control after the paint instead.
+            event.preventDefault()
           }}
           onCloseAutoFocus={(event) => {
             const opener = openerRef.current
@@ -58,7 +62,7 @@ export function EditNumberDialog({ number, permissions, onClose, onSaved }: Edit
                   onSaved={onSaved}
                 />
               ) : (
-                <div className="dialog-body">
+                <div className="dialog-body" ref={focusFirstControlOnMount}>
                   <p role="status">{SAVE_TEXT.loadingAgents}</p>
                   <div className="dialog-footer">
                     <Dialog.Close className="button">Close</Dialog.Close>
@@ -72,3 +76,6 @@ export function EditNumberDialog({ number, permissions, onClose, onSaved }: Edit
     </Dialog.Root>
   )
 }
+
+/** A ref callback (React 19 runs its returned cleanup on unmount). */
+const focusFirstControlOnMount = (element: HTMLElement | null) => focusFirstControlAfterPaint(element)
