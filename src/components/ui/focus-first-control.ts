@@ -1,6 +1,6 @@
 /**
  * Focuses the first control in `container` that Tab would reach, once the browser has painted, unless
- * focus is in it already or in an open list (a picker opened early, its list portalled outside). Focusing forces the browser to compute styles first: right after a mount
+ * focus is in it already or a list is open (a picker opened early: its list takes focus a moment later). Focusing forces the browser to compute styles first: right after a mount
  * that is the whole new subtree's style in the mounting task; after the paint it costs next to nothing.
  * Returns a function that cancels it.
  */
@@ -9,8 +9,8 @@ export function focusFirstControlAfterPaint(container: HTMLElement | null): () =
   // A timer set from an animation frame runs after that frame's paint.
   const frame = requestAnimationFrame(() => {
     timer = setTimeout(() => {
-      const active = document.activeElement
-      if (!container?.isConnected || container.contains(active) || active?.closest('[role="listbox"]')) return
+      if (!container?.isConnected || container.contains(document.activeElement)) return
+      if (document.querySelector('[role="listbox"]')) return
       const first = firstTabbable(container)
       first?.focus()
       // As Radix's focus scope does: a text field's text is selected, so typing replaces it.

@@ -31,11 +31,14 @@ interface EditNumberFormProps {
 export function EditNumberForm({ number, catalog, permissions, onClose, onSaved }: EditNumberFormProps) {
   const formId = useId()
   const formRef = useRef<HTMLFormElement>(null)
-  // The dialog opens with closed triggers for pickers (cheap to mount) and makes them Radix Selects in
-  // a transition: two tasks under 50 ms instead of one long one. Focus goes to the first control then.
-  const [pickersLive, setPickersLive] = useState(false)
-  useEffect(() => startTransition(() => setPickersLive(true)), [])
-  useEffect(() => (pickersLive ? focusFirstControlAfterPaint(formRef.current) : undefined), [pickersLive])
+  // The dialog opens with closed triggers for pickers (cheap to mount) and makes them Radix Selects one
+  // side per transition: three short tasks instead of one long one. Focus goes to the first control then.
+  const [liveSides, setLiveSides] = useState(0)
+  const allLive = liveSides === SIDES.length
+  useEffect(() => {
+    if (!allLive) startTransition(() => setLiveSides(liveSides + 1))
+  }, [liveSides, allLive])
+  useEffect(() => (allLive ? focusFirstControlAfterPaint(formRef.current) : undefined), [allLive])
   const save = useSavePhoneNumber(number.id)
   const form = useForm<EditNumberFormValues>({
     resolver: zodResolver(editNumberFormSchema),
@@ -88,7 +91,7 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
         </p>
       )}
       <div className="sides">
-        {SIDES.map((side) => (
+        {SIDES.map((side, index) => (
           <SideFields
             key={side}
             side={side}
@@ -100,7 +103,7 @@ export function EditNumberForm({ number, catalog, permissions, onClose, onSaved 
             versionId={values[`${side}Version`]}
             disabled={!permissions.canRoute || saving}
             describedBy={note ? noteId : undefined}
-            live={pickersLive}
+            live={index < liveSides}
           />
         ))}
       </div>
