@@ -54,6 +54,14 @@ test('choosing an agent for a side and saving sends one deploy and reports it', 
   expect(numberNow('+14155550123').outbound_agent_version_id).toBe('agv_sales_3')
 })
 
+test('focus lands on the first picker once the pickers are live, and Escape closes from there', async () => {
+  const { user, dialog, onClose } = await renderDialog('+14155550123')
+  // Queried each time: the picker that takes focus is the live one, not the trigger shown first.
+  await waitFor(() => expect(within(dialog).getByRole('combobox', { name: 'Inbound agent' })).toHaveFocus())
+  await user.keyboard('{Escape}')
+  expect(onClose).toHaveBeenCalled()
+})
+
 test('None clears a side through the version it holds', async () => {
   const { user, dialog, onClose } = await renderDialog('+14155550123')
   const requests = recordRequests()

@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { useRef, useState } from 'react'
+import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { DiscardChangesPrompt } from '@/features/phone-numbers/components/discard-changes-prompt'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
@@ -49,8 +50,11 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
         <Dialog.Content
           className="dialog"
           aria-describedby={undefined}
-          onOpenAutoFocus={() => {
+          onOpenAutoFocus={(event) => {
             openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+            // Focusing now would compute the new dialog's styles inside the opening task: the form (or the
+            // loading notice) focuses its first control after the paint instead.
+            event.preventDefault()
           }}
           onCloseAutoFocus={(event) => {
             const opener = openerRef.current
@@ -81,7 +85,7 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
                   }}
                 />
               ) : (
-                <div className="dialog-body">
+                <div className="dialog-body" ref={focusFirstControlOnMount}>
                   <p role="status">{SAVE_TEXT.loadingAgents}</p>
                   <div className="dialog-footer">
                     <Dialog.Close className="button">Close</Dialog.Close>
@@ -98,3 +102,6 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
     </Dialog.Root>
   )
 }
+
+/** A ref callback (React 19 runs its returned cleanup on unmount). */
+const focusFirstControlOnMount = (element: HTMLElement | null) => focusFirstControlAfterPaint(element)

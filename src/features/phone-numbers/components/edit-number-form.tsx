@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react'
+import { startTransition, useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
+import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { SaveError } from '@/features/phone-numbers/api/save-phone-number'
 import { SaveOutcome } from '@/features/phone-numbers/components/save-outcome'
@@ -46,6 +47,15 @@ export function EditNumberForm(props: EditNumberFormProps) {
   const { number, draft, catalog, permissions, onCancel, onSaved, onUnsavedChange } = props
   const formId = useId()
   const saveButton = useRef<HTMLButtonElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  // The dialog opens with closed triggers for pickers (cheap to mount) and makes them Radix Selects one
+  // side per transition: three short tasks instead of one long one. Focus goes to the first control then.
+  const [liveSides, setLiveSides] = useState(0)
+  const allLive = liveSides === SIDES.length
+  useEffect(() => {
+    if (!allLive) startTransition(() => setLiveSides(liveSides + 1))
+  }, [liveSides, allLive])
+  useEffect(() => (allLive ? focusFirstControlAfterPaint(formRef.current) : undefined), [allLive])
   const save = useNumberSave(number.id)
   const form = useForm<EditNumberFormValues>({
     resolver: zodResolver(editNumberFormSchema),
@@ -129,6 +139,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
 
   return (
     <form
+      ref={formRef}
       id={formId}
       className="dialog-body"
       noValidate
@@ -145,7 +156,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
         </p>
       )}
       <div className="sides">
-        {SIDES.map((side) => (
+        {SIDES.map((side, index) => (
           <SideFields
             key={side}
             side={side}
@@ -157,6 +168,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
             versionId={values[`${side}Version`]}
             disabled={!permissions.canRoute || saving}
             describedBy={note ? noteId : undefined}
+            live={index < liveSides}
           />
         ))}
       </div>

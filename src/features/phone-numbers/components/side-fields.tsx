@@ -24,6 +24,8 @@ interface SideFieldsProps {
   versionId: string
   disabled: boolean
   describedBy: string | undefined
+  /** False while the dialog opens: the pickers show as closed triggers and become Radix Selects in a later task. */
+  live: boolean
 }
 
 /**
@@ -40,6 +42,7 @@ export const SideFields = memo(function SideFields({
   versionId,
   disabled,
   describedBy,
+  live,
 }: SideFieldsProps) {
   const id = useId()
   const agents = useMemo(() => agentOptions(catalog, held), [catalog, held])
@@ -59,6 +62,7 @@ export const SideFields = memo(function SideFields({
           <SelectField
             id={`${id}-agent`}
             label={`${SIDE_NAMES[side]} agent`}
+            live={live}
             value={field.value}
             options={agents}
             disabled={disabled}
@@ -77,6 +81,7 @@ export const SideFields = memo(function SideFields({
           <SelectField
             id={`${id}-version`}
             label={`${SIDE_NAMES[side]} version`}
+            live={live}
             value={field.value === '' ? undefined : field.value}
             placeholder={agentId === NONE ? '—' : 'Choose a version'}
             options={agentId === NONE ? [] : versionOptions(catalog, agentId, held)}
