@@ -63,6 +63,29 @@ for (const screen of SCREENS) {
   })
 }
 
+test.describe('long unbroken text', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  test('a 255-character nickname and a 255-character label wrap in the dialog and in the toast after saving', async ({
+    page,
+  }) => {
+    const nickname = 'N'.repeat(255)
+    await openPhoneNumbersPage(page, '/?reset')
+    const dialog = await openEditDialog(page, 'Main Support Line')
+    await dialog.getByRole('textbox', { name: 'Nickname' }).fill(nickname)
+    await dialog.getByRole('textbox', { name: 'Label' }).fill('L'.repeat(255))
+    await expect(dialog.getByRole('listitem').first()).toContainText('NNNN')
+    // Nothing inside the dialog is wider than the dialog: no sideways scrolling.
+    expect(await dialog.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0)
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(dialog).toHaveCount(0)
+    const toast = page.locator('.toast').filter({ hasText: 'Saved' })
+    await expect(toast).toBeVisible()
+    await expectWithinScreen(page, toast)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  })
+})
+
 async function expectWithinScreen(page: Page, locator: Locator): Promise<void> {
   const box = await locator.boundingBox()
   const screen = page.viewportSize()

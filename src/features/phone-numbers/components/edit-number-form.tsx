@@ -81,9 +81,13 @@ export function EditNumberForm(props: EditNumberFormProps) {
   })
   useEffect(() => applyDraft(), [])
 
-  // The number changed on the server (the fresh read on open, another admin): follow it until the user edits.
+  // The number changed on the server (the fresh read on open, another admin): the form follows it
+  // while it still shows the number as it was, i.e. until the user (or a draft) changed something.
+  const followed = useRef(number)
   const followServer = useEffectEvent(() => {
-    if (!form.formState.isDirty && !saving) form.reset(formValuesFromNumber(number, catalog))
+    const untouched = sameValues(form.getValues(), formValuesFromNumber(followed.current, catalog))
+    followed.current = number
+    if (untouched && !saving) form.reset(formValuesFromNumber(number, catalog))
   })
   useEffect(() => followServer(), [number])
 
@@ -218,4 +222,8 @@ export function EditNumberForm(props: EditNumberFormProps) {
       </div>
     </form>
   )
+}
+
+function sameValues(a: EditNumberFormValues, b: EditNumberFormValues): boolean {
+  return (Object.keys(a) as (keyof EditNumberFormValues)[]).every((field) => a[field] === b[field])
 }

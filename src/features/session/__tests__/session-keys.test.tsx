@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { testBackend } from '@/mocks/node'
-import { givenNumber } from '@/testing/builders'
+import { givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { credentials } from '@/lib/credentials'
 import { renderApp } from '@/testing/render-app'
-import { openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
 
 test('the persona switch changes the demo key and what the page offers', async () => {
   givenNumber({ nickname: 'Front Office' })
@@ -49,4 +49,35 @@ test('without a key the connect screen asks for one with the cursor already in `
   renderApp()
   expect(await screen.findByRole('heading', { name: 'Connect to your workspace' })).toBeInTheDocument()
   await waitFor(() => expect(screen.getByLabelText('API key')).toHaveFocus())
+})
+
+test('after a reconnect with a key that may do less, the dialog drops what it may not change, says so, and saves the rest', async () => {
+  const number = givenNumber({ nickname: 'Front Office' })
+  const { user } = renderApp()
+  const dialog = await openEdit(user, number)
+  await choose(user, 'Inbound agent', 'Front Desk')
+  await retype(user, dialog, 'Nickname', 'Renamed by support')
+  testBackend.workspace.revokeKey('demo_admin')
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+  const prompt = await screen.findByRole('dialog', { name: 'Your API key was refused' })
+  await user.type(within(prompt).getByLabelText('API key'), 'demo_support')
+  await user.click(within(prompt).getByRole('button', { name: 'Connect' }))
+  await waitFor(() =>
+    expect(screen.queryByRole('dialog', { name: 'Your API key was refused' })).not.toBeInTheDocument(),
+  )
+
+  const editDialog = screen.getByRole('dialog')
+  expect(
+    await within(editDialog).findByText(
+      'The key now in use may not change Inbound: that change was dropped, the rest is kept.',
+    ),
+  ).toBeInTheDocument()
+  // The picker shows what the server holds again, and only the rename is left to save.
+  expect(within(editDialog).getByRole('combobox', { name: 'Inbound agent' })).toHaveTextContent('None')
+  expect(within(editDialog).getByRole('combobox', { name: 'Inbound agent' })).toBeDisabled()
+  expect(within(editDialog).getByRole('textbox', { name: 'Nickname' })).toHaveValue('Renamed by support')
+  expect(within(editDialog).getByRole('listitem')).toHaveTextContent('Nickname: “Front Office” → “Renamed by support”')
+  await saveAndWaitForClose(user, editDialog)
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Renamed by support', inbound_agent_version_id: null })
 })
