@@ -65,7 +65,8 @@ test('search, edit a side and save with the keyboard only; focus returns to the 
     outbound_agent_version_id: 'agv_sales_3',
   })
 
-  // Open again, change something, and leave with Escape: nothing changes, focus comes back.
+  // Open again, change something, and leave with Escape: the dialog asks first (focus on Keep editing),
+  // Tab and Enter on Discard changes close it; nothing changes, focus comes back.
   await page.keyboard.press('Enter')
   await expect(dialog).toBeVisible()
   const agent = dialog.getByRole('combobox', { name: 'Inbound agent' })
@@ -79,6 +80,10 @@ test('search, edit a side and save with the keyboard only; focus returns to the 
   await expect(page.getByRole('listbox')).toBeHidden()
   await expect(dialog.getByRole('listitem')).toHaveCount(1)
   await page.keyboard.press('Escape')
+  await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(dialog.getByRole('button', { name: 'Discard changes' })).toBeFocused()
+  await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
   await expect(edit).toBeFocused()
   await expect(cellsOf(row).inbound).toHaveText('None')

@@ -46,6 +46,7 @@ test('markup in nicknames, labels, agent and workspace names shows as text and n
     `Inbound: ${HOSTILE.scriptAgentName} v3 → ${HOSTILE.imgAgentName} v3`,
   ])
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click()
+  await dialog.getByRole('button', { name: 'Discard changes', exact: true }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
 
   // Nothing ran and nothing was even attempted: no markup became elements, no CSP violation, no error.

@@ -113,7 +113,13 @@ export async function clickUnlessDisabled(button: Locator): Promise<boolean> {
   }
 }
 
+/** Cancel, and Discard changes when the dialog asks (it does when something was changed and not saved). */
 export async function cancel(page: Page, dialog: Locator): Promise<void> {
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click()
+  await page.waitForFunction(
+    () => document.querySelector('[role="dialog"]') === null || document.querySelector('[role="alertdialog"]') !== null,
+  )
+  const discard = dialog.getByRole('button', { name: 'Discard changes', exact: true })
+  if ((await discard.count()) > 0) await discard.click()
   await expect(page.getByRole('dialog')).toBeHidden()
 }
