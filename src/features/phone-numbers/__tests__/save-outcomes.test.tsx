@@ -147,3 +147,15 @@ test('a save waiting out a 429 says so on its button', async () => {
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 5000 })
   expect(storedNumber(number).nickname).toBe('After the wait')
 })
+
+test('leaving or reloading the page with unsaved changes asks first (the browser’s own question)', async () => {
+  const { user, dialog } = await editNewNumber({ nickname: 'Front Office' })
+  const leave = () => {
+    const event = new Event('beforeunload', { cancelable: true })
+    window.dispatchEvent(event)
+    return event.defaultPrevented
+  }
+  expect(leave()).toBe(false)
+  await retype(user, dialog, 'Nickname', 'Not saved yet')
+  expect(leave()).toBe(true)
+})
