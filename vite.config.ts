@@ -32,9 +32,10 @@ function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
 }
 
 /**
- * main.tsx imports React and the app (src/app/mount.tsx) dynamically, so that it can start the
- * first requests before they are evaluated; this preloads that chunk from the HTML, so it downloads
- * and compiles alongside main's instead of after it.
+ * main.tsx, the boot script, imports React and the app (src/app/mount.tsx) dynamically, so that it
+ * sends the first requests before they are evaluated; this preloads that chunk, the chunks it
+ * imports and their stylesheets from the HTML, so they download and compile alongside the boot
+ * script instead of after it.
  */
 function preloadAppChunk(): Plugin {
   let base = '/'
@@ -47,18 +48,33 @@ function preloadAppChunk(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, { bundle }) => {
-        const chunk = Object.values(bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/app/mount.tsx'),
-        )
-        return chunk
-          ? [
-              {
-                tag: 'link',
-                attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` },
-                injectTo: 'head' as const,
-              },
-            ]
-          : []
+        const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk')
+        const mount = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/mount.tsx'))
+        if (!mount) return []
+        // The chunk and what it imports, transitively; the entry itself is already the page's script.
+        const files = new Set<string>()
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName)
+          if (!chunk || chunk.isEntry || files.has(fileName)) return
+          files.add(fileName)
+          chunk.imports.forEach(visit)
+        }
+        visit(mount.fileName)
+        const css = [...files].flatMap((file) => [
+          ...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? []),
+        ])
+        return [
+          ...css.map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${href}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...files].map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${href}` },
+            injectTo: 'head' as const,
+          })),
+        ]
       },
     },
   }

@@ -1,29 +1,43 @@
-// First: configures zod before any module parses with it.
-import '@/lib/zod-config'
-import { prefetchFirstScreen } from '@/app/first-screen'
-import { createQueryClient } from '@/lib/react-query'
 import '@/app/styles.css'
+import { sendFirstScreenRequests } from '@/app/boot-requests'
+import { holdNetworkUntil } from '@/lib/early-requests'
 
-async function startDemoBackendIfNeeded(): Promise<void> {
-  // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops this import.
-  if (import.meta.env.VITE_API_BASE_URL) return
-  // Dynamic import: a real-server build contains no msw code at all.
-  const { startDemoBackend } = await import('@/mocks/browser')
-  await startDemoBackend()
-}
+/**
+ * The boot script: small, and without React, zod or the app, so that it sends the first screen's
+ * requests as soon as it runs. React, the app and zod (mount.tsx) load meanwhile (the HTML preloads
+ * them) and take the answers when they are in.
+ */
 
 const container = document.getElementById('root')!
-// React and the app are evaluated while the demo backend starts and the first requests travel.
-const mount = import('@/app/mount')
-const queryClient = createQueryClient()
+const app = import('@/app/mount')
 
-startDemoBackendIfNeeded()
+/**
+ * Against a real server the first requests go out at once. In demo mode the demo backend answers
+ * them in the page, so they do not wait for its service worker to install; every later request
+ * waits for the worker (`serving`), which answers it as before.
+ */
+async function sendFirstRequests(): Promise<{ serving: Promise<void> }> {
+  // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops the demo's import.
+  if (import.meta.env.VITE_API_BASE_URL) {
+    sendFirstScreenRequests((url, init) => fetch(url, init))
+    return { serving: Promise.resolve() }
+  }
+  // Dynamic import: a real-server build contains no msw code at all.
+  const { startDemoBackend } = await import('@/mocks/browser')
+  const demo = startDemoBackend()
+  holdNetworkUntil(demo.serving)
+  sendFirstScreenRequests(demo.answerInPage)
+  return { serving: demo.serving }
+}
+
+sendFirstRequests()
   .then(
-    async () => {
-      prefetchFirstScreen(queryClient)
-      ;(await mount).mountApp(container, queryClient)
+    async ({ serving }) => {
+      const { mountApp, mountFatal } = await app
+      const root = mountApp(container)
+      serving.catch((error: unknown) => mountFatal(container, error, root))
     },
-    async (error: unknown) => (await mount).mountFatal(container, error),
+    async (error: unknown) => (await app).mountFatal(container, error),
   )
   .catch((error: unknown) => {
     // The app's own code failed to load (a lost connection mid-deploy): say so without React.

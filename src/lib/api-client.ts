@@ -1,10 +1,9 @@
 import type { z } from 'zod'
 import { ApiError } from '@/lib/api-error'
+import { buildUrl, requestHeaders, type QueryValue } from '@/lib/api-request'
 import { errorBodySchema } from '@/types/api'
 
 const REQUEST_TIMEOUT_MS = 15_000
-
-type QueryValue = string | number | undefined | null
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH'
@@ -37,10 +36,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const fail = (init: Omit<ConstructorParameters<typeof ApiError>[0], 'method' | 'path'>) =>
       new ApiError({ ...init, method, path })
 
-    const headers: Record<string, string> = { Accept: 'application/json' }
-    const key = config.getApiKey()
-    if (key) headers.Authorization = `Bearer ${key}`
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+    const headers = requestHeaders(config.getApiKey(), options.body !== undefined)
 
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
@@ -124,15 +120,6 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     }
     return parsed.data
   }
-}
-
-function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
-  const search = new URLSearchParams()
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') search.set(name, String(value))
-  }
-  const qs = search.toString()
-  return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`
 }
 
 /** "15 s", or "250 ms" below a second (rounding would say "0 s"). */

@@ -1,19 +1,17 @@
 import { z } from 'zod'
+import {
+  numberTypes,
+  phoneNumberStatuses,
+  providers,
+  type Direction,
+  type PhoneNumberStatus,
+  type SortField,
+  type SortOrder,
+} from '@/types/api-values'
 
 /** Schemas for every payload in ../shared/API.md. Used by the client to validate replies and by the demo backend to type its model. */
 
-export const phoneNumberStatuses = ['pending', 'active'] as const
-export const providers = ['twilio', 'telnyx', 'vonage'] as const
-const numberTypes = ['local', 'toll_free', 'mobile'] as const
-export const directions = ['inbound', 'outbound', 'both'] as const
-export const sortFields = ['phone_number', 'nickname', 'created_at', 'updated_at'] as const
-export const sortOrders = ['asc', 'desc'] as const
-export const scopes = ['numbers:read', 'numbers:write', 'agents:read', 'agents:manage'] as const
-
-export const MAX_PAGE_SIZE = 200
-export const DEFAULT_PAGE_SIZE = 50
-export const MAX_TEXT_LENGTH = 255
-export const MAX_NUMBERS_PER_PUBLISH = 1000
+export * from '@/types/api-values'
 
 const isoDateTime = z.string().min(1)
 
@@ -71,7 +69,6 @@ export const meSchema = z.object({
   scopes: z.array(z.string()),
 })
 export type Me = z.infer<typeof meSchema>
-export type Scope = (typeof scopes)[number]
 
 export const errorBodySchema = z.object({
   error: z.object({
@@ -82,11 +79,6 @@ export const errorBodySchema = z.object({
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>
 export type ErrorDetail = NonNullable<ErrorBody['error']['details']>[number]
-
-export type Direction = (typeof directions)[number]
-export type SortField = (typeof sortFields)[number]
-export type SortOrder = (typeof sortOrders)[number]
-export type PhoneNumberStatus = (typeof phoneNumberStatuses)[number]
 
 export interface ListPhoneNumbersParams {
   page?: number
