@@ -4,12 +4,20 @@ import { holdNetworkUntil } from '@/lib/early-requests'
 
 /**
  * The boot script: small, and without React, zod or the app, so that it sends the first screen's
- * requests as soon as it runs. React, the app and zod (mount.tsx) load meanwhile (the HTML preloads
+ * requests as soon as it runs: index.html loads it `async`, so it runs as soon as it has downloaded,
+ * not after the stylesheets. React, the app and zod (mount.tsx) load meanwhile (the HTML preloads
  * them) and take the answers when they are in.
  */
 
-const container = document.getElementById('root')!
 const app = import('@/app/mount')
+
+/** The element the app renders into; an `async` script may run before the parser has reached it. */
+async function rootElement(): Promise<HTMLElement> {
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  }
+  return document.getElementById('root')!
+}
 
 /**
  * Against a real server the first requests go out at once. In demo mode the demo backend answers
@@ -34,12 +42,14 @@ sendFirstRequests()
   .then(
     async ({ serving }) => {
       const { mountApp, mountFatal } = await app
+      const container = await rootElement()
       const root = mountApp(container)
       serving.catch((error: unknown) => mountFatal(container, error, root))
     },
-    async (error: unknown) => (await app).mountFatal(container, error),
+    async (error: unknown) => (await app).mountFatal(await rootElement(), error),
   )
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
     // The app's own code failed to load (a lost connection mid-deploy): say so without React.
-    container.textContent = `The page could not load (${error instanceof Error ? error.message : String(error)}). Reload to try again.`
+    ;(await rootElement()).textContent =
+      `The page could not load (${error instanceof Error ? error.message : String(error)}). Reload to try again.`
   })
