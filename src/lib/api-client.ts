@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { safeParse, type ZodMiniType, type infer as Infer } from 'zod/mini'
 import { ApiError } from '@/lib/api-error'
 import { buildUrl, requestHeaders, type QueryValue } from '@/lib/api-request'
 import { errorBodySchema } from '@/types/api'
@@ -21,7 +21,7 @@ export interface ApiClientConfig {
   fetch?: typeof fetch
 }
 
-type ApiClient = <S extends z.ZodType>(schema: S, path: string, options?: RequestOptions) => Promise<z.infer<S>>
+type ApiClient = <S extends ZodMiniType>(schema: S, path: string, options?: RequestOptions) => Promise<Infer<S>>
 
 /**
  * The one way the app talks to the platform API: adds the key, sends JSON, and turns every
@@ -92,7 +92,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 
     if (!response.ok) {
       const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'))
-      const parsed = errorBodySchema.safeParse(json)
+      const parsed = safeParse(errorBodySchema, json)
       if (parsed.success) {
         const { code, message, details } = parsed.data.error
         throw fail({ kind: 'http', status: response.status, code, message, details, retryAfterSeconds })
@@ -106,7 +106,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       })
     }
 
-    const parsed = schema.safeParse(json)
+    const parsed = safeParse(schema, json)
     if (!parsed.success) {
       throw fail({
         kind: 'invalid_response',
