@@ -1,6 +1,6 @@
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { loadEnv, type Plugin } from 'vite'
+import { loadEnv, type IndexHtmlTransformContext, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -31,10 +31,32 @@ function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
   }
 }
 
+type OutputChunk = Extract<NonNullable<IndexHtmlTransformContext['bundle']>[string], { type: 'chunk' }>
+
+/** The chunk built from `source` and every chunk it imports, transitively; not the entry (the page's own script). */
+function staticGraph(bundle: IndexHtmlTransformContext['bundle'], source: string): OutputChunk[] {
+  const chunks = Object.values(bundle ?? {}).filter((output): output is OutputChunk => output.type === 'chunk')
+  const found = new Map<string, OutputChunk>()
+  const visit = (chunk: OutputChunk | undefined) => {
+    if (!chunk || chunk.isEntry || found.has(chunk.fileName)) return
+    found.set(chunk.fileName, chunk)
+    chunk.imports.forEach((fileName) => visit(chunks.find((c) => c.fileName === fileName)))
+  }
+  visit(chunks.find((chunk) => chunk.facadeModuleId?.endsWith(source)))
+  return [...found.values()]
+}
+
+const headLink = (rel: string, href: string) => ({
+  tag: 'link',
+  attrs: { rel, crossorigin: true, href },
+  injectTo: 'head' as const,
+})
+
 /**
- * main.tsx imports React and the app (src/app/mount.tsx) dynamically, so that it can start the
- * first requests before they are evaluated; this preloads that chunk from the HTML, so it downloads
- * and compiles alongside main's instead of after it.
+ * main.tsx, the boot script, imports React and the app (src/app/mount.tsx) dynamically, so that it
+ * sends the first requests before they are evaluated; this preloads that chunk, the chunks it
+ * imports and their stylesheets from the HTML, so they download and compile alongside the boot
+ * script instead of after it.
  */
 function preloadAppChunk(): Plugin {
   let base = '/'
@@ -47,18 +69,13 @@ function preloadAppChunk(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, { bundle }) => {
-        const chunk = Object.values(bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/app/mount.tsx'),
-        )
-        return chunk
-          ? [
-              {
-                tag: 'link',
-                attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` },
-                injectTo: 'head' as const,
-              },
-            ]
-          : []
+        const graph = staticGraph(bundle, '/src/app/mount.tsx')
+        return [
+          ...graph
+            .flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])])
+            .map((css) => headLink('stylesheet', `${base}${css}`)),
+          ...graph.map((chunk) => headLink('modulepreload', `${base}${chunk.fileName}`)),
+        ]
       },
     },
   }
@@ -84,10 +101,14 @@ function startDemoBackendEarly(isDemo: boolean): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, { bundle }) => {
-        const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk')
-        const fileOf = (source: string) => chunks.find((chunk) => chunk.facadeModuleId?.endsWith(source))?.fileName
-        const registerWorker = fileOf('/src/mocks/browser/register-worker.ts')
-        const backend = fileOf('/src/mocks/browser.ts')
+        // An entry of its own (emitted above), so not part of any graph.
+        const registerWorker = Object.values(bundle ?? {}).find(
+          (output) =>
+            output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/mocks/browser/register-worker.ts'),
+        )?.fileName
+        // The demo backend and what it imports, but not what the app's preload (above) already lists.
+        const app = new Set(staticGraph(bundle, '/src/app/mount.tsx').map((chunk) => chunk.fileName))
+        const backend = staticGraph(bundle, '/src/mocks/browser.ts').filter((chunk) => !app.has(chunk.fileName))
         return [
           ...(registerWorker
             ? [
@@ -99,15 +120,7 @@ function startDemoBackendEarly(isDemo: boolean): Plugin {
                 },
               ]
             : []),
-          ...(backend
-            ? [
-                {
-                  tag: 'link',
-                  attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${backend}` },
-                  injectTo: 'head' as const,
-                },
-              ]
-            : []),
+          ...backend.map((chunk) => headLink('modulepreload', `${base}${chunk.fileName}`)),
         ]
       },
     },

@@ -1,32 +1,62 @@
-// First: configures zod before any module parses with it.
-import '@/lib/zod-config'
-import { prefetchFirstScreen } from '@/app/first-screen'
-import { createQueryClient } from '@/lib/react-query'
 import '@/app/styles.css'
+import { sendFirstScreenRequests } from '@/app/boot-requests'
+import { holdNetworkUntil } from '@/lib/early-requests'
 
-async function startDemoBackendIfNeeded(): Promise<void> {
-  // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops this import.
-  if (import.meta.env.VITE_API_BASE_URL) return
-  // Dynamic import: a real-server build contains no msw code at all.
-  const { startDemoBackend } = await import('@/mocks/browser')
-  // Another demo tab's change: show it here too.
-  await startDemoBackend({ onOtherTabChange: () => void queryClient.invalidateQueries() })
+/**
+ * The boot script: small, and without React, zod or the app, so that it sends the first screen's
+ * requests as soon as it runs: index.html loads it `async`, so it runs as soon as it has downloaded,
+ * not after the stylesheets. React, the app and zod (mount.tsx) load meanwhile (the HTML preloads
+ * them) and take the answers when they are in.
+ */
+
+const app = import('@/app/mount')
+
+/** The element the app renders into; an `async` script may run before the parser has reached it. */
+async function rootElement(): Promise<HTMLElement> {
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  }
+  return document.getElementById('root')!
 }
 
-const container = document.getElementById('root')!
-// React and the app are evaluated while the demo backend starts and the first requests travel.
-const mount = import('@/app/mount')
-const queryClient = createQueryClient()
+/**
+ * Against a real server the first requests go out at once. In demo mode the demo backend answers
+ * them in the page, so they do not wait for its service worker to install; every later request
+ * waits for the worker (`serving`), which answers it as before.
+ */
+interface FirstRequests {
+  serving: Promise<void>
+  /** The demo's other tabs changed the workspace: the page should read it again. */
+  onOtherTabChange?: (listener: () => void) => void
+}
 
-startDemoBackendIfNeeded()
+async function sendFirstRequests(): Promise<FirstRequests> {
+  // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops the demo's import.
+  if (import.meta.env.VITE_API_BASE_URL) {
+    sendFirstScreenRequests((url, init) => fetch(url, init))
+    return { serving: Promise.resolve() }
+  }
+  // Dynamic import: a real-server build contains no msw code at all.
+  const { startDemoBackend } = await import('@/mocks/browser')
+  const demo = startDemoBackend()
+  holdNetworkUntil(demo.serving)
+  sendFirstScreenRequests(demo.answerInPage)
+  return { serving: demo.serving, onOtherTabChange: demo.onOtherTabChange }
+}
+
+sendFirstRequests()
   .then(
-    async () => {
-      prefetchFirstScreen(queryClient)
-      ;(await mount).mountApp(container, queryClient)
+    async ({ serving, onOtherTabChange }) => {
+      const { mountApp, mountFatal } = await app
+      const container = await rootElement()
+      const { root, queryClient } = mountApp(container)
+      onOtherTabChange?.(() => void queryClient.invalidateQueries())
+      serving.catch((error: unknown) => mountFatal(container, error, root))
     },
-    async (error: unknown) => (await mount).mountFatal(container, error),
+    async (error: unknown) => (await app).mountFatal(await rootElement(), error),
   )
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
     // The app's own code failed to load (a lost connection mid-deploy): say so without React.
-    container.textContent = `The page could not load (${error instanceof Error ? error.message : String(error)}). Reload to try again.`
+    ;(await rootElement()).textContent =
+      `The page could not load (${error instanceof Error ? error.message : String(error)}). Reload to try again.`
   })

@@ -147,6 +147,6 @@ export function profiledSeed(diagnosis) {
     note: 'inclusive CPU time in the profile of the load (sampling profiler running)',
     createSeedWorkspace: find(/^src\/mocks\/seed\.ts:\d+ export function createSeedWorkspace/),
     buildWorkspace: find(/^src\/mocks\/browser\.ts:\d+ function buildWorkspace/),
-    startDemoBackend: find(/^src\/mocks\/browser\.ts:\d+ export async function startDemoBackend/),
+    startDemoBackend: find(/^src\/mocks\/browser\.ts:\d+ export (async )?function startDemoBackend/),
   }
 }

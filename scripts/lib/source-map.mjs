@@ -4,7 +4,7 @@
  * (`@jridgewell/trace-mapping` decodes it): for CPU profiles, long-animation-frame scripts and
  * the weight of each package in a bundle.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { decodedMappings, originalPositionFor, sourceContentFor, TraceMap } from '@jridgewell/trace-mapping'
 
 /**
@@ -15,8 +15,15 @@ import { decodedMappings, originalPositionFor, sourceContentFor, TraceMap } from
 /** "../../src/main.tsx" → "src/main.tsx": paths relative to the project root. @param {string} source */
 const fromRoot = (source) => source.replace(/^(\.\.\/)+/, '')
 
-/** @param {string} builtFile */
-const readMap = (builtFile) => new TraceMap(readFileSync(`${builtFile}.map`, 'utf8'))
+/**
+ * The file's map; an empty one when the build wrote none (rolldown's tiny runtime chunk), so its
+ * code counts as unmapped instead of stopping the bench.
+ * @param {string} builtFile
+ */
+const readMap = (builtFile) =>
+  existsSync(`${builtFile}.map`)
+    ? new TraceMap(readFileSync(`${builtFile}.map`, 'utf8'))
+    : new TraceMap({ version: 3, sources: [], names: [], mappings: '' })
 
 /**
  * A lookup over one built file and its `.map`: `position(line, column)` (both 0-based) or `offset(charIndex)`.

@@ -7,26 +7,31 @@ import { listParams, parseListView } from '@/features/phone-numbers/domain/list-
 import { meQueries } from '@/features/session/api/me-queries'
 import { permissionsOf, useCredentials } from '@/features/session/use-session'
 import { credentials } from '@/lib/credentials'
+import { discardEarlyResponses } from '@/lib/early-requests'
 
 /**
  * Asks for everything the first screen shows, all at once and as early as possible: who the key
  * is, the rows the URL names, and (once /v1/me says the key may read them) the agents. The same
  * queries the components use, so each request is made once and the components find it in flight.
- * main.tsx calls this before React and the app's code are evaluated; FirstScreenPrefetch again
- * whenever the session changes (another key, another persona).
+ * The boot script has usually sent these requests already (boot-requests.ts): the queries take its
+ * answers; once they are all asked, the answers not taken are dropped. mount.tsx calls this before
+ * the first render; FirstScreenPrefetch again whenever the session changes (another key, another persona).
  */
 export function prefetchFirstScreen(queryClient: QueryClient): void {
   const session = credentials.snapshot()
-  if (configError !== null || session.key === null) return
+  if (configError !== null || session.key === null) return discardEarlyResponses()
   void queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(window.location.search))))
-  queryClient.fetchQuery(meQueries.me(session)).then(
-    (me) => {
-      if (permissionsOf(me).canReadAgents) void queryClient.prefetchQuery(agentQueries.list())
-    },
-    () => {
-      // The session gate shows the failure and offers Retry.
-    },
-  )
+  queryClient
+    .fetchQuery(meQueries.me(session))
+    .then(
+      (me) => {
+        if (permissionsOf(me).canReadAgents) void queryClient.prefetchQuery(agentQueries.list())
+      },
+      () => {
+        // The session gate shows the failure and offers Retry.
+      },
+    )
+    .finally(discardEarlyResponses)
 }
 
 export function FirstScreenPrefetch() {

@@ -1,21 +1,33 @@
-import type { QueryClient } from '@tanstack/react-query'
+// First: configures zod before any module parses with it.
+import '@/lib/zod-config'
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import type { QueryClient } from '@tanstack/react-query'
+import { createRoot, type Root } from 'react-dom/client'
 import { App } from '@/app/app'
+import { prefetchFirstScreen } from '@/app/first-screen'
+import { createQueryClient } from '@/lib/react-query'
 
 /**
- * React and the app, in a chunk of their own: main.tsx starts the first requests before this chunk
- * is evaluated, so they are in flight while it is (the build preloads it alongside main.tsx).
+ * React, the app and zod, in a chunk of their own that the boot script (main.tsx) loads while the
+ * first screen's requests are in flight (the build preloads it and its imports from the HTML, so
+ * they download alongside the boot script).
  */
-export function mountApp(container: HTMLElement, queryClient: QueryClient): void {
-  createRoot(container).render(
+export function mountApp(container: HTMLElement): { root: Root; queryClient: QueryClient } {
+  const queryClient = createQueryClient()
+  // The queries take the boot script's answers at once: the first render usually finds them in.
+  prefetchFirstScreen(queryClient)
+  const root = createRoot(container)
+  root.render(
     <StrictMode>
       <App queryClient={queryClient} />
     </StrictMode>,
   )
+  return { root, queryClient }
 }
 
-export function mountFatal(container: HTMLElement, error: unknown): void {
+/** The demo backend could not start: say so instead of a page whose every request fails. */
+export function mountFatal(container: HTMLElement, error: unknown, appRoot?: Root): void {
+  appRoot?.unmount()
   createRoot(container).render(
     <main className="fatal">
       <h1>The demo backend could not start</h1>

@@ -1,10 +1,9 @@
-import type { z } from 'zod'
+import { safeParse, type ZodMiniType, type infer as Infer } from 'zod/mini'
 import { ApiError } from '@/lib/api-error'
+import { buildUrl, requestHeaders, type QueryValue } from '@/lib/api-request'
 import { errorBodySchema } from '@/types/api'
 
 const REQUEST_TIMEOUT_MS = 15_000
-
-type QueryValue = string | number | undefined | null
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH'
@@ -22,7 +21,7 @@ export interface ApiClientConfig {
   fetch?: typeof fetch
 }
 
-type ApiClient = <S extends z.ZodType>(schema: S, path: string, options?: RequestOptions) => Promise<z.infer<S>>
+type ApiClient = <S extends ZodMiniType>(schema: S, path: string, options?: RequestOptions) => Promise<Infer<S>>
 
 /**
  * The one way the app talks to the platform API: adds the key, sends JSON, and turns every
@@ -37,10 +36,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const fail = (init: Omit<ConstructorParameters<typeof ApiError>[0], 'method' | 'path'>) =>
       new ApiError({ ...init, method, path })
 
-    const headers: Record<string, string> = { Accept: 'application/json' }
-    const key = config.getApiKey()
-    if (key) headers.Authorization = `Bearer ${key}`
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+    const headers = requestHeaders(config.getApiKey(), options.body !== undefined)
 
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
@@ -96,7 +92,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 
     if (!response.ok) {
       const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'))
-      const parsed = errorBodySchema.safeParse(json)
+      const parsed = safeParse(errorBodySchema, json)
       if (parsed.success) {
         const { code, message, details } = parsed.data.error
         throw fail({ kind: 'http', status: response.status, code, message, details, retryAfterSeconds })
@@ -110,7 +106,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       })
     }
 
-    const parsed = schema.safeParse(json)
+    const parsed = safeParse(schema, json)
     if (!parsed.success) {
       throw fail({
         kind: 'invalid_response',
@@ -124,15 +120,6 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     }
     return parsed.data
   }
-}
-
-function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
-  const search = new URLSearchParams()
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') search.set(name, String(value))
-  }
-  const qs = search.toString()
-  return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`
 }
 
 /** "15 s", or "250 ms" below a second (rounding would say "0 s"). */

@@ -1,12 +1,11 @@
-import { apiBaseUrl } from '@/config/env'
 import { createApiClient } from '@/lib/api-client'
+import { apiRoot } from '@/lib/api-request'
 import { credentials } from '@/lib/credentials'
+import { fetchWithEarlyResponses } from '@/lib/early-requests'
 
-/** The configured server, or the page's own origin where the demo backend answers. */
-const baseUrl = apiBaseUrl ?? globalThis.location.origin
-
-/** The app's API client, with the session's key. */
-export const api = createApiClient({ baseUrl, getApiKey: credentials.get })
+/** The app's API client, with the session's key; it takes the boot script's early answers (src/main.tsx). */
+export const api = createApiClient({ baseUrl: apiRoot, getApiKey: credentials.get, fetch: fetchWithEarlyResponses })
 
 /** A client for one candidate key, to check it before the session adopts it. */
-export const apiWithKey = (key: string) => createApiClient({ baseUrl, getApiKey: () => key })
+export const apiWithKey = (key: string) =>
+  createApiClient({ baseUrl: apiRoot, getApiKey: () => key, fetch: fetchWithEarlyResponses })

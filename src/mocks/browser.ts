@@ -1,21 +1,33 @@
+// First: configures zod before the demo backend parses anything with it.
+import '@/lib/zod-config'
+import { getResponse } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { readStoredWorkspace, storeWorkspace, watchOtherTabs } from '@/mocks/browser/persistence'
+import { installTestHooks } from '@/mocks/browser/test-hooks'
 import { readDemoSettings } from '@/mocks/demo-settings'
 import { FaultInjector } from '@/mocks/faults'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
 import { createSeedWorkspace, DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
 import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
 
-interface DemoBackendOptions {
-  /** Another tab of the demo changed the workspace, and this tab's copy now holds its changes. */
-  onOtherTabChange?: () => void
+/** The running demo backend, as the boot script (src/main.tsx) uses it. */
+export interface RunningDemoBackend {
+  /**
+   * Answers a request in the page with the same handlers, over the same workspace: the first
+   * screen's requests do not wait for the service worker to install.
+   */
+  answerInPage: (url: string, init: RequestInit) => Promise<Response>
+  /** Settles once the service worker answers the page's requests; rejects when it cannot start. */
+  serving: Promise<void>
+  /** Calls `listener` after another tab of the demo changed the workspace and this tab's copy took the change in. */
+  onOtherTabChange: (listener: () => void) => void
 }
 
 /**
  * The demo backend in the browser: the same handlers as the tests, served by msw's service worker,
  * over a workspace that survives reloads and is shared with the demo's other tabs (browser/persistence.ts).
  */
-export async function startDemoBackend({ onOtherTabChange }: DemoBackendOptions = {}): Promise<void> {
+export function startDemoBackend(): RunningDemoBackend {
   const settings = readDemoSettings(window.location.search)
   const stored = readStoredWorkspace()
   const size = settings.numbers ?? stored?.size ?? DEFAULT_NUMBER_COUNT
@@ -29,21 +41,33 @@ export async function startDemoBackend({ onOtherTabChange }: DemoBackendOptions 
     onWrite: () => storeWorkspace({ size, changes: backend.workspace.changes() }),
   }
   storeWorkspace({ size, changes: backend.workspace.changes() }, { replace: keep === undefined })
+  const otherTabListeners: (() => void)[] = []
   watchOtherTabs((stored) => {
     if (stored.size !== size) return
     backend.workspace.applyChanges(stored.changes)
-    onOtherTabChange?.()
+    for (const listener of otherTabListeners) listener()
   })
+  // Compared with a literal so that Vite folds it, and other builds drop the hooks' code.
+  if (import.meta.env.VITE_DEMO_TEST_HOOKS === 'true') installTestHooks(backend)
 
-  const worker = setupWorker(...createHandlers(backend))
-  await Promise.all([
-    // Compared with a literal so that Vite drops the import, and the hooks' chunk, from other builds.
-    import.meta.env.VITE_DEMO_TEST_HOOKS === 'true'
-      ? import('@/mocks/browser/test-hooks').then(({ installTestHooks }) => installTestHooks(backend))
-      : undefined,
-    untilEarlyWorkerControls().then(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true })),
-  ])
-  prepareWhenIdle(backend.workspace)
+  const handlers = createHandlers(backend)
+  const worker = setupWorker(...handlers)
+  const serving = untilEarlyWorkerControls()
+    .then(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true }))
+    .then(() => prepareWhenIdle(backend.workspace))
+  return {
+    answerInPage: (url, init) => answerInPage(handlers, new Request(url, init)),
+    serving,
+    onOtherTabChange: (listener) => otherTabListeners.push(listener),
+  }
+}
+
+/** What the service worker would answer, answered here; a request no handler takes fails as a lost connection would. */
+async function answerInPage(handlers: ReturnType<typeof createHandlers>, request: Request): Promise<Response> {
+  const response = await getResponse(handlers, request)
+  // msw's HttpResponse.error() (the `network` fault) is a network failure for fetch: reject as fetch does.
+  if (!response || response.type === 'error') throw new TypeError('Failed to fetch')
+  return response
 }
 
 function buildWorkspace(size: number, changes?: WorkspaceChanges): Workspace {

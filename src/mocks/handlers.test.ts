@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import * as z from 'zod/mini'
 import { resetTestBackend, testBackend } from '@/mocks/node'
 import type { Workspace } from '@/mocks/workspace'
 import { byE164, MAIN, UNASSIGNED } from '@/mocks/workspace/workspace-test-support'
@@ -44,7 +44,7 @@ async function call(method: string, path: string, options: CallOptions = {}) {
 function expectErrorBody(result: Awaited<ReturnType<typeof call>>, status: number, code: string) {
   expect(result.status).toBe(status)
   expect(result.contentType).toMatch(/^application\/json/)
-  const parsed = errorBodySchema.strict().parse(result.json)
+  const parsed = z.strictObject(errorBodySchema.shape).parse(result.json)
   expect(Object.keys(parsed.error).sort()).toEqual(
     parsed.error.details ? ['code', 'details', 'message'] : ['code', 'message'],
   )
@@ -59,7 +59,7 @@ interface Endpoint {
   method: string
   path: (ws: Workspace) => string
   body?: unknown
-  schema: z.ZodType
+  schema: z.ZodMiniType
 }
 
 const ENDPOINTS: Endpoint[] = [

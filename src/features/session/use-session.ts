@@ -1,30 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
 import { meQueries } from '@/features/session/api/me-queries'
+import { permissionsOf } from '@/features/session/permissions'
 import { credentials, type CredentialsState } from '@/lib/credentials'
 import type { Me } from '@/types/api'
 
-export interface Permissions {
-  /** May list agents and their versions (agents:read): needed to show names and to offer pickers. */
-  canReadAgents: boolean
-  /** May change routing: deploy and unassign agent versions (agents:manage, and agents:read to choose them). */
-  canRoute: boolean
-  /** May change nickname and label (numbers:write). */
-  canRename: boolean
-}
+export { permissionsOf, type Permissions } from '@/features/session/permissions'
 
 export function useCredentials(): CredentialsState {
   return useSyncExternalStore(credentials.subscribe, credentials.snapshot)
-}
-
-export function permissionsOf(me: Me | undefined): Permissions {
-  const scopes = me?.scopes ?? []
-  const canReadAgents = scopes.includes('agents:read')
-  return {
-    canReadAgents,
-    canRoute: canReadAgents && scopes.includes('agents:manage'),
-    canRename: scopes.includes('numbers:write'),
-  }
 }
 
 /** The role a key's scopes amount to, in the words PAGE.md uses. */

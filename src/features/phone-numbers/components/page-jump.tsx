@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useId } from 'react'
 import { useForm } from 'react-hook-form'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { formatCount } from '@/lib/format-count'
 
 interface PageJumpProps {
@@ -10,22 +10,26 @@ interface PageJumpProps {
   onPage: (page: number) => void
 }
 
+/** A page number as typed (`12`), within 1…pageCount. zod/mini: the pager is on the first screen. */
 const jumpSchema = (pageCount: number) =>
   z.object({
-    page: z.coerce
-      .number({ error: `Enter a page from 1 to ${formatCount(pageCount)}.` })
-      .int(`Enter a page from 1 to ${formatCount(pageCount)}.`)
-      .min(1, `Enter a page from 1 to ${formatCount(pageCount)}.`)
-      .max(pageCount, `Enter a page from 1 to ${formatCount(pageCount)}.`),
+    page: z.string().check(
+      z.refine(
+        (typed) => {
+          const page = Number(typed.trim())
+          return typed.trim() !== '' && Number.isInteger(page) && page >= 1 && page <= pageCount
+        },
+        { error: `Enter a page from 1 to ${formatCount(pageCount)}.` },
+      ),
+    ),
   })
 
-type JumpInput = z.input<ReturnType<typeof jumpSchema>>
-type JumpValues = z.output<ReturnType<typeof jumpSchema>>
+type JumpValues = z.infer<ReturnType<typeof jumpSchema>>
 
 /** `Page [12] of 400`: type a page and press Enter to go straight to it. */
 export function PageJump({ page, pageCount, onPage }: PageJumpProps) {
   const id = useId()
-  const form = useForm<JumpInput, unknown, JumpValues>({
+  const form = useForm<JumpValues>({
     resolver: zodResolver(jumpSchema(pageCount)),
     // Follows the page when it changes elsewhere (Next, Back, a link).
     values: { page: String(page) },
@@ -35,7 +39,12 @@ export function PageJump({ page, pageCount, onPage }: PageJumpProps) {
     <form
       className="page-jump"
       noValidate
-      onSubmit={(event) => void form.handleSubmit((values) => values.page !== page && onPage(values.page))(event)}
+      onSubmit={(event) =>
+        void form.handleSubmit((values) => {
+          const chosen = Number(values.page.trim())
+          if (chosen !== page) onPage(chosen)
+        })(event)
+      }
     >
       <label htmlFor={id}>Page</label>
       <input

@@ -64,6 +64,8 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
   }).filter((save) => save.submittedAt >= mountedAt && !dismissed.has(save.id))
 
   const saved = saves.filter((save) => save.status === 'success' && save.result?.conflicts.length === 0)
+  // One "Saved …" at a time, the latest: a stack of them would cover the rows' buttons.
+  const latestSaved = saved.slice(-1)
   const unattended = saves.filter((save) => detached.has(save.variables) && !saved.includes(save))
   const inProgress = unattended.filter((save) => save.status === 'pending')
   const problems = unattended.filter((save) => save.status === 'error' || save.status === 'success')
@@ -71,7 +73,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
   return (
     <div className="toast-region">
       <div className="toast-stack" role="status" aria-live="polite">
-        {saved.map((save) => (
+        {latestSaved.map((save) => (
           <Toast key={save.id} expiresAfterMs={SUCCESS_VISIBLE_MS} onDismiss={() => dismiss(save.id)}>
             {save.variables.savedMessage ?? savedMessage(save.variables.number, catalog, save.variables.desired)}
           </Toast>

@@ -1,16 +1,11 @@
-import { z } from 'zod'
-import { searchForServer } from '@/features/phone-numbers/domain/search-query'
-import {
-  DEFAULT_PAGE_SIZE,
-  phoneNumberStatuses,
-  sortFields,
-  sortOrders,
-  type ListPhoneNumbersParams,
-} from '@/types/api'
+import type { ListPhoneNumbersParams } from '@/types/api'
+import { DEFAULT_PAGE_SIZE, phoneNumberStatuses, sortFields, sortOrders } from '@/types/api-values'
 
 /**
  * What the numbers table shows (search, filters, sort, page), as it lives in the URL query string.
  * Parsing never fails: a value that is not valid falls back to its default, so any link opens.
+ * Plain code, no zod: the boot script (src/main.tsx) derives the first list request from it before
+ * zod has loaded.
  */
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const
@@ -49,37 +44,33 @@ const PARAM = {
   limit: 'limit',
 } as const
 
-const fieldSchemas = {
-  search: z
-    .string()
-    .transform((text) => text.trim().slice(0, SEARCH_MAX_LENGTH))
-    .catch(DEFAULT_LIST_VIEW.search),
-  status: z.enum(phoneNumberStatuses).nullable().catch(null),
-  agentId: z
-    .string()
-    .regex(/^[\w-]{1,100}$/)
-    .nullable()
-    .catch(null),
-  sort: z.enum(sortFields).catch(DEFAULT_LIST_VIEW.sort),
-  order: z.enum(sortOrders).catch(DEFAULT_LIST_VIEW.order),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(DEFAULT_LIST_VIEW.page),
-  limit: z.coerce
-    .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(DEFAULT_LIST_VIEW.limit),
+function oneOf<T extends string>(values: readonly T[], raw: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(raw ?? '') ? (raw as T) : undefined
 }
+
+/** A whole number in [min, max] written in the URL (`3`, not `3.5` or `abc`), or undefined. */
+function integerIn(raw: string | undefined, min: number, max: number): number | undefined {
+  const n = Number(raw)
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined
+}
+
+const AGENT_ID = /^[\w-]{1,100}$/
 
 export function parseListView(search: string): ListView {
   const params = new URLSearchParams(search)
   const read = (key: keyof typeof PARAM) => params.get(PARAM[key]) ?? undefined
+  const query = read('search') ?? ''
+  const agentId = read('agentId')
+  const limit = Number(read('limit'))
   return {
-    search: fieldSchemas.search.parse(read('search') ?? ''),
-    status: fieldSchemas.status.parse(read('status') ?? null),
-    agentId: fieldSchemas.agentId.parse(read('agentId') ?? null),
-    sort: fieldSchemas.sort.parse(read('sort')),
-    order: fieldSchemas.order.parse(read('order')),
-    page: fieldSchemas.page.parse(read('page')),
-    limit: fieldSchemas.limit.parse(read('limit')),
+    // Cut, not dropped: an empty search would show every number under a filter the box still shows.
+    search: query.trim().slice(0, SEARCH_MAX_LENGTH),
+    status: oneOf(phoneNumberStatuses, read('status')) ?? null,
+    agentId: agentId !== undefined && AGENT_ID.test(agentId) ? agentId : null,
+    sort: oneOf(sortFields, read('sort')) ?? DEFAULT_LIST_VIEW.sort,
+    order: oneOf(sortOrders, read('order')) ?? DEFAULT_LIST_VIEW.order,
+    page: integerIn(read('page'), 1, 1_000_000) ?? DEFAULT_LIST_VIEW.page,
+    limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_VIEW.limit,
   }
 }
 
@@ -95,14 +86,13 @@ export function serializeListView(view: ListView, existing: string): string {
   return text ? `?${text}` : ''
 }
 
-/** What the server is asked for the view; `countries` read a number typed in a national format (search-query.ts). */
-export function listParams(view: ListView, countries: readonly string[] = []): ListPhoneNumbersParams {
+export function listParams(view: ListView): ListPhoneNumbersParams {
   return {
     page: view.page,
     limit: view.limit,
     sort: view.sort,
     order: view.order,
-    ...(view.search ? { search: searchForServer(view.search, countries) } : {}),
+    ...(view.search ? { search: view.search } : {}),
     ...(view.status ? { status: view.status } : {}),
     ...(view.agentId ? { agent_id: view.agentId } : {}),
   }

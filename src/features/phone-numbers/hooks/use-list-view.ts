@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
+import { searchForServer } from '@/features/phone-numbers/domain/search-query'
 import { useSearchCountries } from '@/features/phone-numbers/hooks/use-search-countries'
 import { useLocationSearch } from '@/hooks/use-location-search'
 
@@ -15,7 +16,12 @@ export function useListView() {
   const [locationSearch, navigate] = useLocationSearch()
   const view = useMemo(() => parseListView(locationSearch), [locationSearch])
   const countries = useSearchCountries()
-  const params = useMemo(() => listParams(view, countries), [view, countries])
+  const params = useMemo(() => {
+    const asked = listParams(view)
+    // A number typed in a national format goes out in E.164 (search-query.ts). Not in listParams:
+    // the boot script computes the first request with it and must not load libphonenumber.
+    return asked.search ? { ...asked, search: searchForServer(asked.search, countries) } : asked
+  }, [view, countries])
   useEffect(() => {
     // Replace, not push: the address bar is corrected, Back still leaves the page as before.
     navigate(serializeListView(view, locationSearch), 'replace')

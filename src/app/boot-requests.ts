@@ -1,0 +1,49 @@
+import { configError } from '@/config/env'
+import { listParams, parseListView } from '@/features/phone-numbers/domain/list-view'
+import { permissionsOf } from '@/features/session/permissions'
+import { apiRoot, buildUrl, requestHeaders, type QueryValue } from '@/lib/api-request'
+import { credentials } from '@/lib/credentials'
+import { offerEarlyResponse } from '@/lib/early-requests'
+
+/** Sends one request: fetch, or in demo mode the demo backend answering in the page. */
+export type SendRequest = (url: string, init: RequestInit) => Promise<Response>
+
+/**
+ * The boot script's part of the first screen (src/main.tsx): sends the requests the first screen
+ * makes, written exactly as the API client writes them (the page of rows the URL names, /v1/me, and
+ * the agents once /v1/me says the key may read them), before React, the app and zod have loaded.
+ * The app's queries (first-screen.tsx) take these answers and validate them as any other
+ * (src/lib/early-requests.ts). Nothing here is shown or trusted: it only decides what to ask early.
+ */
+export function sendFirstScreenRequests(send: SendRequest): void {
+  const key = credentials.get()
+  if (configError !== null || key === null) return
+  const headers = requestHeaders(key, false)
+  const early = (path: string, query?: Record<string, QueryValue>, unless?: Promise<boolean>) => {
+    const url = buildUrl(apiRoot, path, query)
+    return offerEarlyResponse({ method: 'GET', url, headers }, async (signal) =>
+      unless && (await unless) ? null : send(url, { method: 'GET', headers, signal }),
+    )
+  }
+
+  // Their answers wait for the app, which reads them and reports any failure.
+  void early('/v1/phone-numbers', { ...listParams(parseListView(window.location.search)) })
+  const me = early('/v1/me')
+  void early(
+    '/v1/agents',
+    undefined,
+    me.then(mayNotReadAgents, () => true),
+  )
+}
+
+/** Whether /v1/me's answer rules out reading the agents; a peek at a copy, the app validates the answer itself. */
+async function mayNotReadAgents(me: Response | null): Promise<boolean> {
+  if (!me?.ok) return true
+  try {
+    const body = (await me.clone().json()) as { scopes?: unknown } | null
+    const scopes = body?.scopes
+    return !(Array.isArray(scopes) && permissionsOf({ scopes: scopes.map(String) }).canReadAgents)
+  } catch {
+    return true
+  }
+}

@@ -1,0 +1,24 @@
+import type { Me } from '@/types/api'
+
+export interface Permissions {
+  /** May list agents and their versions (agents:read): needed to show names and to offer pickers. */
+  canReadAgents: boolean
+  /** May change routing: deploy and unassign agent versions (agents:manage, and agents:read to choose them). */
+  canRoute: boolean
+  /** May change nickname and label (numbers:write). */
+  canRename: boolean
+}
+
+/**
+ * What a key's scopes allow. Pure and without React, so the boot script (src/main.tsx) can decide
+ * from /v1/me whether to ask for the agents before the app has loaded.
+ */
+export function permissionsOf(me: Pick<Me, 'scopes'> | undefined): Permissions {
+  const scopes = me?.scopes ?? []
+  const canReadAgents = scopes.includes('agents:read')
+  return {
+    canReadAgents,
+    canRoute: canReadAgents && scopes.includes('agents:manage'),
+    canRename: scopes.includes('numbers:write'),
+  }
+}

@@ -1,0 +1,28 @@
+import { apiBaseUrl } from '@/config/env'
+
+/**
+ * How a request to the API is written: its URL and headers. Shared by the API client and the boot
+ * script (src/main.tsx), whose early requests the client adopts only when they are the very
+ * requests it would have sent. No zod here: the boot script loads this before zod.
+ */
+
+export type QueryValue = string | number | undefined | null
+
+/** The configured server, or the page's own origin where the demo backend answers. */
+export const apiRoot = apiBaseUrl ?? globalThis.location.origin
+
+export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
+  const search = new URLSearchParams()
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value))
+  }
+  const qs = search.toString()
+  return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`
+}
+
+export function requestHeaders(key: string | null, withBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (key) headers.Authorization = `Bearer ${key}`
+  if (withBody) headers['Content-Type'] = 'application/json'
+  return headers
+}
