@@ -6,7 +6,8 @@ interface ToastProps {
   tone?: 'info' | 'problem'
   /** Dismisses itself after this long; omitted, it stays until dismissed. */
   expiresAfterMs?: number
-  onDismiss: () => void
+  /** Omitted: no Dismiss (a message about work still running must stay until it ends). */
+  onDismiss?: () => void
   /** Buttons before Dismiss. */
   actions?: ReactNode
   children: ReactNode
@@ -21,7 +22,7 @@ export function Toast({ tone = 'info', expiresAfterMs, onDismiss, actions, child
   })
   useEffect(() => {
     if (expiresAfterMs === undefined) return
-    const timer = setTimeout(() => dismissLater.current(), expiresAfterMs)
+    const timer = setTimeout(() => dismissLater.current?.(), expiresAfterMs)
     return () => clearTimeout(timer)
   }, [expiresAfterMs])
   return (
@@ -32,9 +33,11 @@ export function Toast({ tone = 'info', expiresAfterMs, onDismiss, actions, child
       <div className="toast-text">{children}</div>
       <div className="toast-actions">
         {actions}
-        <button type="button" className="button button-small" onClick={onDismiss}>
-          Dismiss
-        </button>
+        {onDismiss && (
+          <button type="button" className="button button-small" onClick={onDismiss}>
+            Dismiss
+          </button>
+        )}
       </div>
     </div>
   )

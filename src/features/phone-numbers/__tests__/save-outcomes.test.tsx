@@ -67,10 +67,18 @@ test('a save queued offline stays visible after the dialog closes, and Cancel sa
   await user.keyboard('{Escape}')
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
 
-  const waiting = await screen.findByText('Waiting for the connection to save Front Office.')
-  await user.click(within(waiting.closest<HTMLElement>('.toast')!).getByRole('button', { name: 'Cancel save' }))
+  const waiting = within(
+    await screen
+      .findByText('Waiting for the connection to save Front Office.')
+      .then((text) => text.closest<HTMLElement>('.toast')!),
+  )
+  // Until it ends, the save's notice cannot be dismissed: its outcome is still to come.
+  expect(waiting.queryByRole('button', { name: 'Dismiss' })).not.toBeInTheDocument()
+  await user.click(waiting.getByRole('button', { name: 'Cancel save' }))
+  // Said at once, while still offline.
+  expect(await screen.findByText('The save of Front Office was cancelled: nothing will be sent.')).toBeInTheDocument()
+  expect(screen.queryByText(/Waiting for the connection/)).not.toBeInTheDocument()
   act(() => onlineManager.setOnline(true))
-  await waitFor(() => expect(screen.queryByText(/Waiting for the connection/)).not.toBeInTheDocument())
   expect(await writesOf(requests)).toEqual([])
   expect(storedNumber(number).nickname).toBe('Front Office')
 })
@@ -108,6 +116,11 @@ test('focus stays on Save while the save runs and after it fails, never on the p
 test('Escape with unsaved changes asks first; Keep editing keeps them', async () => {
   const { user, dialog } = await editNewNumber({ nickname: 'Front Office' })
   await choose(user, 'Outbound agent', 'Outbound Sales')
+  await user.keyboard('{Escape}')
+  await within(dialog).findByRole('alertdialog', { name: /Discard your changes\?/ })
+  // Escape again answers the question with Keep editing.
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(within(dialog).queryByRole('alertdialog')).not.toBeInTheDocument())
   await user.keyboard('{Escape}')
   const question = await within(dialog).findByRole('alertdialog', { name: /Discard your changes\?/ })
   await user.click(within(question).getByRole('button', { name: 'Keep editing' }))
@@ -158,4 +171,26 @@ test('leaving or reloading the page with unsaved changes asks first (the browser
   expect(leave()).toBe(false)
   await retype(user, dialog, 'Nickname', 'Not saved yet')
   expect(leave()).toBe(true)
+})
+
+test('a second save of a number waits until its earlier save (from a closed dialog) has ended', async () => {
+  const { user, number, dialog } = await editNewNumber({ nickname: 'Front Office' })
+  await retype(user, dialog, 'Nickname', 'First')
+  const release = holdPatches()
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+  await user.click(within(await findRow(number)).getByRole('button', { name: 'Edit Front Office' }))
+  const again = await screen.findByRole('dialog')
+  await retype(user, again, 'Label', 'second')
+  expect(within(again).getByText(/An earlier save of this number is still running/)).toBeInTheDocument()
+  expect(within(again).getByRole('button', { name: 'Save' })).toBeDisabled()
+  release()
+  // Once it has ended, the dialog shows the number as saved and only the label is left to send.
+  await waitFor(() => expect(within(again).getByRole('button', { name: 'Save' })).toBeEnabled())
+  expect(within(again).getByRole('listitem')).toHaveTextContent('Label: none → “second”')
+  await user.click(within(again).getByRole('button', { name: 'Save' }))
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  expect(storedNumber(number)).toMatchObject({ nickname: 'First', label: 'second' })
 })

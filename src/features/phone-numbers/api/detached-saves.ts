@@ -14,6 +14,13 @@ export function detachSave(variables: SaveVariables): void {
   for (const listener of listeners) listener()
 }
 
+/** The user dismissed its outcome (or took it back into a dialog): nothing more to report. */
+export function forgetSave(variables: SaveVariables): void {
+  if (!detached.has(variables)) return
+  detached = new Set([...detached].filter((entry) => entry !== variables))
+  for (const listener of listeners) listener()
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)

@@ -37,6 +37,8 @@ export class SaveError extends Error {
 /** Every save's mutation key starts with this; the page's notices follow them all (components/save-notices.tsx). */
 export const SAVE_MUTATION_KEY = [...phoneNumberQueries.all(), 'save'] as const
 
+const SAVE_OUTCOME_KEPT_MS = 60 * 60_000
+
 export interface SaveVariables {
   number: PhoneNumber
   calls: PlannedCall[]
@@ -138,6 +140,8 @@ export function useSavePhoneNumber(numberId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationKey: [...SAVE_MUTATION_KEY, numberId],
+    // A failure reported after its dialog closed (components/save-notices.tsx) must outlive a coffee break.
+    gcTime: SAVE_OUTCOME_KEPT_MS,
     // Saves of one number run one after another; different numbers in parallel.
     scope: { id: `phone-number:${numberId}` },
     mutationFn: (variables: SaveVariables) => executeSavePlan(queryClient, variables),

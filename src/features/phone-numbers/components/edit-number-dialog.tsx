@@ -4,7 +4,7 @@ import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { DiscardChangesPrompt } from '@/features/phone-numbers/components/discard-changes-prompt'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { SAVE_TEXT } from '@/features/phone-numbers/domain/save-messages'
 import { useFreshNumber } from '@/features/phone-numbers/hooks/use-fresh-number'
 import type { Permissions } from '@/features/session/use-session'
@@ -16,7 +16,7 @@ interface EditNumberDialogProps {
   /** The number as the cache holds it now; null when the dialog is closed. */
   number: PhoneNumber | null
   /** A choice to start from (a failed save tried again); null starts from the number. */
-  draft?: DesiredNumberState | null
+  draft?: SaveDraft | null
   permissions: Permissions
   onClose: () => void
 }
@@ -39,7 +39,9 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
     unsaved.current = false
     onClose()
   }
-  const requestClose = () => (unsaved.current ? setAskingToDiscard(true) : close())
+  // Escape (or a click outside) while the question is shown answers it with Keep editing.
+  const requestClose = () =>
+    askingToDiscard ? setAskingToDiscard(false) : unsaved.current ? setAskingToDiscard(true) : close()
 
   return (
     <Dialog.Root open={number !== null} onOpenChange={(open) => !open && requestClose()}>

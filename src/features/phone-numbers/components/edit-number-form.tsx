@@ -7,7 +7,7 @@ import { SaveError } from '@/features/phone-numbers/api/save-phone-number'
 import { SaveOutcome } from '@/features/phone-numbers/components/save-outcome'
 import { SideFields } from '@/features/phone-numbers/components/side-fields'
 import { TextFields } from '@/features/phone-numbers/components/text-fields'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import {
   editNumberFormSchema,
   formValuesFromDesired,
@@ -17,6 +17,7 @@ import {
 } from '@/features/phone-numbers/domain/edit-number-form'
 import {
   droppedByKeyNote,
+  EARLIER_SAVE_RUNNING,
   nothingToSave,
   rateLimitWaitLabel,
   routingNote,
@@ -33,7 +34,7 @@ interface EditNumberFormProps {
   /** The number as the cache holds it now. */
   number: PhoneNumber
   /** A choice to start from instead of the number's state (a failed save tried again). */
-  draft: DesiredNumberState | null
+  draft: SaveDraft | null
   catalog: AgentCatalog
   permissions: Permissions
   onCancel: () => void
@@ -71,23 +72,31 @@ export function EditNumberForm(props: EditNumberFormProps) {
   const [droppedNote, setDroppedNote] = useState<string | null>(null)
   const unsaved = plan.changes.length > 0 && !saving
 
-  // A failed save tried again starts from what the user had chosen, as changes to the number.
+  // A failed save tried again: the fields the user had changed take the chosen values again, over
+  // the number as it is now (what someone else changed in the other fields stays).
   const applyDraft = useEffectEvent(() => {
     if (!draft) return
-    const wanted = formValuesFromDesired(draft, catalog)
+    const wanted = formValuesFromDesired(draft.desired, catalog)
+    const base = formValuesFromNumber(draft.from, catalog)
     for (const field of Object.keys(wanted) as (keyof EditNumberFormValues)[]) {
-      form.setValue(field, wanted[field], { shouldDirty: true, shouldValidate: true })
+      if (wanted[field] !== base[field])
+        form.setValue(field, wanted[field], { shouldDirty: true, shouldValidate: true })
     }
   })
   useEffect(() => applyDraft(), [])
 
-  // The number changed on the server (the fresh read on open, another admin): the form follows it
-  // while it still shows the number as it was, i.e. until the user (or a draft) changed something.
+  // The number changed on the server (the fresh read on open, another admin, an earlier save ending):
+  // every field still showing the server's previous value follows it; fields the user changed stay.
   const followed = useRef(number)
   const followServer = useEffectEvent(() => {
-    const untouched = sameValues(form.getValues(), formValuesFromNumber(followed.current, catalog))
+    const before = formValuesFromNumber(followed.current, catalog)
+    const now = formValuesFromNumber(number, catalog)
     followed.current = number
-    if (untouched && !saving) form.reset(formValuesFromNumber(number, catalog))
+    if (saving) return
+    const current = form.getValues()
+    for (const field of Object.keys(now) as (keyof EditNumberFormValues)[]) {
+      if (current[field] === before[field] && now[field] !== before[field]) form.setValue(field, now[field])
+    }
   })
   useEffect(() => followServer(), [number])
 
@@ -120,7 +129,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
 
   // Validation gates the submit; the plan is the one this render shows.
   const submitPlan = () => {
-    if (plan.calls.length === 0 || saving) return
+    if (plan.calls.length === 0 || saving || save.earlierSaveRunning) return
     // The controls are disabled while saving: keep focus on Save (aria-disabled, still focusable), not on <body>.
     saveButton.current?.focus()
     save.submit(
@@ -196,6 +205,11 @@ export function EditNumberForm(props: EditNumberFormProps) {
         </section>
       )}
 
+      {save.earlierSaveRunning && (
+        <p className="notice" role="status">
+          {EARLIER_SAVE_RUNNING}
+        </p>
+      )}
       <SaveOutcome paused={save.paused} result={save.result} error={save.error} catalog={catalog} />
 
       <div className="dialog-footer">
@@ -214,7 +228,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
             ref={saveButton}
             className="button button-primary"
             aria-disabled={saving || undefined}
-            disabled={!saving && (plan.calls.length === 0 || plan.error !== null)}
+            disabled={!saving && (plan.calls.length === 0 || plan.error !== null || save.earlierSaveRunning)}
           >
             {save.rateLimitWait !== null ? rateLimitWaitLabel(save.rateLimitWait) : saving ? 'Saving…' : 'Save'}
           </button>
@@ -222,8 +236,4 @@ export function EditNumberForm(props: EditNumberFormProps) {
       </div>
     </form>
   )
-}
-
-function sameValues(a: EditNumberFormValues, b: EditNumberFormValues): boolean {
-  return (Object.keys(a) as (keyof EditNumberFormValues)[]).every((field) => a[field] === b[field])
 }

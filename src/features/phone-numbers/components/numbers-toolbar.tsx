@@ -37,6 +37,8 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
   useEffect(() => {
     if (view.search === synced.current) return
     synced.current = view.search
+    // Typing from here on is a new search: it gets its own history entry.
+    addedHistoryEntry.current = false
     setSearchInput(view.search)
   }, [view.search])
 

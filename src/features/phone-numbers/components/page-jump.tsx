@@ -10,14 +10,20 @@ interface PageJumpProps {
   onPage: (page: number) => void
 }
 
-/** A page number as typed (`12`), within 1…pageCount. zod/mini: the pager is on the first screen. */
+/** `1,000` or ` 12 ` as typed → the page number, or null when it is not a whole number. */
+function typedPage(typed: string): number | null {
+  const digits = typed.replace(/[\s,]/g, '')
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : null
+}
+
+/** A page number as typed, within 1…pageCount. zod/mini: the pager is on the first screen. */
 const jumpSchema = (pageCount: number) =>
   z.object({
     page: z.string().check(
       z.refine(
         (typed) => {
-          const page = Number(typed.trim())
-          return typed.trim() !== '' && Number.isInteger(page) && page >= 1 && page <= pageCount
+          const page = typedPage(typed)
+          return page !== null && page >= 1 && page <= pageCount
         },
         { error: `Enter a page from 1 to ${formatCount(pageCount)}.` },
       ),
@@ -41,8 +47,8 @@ export function PageJump({ page, pageCount, onPage }: PageJumpProps) {
       noValidate
       onSubmit={(event) =>
         void form.handleSubmit((values) => {
-          const chosen = Number(values.page.trim())
-          if (chosen !== page) onPage(chosen)
+          const chosen = typedPage(values.page)
+          if (chosen !== null && chosen !== page) onPage(chosen)
         })(event)
       }
     >

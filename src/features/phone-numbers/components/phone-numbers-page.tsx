@@ -7,7 +7,7 @@ import { NumbersPager } from '@/features/phone-numbers/components/numbers-pager'
 import { NumbersTable } from '@/features/phone-numbers/components/numbers-table'
 import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-toolbar'
 import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
@@ -28,12 +28,12 @@ export function PhoneNumbersPage() {
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
   // What the user had chosen in a save that failed after its dialog closed (SaveNotices' Edit again).
-  const [draft, setDraft] = useState<DesiredNumberState | null>(null)
+  const [draft, setDraft] = useState<SaveDraft | null>(null)
   // Mounted from the first Edit on and kept, so closing runs Radix's focus return.
   const [dialogMounted, setDialogMounted] = useState(false)
   // Stable, so memoised rows do not re-render when the page does.
   // A transition: React renders the dialog in slices that yield to the browser, not in one long task.
-  const openEditor = useCallback((number: PhoneNumber, withDraft: DesiredNumberState | null = null) => {
+  const openEditor = useCallback((number: PhoneNumber, withDraft: SaveDraft | null = null) => {
     startTransition(() => {
       setDialogMounted(true)
       setEditingSnapshot(number)

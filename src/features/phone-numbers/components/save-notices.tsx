@@ -1,9 +1,9 @@
-import { useMutationState } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useIsMutating, useMutationState } from '@tanstack/react-query'
+import { useEffect, useReducer, useState } from 'react'
 import { Toast } from '@/components/ui/toast'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { EMPTY_CATALOG, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { useDetachedSaves } from '@/features/phone-numbers/api/detached-saves'
+import { forgetSave, useDetachedSaves } from '@/features/phone-numbers/api/detached-saves'
 import {
   SAVE_MUTATION_KEY,
   SaveCancelledError,
@@ -11,7 +11,7 @@ import {
   type SaveResult,
   type SaveVariables,
 } from '@/features/phone-numbers/api/save-phone-number'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { numberTitle } from '@/features/phone-numbers/domain/number-view'
 import {
   conflictsInWords,
@@ -26,7 +26,7 @@ const SUCCESS_VISIBLE_MS = 10_000
 
 interface SaveNoticesProps {
   /** Opens the edit dialog with what the user had chosen, to try again. */
-  onEditAgain: (number: PhoneNumber, draft: DesiredNumberState) => void
+  onEditAgain: (number: PhoneNumber, draft: SaveDraft) => void
 }
 
 interface SaveState {
@@ -49,7 +49,13 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
   const detached = useDetachedSaves()
   const [mountedAt] = useState(Date.now)
   const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set())
-  const dismiss = (id: number) => setDismissed((ids) => new Set([...ids, id]))
+  const dismiss = (save: SaveState) => {
+    forgetSave(save.variables)
+    setDismissed((ids) => new Set([...ids, save.id]))
+  }
+  // Cancelling aborts the save's signal, which React does not see: render again to say so at once.
+  const [, sawCancel] = useReducer((count: number) => count + 1, 0)
+  useLeaveGuardWhileSaving()
   const saves = useMutationState({
     filters: { mutationKey: SAVE_MUTATION_KEY },
     select: (mutation): SaveState => ({
@@ -67,28 +73,37 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
   // One "Saved …" at a time, the latest: a stack of them would cover the rows' buttons.
   const latestSaved = saved.slice(-1)
   const unattended = saves.filter((save) => detached.has(save.variables) && !saved.includes(save))
-  const inProgress = unattended.filter((save) => save.status === 'pending')
-  const problems = unattended.filter((save) => save.status === 'error' || save.status === 'success')
+  const cancelled = (save: SaveState) =>
+    save.variables.cancel?.signal.aborted === true || save.error instanceof SaveCancelledError
+  const inProgress = unattended.filter((save) => save.status === 'pending' && !cancelled(save))
+  const ended = unattended.filter((save) => save.status !== 'pending' || cancelled(save))
 
   return (
     <div className="toast-region">
       <div className="toast-stack" role="status" aria-live="polite">
         {latestSaved.map((save) => (
-          <Toast key={save.id} expiresAfterMs={SUCCESS_VISIBLE_MS} onDismiss={() => dismiss(save.id)}>
+          <Toast key={save.id} expiresAfterMs={SUCCESS_VISIBLE_MS} onDismiss={() => dismiss(save)}>
             {save.variables.savedMessage ?? savedMessage(save.variables.number, catalog, save.variables.desired)}
           </Toast>
         ))}
         {inProgress.map((save) => {
           const title = numberTitle(save.variables.number)
           const cancel = save.variables.cancel
+          // No Dismiss: the save's outcome is still to come, and it must be seen.
           return (
             <Toast
               key={save.id}
-              onDismiss={() => dismiss(save.id)}
               actions={
                 save.paused &&
                 cancel && (
-                  <button type="button" className="button button-small" onClick={() => cancel.abort()}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => {
+                      cancel.abort()
+                      sawCancel()
+                    }}
+                  >
                     Cancel save
                   </button>
                 )
@@ -100,21 +115,24 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
         })}
       </div>
       <div className="toast-stack">
-        {problems.map((save) => {
-          const cancelled = save.error instanceof SaveCancelledError
+        {ended.map((save) => {
+          const wasCancelled = cancelled(save)
           return (
             <Toast
               key={save.id}
-              tone={cancelled ? 'info' : 'problem'}
-              onDismiss={() => dismiss(save.id)}
+              tone={wasCancelled ? 'info' : 'problem'}
+              onDismiss={() => dismiss(save)}
               actions={
-                !cancelled && (
+                !wasCancelled && (
                   <button
                     type="button"
                     className="button button-small"
                     onClick={() => {
-                      dismiss(save.id)
-                      onEditAgain(save.result?.number ?? save.variables.number, save.variables.desired)
+                      dismiss(save)
+                      onEditAgain(save.result?.number ?? save.variables.number, {
+                        from: save.variables.number,
+                        desired: save.variables.desired,
+                      })
                     }}
                   >
                     Edit again
@@ -122,7 +140,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
                 )
               }
             >
-              {problemInWords(save, catalog).map((line) => (
+              {detachedOutcomeInWords(save, wasCancelled, catalog).map((line) => (
                 <p key={line}>{line}</p>
               ))}
             </Toast>
@@ -133,11 +151,21 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
   )
 }
 
-function problemInWords(save: SaveState, catalog: AgentCatalog): string[] {
+/** Leaving or reloading the page while a save runs (or waits offline) would drop it: the browser asks first. */
+function useLeaveGuardWhileSaving(): void {
+  const saving = useIsMutating({ mutationKey: SAVE_MUTATION_KEY }) > 0
+  useEffect(() => {
+    if (!saving) return
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', ask)
+    return () => window.removeEventListener('beforeunload', ask)
+  }, [saving])
+}
+
+function detachedOutcomeInWords(save: SaveState, wasCancelled: boolean, catalog: AgentCatalog): string[] {
   const title = numberTitle(save.variables.number)
-  if (save.error instanceof SaveCancelledError) return [detachedSaveText.cancelled(title)]
-  if (save.error instanceof SaveError)
-    return [detachedSaveText.notSavedInFull(title), ...saveFailureInWords(save.error, catalog)]
+  if (wasCancelled) return [detachedSaveText.cancelled(title)]
+  if (save.error instanceof SaveError) return detachedSaveText.failed(title, saveFailureInWords(save.error, catalog))
   if (save.error) return [detachedSaveText.notSaved(title, save.error.message)]
   const { number, conflicts } = save.result!
   return [detachedSaveText.conflict(title, conflictsInWords(number, conflicts, catalog))]

@@ -206,9 +206,21 @@ export function textFieldName(field: TextField): string {
 export const detachedSaveText = {
   saving: (title: string) => `Saving ${title}…`,
   waiting: (title: string) => `Waiting for the connection to save ${title}.`,
-  cancelled: (title: string) => `The save of ${title} was cancelled: nothing was sent.`,
-  notSavedInFull: (title: string) => `${title} was not saved in full.`,
+  cancelled: (title: string) => `The save of ${title} was cancelled: nothing will be sent.`,
+  failed: (title: string, failure: string[]) => [`${title} was not saved in full.`, ...failure],
   notSaved: (title: string, reason: string) => `${title}: ${nothingSaved(reason)}`,
   conflict: (title: string, whatIsThere: string) =>
     `Someone else changed ${title} while you were saving. ${whatIsThere}.`,
 }
+
+/** Asked before unsaved changes are discarded. */
+export const DISCARD_TEXT = {
+  question: 'Discard your changes?',
+  explanation: 'They have not been saved.',
+  keep: 'Keep editing',
+  discard: 'Discard changes',
+} as const
+
+/** Why Save waits: an earlier save of the same number has not ended (it may change what this one must send). */
+export const EARLIER_SAVE_RUNNING =
+  'An earlier save of this number is still running: Save is possible once it has ended.'

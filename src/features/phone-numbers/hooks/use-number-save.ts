@@ -1,6 +1,12 @@
+import { useIsMutating } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { detachSave } from '@/features/phone-numbers/api/detached-saves'
-import { useSavePhoneNumber, type SaveResult, type SaveVariables } from '@/features/phone-numbers/api/save-phone-number'
+import {
+  SAVE_MUTATION_KEY,
+  useSavePhoneNumber,
+  type SaveResult,
+  type SaveVariables,
+} from '@/features/phone-numbers/api/save-phone-number'
 
 type PlannedSave = Omit<SaveVariables, 'cancel' | 'onRateLimitWait'>
 
@@ -18,6 +24,11 @@ export function useNumberSave(numberId: string) {
   const save = useSavePhoneNumber(numberId)
   const [rateLimitWait, setRateLimitWait] = useState<number | null>(null)
   const inFlight = useRef<SaveVariables | null>(null)
+  const savesOfThisNumber = useIsMutating({
+    mutationKey: [...SAVE_MUTATION_KEY, numberId],
+    // A cancelled save waits only to end without sending anything.
+    predicate: (mutation) => (mutation.state.variables as SaveVariables | undefined)?.cancel?.signal.aborted !== true,
+  })
 
   useEffect(
     () => () => {
@@ -50,6 +61,11 @@ export function useNumberSave(numberId: string) {
     submit,
     cancelQueued,
     saving: save.isPending,
+    /**
+     * A save of this number from a dialog closed earlier has not ended: this one would be planned
+     * against the number as it was before it, so it waits.
+     */
+    earlierSaveRunning: !save.isPending && savesOfThisNumber > 0,
     paused: save.isPaused,
     /** Seconds a 429 asked the save to wait before sending again; null when it is not waiting. */
     rateLimitWait,
