@@ -58,7 +58,7 @@ test('first, last and a typed page go straight there; a page out of range is ref
 
   await user.click(screen.getByRole('button', { name: 'Last page' }))
   expect(await screen.findByText('1,000 numbers · showing 951–1,000')).toBeInTheDocument()
-  expect(screen.getByRole('textbox', { name: 'Page' })).toHaveValue('20')
+  expect(await screen.findByRole('textbox', { name: 'Page' })).toHaveValue('20')
   expect(screen.getByRole('button', { name: 'Last page' })).toBeDisabled()
 
   const jump = screen.getByRole('textbox', { name: 'Page' })

@@ -1,5 +1,11 @@
-import { PageJump } from '@/features/phone-numbers/components/page-jump'
+import { lazy, Suspense } from 'react'
+import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/numbers-pager.css'
+
+// The page jump is a form (react-hook-form, shared with the edit dialog's chunk): not needed for the first rows.
+const PageJump = lazy(async () => ({
+  default: (await import('@/features/phone-numbers/components/page-jump')).PageJump,
+}))
 
 interface NumbersPagerProps {
   page: number
@@ -18,7 +24,15 @@ export function NumbersPager({ page, pageCount, onPage }: NumbersPagerProps) {
       <button type="button" className="button" disabled={atFirst} onClick={() => onPage(page - 1)}>
         Previous page
       </button>
-      <PageJump page={page} pageCount={pageCount} onPage={onPage} />
+      <Suspense
+        fallback={
+          <span className="muted">
+            Page {formatCount(page)} of {formatCount(pageCount)}
+          </span>
+        }
+      >
+        <PageJump page={page} pageCount={pageCount} onPage={onPage} />
+      </Suspense>
       <button type="button" className="button" disabled={atLast} onClick={() => onPage(page + 1)}>
         Next page
       </button>
