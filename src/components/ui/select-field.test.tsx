@@ -8,18 +8,25 @@ const AGENTS: SelectOption[] = [
   { value: 'billing', label: 'Billing Assistant' },
 ]
 
-test('a letter typed on the closed picker chooses the option starting with it, without opening the list', async () => {
-  const user = userEvent.setup()
+/** The Inbound agent picker holding `value`; returns what it reported as chosen. */
+function renderPicker(value: string, live?: boolean) {
   const chosen: string[] = []
   render(
     <SelectField
       id="agent"
       label="Inbound agent"
-      value="none"
+      value={value}
       options={AGENTS}
       onValueChange={(v) => chosen.push(v)}
+      live={live}
     />,
   )
+  return chosen
+}
+
+test('a letter typed on the closed picker chooses the option starting with it, without opening the list', async () => {
+  const user = userEvent.setup()
+  const chosen = renderPicker('none')
   screen.getByRole('combobox', { name: 'Inbound agent' }).focus()
   await user.keyboard('b')
   expect(chosen).toEqual(['billing'])
@@ -28,16 +35,7 @@ test('a letter typed on the closed picker chooses the option starting with it, w
 
 test('before it is live the picker shows its chosen label under the same name, and a click opens its list', async () => {
   const user = userEvent.setup()
-  render(
-    <SelectField
-      id="agent"
-      label="Inbound agent"
-      value="front"
-      options={AGENTS}
-      onValueChange={() => {}}
-      live={false}
-    />,
-  )
+  renderPicker('front', false)
   const trigger = screen.getByRole('combobox', { name: 'Inbound agent' })
   expect(trigger).toHaveTextContent('Front Desk')
   expect(trigger).toHaveAttribute('aria-expanded', 'false')
@@ -49,17 +47,7 @@ test('before it is live the picker shows its chosen label under the same name, a
 
 test('before it is live the picker opens from the keyboard and a choice reaches the form', async () => {
   const user = userEvent.setup()
-  const chosen: string[] = []
-  render(
-    <SelectField
-      id="agent"
-      label="Inbound agent"
-      value="none"
-      options={AGENTS}
-      onValueChange={(v) => chosen.push(v)}
-      live={false}
-    />,
-  )
+  const chosen = renderPicker('none', false)
   screen.getByRole('combobox', { name: 'Inbound agent' }).focus()
   await user.keyboard('{Enter}')
   await user.click(await screen.findByRole('option', { name: 'Billing Assistant' }))

@@ -27,6 +27,7 @@ import { SIDES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
 import { useNumberSave } from '@/features/phone-numbers/hooks/use-number-save'
 import { useSavePlan } from '@/features/phone-numbers/hooks/use-save-plan'
 import type { Permissions } from '@/features/session/use-session'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
 
@@ -119,13 +120,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
   useEffect(() => {
     onUnsavedChange(unsaved)
   }, [unsaved, onUnsavedChange])
-  // Reloading or leaving the page with unsaved changes asks first (the browser's own question).
-  useEffect(() => {
-    if (!unsaved) return
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
-    window.addEventListener('beforeunload', ask)
-    return () => window.removeEventListener('beforeunload', ask)
-  }, [unsaved])
+  useLeaveGuard(unsaved)
 
   // Validation gates the submit; the plan is the one this render shows.
   const submitPlan = () => {

@@ -1,5 +1,5 @@
 import { useIsMutating, useMutationState } from '@tanstack/react-query'
-import { useEffect, useReducer, useState } from 'react'
+import { useReducer, useState } from 'react'
 import { Toast } from '@/components/ui/toast'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { EMPTY_CATALOG, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
@@ -19,6 +19,7 @@ import {
   savedMessage,
   saveFailureInWords,
 } from '@/features/phone-numbers/domain/save-messages'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import type { PhoneNumber } from '@/types/api'
 
 /** A success stays this long: long enough to read (and, later, to undo). */
@@ -153,13 +154,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
 
 /** Leaving or reloading the page while a save runs (or waits offline) would drop it: the browser asks first. */
 function useLeaveGuardWhileSaving(): void {
-  const saving = useIsMutating({ mutationKey: SAVE_MUTATION_KEY }) > 0
-  useEffect(() => {
-    if (!saving) return
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault()
-    window.addEventListener('beforeunload', ask)
-    return () => window.removeEventListener('beforeunload', ask)
-  }, [saving])
+  useLeaveGuard(useIsMutating({ mutationKey: SAVE_MUTATION_KEY }) > 0)
 }
 
 function detachedOutcomeInWords(save: SaveState, wasCancelled: boolean, catalog: AgentCatalog): string[] {
