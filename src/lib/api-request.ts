@@ -6,7 +6,8 @@ import { apiBaseUrl } from '@/config/env'
  * requests it would have sent. No zod here: the boot script loads this before zod.
  */
 
-export type QueryValue = string | number | undefined | null
+/** Booleans go as `true`/`false`, lists comma-separated (`ids`); an empty value is left out, as API.md treats it as absent. */
+export type QueryValue = string | number | boolean | readonly string[] | undefined | null
 
 /** The configured server, or the page's own origin where the demo backend answers. */
 export const apiRoot = apiBaseUrl ?? globalThis.location.origin
@@ -14,7 +15,8 @@ export const apiRoot = apiBaseUrl ?? globalThis.location.origin
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
   const search = new URLSearchParams()
   for (const [name, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') search.set(name, String(value))
+    const text = typeof value === 'object' && value !== null ? value.join(',') : value
+    if (text !== undefined && text !== null && text !== '') search.set(name, String(text))
   }
   const qs = search.toString()
   return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`

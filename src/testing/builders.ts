@@ -18,6 +18,9 @@ export interface GivenNumber {
   outbound?: string | null
   status?: PhoneNumber['status']
   phone_number?: string
+  canary?: PhoneNumber['inbound_canary']
+  webhook?: string | null
+  import_error?: string | null
 }
 
 // Keys added by givenKey to a workspace, so that a later givenNumber (which rebuilds it) keeps them.
@@ -41,6 +44,9 @@ export function givenNumber(given: GivenNumber = {}): PhoneNumber {
     number_type: 'local',
     inbound_agent_version_id: given.inbound ?? null,
     outbound_agent_version_id: given.outbound ?? null,
+    inbound_canary: given.canary ?? null,
+    inbound_webhook_url: given.webhook ?? null,
+    import_error: given.import_error ?? null,
     created_at: created,
     updated_at: created,
   }

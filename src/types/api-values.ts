@@ -15,9 +15,32 @@ export const MAX_PAGE_SIZE = 200
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_TEXT_LENGTH = 255
 export const MAX_NUMBERS_PER_PUBLISH = 1000
+/** `ids` of the list of numbers names at most this many numbers. */
+export const MAX_IDS_PER_LIST = 200
+export const MIN_CANARY_PERCENT = 1
+export const MAX_CANARY_PERCENT = 99
+export const MAX_WEBHOOK_URL_LENGTH = 2048
+/** `X-Change-Reason` is kept up to this many characters (after decoding). */
+export const MAX_CHANGE_REASON_LENGTH = 200
+/** A server keeps at least this many of the newest events. */
+export const EVENTS_KEPT = 10_000
+export const CHANGE_REASON_HEADER = 'X-Change-Reason'
+/** The list filters' value for "this slot is empty". */
+export const EMPTY_SLOT = 'none'
+
+/** The fields an event's `changes` name. */
+export const eventFields = [
+  'inbound_agent_version_id',
+  'outbound_agent_version_id',
+  'inbound_canary',
+  'nickname',
+  'label',
+  'inbound_webhook_url',
+] as const
 
 export type Scope = (typeof scopes)[number]
 export type Direction = (typeof directions)[number]
 export type SortField = (typeof sortFields)[number]
 export type SortOrder = (typeof sortOrders)[number]
 export type PhoneNumberStatus = (typeof phoneNumberStatuses)[number]
+export type EventField = (typeof eventFields)[number]

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini'
 import {
+  eventFields,
   numberTypes,
   phoneNumberStatuses,
   providers,
   type Direction,
+  type EventField,
   type PhoneNumberStatus,
   type SortField,
   type SortOrder,
@@ -20,6 +22,12 @@ export * from '@/types/api-values'
 
 const isoDateTime = z.string().check(z.minLength(1))
 
+export const inboundCanarySchema = z.object({
+  agent_version_id: z.string().check(z.minLength(1)),
+  percent: z.number().check(z.int(), z.minimum(1), z.maximum(99)),
+})
+export type InboundCanary = z.infer<typeof inboundCanarySchema>
+
 export const phoneNumberSchema = z.object({
   id: z.string().check(z.minLength(1)),
   phone_number: z.string().check(z.regex(/^\+[1-9]\d{1,14}$/)),
@@ -31,6 +39,9 @@ export const phoneNumberSchema = z.object({
   number_type: z.enum(numberTypes),
   inbound_agent_version_id: z.nullable(z.string()),
   outbound_agent_version_id: z.nullable(z.string()),
+  inbound_canary: z.nullable(inboundCanarySchema),
+  inbound_webhook_url: z.nullable(z.string()),
+  import_error: z.nullable(z.string()),
   created_at: isoDateTime,
   updated_at: isoDateTime,
 })
@@ -67,6 +78,51 @@ export type PhoneNumberList = z.infer<typeof phoneNumberListSchema>
 export const agentListSchema = z.object({ data: z.array(agentSchema) })
 export const phoneNumberRecordsSchema = z.object({ data: z.array(phoneNumberSchema) })
 
+/** GET /v1/agents/{agent_id}/usage: one entry per version of the agent, in the agent's order. */
+export const agentUsageSchema = z.object({
+  data: z.array(
+    z.object({
+      version_id: z.string(),
+      inbound: z.number().check(z.int(), z.nonnegative()),
+      outbound: z.number().check(z.int(), z.nonnegative()),
+      canary: z.number().check(z.int(), z.nonnegative()),
+    }),
+  ),
+})
+export type AgentUsage = z.infer<typeof agentUsageSchema>
+export type VersionUsage = AgentUsage['data'][number]
+
+const slotValueSchema = z.nullable(z.string())
+/** One field of an event, old and new value; the canary's values are canary objects. */
+export const eventChangeSchema = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('inbound_canary'), from: z.nullable(inboundCanarySchema), to: z.nullable(inboundCanarySchema) }),
+  z.object({
+    field: z.enum(eventFields.filter((f) => f !== 'inbound_canary') as [Exclude<EventField, 'inbound_canary'>, ...Exclude<EventField, 'inbound_canary'>[]]),
+    from: slotValueSchema,
+    to: slotValueSchema,
+  }),
+])
+export type EventChange = z.infer<typeof eventChangeSchema>
+
+export const changeEventSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  at: isoDateTime,
+  actor: z.string(),
+  reason: z.nullable(z.string()),
+  phone_number_id: z.string(),
+  phone_number: z.string(),
+  changes: z.array(eventChangeSchema),
+})
+export type ChangeEvent = z.infer<typeof changeEventSchema>
+
+export const eventListSchema = z.object({
+  data: z.array(changeEventSchema),
+  page: z.number().check(z.int(), z.positive()),
+  limit: z.number().check(z.int(), z.positive()),
+  total: z.number().check(z.int(), z.nonnegative()),
+})
+export type EventList = z.infer<typeof eventListSchema>
+
 export const meSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
   key_name: z.string(),
@@ -91,17 +147,49 @@ export interface ListPhoneNumbersParams {
   status?: PhoneNumberStatus
   search?: string
   agent_id?: string
+  /** A version id, or `none` (EMPTY_SLOT) for an empty slot. */
+  inbound_version_id?: string
+  outbound_version_id?: string
+  canary?: boolean
+  import_error?: boolean
+  /** At most MAX_IDS_PER_LIST. */
+  ids?: readonly string[]
   sort?: SortField
   order?: SortOrder
 }
+
+export interface ListEventsParams {
+  phone_number_id?: string
+  agent_id?: string
+  page?: number
+  limit?: number
+}
+
+/** `expected_updated_at` of a publish call: E.164 → the `updated_at` the client last saw. */
+export type ExpectedUpdatedAt = Record<string, string>
 
 export interface PublishBody {
   phone_numbers?: string[]
   unassign_phone_numbers?: string[]
   direction?: Direction
+  expected_updated_at?: ExpectedUpdatedAt
 }
 
 export interface PatchPhoneNumberBody {
   nickname?: string | null
   label?: string | null
+  inbound_webhook_url?: string | null
+  expected_updated_at?: string
+}
+
+export interface PutCanaryBody {
+  agent_version_id: string
+  percent: number
+  expected_updated_at?: string
+}
+
+/** What any write may carry besides its body. */
+export interface WriteOptions {
+  /** Sent as X-Change-Reason (percent-encoded); recorded in the change history. */
+  reason?: string
 }

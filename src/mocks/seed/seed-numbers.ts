@@ -72,6 +72,9 @@ export class SeedNumbers implements NumberSource {
       number_type: row ? row.number_type : this.numberType(index),
       inbound_agent_version_id: this.slot(index, 'inbound_agent_version_id'),
       outbound_agent_version_id: this.slot(index, 'outbound_agent_version_id'),
+      inbound_canary: null,
+      inbound_webhook_url: null,
+      import_error: null,
       created_at: iso(created),
       updated_at: iso(created + this.updatedDays(index) * DAY),
     }
