@@ -1,4 +1,5 @@
 import {
+  copyCanary,
   recordMatchesText,
   recordSource,
   sortKeyOf,
@@ -6,7 +7,7 @@ import {
   type SlotField,
 } from '@/mocks/workspace/number-source'
 import { SortIndexes } from '@/mocks/workspace/sort-indexes'
-import type { PhoneNumber, SortField } from '@/types/api'
+import type { InboundCanary, PhoneNumber, SortField } from '@/types/api'
 
 /**
  * The workspace's numbers as storage: the rows of a source (the computed seed, or plain records)
@@ -59,6 +60,11 @@ export class NumberRows {
     return changed ? changed[field] : this.source.slot(index, field)
   }
 
+  canary(index: number): InboundCanary | null {
+    const changed = this.changed.get(index)
+    return changed ? copyCanary(changed.inbound_canary) : this.source.canary(index)
+  }
+
   /** Row indices ascending by `field`. */
   ascending(field: SortField): number[] {
     return this.sortIndexes.ascending(field)
@@ -71,6 +77,7 @@ export class NumberRows {
       this.changed.set(index, number)
     }
     Object.assign(number, update, { updated_at: updatedAt })
+    if (update.inbound_canary) number.inbound_canary = copyCanary(update.inbound_canary)
     this.sortIndexes.rowChanged(index, Object.keys(update))
   }
 
@@ -108,5 +115,5 @@ export class NumberRows {
 const PHONE_LIKE = /^[\d\s+\-().]*\d[\d\s+\-().]*$/
 
 function copy(n: PhoneNumber): PhoneNumber {
-  return { ...n }
+  return { ...n, inbound_canary: copyCanary(n.inbound_canary) }
 }
