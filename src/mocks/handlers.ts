@@ -137,6 +137,10 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       '*/v1/agents',
       route('agents', 'agents:read', ({ workspace }) => workspace.listAgents()),
     ),
+    http.get(
+      '*/v1/agents/:agentId/usage',
+      route('usage', 'agents:read', ({ params, workspace }) => workspace.agentUsage(String(params.agentId))),
+    ),
     http.post(
       '*/v1/agents/:agentId/versions/:versionId/publish',
       route(

@@ -16,6 +16,7 @@ import { namesWebhookUrl, parsePatchRequest, parsePublishRequest, requireE164 } 
 import {
   MAX_NUMBERS_PER_PUBLISH,
   type Agent,
+  type AgentUsage,
   type AgentVersion,
   type Me,
   type PhoneNumber,
@@ -121,6 +122,21 @@ export class Workspace {
 
   listAgents(): { data: Agent[] } {
     return { data: this.agents.map((a) => ({ ...a, versions: a.versions.map((v) => ({ ...v })) })) }
+  }
+
+  /** How many numbers use each version of the agent now (maintained counters: no rows are read). */
+  agentUsage(agentId: string): AgentUsage {
+    const agent = this.agents.find((a) => a.id === agentId)
+    if (!agent) throw notFound(`No agent ${agentId} in this workspace.`)
+    const slots = this.rows.slots()
+    return {
+      data: agent.versions.map(({ id }) => ({
+        version_id: id,
+        inbound: slots.count('inbound', id),
+        outbound: slots.count('outbound', id),
+        canary: slots.count('canary', id),
+      })),
+    }
   }
 
   // ---- writes ---------------------------------------------------------------------------
@@ -309,8 +325,7 @@ export class Workspace {
     return [...new Set(indices as number[])]
   }
 
-  private versionIdsOfAgent(agentId: string): Set<string> {
-    const agent = this.agents.find((a) => a.id === agentId)
-    return new Set(agent?.versions.map((v) => v.id) ?? [])
+  private versionIdsOfAgent(agentId: string): string[] {
+    return this.agents.find((a) => a.id === agentId)?.versions.map((v) => v.id) ?? []
   }
 }

@@ -1,6 +1,8 @@
 import { validationFailed } from '@/mocks/api-failure'
 import {
   DEFAULT_PAGE_SIZE,
+  EMPTY_SLOT,
+  MAX_IDS_PER_LIST,
   MAX_PAGE_SIZE,
   phoneNumberStatuses,
   sortFields,
@@ -20,12 +22,21 @@ export interface Paging {
   limit: number
 }
 
+/** A slot filter: a version id, or null for "the slot is empty" (`none`). */
+type SlotFilter = string | null | undefined
+
 export interface ListQuery extends Paging {
   status: PhoneNumberStatus | undefined
   sort: SortField
   order: SortOrder
   search: string
   agentId: string
+  inboundVersionId: SlotFilter
+  outboundVersionId: SlotFilter
+  canary: boolean | undefined
+  importError: boolean | undefined
+  /** Distinct ids, at most MAX_IDS_PER_LIST, or undefined for no `ids` filter. */
+  ids: string[] | undefined
 }
 
 export function parseListQuery(query: URLSearchParams): ListQuery {
@@ -36,6 +47,12 @@ export function parseListQuery(query: URLSearchParams): ListQuery {
     order: parseEnumParam(query, 'order', sortOrders) ?? 'asc',
     search: query.get('search')?.trim() ?? '',
     agentId: query.get('agent_id') ?? '',
+    // Version 2's parameters: an empty value counts as absent (API.md).
+    inboundVersionId: parseSlotFilter(query, 'inbound_version_id'),
+    outboundVersionId: parseSlotFilter(query, 'outbound_version_id'),
+    canary: parseBooleanParam(query, 'canary'),
+    importError: parseBooleanParam(query, 'import_error'),
+    ids: parseIds(query),
   }
 }
 
@@ -44,6 +61,38 @@ export function parsePaging(query: URLSearchParams): Paging {
     page: parseIntegerParam(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER),
     limit: parseIntegerParam(query, 'limit', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
   }
+}
+
+/** A parameter's value, with an empty one counting as absent. */
+export function nonEmptyParam(query: URLSearchParams, name: string): string | undefined {
+  const raw = query.get(name)
+  return raw === null || raw === '' ? undefined : raw
+}
+
+function parseSlotFilter(query: URLSearchParams, name: string): SlotFilter {
+  const raw = nonEmptyParam(query, name)
+  return raw === EMPTY_SLOT ? null : raw
+}
+
+function parseBooleanParam(query: URLSearchParams, name: string): boolean | undefined {
+  const raw = nonEmptyParam(query, name)
+  if (raw === undefined) return undefined
+  if (raw !== 'true' && raw !== 'false') {
+    throw validationFailed(`${name} must be true or false.`, [{ field: name, message: 'must be true or false' }])
+  }
+  return raw === 'true'
+}
+
+function parseIds(query: URLSearchParams): string[] | undefined {
+  const raw = nonEmptyParam(query, 'ids')
+  if (raw === undefined) return undefined
+  const ids = raw.split(',').filter((id) => id !== '')
+  if (ids.length > MAX_IDS_PER_LIST) {
+    throw validationFailed(`ids names at most ${MAX_IDS_PER_LIST} numbers (got ${ids.length}).`, [
+      { field: 'ids', message: `at most ${MAX_IDS_PER_LIST} ids` },
+    ])
+  }
+  return [...new Set(ids)]
 }
 
 function parseIntegerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
