@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { api } from '@/lib/api'
-import { phoneNumberListSchema, phoneNumberSchema, type ListPhoneNumbersParams } from '@/types/api'
+import { platformApi } from '@/lib/api'
+import type { ListPhoneNumbersParams } from '@/types/api'
 
 /** Query keys and fetchers for phone numbers: every list page shares the `lists()` prefix so a saved record can be found in all of them. */
 export const phoneNumberQueries = {
@@ -18,9 +18,9 @@ export const phoneNumberQueries = {
 }
 
 function getPhoneNumbers(params: ListPhoneNumbersParams, signal?: AbortSignal) {
-  return api(phoneNumberListSchema, '/v1/phone-numbers', { query: { ...params }, signal })
+  return platformApi.listPhoneNumbers(params, { signal })
 }
 
 export function getPhoneNumber(id: string, signal?: AbortSignal) {
-  return api(phoneNumberSchema, `/v1/phone-numbers/${encodeURIComponent(id)}`, { signal })
+  return platformApi.getPhoneNumber(id, { signal })
 }
