@@ -23,3 +23,6 @@ export const notFound = (message: string) => new ApiFailure(404, 'not_found', me
 export const validationFailed = (message: string, details?: ErrorDetail[]) =>
   new ApiFailure(400, 'validation_failed', message, details)
 export const agentArchived = (message: string) => new ApiFailure(400, 'agent_archived', message)
+export const versionNotPublished = (message: string) => new ApiFailure(400, 'version_not_published', message)
+export const preconditionFailed = (message: string, details: ErrorDetail[]) =>
+  new ApiFailure(409, 'precondition_failed', message, details)

@@ -19,7 +19,7 @@ const faultKinds = [
 ] as const
 export type FaultKind = (typeof faultKinds)[number]
 
-const faultEndpoints = ['me', 'list', 'get', 'patch', 'agents', 'publish'] as const
+const faultEndpoints = ['me', 'list', 'get', 'patch', 'agents', 'publish', 'canary', 'usage'] as const
 export type FaultEndpoint = (typeof faultEndpoints)[number]
 
 export interface FaultConfig {

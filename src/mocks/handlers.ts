@@ -1,8 +1,9 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
-import { ApiFailure, validationFailed } from '@/mocks/api-failure'
+import { ApiFailure } from '@/mocks/api-failure'
 import type { FaultEndpoint, FaultInjector } from '@/mocks/faults'
-import type { Workspace } from '@/mocks/workspace'
-import type { Scope } from '@/types/api'
+import type { Workspace, WriteContext } from '@/mocks/workspace'
+import { MALFORMED_JSON } from '@/mocks/workspace/request-parsing'
+import { CHANGE_REASON_HEADER, type Scope } from '@/types/api'
 
 /** What the handlers serve: swapped wholesale on reset, read on every request. */
 export interface DemoBackend {
@@ -19,6 +20,8 @@ type Handle = (ctx: {
   request: Request
   params: Record<string, string | readonly string[] | undefined>
   workspace: Workspace
+  /** The key and X-Change-Reason, for writes. */
+  writer: WriteContext
 }) => unknown
 
 /**
@@ -41,7 +44,8 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       try {
         const { workspace } = backend
         const authorization = request.headers.get('Authorization')
-        if (scope) workspace.authorize(authorization, scope)
+        const key = scope ? workspace.authorize(authorization, scope) : undefined
+        const writer: WriteContext = { key, reason: request.headers.get(CHANGE_REASON_HEADER) }
         const fault = faults?.decide(endpoint, write) ?? { kind: null, concurrentChange: false }
         if (fault.concurrentChange && faults && endpoint === 'publish') {
           faults.changeConcurrently(workspace, numbersNamedIn(await request.clone().text()))
@@ -67,7 +71,7 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
           case 'network':
             return HttpResponse.error()
         }
-        const body = await handle({ request, params, workspace })
+        const body = await handle({ request, params, workspace, writer })
         if (write) backend.onWrite?.()
         if (fault.kind === 'apply') {
           return HttpResponse.json(
@@ -104,8 +108,28 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       route(
         'patch',
         'numbers:write',
-        async ({ request, params, workspace }) =>
-          workspace.patchPhoneNumber(String(params.id), await readJson(request)),
+        async ({ request, params, workspace, writer }) =>
+          workspace.patchPhoneNumber(String(params.id), await readJson(request), writer),
+        true,
+      ),
+    ),
+    http.put(
+      '*/v1/phone-numbers/:id/inbound-canary',
+      route(
+        'canary',
+        'agents:manage',
+        async ({ request, params, workspace, writer }) =>
+          workspace.putInboundCanary(String(params.id), await readJson(request), writer),
+        true,
+      ),
+    ),
+    http.delete(
+      '*/v1/phone-numbers/:id/inbound-canary',
+      route(
+        'canary',
+        'agents:manage',
+        ({ request, params, workspace, writer }) =>
+          workspace.deleteInboundCanary(String(params.id), new URL(request.url).searchParams, writer),
         true,
       ),
     ),
@@ -113,26 +137,31 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       '*/v1/agents',
       route('agents', 'agents:read', ({ workspace }) => workspace.listAgents()),
     ),
+    http.get(
+      '*/v1/agents/:agentId/usage',
+      route('usage', 'agents:read', ({ params, workspace }) => workspace.agentUsage(String(params.agentId))),
+    ),
     http.post(
       '*/v1/agents/:agentId/versions/:versionId/publish',
       route(
         'publish',
         'agents:manage',
-        async ({ request, params, workspace }) =>
-          workspace.publish(String(params.agentId), String(params.versionId), await readJson(request)),
+        async ({ request, params, workspace, writer }) =>
+          workspace.publish(String(params.agentId), String(params.versionId), await readJson(request), writer),
         true,
       ),
     ),
   ]
 }
 
+/** The body as JSON; undefined when there is none; MALFORMED_JSON (a 400, once 404s are decided) when it is not JSON. */
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text()
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text) as unknown
   } catch {
-    throw validationFailed('The request body is not valid JSON.')
+    return MALFORMED_JSON
   }
 }
 

@@ -1,13 +1,23 @@
-import { agentArchived, notFound, validationFailed } from '@/mocks/api-failure'
+import { agentArchived, insufficientScope, notFound, validationFailed } from '@/mocks/api-failure'
 import { ApiKeys, type ApiKey } from '@/mocks/workspace/api-keys'
+import { parseCanaryRequest, requireCanarySlot, requireDeployable, sameCanary } from '@/mocks/workspace/canary'
+import { parseListQuery } from '@/mocks/workspace/list-query'
+import { listNumbers } from '@/mocks/workspace/number-listing'
 import type { NumberSource, SlotField } from '@/mocks/workspace/number-source'
 import { NumberRows } from '@/mocks/workspace/number-rows'
-import { parseListQuery, parsePublishRequest, parseTextUpdate, requireE164 } from '@/mocks/workspace/request-parsing'
+import {
+  EXPECTED_UPDATED_AT,
+  parseExpectedTime,
+  parsePublishPreconditions,
+  requireUnchanged,
+} from '@/mocks/workspace/preconditions'
+import { deployUpdate, unassignUpdate, withCanaryFollowing, type NumberUpdate } from '@/mocks/workspace/publish-plan'
+import { namesWebhookUrl, parsePatchRequest, parsePublishRequest, requireE164 } from '@/mocks/workspace/request-parsing'
 import {
   MAX_NUMBERS_PER_PUBLISH,
   type Agent,
+  type AgentUsage,
   type AgentVersion,
-  type Direction,
   type Me,
   type PhoneNumber,
   type PhoneNumberList,
@@ -19,7 +29,9 @@ import {
  * either return the response body or throw an ApiFailure. The msw handlers only translate HTTP;
  * parsing requests (workspace/request-parsing.ts), keys (workspace/api-keys.ts) and keeping rows,
  * sort orders and search (workspace/number-rows.ts) live beside it. Every write validates
- * everything first and then applies, so an error never leaves a partial change.
+ * everything first, in the order of API.md's "Errors" (404, 400 for the request itself,
+ * agent_archived, version_not_published, 409, then 400s of the number's state), and then applies,
+ * so an error never leaves a partial change.
  */
 
 export interface WorkspaceData {
@@ -39,6 +51,13 @@ export interface WorkspaceChanges {
 }
 
 type Clock = () => Date
+
+/** Who writes, and why: the key (its name is the event's actor; the webhook URL needs its agents:manage) and X-Change-Reason as sent. */
+export interface WriteContext {
+  /** Absent for calls made on the Workspace directly (tests, tools): all scopes. */
+  key?: ApiKey
+  reason?: string | null
+}
 
 export class Workspace {
   readonly info: WorkspaceData['workspace']
@@ -93,30 +112,8 @@ export class Workspace {
   // ---- reads ----------------------------------------------------------------------------
 
   listPhoneNumbers(query: URLSearchParams): PhoneNumberList {
-    const { page, limit, status, sort, order, search, agentId } = parseListQuery(query)
-    const matchesSearch = search ? this.rows.searchMatcher(search) : null
-    const agentVersionIds = agentId ? this.versionIdsOfAgent(agentId) : null
-
-    // One pass over the sorted indices: count every match, copy only the requested page.
-    const sorted = this.rows.ascending(sort)
-    const count = sorted.length
-    const start = (page - 1) * limit
-    const data: PhoneNumber[] = []
-    let total = 0
-    for (let k = 0; k < count; k++) {
-      const index = sorted[order === 'asc' ? k : count - 1 - k]!
-      if (status && this.rows.status(index) !== status) continue
-      if (
-        agentVersionIds &&
-        !agentVersionIds.has(this.rows.slot(index, 'inbound_agent_version_id') ?? '') &&
-        !agentVersionIds.has(this.rows.slot(index, 'outbound_agent_version_id') ?? '')
-      )
-        continue
-      if (matchesSearch && !matchesSearch(index)) continue
-      if (total >= start && data.length < limit) data.push(this.rows.record(index))
-      total++
-    }
-    return { data, page, limit, total }
+    const parsed = parseListQuery(query)
+    return listNumbers(this.rows, parsed, parsed.agentId ? this.versionIdsOfAgent(parsed.agentId) : null)
   }
 
   getPhoneNumber(id: string): PhoneNumber {
@@ -127,24 +124,42 @@ export class Workspace {
     return { data: this.agents.map((a) => ({ ...a, versions: a.versions.map((v) => ({ ...v })) })) }
   }
 
+  /** How many numbers use each version of the agent now (maintained counters: no rows are read). */
+  agentUsage(agentId: string): AgentUsage {
+    const agent = this.agents.find((a) => a.id === agentId)
+    if (!agent) throw notFound(`No agent ${agentId} in this workspace.`)
+    const slots = this.rows.slots()
+    return {
+      data: agent.versions.map(({ id }) => ({
+        version_id: id,
+        inbound: slots.count('inbound', id),
+        outbound: slots.count('outbound', id),
+        canary: slots.count('canary', id),
+      })),
+    }
+  }
+
   // ---- writes ---------------------------------------------------------------------------
 
-  patchPhoneNumber(id: string, body: unknown): PhoneNumber {
+  patchPhoneNumber(id: string, body: unknown, context: WriteContext = {}): PhoneNumber {
+    // A 403, so before the 404: the webhook URL needs agents:manage even when it is sent unchanged.
+    if (context.key && namesWebhookUrl(body) && !context.key.scopes.includes('agents:manage')) {
+      throw insufficientScope('agents:manage')
+    }
     const index = this.findIndex(id)
-    const number = this.rows.record(index)
-    const update = parseTextUpdate(body)
-    const changed = Object.entries(update).some(([k, v]) => number[k as 'nickname' | 'label'] !== v)
-    if (changed) this.write(index, update)
+    const { update, expectedUpdatedAt } = parsePatchRequest(body)
+    requireUnchanged([{ number: this.rows.record(index), expected: expectedUpdatedAt }])
+    this.write(index, update, context)
     return this.rows.record(index)
   }
 
-  publish(agentId: string, versionId: string, body: unknown): { data: PhoneNumber[] } {
+  publish(agentId: string, versionId: string, body: unknown, context: WriteContext = {}): { data: PhoneNumber[] } {
     const agent = this.agents.find((a) => a.id === agentId)
     if (!agent) throw notFound(`No agent ${agentId} in this workspace.`)
     const version = agent.versions.find((v) => v.id === versionId)
     if (!version) throw notFound(`Agent ${agentId} has no version ${versionId}.`)
 
-    const { deploy, unassign, direction } = parsePublishRequest(body)
+    const { deploy, unassign, direction, expectedUpdatedAt } = parsePublishRequest(body)
     const total = (deploy?.length ?? 0) + (unassign?.length ?? 0)
     if (total > MAX_NUMBERS_PER_PUBLISH) {
       throw validationFailed(`At most ${MAX_NUMBERS_PER_PUBLISH} numbers in one call (got ${total}).`)
@@ -157,6 +172,7 @@ export class Workspace {
         { field: 'unassign_phone_numbers', message: `also in phone_numbers: ${both.join(', ')}` },
       ])
     }
+    const expected = parsePublishPreconditions(expectedUpdatedAt, new Set([...(deploy ?? []), ...(unassign ?? [])]))
     if (agent.archived_at !== null && (deploy !== undefined || !version.published)) {
       throw agentArchived(
         deploy !== undefined
@@ -164,6 +180,7 @@ export class Workspace {
           : `Agent ${agent.name} is archived: its draft v${version.version} cannot be published.`,
       )
     }
+    requireUnchanged([...expected].map(([e164, time]) => ({ number: this.numberByE164(e164)!, expected: time })))
 
     // 1. publish
     if (!version.published) {
@@ -172,31 +189,47 @@ export class Workspace {
       this.publishedVersionIds.add(version.id)
       this.agentsUpdatedAt.set(agent.id, agent.updated_at)
     }
-    const slots = slotsFor(direction)
-    // 2. deploy
-    for (const index of deployTargets) {
-      const update: Partial<PhoneNumber> = {}
-      for (const slot of slots) if (this.rows.slot(index, slot) !== version.id) update[slot] = version.id
-      if (Object.keys(update).length > 0) this.write(index, update)
-    }
-    // 3. unassign, only slots holding a version of this agent
-    for (const index of unassignTargets) {
-      const update: Partial<PhoneNumber> = {}
-      for (const slot of slots) {
-        const held = this.rows.slot(index, slot)
-        if (held !== null && this.versions.get(held)?.agent.id === agent.id) update[slot] = null
-      }
-      if (Object.keys(update).length > 0) this.write(index, update)
-    }
+    // 2. deploy, 3. unassign (only slots holding a version of this agent), 4. the canary follows its slot
+    for (const index of deployTargets)
+      this.write(index, deployUpdate(this.rows.record(index), version.id, direction), context)
+    const ofAgent = (held: string) => this.versions.get(held)?.agent.id === agent.id
+    for (const index of unassignTargets)
+      this.write(index, unassignUpdate(this.rows.record(index), ofAgent, direction), context)
     return { data: [...new Set([...deployTargets, ...unassignTargets])].map((index) => this.rows.record(index)) }
+  }
+
+  putInboundCanary(id: string, body: unknown, context: WriteContext = {}): PhoneNumber {
+    const index = this.findIndex(id)
+    const { versionId, percent, expectedUpdatedAt } = parseCanaryRequest(body)
+    const entry = this.versions.get(versionId)
+    if (!entry) {
+      throw validationFailed(`No agent version ${versionId} in this workspace.`, [
+        { field: 'agent_version_id', message: 'no such version' },
+      ])
+    }
+    requireDeployable(entry.agent, entry.version)
+    const number = this.rows.record(index)
+    requireUnchanged([{ number, expected: expectedUpdatedAt }])
+    requireCanarySlot(number, versionId)
+    this.write(index, { inbound_canary: { agent_version_id: versionId, percent } }, context)
+    return this.rows.record(index)
+  }
+
+  /** `query`: the request's query string (an optional expected_updated_at; empty counts as absent). */
+  deleteInboundCanary(id: string, query = new URLSearchParams(), context: WriteContext = {}): PhoneNumber {
+    const index = this.findIndex(id)
+    const expected = parseExpectedTime(query.get(EXPECTED_UPDATED_AT) || undefined)
+    requireUnchanged([{ number: this.rows.record(index), expected }])
+    this.write(index, { inbound_canary: null }, context)
+    return this.rows.record(index)
   }
 
   // ---- demo support ---------------------------------------------------------------------
 
-  /** Simulates another admin's change, bypassing the API (used by fault injection and tests). */
+  /** Simulates another admin's change, bypassing the API (used by fault injection and tests); the canary follows the inbound slot. */
   setSlots(id: string, slots: Partial<Pick<PhoneNumber, SlotField>>): PhoneNumber {
     const index = this.findIndex(id)
-    this.write(index, slots)
+    this.write(index, withCanaryFollowing(this.rows.record(index), slots), {})
     return this.rows.record(index)
   }
 
@@ -258,8 +291,24 @@ export class Workspace {
     return index
   }
 
-  private write(index: number, update: Partial<PhoneNumber>): void {
-    this.rows.write(index, update, this.clock().toISOString())
+  /**
+   * Writes the fields of `update` that differ from the number's values. A write that changes
+   * nothing leaves the number (and its `updated_at`) as it was; any other moves `updated_at`
+   * forward, by a millisecond past the last one when the clock has not moved.
+   */
+  private write(index: number, update: NumberUpdate, _context: WriteContext): void {
+    const before = this.rows.record(index)
+    const changed: NumberUpdate = {}
+    for (const [field, value] of Object.entries(update) as [keyof NumberUpdate, NumberUpdate[keyof NumberUpdate]][]) {
+      const same =
+        field === 'inbound_canary'
+          ? sameCanary(before[field], value as PhoneNumber['inbound_canary'])
+          : before[field] === value
+      if (!same) Object.assign(changed, { [field]: value })
+    }
+    if (Object.keys(changed).length === 0) return
+    const updatedAt = Math.max(this.clock().getTime(), Date.parse(before.updated_at) + 1)
+    this.rows.write(index, changed, new Date(updatedAt).toISOString())
   }
 
   /** Indices of the numbers, deduplicated, or a 400 naming every entry that is not one of them. */
@@ -276,14 +325,7 @@ export class Workspace {
     return [...new Set(indices as number[])]
   }
 
-  private versionIdsOfAgent(agentId: string): Set<string> {
-    const agent = this.agents.find((a) => a.id === agentId)
-    return new Set(agent?.versions.map((v) => v.id) ?? [])
+  private versionIdsOfAgent(agentId: string): string[] {
+    return this.agents.find((a) => a.id === agentId)?.versions.map((v) => v.id) ?? []
   }
-}
-
-function slotsFor(direction: Direction): SlotField[] {
-  if (direction === 'inbound') return ['inbound_agent_version_id']
-  if (direction === 'outbound') return ['outbound_agent_version_id']
-  return ['inbound_agent_version_id', 'outbound_agent_version_id']
 }

@@ -45,7 +45,15 @@ export const PROVIDER_DRAW = ['twilio', 'twilio', 'telnyx', 'vonage'] as const
 const NICKNAME_NUMBERS = 99
 export const NICKNAME_CODES = PLACES.length * ROLES.length * NICKNAME_NUMBERS
 
-export const TOTAL_WEIGHT = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)
+const TOTAL_WEIGHT = GENERATED_COUNTRIES.reduce((sum, g) => sum + g.weight, 0)
+
+/** A row's country (its index in GENERATED_COUNTRIES) from a uniform draw in [0, 1), by the countries' weights. */
+export function shapeOfDraw(draw: number): number {
+  let target = draw * TOTAL_WEIGHT
+  let shape = 0
+  while (shape < GENERATED_COUNTRIES.length - 1 && (target -= GENERATED_COUNTRIES[shape]!.weight) >= 0) shape++
+  return shape
+}
 
 /** Every nickname (by code) and label (by number) in lower case, as searches compare them; '' where there is none. */
 export function lowerNicknamesAndLabels(): { nicknames: string[]; labels: string[] } {

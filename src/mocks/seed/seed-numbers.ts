@@ -3,16 +3,16 @@ import {
   CURATED_E164S,
   CURATED_LOCALS,
   GENERATED_COUNTRIES,
-  ID_ALPHABET,
   lowerNicknamesAndLabels,
   NICKNAME_CODES,
   nicknameOfCode,
   PROVIDER_DRAW,
-  TOTAL_WEIGHT,
+  shapeOfDraw,
 } from '@/mocks/seed/generated-values'
+import { generatedCanary, generatedImportError, generatedWebhookUrl } from '@/mocks/seed/generated-extras'
 import { DAY, iso } from '@/mocks/seed/iso-time'
 import { localOfRow, rowOfLocal } from '@/mocks/seed/phone-permutation'
-import { Draw, hash32 } from '@/mocks/seed/row-hash'
+import { Draw, hash32, seededId } from '@/mocks/seed/row-hash'
 import {
   emptyScanColumns,
   MOVED_PREFIX,
@@ -21,8 +21,14 @@ import {
   writeScanRow,
   type ScanColumns,
 } from '@/mocks/seed/search-columns'
-import { recordMatchesText, type NumberSource, type SlotField, type SortKey } from '@/mocks/workspace/number-source'
-import type { Agent, PhoneNumber, PhoneNumberStatus, SortField } from '@/types/api'
+import {
+  copyCanary,
+  recordMatchesText,
+  type NumberSource,
+  type SlotField,
+  type SortKey,
+} from '@/mocks/workspace/number-source'
+import type { Agent, InboundCanary, PhoneNumber, PhoneNumberStatus, SortField } from '@/types/api'
 
 const NUMBERS_EPOCH = Date.UTC(2024, 1, 1, 10, 0, 0)
 
@@ -62,7 +68,7 @@ export class SeedNumbers implements NumberSource {
     const created = this.createdAt(index)
     const row = this.curatedRow(index)
     return {
-      id: this.id(index),
+      id: seededId(this.seed, index),
       phone_number: this.phoneNumber(index),
       nickname: row ? row.nickname : this.nickname(index),
       label: row ? row.label : this.label(index),
@@ -72,9 +78,9 @@ export class SeedNumbers implements NumberSource {
       number_type: row ? row.number_type : this.numberType(index),
       inbound_agent_version_id: this.slot(index, 'inbound_agent_version_id'),
       outbound_agent_version_id: this.slot(index, 'outbound_agent_version_id'),
-      inbound_canary: null,
-      inbound_webhook_url: null,
-      import_error: null,
+      inbound_canary: this.canary(index),
+      inbound_webhook_url: row ? row.inbound_webhook_url : generatedWebhookUrl(index, this.draw(index, Draw.Webhook)),
+      import_error: this.importError(index),
       created_at: iso(created),
       updated_at: iso(created + this.updatedDays(index) * DAY),
     }
@@ -112,6 +118,20 @@ export class SeedNumbers implements NumberSource {
     if (outboundRoll < 0.45) return null
     if (outboundRoll < 0.6) return inbound
     return this.published[this.below(index, Draw.OutboundPick, this.published.length)]!
+  }
+
+  canary(index: number): InboundCanary | null {
+    const row = this.curatedRow(index)
+    if (row) return copyCanary(row.inbound_canary)
+    return generatedCanary(this.slot(index, 'inbound_agent_version_id'), this.published, {
+      canary: this.draw(index, Draw.Canary),
+      canaryPick: this.draw(index, Draw.CanaryPick),
+      canaryPercent: this.draw(index, Draw.CanaryPercent),
+    })
+  }
+
+  hasImportError(index: number): boolean {
+    return this.importError(index) !== null
   }
 
   sortKey(index: number, field: SortField): SortKey {
@@ -195,7 +215,7 @@ export class SeedNumbers implements NumberSource {
   indexOfId(id: string): number | undefined {
     if (!/^phn_[0-9a-z]{4}[a-z2-9]{8}$/.test(id)) return undefined
     const index = parseInt(id.slice(4, 8), 36)
-    return index < this.size && this.id(index) === id ? index : undefined
+    return index < this.size && seededId(this.seed, index) === id ? index : undefined
   }
 
   indexOfPhoneNumber(e164: string): number | undefined {
@@ -209,6 +229,16 @@ export class SeedNumbers implements NumberSource {
       if (index >= CURATED.length && index < this.size && this.phoneNumber(index) === e164) return index
     }
     return undefined
+  }
+
+  private importError(index: number): string | null {
+    const row = this.curatedRow(index)
+    if (row) return row.import_error
+    return generatedImportError(
+      this.status(index),
+      this.draw(index, Draw.ImportError),
+      this.draw(index, Draw.ImportErrorReason),
+    )
   }
 
   /** The curated row at `index`, if it is one (a bounds check: reading past an array's end is slow). */
@@ -226,10 +256,7 @@ export class SeedNumbers implements NumberSource {
   }
 
   private shape(index: number): number {
-    let target = this.draw(index, Draw.Shape) * TOTAL_WEIGHT
-    let shape = 0
-    while (shape < GENERATED_COUNTRIES.length - 1 && (target -= GENERATED_COUNTRIES[shape]!.weight) >= 0) shape++
-    return shape
+    return shapeOfDraw(this.draw(index, Draw.Shape))
   }
 
   private numberType(index: number): PhoneNumber['number_type'] {
@@ -243,16 +270,6 @@ export class SeedNumbers implements NumberSource {
 
   private createdAt(index: number): number {
     return NUMBERS_EPOCH + index * this.step
-  }
-
-  /** `phn_` + the index in base 36 (4 characters hold up to 1,679,615) + 8 seeded characters. */
-  private id(index: number): string {
-    const high = hash32(this.seed, index, Draw.IdHigh)
-    const low = hash32(this.seed, index, Draw.IdLow)
-    let suffix = ''
-    for (let k = 0; k < 6; k++) suffix += ID_ALPHABET[(high >>> (k * 5)) & 31]
-    for (let k = 0; k < 2; k++) suffix += ID_ALPHABET[(low >>> (k * 5)) & 31]
-    return `phn_${index.toString(36).padStart(4, '0')}${suffix}`
   }
 
   /** 0 = no nickname, else a code from 1 to NICKNAME_CODES. */

@@ -1,12 +1,14 @@
 import {
+  copyCanary,
   recordMatchesText,
   recordSource,
   sortKeyOf,
   type NumberSource,
   type SlotField,
 } from '@/mocks/workspace/number-source'
+import { SlotIndex, type SlotValues } from '@/mocks/workspace/slot-index'
 import { SortIndexes } from '@/mocks/workspace/sort-indexes'
-import type { PhoneNumber, SortField } from '@/types/api'
+import type { InboundCanary, PhoneNumber, SortField } from '@/types/api'
 
 /**
  * The workspace's numbers as storage: the rows of a source (the computed seed, or plain records)
@@ -18,6 +20,8 @@ export class NumberRows {
   /** Rows changed since the workspace was built, by index: they win over the source, and are what persists. */
   private readonly changed = new Map<number, PhoneNumber>()
   private readonly sortIndexes: SortIndexes
+  /** The columns list filters and usage counts read: built by the first request that needs them. */
+  private slotIndex: SlotIndex | null = null
 
   constructor(numbers: PhoneNumber[] | NumberSource) {
     this.source = Array.isArray(numbers) ? recordSource(numbers.map(copy)) : numbers
@@ -59,9 +63,24 @@ export class NumberRows {
     return changed ? changed[field] : this.source.slot(index, field)
   }
 
+  canary(index: number): InboundCanary | null {
+    const changed = this.changed.get(index)
+    return changed ? copyCanary(changed.inbound_canary) : this.source.canary(index)
+  }
+
+  /** The columns of slots, canaries and import errors, kept up to date by writes. */
+  slots(): SlotIndex {
+    return (this.slotIndex ??= new SlotIndex(this.size, (index) => this.slotValues(index)))
+  }
+
   /** Row indices ascending by `field`. */
   ascending(field: SortField): number[] {
     return this.sortIndexes.ascending(field)
+  }
+
+  /** Negative when row `a` comes before row `b` in ascending(field). */
+  compare(field: SortField, a: number, b: number): number {
+    return this.sortIndexes.compare(field, a, b)
   }
 
   write(index: number, update: Partial<PhoneNumber>, updatedAt: string): void {
@@ -71,7 +90,9 @@ export class NumberRows {
       this.changed.set(index, number)
     }
     Object.assign(number, update, { updated_at: updatedAt })
+    if (update.inbound_canary) number.inbound_canary = copyCanary(update.inbound_canary)
     this.sortIndexes.rowChanged(index, Object.keys(update))
+    this.slotIndex?.rowChanged(index, this.slotValues(index))
   }
 
   /** Every changed row (copies), for persistence. */
@@ -102,11 +123,31 @@ export class NumberRows {
   *prepare(): Generator<void, void, void> {
     yield* this.source.prepareSearch?.() ?? []
     this.sortIndexes.ascending('created_at')
+    yield
+    yield* this.slots().build()
+  }
+
+  private slotValues(index: number): SlotValues {
+    const changed = this.changed.get(index)
+    if (changed) {
+      return {
+        inbound: changed.inbound_agent_version_id,
+        outbound: changed.outbound_agent_version_id,
+        canary: changed.inbound_canary?.agent_version_id ?? null,
+        importError: changed.import_error !== null,
+      }
+    }
+    return {
+      inbound: this.source.slot(index, 'inbound_agent_version_id'),
+      outbound: this.source.slot(index, 'outbound_agent_version_id'),
+      canary: this.source.canary(index)?.agent_version_id ?? null,
+      importError: this.source.hasImportError(index),
+    }
   }
 }
 
 const PHONE_LIKE = /^[\d\s+\-().]*\d[\d\s+\-().]*$/
 
 function copy(n: PhoneNumber): PhoneNumber {
-  return { ...n }
+  return { ...n, inbound_canary: copyCanary(n.inbound_canary) }
 }

@@ -1,4 +1,4 @@
-import type { PhoneNumber, PhoneNumberStatus, SortField } from '@/types/api'
+import type { InboundCanary, PhoneNumber, PhoneNumberStatus, SortField } from '@/types/api'
 
 export type SlotField = 'inbound_agent_version_id' | 'outbound_agent_version_id'
 
@@ -17,6 +17,9 @@ export interface NumberSource {
   phoneNumber(index: number): string
   status(index: number): PhoneNumberStatus
   slot(index: number, field: SlotField): string | null
+  /** The inbound canary (a new object on every call), or null. */
+  canary(index: number): InboundCanary | null
+  hasImportError(index: number): boolean
   sortKey(index: number, field: SortField): SortKey
   /** A test of whether a row's nickname or label contains `lowerText` (already lower case). */
   textMatcher(lowerText: string): (index: number) => boolean
@@ -35,16 +38,22 @@ export function recordSource(numbers: readonly PhoneNumber[]): NumberSource {
   const at = (index: number) => numbers[index]!
   return {
     size: numbers.length,
-    record: (index) => ({ ...at(index) }),
+    record: (index) => ({ ...at(index), inbound_canary: copyCanary(at(index).inbound_canary) }),
     phoneNumber: (index) => at(index).phone_number,
     status: (index) => at(index).status,
     slot: (index, field) => at(index)[field],
+    canary: (index) => copyCanary(at(index).inbound_canary),
+    hasImportError: (index) => at(index).import_error !== null,
     sortKey: (index, field) => sortKeyOf(at(index), field),
     textMatcher: (lowerText) => (index) => recordMatchesText(at(index), lowerText),
     digitsMatcher: (digits) => (index) => at(index).phone_number.includes(digits),
     indexOfId: (id) => byId.get(id),
     indexOfPhoneNumber: (e164) => byE164.get(e164),
   }
+}
+
+export function copyCanary(canary: InboundCanary | null): InboundCanary | null {
+  return canary && { agent_version_id: canary.agent_version_id, percent: canary.percent }
 }
 
 export function sortKeyOf(n: PhoneNumber, field: SortField): SortKey {

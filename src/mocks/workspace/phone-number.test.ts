@@ -1,4 +1,12 @@
-import { NOW, create, MAIN, BILLING, byE164, expectRejected } from '@/mocks/workspace/workspace-test-support'
+import {
+  NOW,
+  NOW_PLUS_1MS,
+  create,
+  MAIN,
+  BILLING,
+  byE164,
+  expectRejected,
+} from '@/mocks/workspace/workspace-test-support'
 import { phoneNumberSchema } from '@/types/api'
 
 /**
@@ -29,7 +37,8 @@ describe('PATCH /v1/phone-numbers/{id}', () => {
     const renamed = ws.patchPhoneNumber(before.id, { nickname: 'Front Line' })
     expect(renamed).toEqual({ ...before, nickname: 'Front Line', updated_at: NOW })
     const relabelled = ws.patchPhoneNumber(before.id, { label: 'cc-9999' })
-    expect(relabelled).toEqual({ ...before, nickname: 'Front Line', label: 'cc-9999', updated_at: NOW })
+    // Version 2: a second change at the same clock time still moves updated_at forward.
+    expect(relabelled).toEqual({ ...before, nickname: 'Front Line', label: 'cc-9999', updated_at: NOW_PLUS_1MS })
     expect(ws.patchPhoneNumber(before.id, {})).toEqual(relabelled)
     expect(ws.getPhoneNumber(before.id)).toEqual(relabelled)
     // the other numbers are untouched

@@ -1,78 +1,46 @@
 import { validationFailed } from '@/mocks/api-failure'
-import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  MAX_TEXT_LENGTH,
-  directions,
-  phoneNumberStatuses,
-  sortFields,
-  sortOrders,
-  type Direction,
-  type PhoneNumber,
-  type PhoneNumberStatus,
-  type SortField,
-  type SortOrder,
-} from '@/types/api'
+import { isPlainObject, rejectUnknownFields } from '@/mocks/workspace/body-fields'
+import { EXPECTED_UPDATED_AT, parseExpectedTime } from '@/mocks/workspace/preconditions'
+import { MAX_TEXT_LENGTH, MAX_WEBHOOK_URL_LENGTH, directions, type Direction, type PhoneNumber } from '@/types/api'
 
 /**
- * Turns query strings and request bodies into typed requests, or throws the 400 that API.md
- * prescribes for each malformed part. The Workspace's rules see only valid input.
+ * Turns request bodies into typed requests, or throws the 400 that API.md prescribes for each
+ * malformed part. The Workspace's rules see only valid input. (Query strings: list-query.ts.)
  */
 
-interface ListQuery {
-  page: number
-  limit: number
-  status: PhoneNumberStatus | undefined
-  sort: SortField
-  order: SortOrder
-  search: string
-  agentId: string
+/** What a body that was not JSON at all parses to: the Workspace answers it with 400 in its turn (after 404). */
+export const MALFORMED_JSON = Symbol('malformed JSON')
+
+export const WEBHOOK_FIELD = 'inbound_webhook_url'
+
+type PatchUpdate = Partial<Pick<PhoneNumber, 'nickname' | 'label' | 'inbound_webhook_url'>>
+
+interface PatchRequest {
+  update: PatchUpdate
+  expectedUpdatedAt: number | undefined
 }
 
-export function parseListQuery(query: URLSearchParams): ListQuery {
-  return {
-    page: parseIntegerParam(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER),
-    limit: parseIntegerParam(query, 'limit', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
-    status: parseEnumParam(query, 'status', phoneNumberStatuses),
-    sort: parseEnumParam(query, 'sort', sortFields) ?? 'created_at',
-    order: parseEnumParam(query, 'order', sortOrders) ?? 'asc',
-    search: query.get('search')?.trim() ?? '',
-    agentId: query.get('agent_id') ?? '',
-  }
-}
+const PATCH_FIELDS = ['nickname', 'label', WEBHOOK_FIELD, EXPECTED_UPDATED_AT]
 
-type TextUpdate = Partial<Pick<PhoneNumber, 'nickname' | 'label'>>
-
-/** A PATCH body: only nickname and label, each a string (trimmed, '' meaning null) or null. */
-export function parseTextUpdate(body: unknown): TextUpdate {
-  if (!isPlainObject(body)) throw validationFailed('The request body must be a JSON object.')
-  const unknown = Object.keys(body).filter((k) => k !== 'nickname' && k !== 'label')
-  if (unknown.length > 0) {
-    throw validationFailed(
-      `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`,
-      unknown.map((field) => ({ field, message: 'unknown field' })),
-    )
-  }
-  const update: TextUpdate = {}
+/** A PATCH body: nickname and label (trimmed, '' meaning null), the webhook URL, and the precondition. */
+export function parsePatchRequest(body: unknown): PatchRequest {
+  const object = requireObject(body)
+  rejectUnknownFields(object, PATCH_FIELDS)
+  const update: PatchUpdate = {}
   for (const field of ['nickname', 'label'] as const) {
-    if (!(field in body)) continue
-    const value = body[field]
-    if (value === null) {
-      update[field] = null
-      continue
-    }
-    if (typeof value !== 'string') {
-      throw validationFailed(`${field} must be a string or null`, [{ field, message: 'must be a string or null' }])
-    }
-    const trimmed = value.trim()
-    if (trimmed.length > MAX_TEXT_LENGTH) {
-      throw validationFailed(`${field} must be at most ${MAX_TEXT_LENGTH} characters`, [
-        { field, message: `at most ${MAX_TEXT_LENGTH} characters` },
-      ])
-    }
-    update[field] = trimmed === '' ? null : trimmed
+    if (field in object) update[field] = parseText(object[field], field, MAX_TEXT_LENGTH)
   }
-  return update
+  if (WEBHOOK_FIELD in object) {
+    const url = parseText(object[WEBHOOK_FIELD], WEBHOOK_FIELD, MAX_WEBHOOK_URL_LENGTH)
+    if (url !== null) requireHttpsUrl(url)
+    update[WEBHOOK_FIELD] = url
+  }
+  return { update, expectedUpdatedAt: parseExpectedTime(object[EXPECTED_UPDATED_AT]) }
+}
+
+/** Whether a body names the webhook URL at all (which needs agents:manage, even unchanged): checked before anything else is parsed. */
+export function namesWebhookUrl(body: unknown): boolean {
+  return isPlainObject(body) && Object.hasOwn(body, WEBHOOK_FIELD)
 }
 
 interface PublishRequest {
@@ -80,12 +48,13 @@ interface PublishRequest {
   deploy: string[] | undefined
   unassign: string[] | undefined
   direction: Direction
+  /** As sent: its entries are checked against the lists by the Workspace. */
+  expectedUpdatedAt: unknown
 }
 
 /** A publish body (absent or null means `{}`); the numbers are checked for shape here, for membership by the Workspace. */
 export function parsePublishRequest(body: unknown): PublishRequest {
-  const request = body === undefined || body === null ? {} : body
-  if (!isPlainObject(request)) throw validationFailed('The request body must be a JSON object.')
+  const request = requireObject(body === undefined || body === null ? {} : body)
   const deploy = parseNumberList(request, 'phone_numbers')
   const unassign = parseNumberList(request, 'unassign_phone_numbers')
   const direction = request.direction ?? 'inbound'
@@ -94,7 +63,7 @@ export function parsePublishRequest(body: unknown): PublishRequest {
       { field: 'direction', message: 'must be inbound, outbound or both' },
     ])
   }
-  return { deploy, unassign, direction: direction as Direction }
+  return { deploy, unassign, direction: direction as Direction, expectedUpdatedAt: request[EXPECTED_UPDATED_AT] }
 }
 
 /** Throws 400 naming every entry of `list` that is not an E.164 number. */
@@ -110,8 +79,38 @@ export function requireE164(list: string[], field: string): void {
 
 const E164 = /^\+[1-9]\d{1,14}$/
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+function requireObject(body: unknown): Record<string, unknown> {
+  if (body === MALFORMED_JSON) throw validationFailed('The request body is not valid JSON.')
+  if (!isPlainObject(body)) throw validationFailed('The request body must be a JSON object.')
+  return body
+}
+
+/** A text field: a string (trimmed; '' means null) of at most `max` characters, or null. */
+function parseText(value: unknown, field: string, max: number): string | null {
+  if (value === null) return null
+  if (typeof value !== 'string') {
+    throw validationFailed(`${field} must be a string or null`, [{ field, message: 'must be a string or null' }])
+  }
+  const trimmed = value.trim()
+  if (trimmed.length > max) {
+    throw validationFailed(`${field} must be at most ${max} characters`, [
+      { field, message: `at most ${max} characters` },
+    ])
+  }
+  return trimmed === '' ? null : trimmed
+}
+
+/** An absolute https:// URL with a host, and nothing a URL cannot hold as written (white space, controls). */
+function requireHttpsUrl(text: string): void {
+  // The host as written: the URL parser would read "https:///vars" as the host "vars".
+  const plausible =
+    /^https:\/\/[^/?#]/i.test(text) && ![...text].some((c) => c.trim() === '' || c < ' ' || c === '\u007f')
+  const url = plausible ? parseUrl(text) : null
+  if (url === null || url.protocol !== 'https:' || url.hostname === '') {
+    throw validationFailed(`${WEBHOOK_FIELD} must be an absolute https:// URL.`, [
+      { field: WEBHOOK_FIELD, message: 'must be an absolute https:// URL' },
+    ])
+  }
 }
 
 function parseNumberList(body: Record<string, unknown>, field: string): string[] | undefined {
@@ -125,25 +124,11 @@ function parseNumberList(body: Record<string, unknown>, field: string): string[]
   return value as string[]
 }
 
-function parseIntegerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
-  const raw = query.get(name)
-  if (raw === null) return fallback
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    const range =
-      max === Number.MAX_SAFE_INTEGER ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`
-    throw validationFailed(`${name} must be ${range}.`, [{ field: name, message: `must be ${range}` }])
+/** URL.parse, which older browsers and jsdom lack. */
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text)
+  } catch {
+    return null
   }
-  return value
-}
-
-function parseEnumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
-  const raw = query.get(name)
-  if (raw === null) return undefined
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw validationFailed(`${name} must be one of ${allowed.join(', ')}.`, [
-      { field: name, message: `must be one of ${allowed.join(', ')}` },
-    ])
-  }
-  return raw as T
 }

@@ -2,11 +2,14 @@ import { expect } from 'vitest'
 import { ApiFailure } from '@/mocks/api-failure'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace, type WorkspaceData } from '@/mocks/workspace'
-import type { PhoneNumber } from '@/types/api'
+import { scopes, type PhoneNumber, type Scope } from '@/types/api'
 
 /** What the Workspace's tests share: the seeded numbers they use by name, and assertions on its answers. */
 
-export const NOW = '2025-06-01T12:00:00.000Z'
+/** The tests' frozen clock: after every seeded time (seeds span two years from 2024-02), as a real clock would be. */
+export const NOW = '2026-06-01T12:00:00.000Z'
+/** The next `updated_at` a number written at NOW gets when written again: the clock has not moved, the time does (API.md v2). */
+export const NOW_PLUS_1MS = '2026-06-01T12:00:00.001Z'
 const clock = () => new Date(NOW)
 
 export function create(data: WorkspaceData = createSeedWorkspace()): Workspace {
@@ -25,8 +28,22 @@ export const MUNICH = '+4989123456789' // in: reminders_2, out: reminders_1
 export const BRISBANE = '+61755501234' // legacy_ivr_1 (archived agent) on both sides
 export const SALES_1 = '+16465550161' // in: none, out: sales_3
 export const NOT_IN_WORKSPACE = '+15555550100'
+// Version 2's cases among the curated rows.
+export const TOLL_FREE = '+18005550199' // in: front_desk_2, canary front_desk_3 at 10%; a webhook URL
+export const SEATTLE = '+12065550111' // in: reminders_2, out: survey_1, canary triage_2 (another agent) at 5%
+export const DENVER = '+17205550133' // in: reminders_1, canary reminders_2 at 25%; a webhook URL
+export const UK_PENDING = '+442079460456' // pending, no agent, an import error
+export const RENEWALS_BACKUP = '+19175550123' // active, no agent, an import error
 
 export const DRAFT = { agent: 'agt_reminders', version: 'agv_reminders_3' } // a draft of an active agent
+export const ARCHIVED = { agent: 'agt_legacy_ivr', version: 'agv_legacy_ivr_2' } // a published version of the archived agent
+
+/** A key as the handlers pass it: its name is the actor of what it writes. */
+export const ADMIN_KEY = { name: 'demo-admin', scopes: [...scopes] }
+export const SUPPORT_KEY = { name: 'demo-support', scopes: ['numbers:read', 'numbers:write', 'agents:read'] as Scope[] }
+
+/** A time one millisecond after `iso`. */
+export const plus1ms = (iso: string) => new Date(Date.parse(iso) + 1).toISOString()
 
 export function query(params: Record<string, string | number> = {}): URLSearchParams {
   return new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))

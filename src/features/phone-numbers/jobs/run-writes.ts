@@ -1,0 +1,267 @@
+import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
+import {
+  sameCanary,
+  type NumberRef,
+  type Refusal,
+  type WritePlan,
+  type WriteCall,
+} from '@/features/phone-numbers/domain/writes/plan-writes'
+import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
+import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
+
+/**
+ * Runs a write plan as a job: call after call, each with the numbers' last seen `updated_at`, and
+ * every number's outcome in the end. A 409 drops the numbers someone else changed and resends the
+ * rest; an ambiguous failure (5xx, lost connection, malformed answer) re-reads the call's numbers
+ * and resends only to those it did not reach; a 429 waits as told. Cancelling stops before the
+ * next call. The API is passed in, so the same code runs against the demo backend in tests.
+ */
+
+export interface WriteApi {
+  send(request: WriteRequest, signal: AbortSignal | undefined): Promise<PhoneNumber[]>
+  /** The current records of these numbers (at most MAX_IDS_PER_LIST ids). */
+  read(ids: string[], signal: AbortSignal | undefined): Promise<PhoneNumber[]>
+  /** What a failed call means for the job. */
+  classify(error: unknown): WriteFailure
+  sleep(ms: number, signal: AbortSignal | undefined): Promise<void>
+}
+
+export type WriteFailure =
+  /** 409: these numbers (E.164) changed since; null when the answer does not say which. */
+  | { kind: 'conflict'; phoneNumbers: string[] | null }
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  /** The call may or may not have been applied. */
+  | { kind: 'ambiguous'; message: string }
+  /** Refused, nothing applied (400, 403, 404). */
+  | { kind: 'refused'; message: string }
+  /** Nothing more can be sent (401, the user's cancel): the job stops. */
+  | { kind: 'stop'; message: string }
+
+export type NumberOutcome =
+  | { number: NumberRef; result: 'changed'; record: PhoneNumber }
+  | { number: NumberRef; result: 'unchanged' }
+  /** Someone else changed the number since it was read: left alone (after the calls already applied, if `partly`). */
+  | { number: NumberRef; result: 'changed-elsewhere'; partly: boolean }
+  | { number: NumberRef; result: 'refused'; refusal: Refusal }
+  | { number: NumberRef; result: 'failed'; message: string; partly: boolean }
+  /** The job stopped (cancelled, or the key stopped working) before this number was done. */
+  | { number: NumberRef; result: 'not-sent'; partly: boolean; message?: string }
+
+export interface JobProgress {
+  /** Numbers whose calls are all done, whatever their outcome. */
+  done: number
+  total: number
+}
+
+export interface RunOptions {
+  plan: WritePlan
+  /** Each number as the plan saw it: its `updated_at` is the first precondition. */
+  numbers: readonly PhoneNumber[]
+  api: WriteApi
+  signal?: AbortSignal
+  onProgress?: (progress: JobProgress) => void
+  /** Every record a call returned or a re-read found, as soon as it is in (the page reconciles its caches). */
+  onRecords?: (records: PhoneNumber[]) => void
+}
+
+/** How often an ambiguous failure of one call is retried (for the numbers it did not reach) before giving up. */
+const AMBIGUOUS_RETRIES = 2
+
+export async function runWrites(options: RunOptions): Promise<NumberOutcome[]> {
+  const job = new WriteJob(options)
+  return job.run()
+}
+
+class WriteJob {
+  private readonly lastSeen: Map<string, string>
+  private readonly latest = new Map<string, PhoneNumber>()
+  private readonly finished = new Map<string, NumberOutcome>()
+  /** Numbers at least one call reached: a later failure leaves them part-changed. */
+  private readonly reachedBy = new Set<string>()
+  private readonly lastCallOf = new Map<string, number>()
+  private done = 0
+
+  constructor(private readonly options: RunOptions) {
+    this.lastSeen = new Map(options.numbers.map((n) => [n.id, n.updated_at]))
+    options.plan.calls.forEach((call, index) => {
+      for (const number of numbersOf(call)) this.lastCallOf.set(number.id, index)
+    })
+  }
+
+  async run(): Promise<NumberOutcome[]> {
+    const { plan, signal } = this.options
+    this.progress()
+    for (const [index, call] of plan.calls.entries()) {
+      if (signal?.aborted) return this.outcomes()
+      const stopped = await this.send(call)
+      if (stopped !== null) return this.outcomes(stopped)
+      for (const [id, last] of this.lastCallOf) {
+        const record = this.latest.get(id)
+        if (last === index && record && !this.finished.has(id)) {
+          this.finish({ number: refOf(record), result: 'changed', record })
+        }
+      }
+      this.progress()
+    }
+    return this.outcomes()
+  }
+
+  /** Sends one call until it is through for every number it can be; the stop message when the job must end. */
+  private async send(call: WriteCall): Promise<string | null> {
+    const { api, signal } = this.options
+    let pending = numbersOf(call).filter((n) => !this.finished.has(n.id))
+    if (call.kind !== 'publish' && pending.length === 0) return null
+    let retries = AMBIGUOUS_RETRIES
+    for (;;) {
+      if (signal?.aborted) return 'Cancelled.'
+      try {
+        const records = await api.send(writeRequest(narrow(call, pending), (n) => this.lastSeen.get(n.id)), signal)
+        for (const number of pending) this.reachedBy.add(number.id)
+        this.took(records)
+        return null
+      } catch (error) {
+        const failure = api.classify(error)
+        switch (failure.kind) {
+          case 'stop':
+            return failure.message
+          case 'rate-limited':
+            await api.sleep(failure.retryAfterMs, signal)
+            continue
+          case 'refused':
+            for (const number of pending) this.fail(number, failure.message)
+            return null
+        }
+        if (call.kind === 'publish') {
+          // Publishing a draft for canaries: the canary calls that need it will say whether it happened.
+          if (failure.kind === 'ambiguous' && retries-- > 0) continue
+          return null
+        }
+        pending = await this.stillToSend(call, pending, failure.kind === 'conflict' ? failure.phoneNumbers : null)
+        if (pending.length === 0) return null
+        if (failure.kind === 'ambiguous' && retries-- <= 0) {
+          for (const number of pending) this.fail(number, failure.message)
+          return null
+        }
+      }
+    }
+  }
+
+  /**
+   * After a refused (409) or ambiguous call: the numbers to send it to again. Named conflicts are
+   * dropped at once; otherwise each number is read again: unchanged since last seen means the call
+   * did not reach it; changed and holding what the call wanted means it did; changed otherwise
+   * means someone else changed it.
+   */
+  private async stillToSend(call: WriteCall, pending: NumberRef[], conflicts: string[] | null): Promise<NumberRef[]> {
+    const named = conflicts?.filter((e164) => pending.some((n) => n.phone_number === e164)) ?? []
+    if (named.length > 0) {
+      for (const number of pending) if (named.includes(number.phone_number)) this.changedElsewhere(number)
+      return pending.filter((n) => !named.includes(n.phone_number))
+    }
+    const current = await this.read(pending)
+    const still: NumberRef[] = []
+    for (const number of pending) {
+      const record = current.get(number.id)
+      if (!record) this.fail(number, 'This number is no longer in the workspace.')
+      else if (record.updated_at === this.lastSeen.get(number.id)) still.push(number)
+      else if (conflicts === null && reached(call, record)) this.reachedBy.add(number.id)
+      else this.changedElsewhere(number)
+    }
+    this.took([...current.values()])
+    return still
+  }
+
+  private async read(numbers: NumberRef[]): Promise<Map<string, PhoneNumber>> {
+    const found = new Map<string, PhoneNumber>()
+    for (let start = 0; start < numbers.length; start += MAX_IDS_PER_LIST) {
+      const ids = numbers.slice(start, start + MAX_IDS_PER_LIST).map((n) => n.id)
+      for (const record of await this.options.api.read(ids, this.options.signal)) found.set(record.id, record)
+    }
+    return found
+  }
+
+  private took(records: PhoneNumber[]): void {
+    for (const record of records) {
+      this.lastSeen.set(record.id, record.updated_at)
+      this.latest.set(record.id, record)
+    }
+    if (records.length > 0) this.options.onRecords?.(records)
+  }
+
+  private changedElsewhere(number: NumberRef): void {
+    this.finish({ number, result: 'changed-elsewhere', partly: this.reachedBy.has(number.id) })
+  }
+
+  private fail(number: NumberRef, message: string): void {
+    this.finish({ number, result: 'failed', message, partly: this.reachedBy.has(number.id) })
+  }
+
+  private finish(outcome: NumberOutcome): void {
+    if (this.finished.has(outcome.number.id)) return
+    this.finished.set(outcome.number.id, outcome)
+    if (this.lastCallOf.has(outcome.number.id)) this.done += 1
+  }
+
+  private progress(): void {
+    this.options.onProgress?.({ done: this.done, total: this.lastCallOf.size })
+  }
+
+  /** Every number of the plan, in the order the targets named them. */
+  private outcomes(stopMessage?: string): NumberOutcome[] {
+    const { plan, numbers } = this.options
+    const unchanged = new Set(plan.unchanged.map((n) => n.id))
+    const refused = new Map(plan.refused.map((r) => [r.number.id, r.refusal]))
+    return numbers.map((number): NumberOutcome => {
+      const ref = refOf(number)
+      const outcome = this.finished.get(number.id)
+      if (outcome) return outcome
+      const refusal = refused.get(number.id)
+      if (refusal) return { number: ref, result: 'refused', refusal }
+      if (unchanged.has(number.id)) return { number: ref, result: 'unchanged' }
+      const partly = this.reachedBy.has(number.id)
+      return stopMessage === undefined
+        ? { number: ref, result: 'not-sent', partly }
+        : { number: ref, result: 'not-sent', partly, message: stopMessage }
+    })
+  }
+}
+
+function refOf(number: NumberRef): NumberRef {
+  return { id: number.id, phone_number: number.phone_number }
+}
+
+function numbersOf(call: WriteCall): NumberRef[] {
+  switch (call.kind) {
+    case 'publish':
+      return []
+    case 'deploy':
+    case 'unassign':
+      return call.numbers
+    default:
+      return [call.number]
+  }
+}
+
+/** The call for only these of its numbers (a resend to those it has not reached). */
+function narrow(call: WriteCall, numbers: NumberRef[]): WriteCall {
+  return call.kind === 'deploy' || call.kind === 'unassign' ? { ...call, numbers } : call
+}
+
+/** Whether a number holds what the call was to write (so an ambiguous call did reach it). */
+function reached(call: WriteCall, record: PhoneNumber): boolean {
+  switch (call.kind) {
+    case 'publish':
+      return true
+    case 'deploy':
+      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === call.versionId)
+    case 'unassign':
+      // The plan clears only sides that held this agent, so the call reached the number when they are empty.
+      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === null)
+    case 'set-canary':
+      return sameCanary(record.inbound_canary, call.canary)
+    case 'remove-canary':
+      return record.inbound_canary === null
+    case 'patch':
+      return Object.entries(call.fields).every(([field, value]) => record[field as keyof typeof call.fields] === value)
+  }
+}
