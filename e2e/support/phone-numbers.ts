@@ -9,6 +9,7 @@ export interface ModelNumber {
   label: string | null
   inbound_agent_version_id: string | null
   outbound_agent_version_id: string | null
+  updated_at: string
 }
 
 interface ModelVersion {
@@ -23,8 +24,20 @@ interface DemoBackendWindow {
     workspace: {
       allNumbers: () => ModelNumber[]
       listAgents: () => { data: { id: string; versions: ModelVersion[] }[] }
+      setSlots: (id: string, slots: Partial<Pick<ModelNumber, SlotField>>) => unknown
+      patchPhoneNumber: (id: string, body: { nickname?: string | null; label?: string | null }) => unknown
     }
   }
+}
+
+type SlotField = 'inbound_agent_version_id' | 'outbound_agent_version_id'
+
+/** What "another admin" changes behind the page's back. */
+export interface OtherAdminChange {
+  inbound_agent_version_id?: string | null
+  outbound_agent_version_id?: string | null
+  nickname?: string | null
+  label?: string | null
 }
 
 /** A seeded number (src/mocks/seed.ts, also served by e2e/real-server): inbound Front Desk v3, outbound None, label cc-4410. */
@@ -126,6 +139,21 @@ export async function modelNumber(page: Page, e164: string): Promise<ModelNumber
   )
   if (!found) throw new Error(`The model has no number ${e164}`)
   return found
+}
+
+/** Another admin changes the number in the demo backend (not through the page). */
+export async function anotherAdminChanges(page: Page, e164: string, change: OtherAdminChange): Promise<ModelNumber> {
+  await page.evaluate(
+    ([wanted, { nickname, label, ...slots }]) => {
+      const { workspace } = (window as unknown as DemoBackendWindow).__demoBackend
+      const number = workspace.allNumbers().find((n) => n.phone_number === wanted)!
+      if (Object.keys(slots).length > 0) workspace.setSlots(number.id, slots)
+      const text = { ...(nickname !== undefined && { nickname }), ...(label !== undefined && { label }) }
+      if (Object.keys(text).length > 0) workspace.patchPhoneNumber(number.id, text)
+    },
+    [e164, change] as const,
+  )
+  return modelNumber(page, e164)
 }
 
 export async function modelVersion(page: Page, agentId: string, versionId: string): Promise<ModelVersion> {
