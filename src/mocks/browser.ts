@@ -73,7 +73,9 @@ async function answerInPage(handlers: ReturnType<typeof createHandlers>, request
 function buildWorkspace(size: number, changes?: WorkspaceChanges): Workspace {
   // A named measure, so the bench can report seeding on its own.
   performance.mark('demo:seed:start')
-  const workspace = new Workspace(createSeedWorkspace({ numbers: size }))
+  // Each tab numbers the events it records; its own tag keeps two tabs from giving two events one id.
+  const eventIdTag = `_${Math.random().toString(36).slice(2, 6)}`
+  const workspace = new Workspace(createSeedWorkspace({ numbers: size }), undefined, { eventIdTag })
   if (changes) workspace.applyChanges(changes)
   performance.measure('demo:seed', 'demo:seed:start')
   return workspace

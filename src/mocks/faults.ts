@@ -19,7 +19,7 @@ const faultKinds = [
 ] as const
 export type FaultKind = (typeof faultKinds)[number]
 
-const faultEndpoints = ['me', 'list', 'get', 'patch', 'agents', 'publish', 'canary', 'usage'] as const
+const faultEndpoints = ['me', 'list', 'get', 'patch', 'agents', 'publish', 'canary', 'usage', 'events'] as const
 export type FaultEndpoint = (typeof faultEndpoints)[number]
 
 export interface FaultConfig {
@@ -29,7 +29,10 @@ export interface FaultConfig {
   endpoints: FaultEndpoint[]
   /** Added to every answer, on top of the normal latency. */
   latencyMs: number
-  /** Probability that, just before a write, "another admin" changes the routing of a number it names. */
+  /**
+   * Probability that, just before a write, "another admin" changes a number it names: the routing
+   * (publish, canary writes) or the nickname (PATCH). Recorded in the history as `another-admin`.
+   */
   concurrent: number
   /** Seconds sent in Retry-After with a 429. */
   retryAfter: number
@@ -112,18 +115,33 @@ export class FaultInjector {
     return { kind, concurrentChange }
   }
 
-  /** "Another admin" moves a number's slots to other published versions (or clears them) behind the page's back. */
-  changeConcurrently(workspace: Workspace, e164s: string[]): void {
+  /**
+   * "Another admin" changes numbers behind the page's back: their routing (each slot to another
+   * published version, or cleared; the canary follows) or, for `nickname`, their nickname.
+   */
+  changeConcurrently(workspace: Workspace, numbers: string[], what: 'routing' | 'nickname' = 'routing'): void {
     const published = workspace
       .listAgents()
       .data.filter((agent) => agent.archived_at === null)
       .flatMap((agent) => agent.versions.filter((v) => v.published).map((v) => v.id))
     const pick = () => (this.random() < 0.25 ? null : published[Math.floor(this.random() * published.length)]!)
-    for (const e164 of e164s) {
-      const number = workspace.numberByE164(e164)
+    for (const idOrE164 of numbers) {
+      const number = idOrE164.startsWith('+') ? workspace.numberByE164(idOrE164) : findNumber(workspace, idOrE164)
       if (!number) continue
-      workspace.setSlots(number.id, { inbound_agent_version_id: pick(), outbound_agent_version_id: pick() })
+      const changes =
+        what === 'nickname'
+          ? { nickname: `Renamed by another admin ${Math.floor(this.random() * 1000)}` }
+          : { inbound_agent_version_id: pick(), outbound_agent_version_id: pick() }
+      workspace.changeAsAnotherAdmin(number.id, changes)
     }
+  }
+}
+
+function findNumber(workspace: Workspace, id: string) {
+  try {
+    return workspace.getPhoneNumber(id)
+  } catch {
+    return undefined
   }
 }
 

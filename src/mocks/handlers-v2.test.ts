@@ -2,7 +2,7 @@ import { call, expectErrorBody } from '@/mocks/http-test-support'
 import { testBackend } from '@/mocks/node'
 import type { Workspace } from '@/mocks/workspace'
 import { byE164, MAIN, TOLL_FREE } from '@/mocks/workspace/workspace-test-support'
-import { phoneNumberSchema } from '@/types/api'
+import { agentUsageSchema, CHANGE_REASON_HEADER, eventListSchema, phoneNumberSchema, scopes } from '@/types/api'
 
 /** Version 2 over HTTP: the canary endpoints, the webhook URL's extra scope, and which error wins. */
 
@@ -93,5 +93,56 @@ describe('which error wins over HTTP', () => {
       expectErrorBody(await call(method, path, { rawBody: '{"nickname":' }), 404, 'not_found')
     }
     expectErrorBody(await call('PUT', canaryPath(main.id), { rawBody: '{oops' }), 400, 'validation_failed')
+  })
+})
+
+describe('GET /v1/events and GET /v1/agents/{agent_id}/usage', () => {
+  test('answer what the model holds, with the query passed through', async () => {
+    const ws = testBackend.workspace
+    const main = byE164(ws, MAIN)
+    await call('PATCH', `/v1/phone-numbers/${main.id}`, { body: { nickname: 'A' } })
+    await call('PUT', canaryPath(main.id), { body: { agent_version_id: 'agv_billing_3', percent: 20 } })
+    for (const qs of ['', `phone_number_id=${main.id}`, 'agent_id=agt_billing', 'page=2&limit=1']) {
+      const result = await call('GET', `/v1/events?${qs}`)
+      expect(result.status).toBe(200)
+      expect(eventListSchema.parse(result.json)).toEqual(ws.listEvents(new URLSearchParams(qs)))
+    }
+    const usage = await call('GET', '/v1/agents/agt_billing/usage')
+    expect(agentUsageSchema.parse(usage.json)).toEqual(ws.agentUsage('agt_billing'))
+    expectErrorBody(await call('GET', '/v1/agents/agt_nope/usage'), 404, 'not_found')
+    expectErrorBody(await call('GET', '/v1/events?limit=201'), 400, 'validation_failed')
+  })
+
+  test.each([
+    ['/v1/events', 'numbers:read'],
+    ['/v1/agents/agt_billing/usage', 'agents:read'],
+  ] as const)('%s needs %s', async (path, scope) => {
+    const ws = testBackend.workspace
+    ws.addKey('sk_lacking', { name: 'lacking', scopes: scopes.filter((s) => s !== scope) })
+    ws.addKey('sk_only', { name: 'only', scopes: [scope] })
+    expectErrorBody(await call('GET', path, { key: null }), 401, 'unauthorized')
+    expectErrorBody(await call('GET', path, { key: 'sk_lacking' }), 403, 'insufficient_scope')
+    expect((await call('GET', path, { key: 'sk_only' })).status).toBe(200)
+  })
+})
+
+describe('who and why: the key’s name and X-Change-Reason', () => {
+  test('every write records the key’s name as actor and the decoded reason', async () => {
+    const ws = testBackend.workspace
+    const main = byE164(ws, MAIN)
+    const reason = 'Umzug nach München — 50 % der Anrufe'
+    const headers = { [CHANGE_REASON_HEADER]: encodeURIComponent(reason) }
+    await call('PATCH', `/v1/phone-numbers/${main.id}`, { key: 'demo_support', body: { nickname: 'A' }, headers })
+    await call('POST', '/v1/agents/agt_sales/versions/agv_sales_2/publish', {
+      body: { phone_numbers: [MAIN], direction: 'outbound' },
+      headers: { [CHANGE_REASON_HEADER]: '100% sure' },
+    })
+    await call('PUT', canaryPath(main.id), { body: { agent_version_id: 'agv_billing_3', percent: 20 } })
+    const events = ws.listEvents(new URLSearchParams({ phone_number_id: main.id, limit: '3' })).data
+    expect(events.map((e) => [e.actor, e.reason])).toEqual([
+      ['demo-admin', null],
+      ['demo-admin', '100% sure'],
+      ['demo-support', reason],
+    ])
   })
 })

@@ -47,8 +47,11 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
         const key = scope ? workspace.authorize(authorization, scope) : undefined
         const writer: WriteContext = { key, reason: request.headers.get(CHANGE_REASON_HEADER) }
         const fault = faults?.decide(endpoint, write) ?? { kind: null, concurrentChange: false }
-        if (fault.concurrentChange && faults && endpoint === 'publish') {
-          faults.changeConcurrently(workspace, numbersNamedIn(await request.clone().text()))
+        if (fault.concurrentChange && faults) {
+          // The numbers the write names: a publish's lists, or the one in the path.
+          if (endpoint === 'publish') faults.changeConcurrently(workspace, numbersNamedIn(await request.clone().text()))
+          else if (endpoint === 'patch') faults.changeConcurrently(workspace, [String(params.id)], 'nickname')
+          else faults.changeConcurrently(workspace, [String(params.id)])
           backend.onWrite?.()
         }
         switch (fault.kind) {
@@ -131,6 +134,12 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
         ({ request, params, workspace, writer }) =>
           workspace.deleteInboundCanary(String(params.id), new URL(request.url).searchParams, writer),
         true,
+      ),
+    ),
+    http.get(
+      '*/v1/events',
+      route('events', 'numbers:read', ({ request, workspace }) =>
+        workspace.listEvents(new URL(request.url).searchParams),
       ),
     ),
     http.get(

@@ -1,23 +1,31 @@
 import { agentArchived, insufficientScope, notFound, validationFailed } from '@/mocks/api-failure'
+import { AgentStore } from '@/mocks/workspace/agent-store'
+import { ANOTHER_ADMIN, anotherAdminUpdate } from '@/mocks/workspace/another-admin'
 import { ApiKeys, type ApiKey } from '@/mocks/workspace/api-keys'
 import { parseCanaryRequest, requireCanarySlot, requireDeployable, sameCanary } from '@/mocks/workspace/canary'
-import { parseListQuery } from '@/mocks/workspace/list-query'
+import { decodeChangeReason } from '@/mocks/workspace/change-reason'
+import { EventLog } from '@/mocks/workspace/event-log'
+import { nonEmptyParam, parseListQuery, parsePaging } from '@/mocks/workspace/list-query'
 import { listNumbers } from '@/mocks/workspace/number-listing'
-import type { NumberSource, SlotField } from '@/mocks/workspace/number-source'
+import type { SlotField } from '@/mocks/workspace/number-source'
 import { NumberRows } from '@/mocks/workspace/number-rows'
+import { EXPECTED_UPDATED_AT, parseExpectedTime, requireUnchanged } from '@/mocks/workspace/preconditions'
+import { deployUpdate, unassignUpdate, type NumberUpdate } from '@/mocks/workspace/publish-plan'
+import { applyStoredChanges } from '@/mocks/workspace/stored-changes'
+import { resolvePublishRequest } from '@/mocks/workspace/publish-request'
+import { namesWebhookUrl, parsePatchRequest } from '@/mocks/workspace/request-parsing'
 import {
-  EXPECTED_UPDATED_AT,
-  parseExpectedTime,
-  parsePublishPreconditions,
-  requireUnchanged,
-} from '@/mocks/workspace/preconditions'
-import { deployUpdate, unassignUpdate, withCanaryFollowing, type NumberUpdate } from '@/mocks/workspace/publish-plan'
-import { namesWebhookUrl, parsePatchRequest, parsePublishRequest, requireE164 } from '@/mocks/workspace/request-parsing'
+  DIRECT_ACTOR,
+  type WorkspaceChanges,
+  type WorkspaceData,
+  type WorkspaceOptions,
+  type WriteContext,
+} from '@/mocks/workspace/workspace-data'
 import {
-  MAX_NUMBERS_PER_PUBLISH,
   type Agent,
   type AgentUsage,
-  type AgentVersion,
+  type EventChange,
+  type EventList,
   type Me,
   type PhoneNumber,
   type PhoneNumberList,
@@ -27,61 +35,35 @@ import {
 /**
  * The demo backend's in-memory workspace: every rule of ../shared/API.md, as plain methods that
  * either return the response body or throw an ApiFailure. The msw handlers only translate HTTP;
- * parsing requests (workspace/request-parsing.ts), keys (workspace/api-keys.ts) and keeping rows,
- * sort orders and search (workspace/number-rows.ts) live beside it. Every write validates
- * everything first, in the order of API.md's "Errors" (404, 400 for the request itself,
- * agent_archived, version_not_published, 409, then 400s of the number's state), and then applies,
- * so an error never leaves a partial change.
+ * parsing requests (workspace/request-parsing.ts, list-query.ts), keys (api-keys.ts), agents
+ * (agent-store.ts), rows with their sort orders, search and filter columns (number-rows.ts) and
+ * the change history (event-log.ts) live beside it. Every write validates everything first, in the
+ * order of API.md's "Errors" (404, 400 for the request itself, agent_archived,
+ * version_not_published, 409, then 400s of the number's state), and then applies, so an error
+ * never leaves a partial change; each number it changes gets one event.
  */
 
-export interface WorkspaceData {
-  workspace: { id: string; name: string }
-  /** Plain records, or a source that builds them on demand (the seed). */
-  numbers: PhoneNumber[] | NumberSource
-  agents: Agent[]
-  keys: Record<string, ApiKey>
-}
-
-/** What differs from the seed: enough to persist a 100,000-number workspace in a few kilobytes. */
-export interface WorkspaceChanges {
-  numbers: PhoneNumber[]
-  publishedVersionIds: string[]
-  /** `updated_at` of every agent a publish touched (optional: older stored changes lack it). */
-  agentsUpdatedAt?: Record<string, string>
-}
+export type { WorkspaceChanges, WorkspaceData, WorkspaceOptions, WriteContext } from '@/mocks/workspace/workspace-data'
+export { DIRECT_ACTOR } from '@/mocks/workspace/workspace-data'
 
 type Clock = () => Date
-
-/** Who writes, and why: the key (its name is the event's actor; the webhook URL needs its agents:manage) and X-Change-Reason as sent. */
-export interface WriteContext {
-  /** Absent for calls made on the Workspace directly (tests, tools): all scopes. */
-  key?: ApiKey
-  reason?: string | null
-}
 
 export class Workspace {
   readonly info: WorkspaceData['workspace']
   private readonly rows: NumberRows
-  private readonly agents: Agent[]
-  private readonly versions = new Map<string, { agent: Agent; version: AgentVersion }>()
+  private readonly agents: AgentStore
   private readonly keys: ApiKeys
-  private readonly publishedVersionIds = new Set<string>()
-  private readonly agentsUpdatedAt = new Map<string, string>()
+  private readonly events: EventLog
   private readonly clock: Clock
 
-  constructor(data: WorkspaceData, clock: Clock = () => new Date()) {
+  constructor(data: WorkspaceData, clock: Clock = () => new Date(), options: WorkspaceOptions = {}) {
     this.info = { ...data.workspace }
     this.rows = new NumberRows(data.numbers)
-    // API.md: each agent lists its versions newest last, whatever order the data holds them in.
-    this.agents = data.agents.map((a) => ({
-      ...a,
-      versions: a.versions.map((v) => ({ ...v })).sort((x, y) => x.version - y.version),
-    }))
+    this.agents = new AgentStore(data.agents)
     this.keys = new ApiKeys(data.keys)
     this.clock = clock
-    for (const agent of this.agents) {
-      for (const version of agent.versions) this.versions.set(version.id, { agent, version })
-    }
+    this.events = new EventLog(options.eventIdTag)
+    this.events.add(data.events ?? [], { seeded: true })
   }
 
   // ---- authentication -------------------------------------------------------------------
@@ -113,7 +95,7 @@ export class Workspace {
 
   listPhoneNumbers(query: URLSearchParams): PhoneNumberList {
     const parsed = parseListQuery(query)
-    return listNumbers(this.rows, parsed, parsed.agentId ? this.versionIdsOfAgent(parsed.agentId) : null)
+    return listNumbers(this.rows, parsed, parsed.agentId ? this.agents.versionIdsOf(parsed.agentId) : null)
   }
 
   getPhoneNumber(id: string): PhoneNumber {
@@ -121,12 +103,12 @@ export class Workspace {
   }
 
   listAgents(): { data: Agent[] } {
-    return { data: this.agents.map((a) => ({ ...a, versions: a.versions.map((v) => ({ ...v })) })) }
+    return { data: this.agents.list() }
   }
 
   /** How many numbers use each version of the agent now (maintained counters: no rows are read). */
   agentUsage(agentId: string): AgentUsage {
-    const agent = this.agents.find((a) => a.id === agentId)
+    const agent = this.agents.find(agentId)
     if (!agent) throw notFound(`No agent ${agentId} in this workspace.`)
     const slots = this.rows.slots()
     return {
@@ -137,6 +119,17 @@ export class Workspace {
         canary: slots.count('canary', id),
       })),
     }
+  }
+
+  /** GET /v1/events: newest first, optionally of one number, or touching one agent's versions. */
+  listEvents(query: URLSearchParams): EventList {
+    const paging = parsePaging(query)
+    const agentId = nonEmptyParam(query, 'agent_id')
+    return this.events.list({
+      ...paging,
+      phoneNumberId: nonEmptyParam(query, 'phone_number_id'),
+      agentVersionIds: agentId === undefined ? undefined : new Set(this.agents.versionIdsOf(agentId)),
+    })
   }
 
   // ---- writes ---------------------------------------------------------------------------
@@ -154,25 +147,12 @@ export class Workspace {
   }
 
   publish(agentId: string, versionId: string, body: unknown, context: WriteContext = {}): { data: PhoneNumber[] } {
-    const agent = this.agents.find((a) => a.id === agentId)
+    const agent = this.agents.find(agentId)
     if (!agent) throw notFound(`No agent ${agentId} in this workspace.`)
     const version = agent.versions.find((v) => v.id === versionId)
     if (!version) throw notFound(`Agent ${agentId} has no version ${versionId}.`)
 
-    const { deploy, unassign, direction, expectedUpdatedAt } = parsePublishRequest(body)
-    const total = (deploy?.length ?? 0) + (unassign?.length ?? 0)
-    if (total > MAX_NUMBERS_PER_PUBLISH) {
-      throw validationFailed(`At most ${MAX_NUMBERS_PER_PUBLISH} numbers in one call (got ${total}).`)
-    }
-    const deployTargets = this.resolveNumbers(deploy ?? [], 'phone_numbers')
-    const unassignTargets = this.resolveNumbers(unassign ?? [], 'unassign_phone_numbers')
-    const both = [...new Set(deploy)].filter((e164) => unassign?.includes(e164))
-    if (both.length > 0) {
-      throw validationFailed(`A number cannot be deployed and unassigned in one call: ${both.join(', ')}.`, [
-        { field: 'unassign_phone_numbers', message: `also in phone_numbers: ${both.join(', ')}` },
-      ])
-    }
-    const expected = parsePublishPreconditions(expectedUpdatedAt, new Set([...(deploy ?? []), ...(unassign ?? [])]))
+    const { deploy, deployTargets, unassignTargets, direction, expected } = resolvePublishRequest(body, this.rows)
     if (agent.archived_at !== null && (deploy !== undefined || !version.published)) {
       throw agentArchived(
         deploy !== undefined
@@ -182,26 +162,22 @@ export class Workspace {
     }
     requireUnchanged([...expected].map(([e164, time]) => ({ number: this.numberByE164(e164)!, expected: time })))
 
-    // 1. publish
-    if (!version.published) {
-      version.published = true
-      agent.updated_at = this.clock().toISOString()
-      this.publishedVersionIds.add(version.id)
-      this.agentsUpdatedAt.set(agent.id, agent.updated_at)
-    }
-    // 2. deploy, 3. unassign (only slots holding a version of this agent), 4. the canary follows its slot
-    for (const index of deployTargets)
+    // 1. publish; 2. deploy; 3. unassign (only slots holding a version of this agent); 4. the canary follows its slot
+    this.agents.publish(agent, version, this.clock().toISOString())
+    for (const index of deployTargets) {
       this.write(index, deployUpdate(this.rows.record(index), version.id, direction), context)
-    const ofAgent = (held: string) => this.versions.get(held)?.agent.id === agent.id
-    for (const index of unassignTargets)
+    }
+    const ofAgent = (held: string) => this.agents.entry(held)?.agent.id === agent.id
+    for (const index of unassignTargets) {
       this.write(index, unassignUpdate(this.rows.record(index), ofAgent, direction), context)
+    }
     return { data: [...new Set([...deployTargets, ...unassignTargets])].map((index) => this.rows.record(index)) }
   }
 
   putInboundCanary(id: string, body: unknown, context: WriteContext = {}): PhoneNumber {
     const index = this.findIndex(id)
     const { versionId, percent, expectedUpdatedAt } = parseCanaryRequest(body)
-    const entry = this.versions.get(versionId)
+    const entry = this.agents.entry(versionId)
     if (!entry) {
       throw validationFailed(`No agent version ${versionId} in this workspace.`, [
         { field: 'agent_version_id', message: 'no such version' },
@@ -218,7 +194,7 @@ export class Workspace {
   /** `query`: the request's query string (an optional expected_updated_at; empty counts as absent). */
   deleteInboundCanary(id: string, query = new URLSearchParams(), context: WriteContext = {}): PhoneNumber {
     const index = this.findIndex(id)
-    const expected = parseExpectedTime(query.get(EXPECTED_UPDATED_AT) || undefined)
+    const expected = parseExpectedTime(nonEmptyParam(query, EXPECTED_UPDATED_AT))
     requireUnchanged([{ number: this.rows.record(index), expected }])
     this.write(index, { inbound_canary: null }, context)
     return this.rows.record(index)
@@ -226,14 +202,26 @@ export class Workspace {
 
   // ---- demo support ---------------------------------------------------------------------
 
-  /** Simulates another admin's change, bypassing the API (used by fault injection and tests); the canary follows the inbound slot. */
-  setSlots(id: string, slots: Partial<Pick<PhoneNumber, SlotField>>): PhoneNumber {
+  /**
+   * "Another admin" changes a number behind the page's back (fault injection, test hooks, the
+   * test server's control API): any of slots, canary, nickname, label and webhook URL, in one
+   * write with its event (actor `another-admin` unless given), bypassing scopes and publishing.
+   * Throws 404 or 400 (workspace/another-admin.ts) for what no number may hold.
+   */
+  changeAsAnotherAdmin(id: string, changes: unknown, options: { actor?: string; reason?: string } = {}): PhoneNumber {
     const index = this.findIndex(id)
-    this.write(index, withCanaryFollowing(this.rows.record(index), slots), {})
+    const update = anotherAdminUpdate(this.rows.record(index), changes, (versionId) => !!this.agents.entry(versionId))
+    const reason = options.reason === undefined ? null : encodeURIComponent(options.reason)
+    this.write(index, update, { actor: options.actor ?? ANOTHER_ADMIN, reason })
     return this.rows.record(index)
   }
 
-  /** Builds search and sort indices ahead of the first request that needs them, a few milliseconds per step. */
+  /** Another admin's change of slots (see changeAsAnotherAdmin); the canary follows the inbound slot. */
+  setSlots(id: string, slots: Partial<Pick<PhoneNumber, SlotField>>): PhoneNumber {
+    return this.changeAsAnotherAdmin(id, slots)
+  }
+
+  /** Builds search, sort and filter indices ahead of the first request that needs them, a few milliseconds per step. */
   prepare(): Generator<void, void, void> {
     return this.rows.prepare()
   }
@@ -254,33 +242,12 @@ export class Workspace {
   }
 
   changes(): WorkspaceChanges {
-    return {
-      numbers: this.rows.changedRecords(),
-      publishedVersionIds: [...this.publishedVersionIds],
-      agentsUpdatedAt: Object.fromEntries(this.agentsUpdatedAt),
-    }
+    return { numbers: this.rows.changedRecords(), ...this.agents.changes(), events: this.events.stored() }
   }
 
   /** Takes in stored changes (a reload, another tab's writes); a number held in a later state than the stored one keeps it. */
   applyChanges(changes: WorkspaceChanges): void {
-    for (const saved of changes.numbers) {
-      const index = this.rows.indexOfId(saved.id)
-      if (index === undefined || this.rows.phoneNumber(index) !== saved.phone_number) continue
-      if (this.rows.record(index).updated_at > saved.updated_at) continue
-      this.rows.write(index, saved, saved.updated_at)
-    }
-    for (const id of changes.publishedVersionIds) {
-      const entry = this.versions.get(id)
-      if (!entry) continue
-      entry.version.published = true
-      this.publishedVersionIds.add(id)
-    }
-    for (const [agentId, updatedAt] of Object.entries(changes.agentsUpdatedAt ?? {})) {
-      const agent = this.agents.find((a) => a.id === agentId)
-      if (!agent || typeof updatedAt !== 'string') continue
-      agent.updated_at = updatedAt
-      this.agentsUpdatedAt.set(agentId, updatedAt)
-    }
+    applyStoredChanges(changes, this.rows, this.agents, this.events)
   }
 
   // ---- internals ------------------------------------------------------------------------
@@ -292,40 +259,30 @@ export class Workspace {
   }
 
   /**
-   * Writes the fields of `update` that differ from the number's values. A write that changes
-   * nothing leaves the number (and its `updated_at`) as it was; any other moves `updated_at`
-   * forward, by a millisecond past the last one when the clock has not moved.
+   * Writes the fields of `update` that differ from the number's values, and records one event
+   * listing them. A write that changes nothing leaves the number (and its `updated_at`) as it was
+   * and records nothing; any other moves `updated_at` forward, a millisecond past the last one when
+   * the clock has not moved, and the event's `at` is that new `updated_at`.
    */
-  private write(index: number, update: NumberUpdate, _context: WriteContext): void {
+  private write(index: number, update: NumberUpdate, context: WriteContext): void {
     const before = this.rows.record(index)
-    const changed: NumberUpdate = {}
-    for (const [field, value] of Object.entries(update) as [keyof NumberUpdate, NumberUpdate[keyof NumberUpdate]][]) {
+    const changes: EventChange[] = []
+    for (const [field, to] of Object.entries(update) as [keyof NumberUpdate, NumberUpdate[keyof NumberUpdate]][]) {
+      const from = before[field]
       const same =
-        field === 'inbound_canary'
-          ? sameCanary(before[field], value as PhoneNumber['inbound_canary'])
-          : before[field] === value
-      if (!same) Object.assign(changed, { [field]: value })
+        field === 'inbound_canary' ? sameCanary(before[field], to as PhoneNumber['inbound_canary']) : from === to
+      if (!same) changes.push({ field, from, to } as EventChange)
     }
-    if (Object.keys(changed).length === 0) return
-    const updatedAt = Math.max(this.clock().getTime(), Date.parse(before.updated_at) + 1)
-    this.rows.write(index, changed, new Date(updatedAt).toISOString())
-  }
-
-  /** Indices of the numbers, deduplicated, or a 400 naming every entry that is not one of them. */
-  private resolveNumbers(list: string[], field: string): number[] {
-    requireE164(list, field)
-    const indices = list.map((e164) => this.rows.indexOfPhoneNumber(e164))
-    const unknown = list.filter((_, k) => indices[k] === undefined)
-    if (unknown.length > 0) {
-      throw validationFailed(
-        `Not a number of this workspace: ${unknown.join(', ')}.`,
-        unknown.map(() => ({ field, message: 'not in this workspace' })),
-      )
-    }
-    return [...new Set(indices as number[])]
-  }
-
-  private versionIdsOfAgent(agentId: string): string[] {
-    return this.agents.find((a) => a.id === agentId)?.versions.map((v) => v.id) ?? []
+    if (changes.length === 0) return
+    const at = new Date(Math.max(this.clock().getTime(), Date.parse(before.updated_at) + 1)).toISOString()
+    this.rows.write(index, Object.fromEntries(changes.map((c) => [c.field, c.to])), at)
+    this.events.record({
+      at,
+      actor: context.key?.name ?? context.actor ?? DIRECT_ACTOR,
+      reason: decodeChangeReason(context.reason),
+      phone_number_id: before.id,
+      phone_number: before.phone_number,
+      changes,
+    })
   }
 }

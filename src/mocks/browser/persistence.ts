@@ -1,4 +1,6 @@
 import type { WorkspaceChanges } from '@/mocks/workspace'
+import type { StoredEvent } from '@/mocks/workspace/event-log'
+import { EVENTS_KEPT } from '@/types/api'
 
 /**
  * The browser demo's workspace across reloads and tabs: only what differs from the deterministic
@@ -33,7 +35,10 @@ export function readStoredWorkspace(): StoredWorkspace | null {
   }
 }
 
-/** Each number as last written (the later `updated_at` wins), every published version, each agent's latest `updated_at`. */
+/**
+ * Each number as last written (the later `updated_at` wins), every published version, each agent's
+ * latest `updated_at`, and the union of both histories (by event id), newest EVENTS_KEPT kept.
+ */
 export function mergeChanges(stored: WorkspaceChanges, mine: WorkspaceChanges): WorkspaceChanges {
   const numbers = new Map(stored.numbers.map((number) => [number.id, number]))
   for (const number of mine.numbers) {
@@ -49,7 +54,16 @@ export function mergeChanges(stored: WorkspaceChanges, mine: WorkspaceChanges): 
     numbers: [...numbers.values()],
     publishedVersionIds: [...new Set([...stored.publishedVersionIds, ...mine.publishedVersionIds])],
     agentsUpdatedAt,
+    events: mergeEvents(stored.events ?? [], mine.events ?? []),
   }
+}
+
+/** Both histories, each event once, oldest first (by time, then id), the newest EVENTS_KEPT of them. */
+function mergeEvents(stored: readonly StoredEvent[], mine: readonly StoredEvent[]): StoredEvent[] {
+  const byId = new Map<string, StoredEvent>()
+  for (const event of [...stored, ...mine]) if (Array.isArray(event)) byId.set(event[0], event)
+  const merged = [...byId.values()].sort(([idA, atA], [idB, atB]) => atA - atB || (idA < idB ? -1 : idA > idB ? 1 : 0))
+  return merged.slice(Math.max(0, merged.length - EVENTS_KEPT))
 }
 
 /**
@@ -57,12 +71,22 @@ export function mergeChanges(stored: WorkspaceChanges, mine: WorkspaceChanges): 
  * drops what was stored instead.
  */
 export function storeWorkspace(mine: StoredWorkspace, { replace = false } = {}): void {
+  let changes: WorkspaceChanges
   try {
     const stored = replace ? null : readStoredWorkspace()
-    const changes = stored && stored.size === mine.size ? mergeChanges(stored.changes, mine.changes) : mine.changes
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ size: mine.size, changes }))
+    changes = stored && stored.size === mine.size ? mergeChanges(stored.changes, mine.changes) : mine.changes
   } catch {
-    // Storage full or disabled: the demo still works, it just will not survive a reload.
+    return // Storage disabled: the demo still works, it just will not survive a reload.
+  }
+  // Storage full: the history gives way first (its newest half, then none), the numbers last.
+  const events = changes.events ?? []
+  for (const kept of [events, events.slice(events.length >> 1), []]) {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ size: mine.size, changes: { ...changes, events: kept } }))
+      return
+    } catch {
+      // try again with less
+    }
   }
 }
 

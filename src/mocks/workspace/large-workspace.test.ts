@@ -1,6 +1,7 @@
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import { query } from '@/mocks/workspace/workspace-test-support'
+import { EVENTS_KEPT } from '@/types/api'
 
 /**
  * The version 2 queries at 100,000 numbers: right answers from the maintained indexes, and (with
@@ -119,5 +120,40 @@ describe(`at ${SIZE.toLocaleString('en')} numbers`, () => {
     const after = ws.agentUsage('agt_survey').data[0]!
     expect(after.outbound).toBeGreaterThan(before.outbound)
     expect(after.outbound).toBe(ws.listPhoneNumbers(query({ outbound_version_id: 'agv_survey_1' })).total)
+  })
+
+  test(`a full history (${EVENTS_KEPT.toLocaleString('en')} events): listing, filtering, and what persists`, () => {
+    // A workspace of its own: ten thousand writes with no sort by updated_at to keep up.
+    const history = new Workspace(createSeedWorkspace({ numbers: SIZE }))
+    const numbers = history.listPhoneNumbers(query({ limit: 200, page: 11 })).data
+    let start = performance.now()
+    // A round more than the log keeps: a few writes change nothing (the version was already there).
+    const writes = EVENTS_KEPT + numbers.length
+    for (let k = 0; k < writes; k++) {
+      const number = numbers[k % numbers.length]!
+      if (k % 2) history.patchPhoneNumber(number.id, { label: `label ${k}` })
+      else
+        history.publish('agt_sales', Math.floor(k / numbers.length) % 2 ? 'agv_sales_1' : 'agv_sales_2', {
+          phone_numbers: [number.phone_number],
+          direction: 'outbound',
+        })
+    }
+    if (PRINT) report.push(`${writes} single-number writes: ${(performance.now() - start).toFixed(0)} ms in all`)
+    measure('v2  events (newest 50)', () => history.listEvents(query({})))
+    measure('v2  events page 100 of 50', () => history.listEvents(query({ page: 100 })))
+    measure('v2  events phone_number_id=<one number>', () =>
+      history.listEvents(query({ phone_number_id: numbers[7]!.id })),
+    )
+    measure('v2  events agent_id=agt_sales', () => history.listEvents(query({ agent_id: 'agt_sales' })))
+    start = performance.now()
+    const stored = JSON.stringify(history.changes())
+    if (PRINT) {
+      const kib = (stored.length / 1024).toFixed(0)
+      report.push(`changes() as JSON: ${kib} KiB (characters), ${(performance.now() - start).toFixed(0)} ms`)
+    }
+    expect(history.listEvents(query({ limit: 1 })).total).toBe(EVENTS_KEPT)
+    const ofOne = history.listEvents(query({ phone_number_id: numbers[7]!.id, limit: 200 }))
+    expect(ofOne.total).toBe(EVENTS_KEPT / numbers.length) // its labels, one a round, the oldest round dropped
+    expect(ofOne.data.every((e) => e.phone_number_id === numbers[7]!.id)).toBe(true)
   })
 })

@@ -1,0 +1,233 @@
+import fc from 'fast-check'
+import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
+import { planWrites, type WantedFields, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
+import {
+  runWrites,
+  type NumberOutcome,
+  type WriteApi,
+  type WriteFailure,
+} from '@/features/phone-numbers/jobs/run-writes'
+import { ApiFailure } from '@/mocks/api-failure'
+import { createSeedWorkspace } from '@/mocks/seed'
+import { Workspace } from '@/mocks/workspace'
+import type { PhoneNumber } from '@/types/api'
+
+/**
+ * The write job against the demo backend itself (no HTTP): for random numbers, wanted fields, fault
+ * sequences and another admin's changes, every number ends holding what was wanted or is reported
+ * otherwise, nothing of the other admin's is overwritten, and without faults the job makes exactly
+ * the plan's calls.
+ */
+
+const NUMBERS = 30
+const RUNS = 150
+/** The other admin deploys this agent only, which no job wants: finding it overwritten means a lost update. */
+const OTHER_ADMIN_AGENT = 'agt_survey'
+const OTHER_ADMIN_VERSION = 'agv_survey_1'
+const agents = new Workspace(createSeedWorkspace({ numbers: 0 })).listAgents().data
+const catalog = buildAgentCatalog(agents)
+const versionIds = agents.filter((a) => a.id !== OTHER_ADMIN_AGENT).flatMap((a) => a.versions.map((v) => v.id))
+const liveVersionIds = agents
+  .filter((a) => !isArchived(a) && a.id !== OTHER_ADMIN_AGENT)
+  .flatMap((a) => a.versions.map((v) => v.id))
+
+const wantedArb: fc.Arbitrary<WantedFields> = fc.record(
+  {
+    inbound: fc.oneof(fc.constant(null), fc.constantFrom(...versionIds)),
+    outbound: fc.oneof(fc.constant(null), fc.constantFrom(...versionIds)),
+    canary: fc.oneof(
+      fc.constant(null),
+      fc.record({ agent_version_id: fc.constantFrom(...liveVersionIds), percent: fc.integer({ min: 1, max: 99 }) }),
+    ),
+    nickname: fc.constantFrom(null, 'Alpha', 'Beta'),
+    label: fc.constantFrom(null, 'L1'),
+    webhook: fc.constantFrom(null, 'https://hooks.example/a'),
+  },
+  { requiredKeys: [] },
+)
+
+type Fault = 'none' | 'concurrent' | '500' | 'apply-500' | '429'
+const faultArb = fc.constantFrom<Fault>('none', 'none', 'none', 'concurrent', '500', 'apply-500', '429')
+
+const scenarioArb = fc.record({
+  targets: fc.uniqueArray(fc.tuple(fc.nat({ max: NUMBERS - 1 }), wantedArb), {
+    selector: ([index]) => index,
+    minLength: 1,
+    maxLength: 12,
+  }),
+  faults: fc.array(faultArb, { maxLength: 30 }),
+  pick: fc.nat(),
+})
+
+class Ambiguous extends Error {}
+
+interface Harness {
+  workspace: Workspace
+  api: WriteApi
+  sent: WriteRequest[]
+  /** Numbers (ids) the other admin changed, with the nickname it left. */
+  otherAdmin: Map<string, string>
+}
+
+function harness(faults: Fault[], pick: number): Harness {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: NUMBERS }))
+  const sent: WriteRequest[] = []
+  const otherAdmin = new Map<string, string>()
+  const apply = (request: WriteRequest): PhoneNumber[] => {
+    switch (request.endpoint) {
+      case 'publish':
+        return workspace.publish(request.agentId, request.versionId, request.body).data
+      case 'patch':
+        return [workspace.patchPhoneNumber(request.numberId, request.body)]
+      case 'put-canary':
+        return [workspace.putInboundCanary(request.numberId, request.body)]
+      case 'delete-canary': {
+        const query = new URLSearchParams(
+          request.expectedUpdatedAt ? { expected_updated_at: request.expectedUpdatedAt } : {},
+        )
+        return [workspace.deleteInboundCanary(request.numberId, query)]
+      }
+    }
+  }
+  const api: WriteApi = {
+    async send(request) {
+      sent.push(request)
+      const fault = faults.shift() ?? 'none'
+      if (fault === '429') throw new ApiFailure(429, 'rate_limited', 'Slow down.')
+      if (fault === '500') throw new Ambiguous('The server failed (500).')
+      if (fault === 'concurrent') {
+        const named = numbersNamed(request, workspace)
+        const victim = named[pick % Math.max(named.length, 1)]
+        if (victim) {
+          const nickname = `Other admin ${otherAdmin.size + 1}`
+          workspace.patchPhoneNumber(victim.id, { nickname })
+          workspace.setSlots(victim.id, { outbound_agent_version_id: OTHER_ADMIN_VERSION })
+          otherAdmin.set(victim.id, nickname)
+        }
+      }
+      const records = apply(request)
+      if (fault === 'apply-500') throw new Ambiguous('The server failed (500) after applying.')
+      return Promise.resolve(records)
+    },
+    read: (ids) =>
+      Promise.resolve(workspace.listPhoneNumbers(new URLSearchParams({ ids: ids.join(','), limit: '200' })).data),
+    classify(error): WriteFailure {
+      if (error instanceof Ambiguous) return { kind: 'ambiguous', message: error.message }
+      if (!(error instanceof ApiFailure)) throw error
+      if (error.status === 429) return { kind: 'rate-limited', retryAfterMs: 0 }
+      if (error.status === 409) return { kind: 'conflict', phoneNumbers: error.details?.map((d) => d.field) ?? null }
+      return { kind: 'refused', message: error.message }
+    },
+    sleep: () => Promise.resolve(),
+  }
+  return { workspace, api, sent, otherAdmin }
+}
+
+function numbersNamed(request: WriteRequest, workspace: Workspace): PhoneNumber[] {
+  if (request.endpoint !== 'publish') return [workspace.getPhoneNumber(request.numberId)]
+  const list = [...(request.body.phone_numbers ?? []), ...(request.body.unassign_phone_numbers ?? [])]
+  return list.map((e164) => workspace.numberByE164(e164)!)
+}
+
+function holds(record: PhoneNumber, wanted: WantedFields): boolean {
+  const canary = record.inbound_canary
+  return (
+    (wanted.inbound === undefined || record.inbound_agent_version_id === wanted.inbound) &&
+    (wanted.outbound === undefined || record.outbound_agent_version_id === wanted.outbound) &&
+    (wanted.canary === undefined ||
+      (wanted.canary === null
+        ? canary === null
+        : canary?.agent_version_id === wanted.canary.agent_version_id && canary.percent === wanted.canary.percent)) &&
+    (wanted.nickname === undefined || record.nickname === wanted.nickname) &&
+    (wanted.label === undefined || record.label === wanted.label) &&
+    (wanted.webhook === undefined || record.inbound_webhook_url === wanted.webhook)
+  )
+}
+
+async function runScenario(targetSpecs: [number, WantedFields][], faults: Fault[], pick: number) {
+  const h = harness(faults, pick)
+  const all = h.workspace.allNumbers()
+  const targets: WriteTarget[] = targetSpecs.map(([index, wanted]) => ({ number: all[index]!, wanted }))
+  const plan = planWrites(targets, catalog)
+  const outcomes = await runWrites({ plan, numbers: targets.map((t) => t.number), api: h.api })
+  return { h, all, targets, plan, outcomes }
+}
+
+describe('runWrites against the demo backend', () => {
+  test(`without faults: exactly the plan's calls, and every number holds what was wanted or was refused before sending (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async ({ targets }) => {
+        const { h, all, plan, outcomes } = await runScenario(targets, [], 0)
+        expect(h.sent).toHaveLength(plan.calls.length)
+        const byId = new Map(outcomes.map((o) => [o.number.id, o]))
+        for (const [index, wanted] of targets) {
+          const before = all[index]!
+          const after = h.workspace.getPhoneNumber(before.id)
+          const outcome = byId.get(before.id)!
+          expect(['changed', 'unchanged', 'refused']).toContain(outcome.result)
+          if (outcome.result === 'refused') expect(after).toEqual(before)
+          else expect(holds(after, wanted)).toBe(true)
+          if (outcome.result === 'unchanged') expect(after.updated_at).toBe(before.updated_at)
+        }
+        expectOthersUntouched(h.workspace, all, new Set(targets.map(([index]) => all[index]!.id)))
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  test(`with faults and another admin's changes: nothing of theirs is overwritten, every number accounted for (${RUNS} runs)`, async () => {
+    const seen: Partial<Record<NumberOutcome['result'], number>> = {}
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async ({ targets, faults, pick }) => {
+        const { h, all, outcomes } = await runScenario(targets, faults, pick)
+        const byId = new Map<string, NumberOutcome>(outcomes.map((o) => [o.number.id, o]))
+        for (const [index, wanted] of targets) {
+          const before = all[index]!
+          const after = h.workspace.getPhoneNumber(before.id)
+          const outcome = byId.get(before.id)!
+          const otherNickname = h.otherAdmin.get(before.id)
+          if (otherNickname !== undefined) {
+            // The other admin's change stands: the job never overwrote it.
+            expect(after.nickname).toBe(otherNickname)
+            expect(after.outbound_agent_version_id).toBe(OTHER_ADMIN_VERSION)
+          }
+          if (outcome.result === 'changed' || outcome.result === 'unchanged') expect(holds(after, wanted)).toBe(true)
+          if (outcome.result === 'changed-elsewhere') expect(otherNickname).toBeDefined()
+          if (outcome.result === 'refused') expect(after).toEqual(before)
+          seen[outcome.result] = (seen[outcome.result] ?? 0) + 1
+        }
+        expectOthersUntouched(h.workspace, all, new Set(targets.map(([index]) => all[index]!.id)))
+      }),
+      { numRuns: RUNS },
+    )
+    // The generators reach every case that matters here.
+    for (const result of ['changed', 'changed-elsewhere', 'failed', 'refused'] as const)
+      expect(seen[result]).toBeGreaterThan(0)
+  })
+
+  test('cancelled between calls: numbers not reached are reported not sent and left as they were', async () => {
+    const h = harness([], 0)
+    const all = h.workspace.allNumbers()
+    const targets = all.slice(0, 4).map((number, k) => ({ number, wanted: { nickname: `Renamed ${k}` } }))
+    const controller = new AbortController()
+    const plan = planWrites(targets, catalog)
+    const outcomes = await runWrites({
+      plan,
+      numbers: targets.map((t) => t.number),
+      api: h.api,
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done === 2) controller.abort()
+      },
+    })
+    expect(outcomes.map((o) => o.result)).toEqual(['changed', 'changed', 'not-sent', 'not-sent'])
+    expect(h.workspace.getPhoneNumber(all[2]!.id)).toEqual(all[2])
+  })
+})
+
+function expectOthersUntouched(workspace: Workspace, before: PhoneNumber[], targets: Set<string>): void {
+  for (const number of before) {
+    if (!targets.has(number.id)) expect(workspace.getPhoneNumber(number.id)).toEqual(number)
+  }
+}
