@@ -24,13 +24,10 @@ interface DemoBackendWindow {
     workspace: {
       allNumbers: () => ModelNumber[]
       listAgents: () => { data: { id: string; versions: ModelVersion[] }[] }
-      setSlots: (id: string, slots: Partial<Pick<ModelNumber, SlotField>>) => unknown
-      patchPhoneNumber: (id: string, body: { nickname?: string | null; label?: string | null }) => unknown
     }
+    anotherAdmin: (number: string, changes: OtherAdminChange) => unknown
   }
 }
-
-type SlotField = 'inbound_agent_version_id' | 'outbound_agent_version_id'
 
 /** What "another admin" changes behind the page's back. */
 export interface OtherAdminChange {
@@ -141,16 +138,10 @@ export async function modelNumber(page: Page, e164: string): Promise<ModelNumber
   return found
 }
 
-/** Another admin changes the number in the demo backend (not through the page). */
+/** Another admin changes the number in the demo backend, not through the page (src/mocks/browser/test-hooks.ts). */
 export async function anotherAdminChanges(page: Page, e164: string, change: OtherAdminChange): Promise<ModelNumber> {
   await page.evaluate(
-    ([wanted, { nickname, label, ...slots }]) => {
-      const { workspace } = (window as unknown as DemoBackendWindow).__demoBackend
-      const number = workspace.allNumbers().find((n) => n.phone_number === wanted)!
-      if (Object.keys(slots).length > 0) workspace.setSlots(number.id, slots)
-      const text = { ...(nickname !== undefined && { nickname }), ...(label !== undefined && { label }) }
-      if (Object.keys(text).length > 0) workspace.patchPhoneNumber(number.id, text)
-    },
+    ([number, changes]) => (window as unknown as DemoBackendWindow).__demoBackend.anotherAdmin(number, changes),
     [e164, change] as const,
   )
   return modelNumber(page, e164)

@@ -72,28 +72,22 @@ function unusedNumber(workspace: Workspace): string {
 /** The number as the test backend holds it now. */
 export const storedNumber = (number: PhoneNumber): PhoneNumber => testBackend.workspace.getPhoneNumber(number.id)
 
-/** What "another admin" may change behind the page's back. */
-export interface OtherAdminChange {
-  inbound?: string | null
-  outbound?: string | null
-  nickname?: string | null
-  label?: string | null
-}
+/** What "another admin" may change behind the page's back: any field an event names. */
+export type OtherAdminChange = Partial<
+  Pick<
+    PhoneNumber,
+    | 'inbound_agent_version_id'
+    | 'outbound_agent_version_id'
+    | 'inbound_canary'
+    | 'nickname'
+    | 'label'
+    | 'inbound_webhook_url'
+  >
+>
 
-/** Another admin changes the number on the server (not through the page): its `updated_at` moves on. */
+/** Another admin changes the number on the server (not through the page): its `updated_at` moves on, an event is recorded. */
 export function anotherAdminChanges(number: PhoneNumber, change: OtherAdminChange): PhoneNumber {
-  const { workspace } = testBackend
-  const slots = {
-    ...(change.inbound !== undefined && { inbound_agent_version_id: change.inbound }),
-    ...(change.outbound !== undefined && { outbound_agent_version_id: change.outbound }),
-  }
-  if (Object.keys(slots).length > 0) workspace.setSlots(number.id, slots)
-  const text = {
-    ...(change.nickname !== undefined && { nickname: change.nickname }),
-    ...(change.label !== undefined && { label: change.label }),
-  }
-  if (Object.keys(text).length > 0) workspace.patchPhoneNumber(number.id, text)
-  return workspace.getPhoneNumber(number.id)
+  return testBackend.workspace.changeAsAnotherAdmin(number.id, change)
 }
 
 /** An API key with exactly these scopes, which the page then uses. */

@@ -20,13 +20,18 @@ test('another admin’s change since the dialog opened is not overwritten: the s
   })
   await choose(user, 'Inbound agent', 'Billing Assistant')
   // While the user edits inbound, another admin changes outbound and the nickname.
-  const theirs = anotherAdminChanges(number, { outbound: 'agv_reminders_2', nickname: 'Reminders Line' })
+  const theirs = anotherAdminChanges(number, {
+    outbound_agent_version_id: 'agv_reminders_2',
+    nickname: 'Reminders Line',
+  })
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
   const alert = await within(dialog).findByRole('alert')
   expect(alert).toHaveTextContent(
     'Someone else changed this number after you opened it: nothing of theirs was overwritten.',
   )
+  // Whose change, from the change history: the other admin's key, and when (today, in UTC).
+  expect(alert).toHaveTextContent(/Changed by another-admin at \d\d:\d\d:\d\d UTC\./)
   expect(alert).toHaveTextContent('Outbound changed to Appointment Reminders v2 since you opened this number.')
   expect(alert).toHaveTextContent('Nickname changed to “Reminders Line” since you opened this number.')
   expect(alert).toHaveTextContent('Not applied: Inbound → Billing Assistant v3.')
@@ -77,6 +82,9 @@ test('a 409 part-way: what was applied stays and is said, what was refused is sa
   const alert = await within(dialog).findByRole('alert')
   expect(alert).toHaveTextContent('Someone else changed this number after you opened it')
   expect(alert).toHaveTextContent('Label changed to “theirs” since you opened this number.')
+  // Only theirs: the page's own publish (as demo-admin) is not someone else's change.
+  expect(alert).toHaveTextContent(/Changed by another-admin at /)
+  expect(alert).not.toHaveTextContent('demo-admin')
   expect(alert).toHaveTextContent('Applied: Outbound → Outbound Sales v3.')
   expect(alert).toHaveTextContent('Not applied: Nickname change.')
   expect(storedNumber(number)).toMatchObject({
@@ -105,7 +113,7 @@ test('a field both changed: the dialog says so, keeps the user’s choice, and S
   const { user } = renderApp()
   const dialog = await openEdit(user, number)
   await choose(user, 'Outbound agent', 'None')
-  anotherAdminChanges(number, { outbound: 'agv_sales_1' })
+  anotherAdminChanges(number, { outbound_agent_version_id: 'agv_sales_1' })
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
 
   expect(await within(dialog).findByRole('alert')).toHaveTextContent(

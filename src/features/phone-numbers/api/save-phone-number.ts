@@ -5,11 +5,11 @@ import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { updatePhoneNumber } from '@/features/phone-numbers/api/update-phone-number'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
+import { changesByOthers } from '@/features/phone-numbers/api/changes-by-others'
 import { recheckLater } from '@/features/phone-numbers/api/recheck-number'
 import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { withExpectedUpdatedAt, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
-import { afterCall, checkCall } from '@/features/phone-numbers/domain/save-outcome'
-import type { StoppedSave } from '@/features/phone-numbers/domain/save-outcome'
+import { afterCall, checkCall, type ChangeAuthor, type StoppedSave } from '@/features/phone-numbers/domain/save-outcome'
 import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
 
@@ -36,6 +36,7 @@ export class SaveError extends Error implements StoppedSave {
   readonly expected: PhoneNumber
   readonly current: PhoneNumber | null
   readonly desired: DesiredNumberState
+  readonly changedBy: ChangeAuthor[] | null
 
   constructor(stopped: StoppedSave) {
     super(stopped.cause instanceof Error ? stopped.cause.message : 'The save failed.')
@@ -47,6 +48,7 @@ export class SaveError extends Error implements StoppedSave {
     this.expected = stopped.expected
     this.current = stopped.current
     this.desired = stopped.desired
+    this.changedBy = stopped.changedBy ?? null
   }
 }
 
@@ -65,6 +67,8 @@ export interface SaveVariables {
   cancel?: AbortController
   /** Told when a 429 makes the save wait this many seconds before sending the call again. */
   onRateLimitWait?: (seconds: number) => void
+  /** The name of the key the save writes with: its own changes in the history are not someone else's. */
+  actor?: string
 }
 
 /** A queued save was cancelled before it sent anything. */
@@ -121,7 +125,8 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       void queryClient.refetchQueries({ predicate: (query) => interrupted.includes(query), type: 'active' })
     }
   }
-  const stop = (index: number, stopped: Pick<StoppedSave, 'outcome' | 'cause' | 'expected' | 'current'>) =>
+  type Stop = Pick<StoppedSave, 'outcome' | 'cause' | 'expected' | 'current' | 'changedBy'>
+  const stop = (index: number, stopped: Stop) =>
     new SaveError({
       applied: calls.slice(0, index),
       failed: calls[index]!,
@@ -130,6 +135,12 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       ...stopped,
     })
 
+  // Someone else's change refused (or held back) the save: say whose, from the history.
+  const conflict = async (index: number, cause: unknown, expected: PhoneNumber, now: PhoneNumber) => {
+    const changedBy = await changesByOthers(now.id, expected.updated_at, variables.actor)
+    return stop(index, { outcome: 'conflict', cause, expected, current: now, changedBy })
+  }
+
   for (const [index, planned] of calls.entries()) {
     const call = withExpectedUpdatedAt(planned, latest)
     try {
@@ -137,8 +148,8 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       await absorb(await sendCall(call, variables.onRateLimitWait), call.kind === 'patch' ? [] : [call.versionId])
       continue
     } catch (cause) {
-      const conflict = isApiError(cause) && cause.isPreconditionFailed
-      if (!isApiError(cause) || !(conflict || cause.isAmbiguous)) {
+      const refused = isApiError(cause) && cause.isPreconditionFailed
+      if (!isApiError(cause) || !(refused || cause.isAmbiguous)) {
         throw stop(index, { outcome: 'not_applied', cause, expected: latest, current: null })
       }
       const before = latest
@@ -150,7 +161,7 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
         void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() })
         if (call.kind === 'deploy' && call.publishesDraft)
           void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
-        throw stop(index, { outcome: conflict ? 'conflict' : 'unknown', cause, expected: before, current: null })
+        throw stop(index, { outcome: refused ? 'conflict' : 'unknown', cause, expected: before, current: null })
       }
       const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
       const check = checkCall(call, before, now, catalog)
@@ -161,11 +172,9 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
         // after all (its resend, conditional like every call, was refused). The save goes on, unless
         // someone else changed other fields meanwhile: the rest is then not sent over their change.
         if (check.changedBySomeoneElse.length === 0 || index === calls.length - 1) continue
-        throw stop(index + 1, { outcome: 'conflict', cause, expected: afterCall(call, before, catalog), current: now })
+        throw await conflict(index + 1, cause, afterCall(call, before, catalog), now)
       }
-      if (conflict || check.changedBySomeoneElse.length > 0) {
-        throw stop(index, { outcome: 'conflict', cause, expected: before, current: now })
-      }
+      if (refused || check.changedBySomeoneElse.length > 0) throw await conflict(index, cause, before, now)
       // Not there yet, which does not mean it never will be (a request that timed out may be taken in later).
       recheckLater(queryClient, now.id, now.updated_at)
       throw stop(index, { outcome: 'unknown', cause, expected: before, current: now })

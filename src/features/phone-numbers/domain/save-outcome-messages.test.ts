@@ -7,7 +7,9 @@ import {
   describeCall,
   saveFailureInWords,
   unknownOutcomeSince,
+  whoChangedInWords,
 } from '@/features/phone-numbers/domain/save-outcome-messages'
+import { changeTimeInWords } from '@/lib/changed-numbers'
 import type { StoppedSave } from '@/features/phone-numbers/domain/save-outcome'
 import { ApiError } from '@/lib/api-error'
 import { createSeedRecords } from '@/mocks/seed'
@@ -103,8 +105,10 @@ function stopped(outcome: StoppedSave['outcome'], overrides: Partial<StoppedSave
 
 test('a conflict says nothing was overwritten, what changed since, and what was and was not applied', () => {
   const now = later(MAIN, { inbound_agent_version_id: 'agv_billing_2', nickname: 'Theirs' })
-  expect(saveFailureInWords(stopped('conflict', { current: now }), catalog)).toEqual([
+  const changedBy = [{ actor: 'another-admin', at: now.updated_at, reason: null }]
+  expect(saveFailureInWords(stopped('conflict', { current: now, changedBy }), catalog)).toEqual([
     'Someone else changed this number after you opened it: nothing of theirs was overwritten.',
+    `Changed by another-admin ${changeTimeInWords(now.updated_at)}.`,
     'Inbound changed to Billing Assistant v2 since you opened this number.',
     'Nickname changed to “Theirs” since you opened this number. You changed it too: Save would put your choice in its place.',
     'Not applied: Outbound → Outbound Sales v3; Nickname change.',
@@ -118,9 +122,36 @@ test('a conflict says nothing was overwritten, what changed since, and what was 
     'Not applied: Nickname change.',
   ])
   // Changed and changed back (or in a field the dialog does not show): said so, not an empty list.
-  expect(saveFailureInWords(stopped('conflict', { current: later(MAIN, {}) }), catalog)[1]).toMatch(
+  expect(saveFailureInWords(stopped('conflict', { current: later(MAIN, {}) }), catalog)[2]).toMatch(
     /^What it holds now looks as before/,
   )
+})
+
+test('whose change it was: names from the history (once each), the newest time and reason; else only when', () => {
+  const at = '2024-05-11T08:12:44.000Z'
+  const authors = [
+    { actor: 'ops-console', at, reason: 'Move v2 numbers to v3' },
+    { actor: 'another-admin', at: '2024-05-11T08:00:00.000Z', reason: null },
+    { actor: 'ops-console', at: '2024-05-11T07:00:00.000Z', reason: null },
+  ]
+  expect(whoChangedInWords({ changedBy: authors, current: null, cause: null })).toBe(
+    `Changed by ops-console and another-admin ${changeTimeInWords(at)} (“Move v2 numbers to v3”).`,
+  )
+  // No history (none kept, or it could not be read): when, from the number read again, or from the 409.
+  expect(whoChangedInWords({ changedBy: null, current: { ...MAIN, updated_at: at }, cause: null })).toBe(
+    `Changed ${changeTimeInWords(at)}.`,
+  )
+  const refusal = new ApiError({
+    kind: 'http',
+    status: 409,
+    code: 'precondition_failed',
+    message: 'x',
+    method: 'PATCH',
+    path: '/x',
+    details: [{ field: MAIN.phone_number, message: `updated at ${at}` }],
+  })
+  expect(whoChangedInWords({ changedBy: [], current: null, cause: refusal })).toBe(`Changed ${changeTimeInWords(at)}.`)
+  expect(whoChangedInWords({ changedBy: [], current: null, cause: new Error('x') })).toBeNull()
 })
 
 test('an unclear outcome is never a “no”: it may or may not have been applied, and the page looks again', () => {

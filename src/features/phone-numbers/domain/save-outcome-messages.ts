@@ -10,6 +10,8 @@ import {
   type StoppedSave,
 } from '@/features/phone-numbers/domain/save-outcome'
 import { SIDE_NAMES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
+import { isApiError } from '@/lib/api-error'
+import { changeTimeInWords } from '@/lib/changed-numbers'
 import type { PhoneNumber } from '@/types/api'
 
 /**
@@ -111,6 +113,25 @@ export function changesSinceInWords(
   })
 }
 
+/**
+ * Whose change it was, and when: `Changed by another-admin at 08:12:44 UTC (“Move v2 numbers to v3”).`
+ * from the change history, else when only (the number's `updated_at` as read again, or the 409's).
+ */
+export function whoChangedInWords(stopped: Pick<StoppedSave, 'changedBy' | 'current' | 'cause'>): string | null {
+  const authors = stopped.changedBy ?? []
+  const newest = authors[0]
+  if (newest) {
+    const names = [...new Set(authors.map((author) => author.actor))]
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    const reason = newest.reason ? ` (${quoted(newest.reason)})` : ''
+    return `Changed by ${list} ${changeTimeInWords(newest.at)}${reason}.`
+  }
+  const at =
+    stopped.current?.updated_at ?? (isApiError(stopped.cause) ? stopped.cause.changedNumbers[0]?.updatedAt : null)
+  const when = at ? changeTimeInWords(at) : ''
+  return when ? `Changed ${when}.` : null
+}
+
 const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : 'the server gave no reason')
 /** The reason as a sentence of its own, ended with a full stop when the server did not end it. */
 const asSentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`)
@@ -122,6 +143,8 @@ export function saveFailureInWords(stopped: StoppedSave, catalog: AgentCatalog):
   const lines: string[] = []
   if (outcome === 'conflict') {
     lines.push(SAVE_OUTCOME_TEXT.conflictHeadline)
+    const whom = whoChangedInWords(stopped)
+    if (whom) lines.push(whom)
     if (current === null) lines.push(SAVE_OUTCOME_TEXT.conflictUnread)
     else {
       const changes = changesSinceInWords(expected, current, catalog, fieldsChosen(expected, stopped.desired))

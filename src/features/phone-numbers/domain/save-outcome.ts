@@ -92,6 +92,14 @@ export function checkCall(call: PlannedCall, before: PhoneNumber, now: PhoneNumb
   return { applied, changedBySomeoneElse: changedFields(applied ? expected : before, now) }
 }
 
+/** Who made a change, when and why (from the change history). */
+export interface ChangeAuthor {
+  /** The name of the key that made it. */
+  actor: string
+  at: string
+  reason: string | null
+}
+
 /** A save that stopped at one call (api/save-phone-number.ts SaveError). */
 export interface StoppedSave {
   applied: PlannedCall[]
@@ -103,4 +111,6 @@ export interface StoppedSave {
   expected: PhoneNumber
   current: PhoneNumber | null
   desired: DesiredNumberState
+  /** For a conflict: who changed the number since, newest first; null or absent when unknown. */
+  changedBy?: ChangeAuthor[] | null
 }
