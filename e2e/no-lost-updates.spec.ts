@@ -33,6 +33,7 @@ test('another admin changes the open number: Save overwrites nothing, the dialog
   await expect(alert).toContainText(
     'Someone else changed this number after you opened it: nothing of theirs was overwritten.',
   )
+  await expect(alert).toContainText(/Changed by another-admin at \d\d:\d\d:\d\d UTC\./)
   await expect(alert).toContainText('Outbound changed to Appointment Reminders v2 since you opened this number.')
   await expect(alert).toContainText('Nickname changed to “Reminders Line” since you opened this number.')
   // Their change is still there; the untouched fields show it; only the user's change is left to save.
