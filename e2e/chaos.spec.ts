@@ -35,7 +35,7 @@ const MIN_EDITS = Math.min(200, PLANNED_EDITS)
 const BUDGET_MS = readInt(process.env.CHAOS_BUDGET_S, 240) * 1000
 const MAX_SAVES_AGAIN = 3
 const FAULTS = `rate:0.2,kinds:500+502+503+429+apply+network+malformed+empty,endpoints:publish+patch+get+list+agents,concurrent:0.05,retryAfter:0,seed:${SEED}`
-const CONFLICT = 'Someone else changed this number while you were saving.'
+const CONFLICT = 'Someone else changed this number after you opened it'
 /** Longer than the longest wait between read retries (src/lib/react-query.ts: 500 ms doubling, 3 retries). */
 const QUIET_MS = 3_000
 /** Writes (publish, patch) can draw all 8 kinds; reads (get, list, agents) all but "apply". */

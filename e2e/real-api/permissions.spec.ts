@@ -12,6 +12,7 @@ test('a support key renames a number but is not offered routing; the PATCH reach
   page,
   request,
 }) => {
+  const opened = await serverNumber(request, MAIN_SUPPORT_LINE.e164)
   const sent = recordApiRequests(page)
   await connect(page, TEST_KEYS.support)
   await expect(page.getByRole('banner')).toContainText('Support · key test-support')
@@ -43,7 +44,11 @@ test('a support key renames a number but is not offered routing; the PATCH reach
 
   const { id } = await serverNumber(request, MAIN_SUPPORT_LINE.e164)
   expect(writesIn(sent)).toEqual([
-    { method: 'PATCH', path: `/v1/phone-numbers/${id}`, body: { nickname: 'Main Line (support desk)' } },
+    {
+      method: 'PATCH',
+      path: `/v1/phone-numbers/${id}`,
+      body: { nickname: 'Main Line (support desk)', expected_updated_at: opened.updated_at },
+    },
   ])
   // A fresh GET by another client (an admin key) sees the new nickname and unchanged routing.
   expect(await serverNumber(request, MAIN_SUPPORT_LINE.e164)).toMatchObject({

@@ -10,6 +10,7 @@ test('a key revoked mid-session: Save gets 401, another key connects over the pa
   page,
   request,
 }) => {
+  const opened = await serverNumber(request, MAIN_SUPPORT_LINE.e164)
   const sent = recordApiRequests(page)
   await connect(page, TEST_KEYS.support)
   await editButtonOf(page, MAIN_SUPPORT_LINE.title).click()
@@ -61,7 +62,12 @@ test('a key revoked mid-session: Save gets 401, another key connects over the pa
   const number = await serverNumber(request, MAIN_SUPPORT_LINE.e164)
   expect(number).toMatchObject({ nickname: 'Main Line (typed before revoke)', label: 'cc-9999' })
   const patch = { method: 'PATCH', path: `/v1/phone-numbers/${number.id}` }
-  const body = { nickname: 'Main Line (typed before revoke)', label: 'cc-9999' }
+  // Both conditional on the number as the dialog read it: the refused one changed nothing.
+  const body = {
+    nickname: 'Main Line (typed before revoke)',
+    label: 'cc-9999',
+    expected_updated_at: opened.updated_at,
+  }
   expect(writesIn(sent)).toEqual([
     { ...patch, body },
     { ...patch, body },

@@ -52,7 +52,9 @@ export function watchPage(page: Page): PageWatch {
 
 /**
  * The injected network failures as Chromium logs them: an error status from the demo backend
- * (500, 502, 503, 429) or a request msw failed with HttpResponse.error(). Nothing else is expected.
+ * (500, 502, 503, 429), a write refused with 409 because "another admin" changed its number first
+ * (every write the page sends is conditional), or a request msw failed with HttpResponse.error().
+ * Nothing else is expected.
  */
 function isInjectedNetworkFailure(message: ConsoleMessage): boolean {
   const { url } = message.location()
@@ -60,7 +62,7 @@ function isInjectedNetworkFailure(message: ConsoleMessage): boolean {
   const text = message.text()
   return (
     api &&
-    (/^Failed to load resource: the server responded with a status of (429|500|502|503)\b/.test(text) ||
+    (/^Failed to load resource: the server responded with a status of (409|429|500|502|503)\b/.test(text) ||
       text === 'Failed to load resource: net::ERR_FAILED')
   )
 }

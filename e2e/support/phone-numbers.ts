@@ -9,6 +9,7 @@ export interface ModelNumber {
   label: string | null
   inbound_agent_version_id: string | null
   outbound_agent_version_id: string | null
+  updated_at: string
 }
 
 interface ModelVersion {
@@ -24,7 +25,16 @@ interface DemoBackendWindow {
       allNumbers: () => ModelNumber[]
       listAgents: () => { data: { id: string; versions: ModelVersion[] }[] }
     }
+    anotherAdmin: (number: string, changes: OtherAdminChange) => unknown
   }
+}
+
+/** What "another admin" changes behind the page's back. */
+export interface OtherAdminChange {
+  inbound_agent_version_id?: string | null
+  outbound_agent_version_id?: string | null
+  nickname?: string | null
+  label?: string | null
 }
 
 /** A seeded number (src/mocks/seed.ts, also served by e2e/real-server): inbound Front Desk v3, outbound None, label cc-4410. */
@@ -126,6 +136,15 @@ export async function modelNumber(page: Page, e164: string): Promise<ModelNumber
   )
   if (!found) throw new Error(`The model has no number ${e164}`)
   return found
+}
+
+/** Another admin changes the number in the demo backend, not through the page (src/mocks/browser/test-hooks.ts). */
+export async function anotherAdminChanges(page: Page, e164: string, change: OtherAdminChange): Promise<ModelNumber> {
+  await page.evaluate(
+    ([number, changes]) => (window as unknown as DemoBackendWindow).__demoBackend.anotherAdmin(number, changes),
+    [e164, change] as const,
+  )
+  return modelNumber(page, e164)
 }
 
 export async function modelVersion(page: Page, agentId: string, versionId: string): Promise<ModelVersion> {

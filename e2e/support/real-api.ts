@@ -15,6 +15,19 @@ export async function revokeKey(request: APIRequestContext, key: string): Promis
   expect(response.status()).toBe(200)
 }
 
+/** "Another admin" changes a number on the test API server (not through the page); returns it as it is now. */
+export async function anotherAdminOnServer(
+  request: APIRequestContext,
+  e164: string,
+  changes: Record<string, unknown>,
+): Promise<ApiNumber> {
+  const response = await request.post(`${REAL_API_BASE_URL}/__control/another-admin`, {
+    data: { phone_number: e164, changes },
+  })
+  expect(response.status(), 'POST /__control/another-admin').toBe(200)
+  return (await response.json()) as ApiNumber
+}
+
 /** A GET on the test API server, as another client would send it (not through the page). */
 export async function apiGet<T>(request: APIRequestContext, path: string, key: string = TEST_KEYS.admin): Promise<T> {
   const response = await request.get(`${REAL_API_BASE_URL}${path}`, { headers: { Authorization: `Bearer ${key}` } })

@@ -368,3 +368,74 @@ test('isApiError is false for other errors', () => {
   expect(isApiError(new DOMException('aborted', 'AbortError'))).toBe(false)
   expect(isApiError({ kind: 'http', status: 500 })).toBe(false)
 })
+
+test('a write’s reason goes as X-Change-Reason, percent-encoded UTF-8, trimmed and cut at 200 characters', async () => {
+  const { fetch, calls } = fakeFetch()
+  const api = client({ fetch })
+  await api(okSchema, '/v1/phone-numbers/phn_1', { method: 'PATCH', body: {}, reason: ' Undo: “Köln” → 10 % 👩‍💻 ' })
+  const header = calls[0]!.headers.get('X-Change-Reason')!
+  // Only ASCII in the header, and the server's decoding gives the text back.
+  expect(header).toMatch(/^[\x21-\x7e]+$/)
+  expect(decodeURIComponent(header)).toBe('Undo: “Köln” → 10 % 👩‍💻')
+
+  await api(okSchema, '/v1/x', { method: 'PUT', body: {}, reason: `${'é'.repeat(199)}😀😀` })
+  const cut = decodeURIComponent(calls[1]!.headers.get('X-Change-Reason')!)
+  expect(Array.from(cut)).toHaveLength(200)
+  expect(cut.endsWith('é😀')).toBe(true) // never half a character
+
+  // A lone surrogate has no UTF-8 form: replaced, not a thrown URIError.
+  await api(okSchema, '/v1/x', { method: 'DELETE', reason: 'bad \uD800 half' })
+  expect(decodeURIComponent(calls[2]!.headers.get('X-Change-Reason')!)).toBe('bad \uFFFD half')
+  expect(calls[2]!.init.method).toBe('DELETE')
+
+  // No reason, or only white space: no header at all.
+  await api(okSchema, '/v1/x', { method: 'POST', body: {} })
+  await api(okSchema, '/v1/x', { method: 'POST', body: {}, reason: '  ' })
+  expect(calls.slice(3).map((call) => call.headers.has('X-Change-Reason'))).toEqual([false, false])
+})
+
+test('the reason reaches the demo backend as a header it can decode', async () => {
+  let seen: string | null = null
+  server.use(
+    http.patch('*/v1/phone-numbers/:id', ({ request }) => {
+      seen = request.headers.get('X-Change-Reason')
+      return HttpResponse.json(testBackend.workspace.allNumbers()[0])
+    }),
+  )
+  await client()(phoneNumberSchema, '/v1/phone-numbers/phn_1', {
+    method: 'PATCH',
+    body: {},
+    reason: 'Bulk change: inbound → Front Desk v3',
+  })
+  expect(decodeURIComponent(seen!)).toBe('Bulk change: inbound → Front Desk v3')
+})
+
+test('a 409 precondition_failed names the numbers someone else changed, and when, in its message', async () => {
+  const details = [
+    { field: '+14155550123', message: 'updated at 2024-05-11T08:12:44.000Z' },
+    { field: '+442079460456', message: 'changed' },
+  ]
+  server.use(
+    http.post('*/publish', () =>
+      HttpResponse.json(
+        { error: { code: 'precondition_failed', message: 'Precondition failed', details } },
+        { status: 409 },
+      ),
+    ),
+  )
+  const error = await apiError(client()(anything, '/v1/agents/a/versions/b/publish', { method: 'POST', body: {} }))
+  expect([error.status, error.code, error.isPreconditionFailed, error.isAmbiguous, error.isTransient]).toEqual([
+    409,
+    'precondition_failed',
+    true,
+    false,
+    false,
+  ])
+  expect(error.changedNumbers).toEqual([
+    { phoneNumber: '+14155550123', updatedAt: '2024-05-11T08:12:44.000Z' },
+    { phoneNumber: '+442079460456', updatedAt: null },
+  ])
+  expect(error.message).toBe(
+    'Someone else changed 2 of these numbers after the page read them (+1 415 555 0123 on May 11, 2024 at 08:12:44 UTC; +44 20 7946 0456): nothing was changed.',
+  )
+})

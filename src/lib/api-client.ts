@@ -5,11 +5,13 @@ import { errorBodySchema } from '@/types/api'
 
 const REQUEST_TIMEOUT_MS = 15_000
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH'
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   query?: Record<string, QueryValue>
   body?: unknown
   signal?: AbortSignal
+  /** Why this write is made, in words: sent as X-Change-Reason and kept in the change history. */
+  reason?: string
 }
 
 export interface ApiClientConfig {
@@ -21,7 +23,7 @@ export interface ApiClientConfig {
   fetch?: typeof fetch
 }
 
-type ApiClient = <S extends ZodMiniType>(schema: S, path: string, options?: RequestOptions) => Promise<Infer<S>>
+export type ApiClient = <S extends ZodMiniType>(schema: S, path: string, options?: RequestOptions) => Promise<Infer<S>>
 
 /**
  * The one way the app talks to the platform API: adds the key, sends JSON, and turns every
@@ -36,7 +38,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const fail = (init: Omit<ConstructorParameters<typeof ApiError>[0], 'method' | 'path'>) =>
       new ApiError({ ...init, method, path })
 
-    const headers = requestHeaders(config.getApiKey(), options.body !== undefined)
+    const headers = requestHeaders(config.getApiKey(), options.body !== undefined, options.reason)
 
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout

@@ -1,4 +1,5 @@
 import { apiBaseUrl } from '@/config/env'
+import { CHANGE_REASON_HEADER, MAX_CHANGE_REASON_LENGTH } from '@/types/api-values'
 
 /**
  * How a request to the API is written: its URL and headers. Shared by the API client and the boot
@@ -22,9 +23,24 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, Q
   return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`
 }
 
-export function requestHeaders(key: string | null, withBody: boolean): Record<string, string> {
+export function requestHeaders(key: string | null, withBody: boolean, reason?: string): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (key) headers.Authorization = `Bearer ${key}`
   if (withBody) headers['Content-Type'] = 'application/json'
+  const encoded = reason === undefined ? '' : encodeChangeReason(reason)
+  if (encoded !== '') headers[CHANGE_REASON_HEADER] = encoded
   return headers
 }
+
+/**
+ * A change reason as X-Change-Reason carries it: header values cannot hold arbitrary Unicode, so the
+ * text goes UTF-8 percent-encoded (API.md), trimmed, and cut where the server cuts it (200 characters,
+ * never inside a character) so that a long reason cannot make the request too large to be accepted.
+ */
+export function encodeChangeReason(reason: string): string {
+  // A lone surrogate has no UTF-8 form (encodeURIComponent would throw): it becomes U+FFFD, as TextEncoder makes it.
+  const characters = Array.from(reason.trim().replace(LONE_SURROGATE, '\uFFFD'))
+  return encodeURIComponent(characters.slice(0, MAX_CHANGE_REASON_LENGTH).join(''))
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g

@@ -72,6 +72,24 @@ function unusedNumber(workspace: Workspace): string {
 /** The number as the test backend holds it now. */
 export const storedNumber = (number: PhoneNumber): PhoneNumber => testBackend.workspace.getPhoneNumber(number.id)
 
+/** What "another admin" may change behind the page's back: any field an event names. */
+export type OtherAdminChange = Partial<
+  Pick<
+    PhoneNumber,
+    | 'inbound_agent_version_id'
+    | 'outbound_agent_version_id'
+    | 'inbound_canary'
+    | 'nickname'
+    | 'label'
+    | 'inbound_webhook_url'
+  >
+>
+
+/** Another admin changes the number on the server (not through the page): its `updated_at` moves on, an event is recorded. */
+export function anotherAdminChanges(number: PhoneNumber, change: OtherAdminChange): PhoneNumber {
+  return testBackend.workspace.changeAsAnotherAdmin(number.id, change)
+}
+
 /** An API key with exactly these scopes, which the page then uses. */
 export function givenKey(scopes: Scope[], secret = 'sk_test_key'): void {
   const key = { name: 'test-key', scopes }

@@ -1,5 +1,6 @@
 import { onTestFinished } from 'vitest'
 import { server } from '@/mocks/node'
+import type { PhoneNumber } from '@/types/api'
 
 export interface RecordedRequest {
   method: string
@@ -42,6 +43,9 @@ export function writesOf(requests: RecordedRequest[]): Promise<RecordedWrite[]> 
       .map(async ({ method, path, body }) => ({ method, path, body: await body })),
   )
 }
+
+/** A publish body's precondition for one number as the page read it: E.164 → its `updated_at`. */
+export const readAt = (number: PhoneNumber) => ({ [number.phone_number]: number.updated_at })
 
 /** The list requests (`GET /v1/phone-numbers`), each as its query parameters. */
 export const listQueriesOf = (requests: RecordedRequest[]): Record<string, string>[] =>

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { credentials, DEFAULT_DEMO_KEY } from '@/lib/credentials'
+import { recheckTiming } from '@/features/phone-numbers/api/recheck-number'
 import { resetTestBackend, server } from '@/mocks/node'
 // The app loads these lazily; importing them here compiles them once up front, so the first test that
 // opens a dialog does not spend its time limit on Vite transforming the module.
@@ -27,6 +28,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
   resetTestBackend()
   credentials.set(DEFAULT_DEMO_KEY)
+  // A re-read seconds after an unclear write would land in a later test: the tests about it set their own delays.
+  recheckTiming.delaysMs = []
 })
 afterEach(() => {
   cleanup()

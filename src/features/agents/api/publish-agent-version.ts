@@ -1,8 +1,13 @@
-import { api } from '@/lib/api'
-import { phoneNumberRecordsSchema, type PublishBody } from '@/types/api'
+import type { WriteRequestOptions } from '@/lib/api-endpoints'
+import { platformApi } from '@/lib/api'
+import type { PublishBody } from '@/types/api'
 
 /** Publishes the version and deploys it to / clears its agent from the named numbers (API.md). */
-export async function publishAgentVersion(agentId: string, versionId: string, body: PublishBody) {
-  const path = `/v1/agents/${encodeURIComponent(agentId)}/versions/${encodeURIComponent(versionId)}/publish`
-  return (await api(phoneNumberRecordsSchema, path, { method: 'POST', body })).data
+export function publishAgentVersion(
+  agentId: string,
+  versionId: string,
+  body: PublishBody,
+  options?: WriteRequestOptions,
+) {
+  return platformApi.publishAgentVersion(agentId, versionId, body, options)
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow, formatted } from '@/testing/numbers-table'
-import { writesOf } from '@/testing/record-requests'
+import { readAt, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
 import { choose, editNewNumber, openEdit, optionNames, saveAndWaitForClose } from '@/testing/user-actions'
 
@@ -21,7 +21,7 @@ test('assigning the outbound side sends one publish and updates the row without 
     {
       method: 'POST',
       path: '/v1/agents/agt_sales/versions/agv_sales_3/publish',
-      body: { phone_numbers: [number.phone_number], direction: 'outbound' },
+      body: { phone_numbers: [number.phone_number], direction: 'outbound', expected_updated_at: readAt(number) },
     },
   ])
   expect(requests.filter((r) => r.method === 'GET' && r.path === '/v1/phone-numbers')).toEqual([])
@@ -42,7 +42,7 @@ test('one version to both sides is one publish with direction both', async () =>
     {
       method: 'POST',
       path: '/v1/agents/agt_front_desk/versions/agv_front_desk_3/publish',
-      body: { phone_numbers: [number.phone_number], direction: 'both' },
+      body: { phone_numbers: [number.phone_number], direction: 'both', expected_updated_at: readAt(number) },
     },
   ])
   const row = cellsOf(await findRow(number))
@@ -75,7 +75,7 @@ test('choosing a draft says saving publishes it, and the saved version is then s
     {
       method: 'POST',
       path: '/v1/agents/agt_reminders/versions/agv_reminders_3/publish',
-      body: { phone_numbers: [number.phone_number], direction: 'inbound' },
+      body: { phone_numbers: [number.phone_number], direction: 'inbound', expected_updated_at: readAt(number) },
     },
   ])
   expect(cellsOf(await findRow(number)).inbound).toHaveTextContent('Appointment Reminders · v3')
@@ -106,7 +106,11 @@ test('clearing one side unassigns through the version the slot holds', async () 
     {
       method: 'POST',
       path: '/v1/agents/agt_billing/versions/agv_billing_3/publish',
-      body: { unassign_phone_numbers: [number.phone_number], direction: 'outbound' },
+      body: {
+        unassign_phone_numbers: [number.phone_number],
+        direction: 'outbound',
+        expected_updated_at: readAt(number),
+      },
     },
   ])
   const row = cellsOf(await findRow(number))
@@ -126,7 +130,11 @@ test('clearing both sides held by one agent is a single unassign with both', asy
 
   const writes = await writesOf(requests)
   expect(writes).toHaveLength(1)
-  expect(writes[0]!.body).toEqual({ unassign_phone_numbers: [number.phone_number], direction: 'both' })
+  expect(writes[0]!.body).toEqual({
+    unassign_phone_numbers: [number.phone_number],
+    direction: 'both',
+    expected_updated_at: readAt(number),
+  })
   expect(writes[0]!.path).toMatch(/^\/v1\/agents\/agt_billing\/versions\/agv_billing_[23]\/publish$/)
   const stored = storedNumber(number)
   expect([stored.inbound_agent_version_id, stored.outbound_agent_version_id]).toEqual([null, null])
@@ -145,7 +153,11 @@ test('a side held by an archived agent can be cleared', async () => {
     {
       method: 'POST',
       path: '/v1/agents/agt_legacy_ivr/versions/agv_legacy_ivr_2/publish',
-      body: { unassign_phone_numbers: [number.phone_number], direction: 'inbound' },
+      body: {
+        unassign_phone_numbers: [number.phone_number],
+        direction: 'inbound',
+        expected_updated_at: readAt(number),
+      },
     },
   ])
   expect(cellsOf(await findRow(number)).inbound).toHaveTextContent('None')

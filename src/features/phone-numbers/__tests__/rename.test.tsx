@@ -13,6 +13,7 @@ test('renaming and clearing a nickname send one PATCH each with only the changed
   expect(within(dialog).getByRole('listitem')).toHaveTextContent('Nickname: “Front Office” → “Front Line”')
   await saveAndWaitForClose(user, dialog)
   expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Front Line')
+  const renamedAt = storedNumber(number).updated_at
 
   const renamed = await openEdit(user, { ...number, nickname: 'Front Line' })
   await user.clear(within(renamed).getByRole('textbox', { name: 'Nickname' }))
@@ -26,8 +27,17 @@ test('renaming and clearing a nickname send one PATCH each with only the changed
   expect(storedNumber(number)).toMatchObject({ nickname: null, label: 'cc-4410' })
 
   expect(await writesOf(requests)).toEqual([
-    { method: 'PATCH', path: `/v1/phone-numbers/${number.id}`, body: { nickname: 'Front Line' } },
-    { method: 'PATCH', path: `/v1/phone-numbers/${number.id}`, body: { nickname: null } },
+    {
+      method: 'PATCH',
+      path: `/v1/phone-numbers/${number.id}`,
+      body: { nickname: 'Front Line', expected_updated_at: number.updated_at },
+    },
+    // The second save is conditional on the number as the first left it.
+    {
+      method: 'PATCH',
+      path: `/v1/phone-numbers/${number.id}`,
+      body: { nickname: null, expected_updated_at: renamedAt },
+    },
   ])
 })
 

@@ -68,6 +68,21 @@ describe('reconcileSavedNumbers', () => {
     unsubscribe()
   })
 
+  test('keeps the newest state of each saved number, listed or not, for the dialog', () => {
+    const { queryClient, unsubscribe } = setUp()
+    const latest = (id: string) => queryClient.getQueryData(phoneNumberQueries.latest(id).queryKey)
+    reconcileSavedNumbers(queryClient, [renamed], [])
+    expect(latest(renamed.id)).toEqual(renamed)
+    // An older read of it (overtaken by a save's answer) does not replace it; a newer one does.
+    reconcileSavedNumbers(queryClient, [seedNumbers[1]!], [])
+    expect(latest(renamed.id)).toEqual(renamed)
+    const later = { ...renamed, label: 'later', updated_at: '2025-01-01T00:00:00.001Z' }
+    reconcileSavedNumbers(queryClient, [later], [])
+    expect(latest(renamed.id)).toEqual(later)
+    expect(queryClient.getQueryData<PhoneNumberList>(page1)!.data[1]).toEqual(later)
+    unsubscribe()
+  })
+
   test('a version already published in the cache changes nothing', () => {
     const { queryClient, unsubscribe } = setUp()
     const before = queryClient.getQueryState(agentsKey)

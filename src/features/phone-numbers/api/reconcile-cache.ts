@@ -18,6 +18,11 @@ export function reconcileSavedNumbers(
     queryClient.setQueriesData<PhoneNumberList>({ queryKey: phoneNumberQueries.lists() }, (list) =>
       unlessSame(list, list && replaceNumbersInList(list, records)),
     )
+    for (const record of records) {
+      queryClient.setQueryData(phoneNumberQueries.latest(record.id).queryKey, (seen) =>
+        seen && seen.updated_at > record.updated_at ? undefined : record,
+      )
+    }
   }
   if (publishedVersionIds.length > 0) {
     queryClient.setQueryData(agentQueries.list().queryKey, (agents) =>

@@ -4,7 +4,12 @@ import { delay, http } from 'msw'
 import type { ReactNode } from 'react'
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
-import { executeSavePlan, useSavePhoneNumber, type SaveVariables } from '@/features/phone-numbers/api/save-phone-number'
+import {
+  executeSavePlan,
+  SaveError,
+  useSavePhoneNumber,
+  type SaveVariables,
+} from '@/features/phone-numbers/api/save-phone-number'
 import { planSave } from '@/features/phone-numbers/domain/plan-save'
 import { createQueryClient } from '@/lib/react-query'
 import { server, testBackend } from '@/mocks/node'
@@ -65,7 +70,10 @@ test('saves of one number run one after another; saves of different numbers run 
   const c = spans.find((s) => s.e164 === other.phone_number)!
   expect(b!.start).toBeGreaterThanOrEqual(a!.end) // same number: serialised
   expect(c.start).toBeLessThan(a!.end) // different numbers: overlapped
-  expect(byE164('+14155550123').outbound_agent_version_id).toBe('agv_sales_2') // the later save wins
+  // The second was planned before the first changed the number: refused, it overwrites nothing.
+  await waitFor(() => expect(result.current.second.error).toBeInstanceOf(SaveError))
+  expect((result.current.second.error as SaveError).outcome).toBe('conflict')
+  expect(byE164('+14155550123').outbound_agent_version_id).toBe('agv_sales_3')
 })
 
 test('a list fetch that started before a save never overwrites its result with older rows', async () => {

@@ -5,9 +5,11 @@ import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { updatePhoneNumber } from '@/features/phone-numbers/api/update-phone-number'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
+import { changesByOthers } from '@/features/phone-numbers/api/changes-by-others'
+import { recheckLater } from '@/features/phone-numbers/api/recheck-number'
 import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
-import { callTookEffect, differencesFromDesired, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
+import { withExpectedUpdatedAt, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { afterCall, checkCall, type ChangeAuthor, type StoppedSave } from '@/features/phone-numbers/domain/save-outcome'
 import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
 
@@ -16,21 +18,37 @@ const MAX_RATE_LIMIT_RETRIES = 2
 const MAX_RETRY_AFTER_SECONDS = 10
 
 /**
- * A save that stopped at one call. The calls before it stay applied (and are in the cache). When
- * the failure was ambiguous (5xx, timeout, lost answer) the number was read again: `failedCallApplied`
- * then says the failed call did not take effect (false) or that the page could not tell (null); a
- * call found applied is no failure, and the save went on.
+ * A save that stopped at one call; the calls before it stay applied (and are in the cache).
+ * - `not_applied`: the server refused it (a 4xx, a 429 after its retries): nothing of it was applied;
+ * - `conflict`: someone else changed the number since the save read it: the server refused the call
+ *   (409), or the save found their change after an unclear answer and did not send the rest over it;
+ * - `unknown`: no clear answer (no answer in time, a lost connection, a 5xx, a reply in the wrong
+ *   shape) and the number read afterwards does not show the change: it may still be applied (the
+ *   page reads it again later), and sending it again is safe, as it is conditional.
  */
-export class SaveError extends Error {
+export class SaveError extends Error implements StoppedSave {
   override readonly name = 'SaveError'
-  constructor(
-    readonly applied: PlannedCall[],
-    readonly failed: PlannedCall,
-    readonly notAttempted: PlannedCall[],
-    override readonly cause: unknown,
-    readonly failedCallApplied: false | null = false,
-  ) {
-    super(cause instanceof Error ? cause.message : 'The save failed.')
+  readonly applied: PlannedCall[]
+  readonly failed: PlannedCall
+  readonly notAttempted: PlannedCall[]
+  override readonly cause: unknown
+  readonly outcome: StoppedSave['outcome']
+  readonly expected: PhoneNumber
+  readonly current: PhoneNumber | null
+  readonly desired: DesiredNumberState
+  readonly changedBy: ChangeAuthor[] | null
+
+  constructor(stopped: StoppedSave) {
+    super(stopped.cause instanceof Error ? stopped.cause.message : 'The save failed.')
+    this.applied = stopped.applied
+    this.failed = stopped.failed
+    this.notAttempted = stopped.notAttempted
+    this.cause = stopped.cause
+    this.outcome = stopped.outcome
+    this.expected = stopped.expected
+    this.current = stopped.current
+    this.desired = stopped.desired
+    this.changedBy = stopped.changedBy ?? null
   }
 }
 
@@ -49,6 +67,8 @@ export interface SaveVariables {
   cancel?: AbortController
   /** Told when a 429 makes the save wait this many seconds before sending the call again. */
   onRateLimitWait?: (seconds: number) => void
+  /** The name of the key the save writes with: its own changes in the history are not someone else's. */
+  actor?: string
 }
 
 /** A queued save was cancelled before it sent anything. */
@@ -60,10 +80,8 @@ export class SaveCancelledError extends Error {
 }
 
 export interface SaveResult {
-  /** The number as the server holds it after the save. */
+  /** The number as the server holds it after the save: as the user chose (every call was conditional). */
   number: PhoneNumber
-  /** Fields that do not show what the user chose: someone else changed them meanwhile. */
-  conflicts: SaveField[]
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -83,9 +101,11 @@ async function sendCall(call: PlannedCall, onRateLimitWait?: (seconds: number) =
 }
 
 /**
- * Runs a save plan in order, stopping at the first failure. Each response is reconciled into the
- * cache as soon as it arrives, so a later failure never hides what was already applied; after an
- * ambiguous failure the number is read again so the page shows what the server really holds.
+ * Runs a save plan in order, stopping at the first failure. Every call is conditional on the number
+ * being as the save last saw it (`expected_updated_at`: the number it was planned from, then each
+ * answer's), so nothing someone else changed meanwhile is overwritten. Each answer is reconciled into
+ * the cache as soon as it arrives, so a later failure never hides what was already applied. After an
+ * unclear answer or a refusal the number is read again: a call whose change is there counts as done.
  */
 export async function executeSavePlan(queryClient: QueryClient, variables: SaveVariables): Promise<SaveResult> {
   const { calls, desired } = variables
@@ -105,35 +125,62 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       void queryClient.refetchQueries({ predicate: (query) => interrupted.includes(query), type: 'active' })
     }
   }
+  type Stop = Pick<StoppedSave, 'outcome' | 'cause' | 'expected' | 'current' | 'changedBy'>
+  const stop = (index: number, stopped: Stop) =>
+    new SaveError({
+      applied: calls.slice(0, index),
+      failed: calls[index]!,
+      notAttempted: calls.slice(index + 1),
+      desired,
+      ...stopped,
+    })
 
-  for (const [index, call] of calls.entries()) {
+  // Someone else's change refused (or held back) the save: say whose, from the history.
+  const conflict = async (index: number, cause: unknown, expected: PhoneNumber, now: PhoneNumber) => {
+    const changedBy = await changesByOthers(now.id, expected.updated_at, variables.actor)
+    return stop(index, { outcome: 'conflict', cause, expected, current: now, changedBy })
+  }
+
+  for (const [index, planned] of calls.entries()) {
+    const call = withExpectedUpdatedAt(planned, latest)
     try {
       // Every publish call publishes the version in its path (API.md, semantics step 1).
       await absorb(await sendCall(call, variables.onRateLimitWait), call.kind === 'patch' ? [] : [call.versionId])
+      continue
     } catch (cause) {
-      let failedCallApplied: boolean | null = false
-      if (isApiError(cause) && cause.isAmbiguous) {
-        try {
-          const fresh = await getPhoneNumber(latest.id)
-          // The agents as cached now: a clear took effect when the slot no longer holds the agent's versions.
-          const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
-          failedCallApplied = callTookEffect(call, fresh, catalog)
-          // A deploy that took effect published its version, as a successful one does.
-          await absorb([fresh], failedCallApplied && call.kind === 'deploy' ? [call.versionId] : [])
-        } catch {
-          failedCallApplied = null
-          // The page could not check, so the cached rows (and a draft's published flag) may be stale: read them again.
-          void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() })
-          if (call.kind === 'deploy' && call.publishesDraft)
-            void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
-        }
+      const refused = isApiError(cause) && cause.isPreconditionFailed
+      if (!isApiError(cause) || !(refused || cause.isAmbiguous)) {
+        throw stop(index, { outcome: 'not_applied', cause, expected: latest, current: null })
       }
-      // The answer was lost but the call took effect: it succeeded, so the save goes on.
-      if (failedCallApplied) continue
-      throw new SaveError(calls.slice(0, index), call, calls.slice(index + 1), cause, failedCallApplied)
+      const before = latest
+      let now: PhoneNumber
+      try {
+        now = await getPhoneNumber(before.id)
+      } catch {
+        // The page could not look, so the cached rows (and a draft's published flag) may be stale: read them again.
+        void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() })
+        if (call.kind === 'deploy' && call.publishesDraft)
+          void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
+        throw stop(index, { outcome: refused ? 'conflict' : 'unknown', cause, expected: before, current: null })
+      }
+      const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
+      const check = checkCall(call, before, now, catalog)
+      // A deploy found applied published its version, as a successful one does.
+      await absorb([now], check.applied && call.kind === 'deploy' ? [call.versionId] : [])
+      if (check.applied) {
+        // The number holds what the user wanted: the answer was lost, or an earlier attempt went through
+        // after all (its resend, conditional like every call, was refused). The save goes on, unless
+        // someone else changed other fields meanwhile: the rest is then not sent over their change.
+        if (check.changedBySomeoneElse.length === 0 || index === calls.length - 1) continue
+        throw await conflict(index + 1, cause, afterCall(call, before, catalog), now)
+      }
+      if (refused || check.changedBySomeoneElse.length > 0) throw await conflict(index, cause, before, now)
+      // Not there yet, which does not mean it never will be (a request that timed out may be taken in later).
+      recheckLater(queryClient, now.id, now.updated_at)
+      throw stop(index, { outcome: 'unknown', cause, expected: before, current: now })
     }
   }
-  return { number: latest, conflicts: differencesFromDesired(latest, desired) }
+  return { number: latest }
 }
 
 export function useSavePhoneNumber(numberId: string) {

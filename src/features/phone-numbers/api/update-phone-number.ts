@@ -1,6 +1,7 @@
-import { api } from '@/lib/api'
-import { phoneNumberSchema, type PatchPhoneNumberBody } from '@/types/api'
+import type { WriteRequestOptions } from '@/lib/api-endpoints'
+import { platformApi } from '@/lib/api'
+import type { PatchPhoneNumberBody } from '@/types/api'
 
-export function updatePhoneNumber(id: string, body: PatchPhoneNumberBody) {
-  return api(phoneNumberSchema, `/v1/phone-numbers/${encodeURIComponent(id)}`, { method: 'PATCH', body })
+export function updatePhoneNumber(id: string, body: PatchPhoneNumberBody, options?: WriteRequestOptions) {
+  return platformApi.patchPhoneNumber(id, body, options)
 }

@@ -7,7 +7,7 @@ import { permissionsOf } from '@/features/session/use-session'
 import { credentials } from '@/lib/credentials'
 import { createQueryClient } from '@/lib/react-query'
 import { testBackend } from '@/mocks/node'
-import { recordRequests, writesOf } from '@/testing/record-requests'
+import { readAt, recordRequests, writesOf } from '@/testing/record-requests'
 import { choose } from '@/testing/user-actions'
 import type { PhoneNumber } from '@/types/api'
 
@@ -35,6 +35,7 @@ const numberNow = (e164: string): PhoneNumber => testBackend.workspace.numberByE
 
 test('choosing an agent for a side and saving sends one deploy and reports it', async () => {
   const { user, dialog, onClose } = await renderDialog('+14155550123')
+  const before = numberNow('+14155550123')
   const requests = recordRequests()
 
   await choose(user, 'Outbound agent', 'Outbound Sales')
@@ -48,7 +49,7 @@ test('choosing an agent for a side and saving sends one deploy and reports it', 
     {
       method: 'POST',
       path: '/v1/agents/agt_sales/versions/agv_sales_3/publish',
-      body: { phone_numbers: ['+14155550123'], direction: 'outbound' },
+      body: { phone_numbers: ['+14155550123'], direction: 'outbound', expected_updated_at: readAt(before) },
     },
   ])
   expect(numberNow('+14155550123').outbound_agent_version_id).toBe('agv_sales_3')
@@ -64,6 +65,7 @@ test('focus lands on the first picker once the pickers are live, and Escape clos
 
 test('None clears a side through the version it holds', async () => {
   const { user, dialog, onClose } = await renderDialog('+14155550123')
+  const before = numberNow('+14155550123')
   const requests = recordRequests()
 
   await choose(user, 'Inbound agent', 'None')
@@ -76,7 +78,7 @@ test('None clears a side through the version it holds', async () => {
     {
       method: 'POST',
       path: '/v1/agents/agt_front_desk/versions/agv_front_desk_3/publish',
-      body: { unassign_phone_numbers: ['+14155550123'], direction: 'inbound' },
+      body: { unassign_phone_numbers: ['+14155550123'], direction: 'inbound', expected_updated_at: readAt(before) },
     },
   ])
   expect(numberNow('+14155550123').inbound_agent_version_id).toBeNull()

@@ -9,8 +9,9 @@ import { SideFields } from '@/features/phone-numbers/components/side-fields'
 import { TextFields } from '@/features/phone-numbers/components/text-fields'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import {
+  draftOverNumber,
   editNumberFormSchema,
-  formValuesFromDesired,
+  followNumber,
   formValuesFromNumber,
   withinPermissions,
   type EditNumberFormValues,
@@ -75,29 +76,25 @@ export function EditNumberForm(props: EditNumberFormProps) {
 
   // A failed save tried again: the fields the user had changed take the chosen values again, over
   // the number as it is now (what someone else changed in the other fields stays).
-  const applyDraft = useEffectEvent(() => {
-    if (!draft) return
-    const wanted = formValuesFromDesired(draft.desired, catalog)
-    const base = formValuesFromNumber(draft.from, catalog)
-    for (const field of Object.keys(wanted) as (keyof EditNumberFormValues)[]) {
-      if (wanted[field] !== base[field])
-        form.setValue(field, wanted[field], { shouldDirty: true, shouldValidate: true })
+  const setValues = (next: EditNumberFormValues, options?: { shouldDirty: boolean; shouldValidate: boolean }) => {
+    const current = form.getValues()
+    for (const field of Object.keys(next) as (keyof EditNumberFormValues)[]) {
+      if (next[field] !== current[field]) form.setValue(field, next[field], options)
     }
+  }
+  const applyDraft = useEffectEvent(() => {
+    if (draft) setValues(draftOverNumber(draft, number, catalog), { shouldDirty: true, shouldValidate: true })
   })
   useEffect(() => applyDraft(), [])
 
-  // The number changed on the server (the fresh read on open, another admin, an earlier save ending):
-  // every field still showing the server's previous value follows it; fields the user changed stay.
+  // The number changed on the server (the fresh read on open, another admin's change found after a
+  // refused save, an earlier save ending): the fields the user has not changed follow it, also while a
+  // save runs (its refusal re-reads the number); what the user changed stays, so Save sends only that.
   const followed = useRef(number)
   const followServer = useEffectEvent(() => {
-    const before = formValuesFromNumber(followed.current, catalog)
-    const now = formValuesFromNumber(number, catalog)
+    const before = followed.current
     followed.current = number
-    if (saving) return
-    const current = form.getValues()
-    for (const field of Object.keys(now) as (keyof EditNumberFormValues)[]) {
-      if (current[field] === before[field] && now[field] !== before[field]) form.setValue(field, now[field])
-    }
+    if (before !== number) setValues(followNumber(form.getValues(), before, number, catalog))
   })
   useEffect(() => followServer(), [number])
 
@@ -130,8 +127,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
     save.submit(
       { number, calls: plan.calls, desired: plan.desired, savedMessage: savedMessage(number, catalog, plan.desired) },
       {
-        // With a conflict the dialog stays open and says what the number holds now.
-        onSuccess: (result) => result.conflicts.length === 0 && onSaved(),
+        onSuccess: () => onSaved(),
         onError: (error) => {
           const cause = error instanceof SaveError ? error.cause : error
           if (!isApiError(cause)) return
@@ -205,7 +201,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
           {EARLIER_SAVE_RUNNING}
         </p>
       )}
-      <SaveOutcome paused={save.paused} result={save.result} error={save.error} catalog={catalog} />
+      <SaveOutcome paused={save.paused} error={save.error} number={number} catalog={catalog} />
 
       <div className="dialog-footer">
         {save.paused ? (

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
+import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
 import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-the-end'
@@ -18,6 +20,14 @@ import '@/features/phone-numbers/components/phone-numbers-page.css'
 // The dialog (forms, Radix Select) is not needed for the first rows: load it after them.
 const loadEditDialog = () => import('@/features/phone-numbers/components/edit-number-dialog')
 const EditNumberDialog = lazy(async () => ({ default: (await loadEditDialog()).EditNumberDialog }))
+
+/** The latest of some states of a number (`updated_at` always moves forward, API.md); the first on a tie. */
+function newest(...states: (PhoneNumber | null | undefined)[]): PhoneNumber | null {
+  return states.reduce<PhoneNumber | null>(
+    (found, state) => (state && (!found || state.updated_at > found.updated_at) ? state : found),
+    null,
+  )
+}
 
 export function PhoneNumbersPage() {
   const { permissions } = useSession()
@@ -42,8 +52,11 @@ export function PhoneNumbersPage() {
     })
   }, [])
 
-  // The dialog follows the cached row, so a saved (or partly saved) change shows at once.
-  const editing = editingId === null ? null : (list.query.data?.data.find((n) => n.id === editingId) ?? editingSnapshot)
+  // The dialog follows the newest state of the number the page has seen: the cached row, so a saved
+  // (or partly saved) change shows at once, or its latest read when the row is older or not listed.
+  const row = editingId === null ? undefined : list.query.data?.data.find((n) => n.id === editingId)
+  const latest = useQuery({ ...phoneNumberQueries.latest(editingId ?? ''), enabled: editingId !== null }).data
+  const editing = editingId === null ? null : newest(row, latest, editingSnapshot)
 
   // Load the dialog's code once the first rows are up and mount it closed, so the first Edit does not
   // suspend (React holds content back for up to 300 ms after a Suspense fallback).

@@ -13,12 +13,8 @@ import {
 } from '@/features/phone-numbers/api/save-phone-number'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { numberTitle } from '@/features/phone-numbers/domain/number-view'
-import {
-  conflictsInWords,
-  detachedSaveText,
-  savedMessage,
-  saveFailureInWords,
-} from '@/features/phone-numbers/domain/save-messages'
+import { savedMessage } from '@/features/phone-numbers/domain/save-messages'
+import { detachedSaveText, saveFailureInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import type { PhoneNumber } from '@/types/api'
 
@@ -43,7 +39,8 @@ interface SaveState {
 /**
  * How saves end, outside any dialog: "Saved …" after every save; and for a save whose dialog was
  * closed before it finished (api/detached-saves.ts), its progress, its offline wait with
- * `Cancel save`, and its failure or conflict with `Edit again`, which brings back what was chosen.
+ * `Cancel save`, and its failure (someone else's change included) with `Edit again`, which brings
+ * back what was chosen.
  */
 export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
   const catalog = useAgentCatalog().catalog ?? EMPTY_CATALOG
@@ -70,7 +67,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
     }),
   }).filter((save) => save.submittedAt >= mountedAt && !dismissed.has(save.id))
 
-  const saved = saves.filter((save) => save.status === 'success' && save.result?.conflicts.length === 0)
+  const saved = saves.filter((save) => save.status === 'success')
   // One "Saved …" at a time, the latest: a stack of them would cover the rows' buttons.
   const latestSaved = saved.slice(-1)
   const unattended = saves.filter((save) => detached.has(save.variables) && !saved.includes(save))
@@ -130,7 +127,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
                     className="button button-small"
                     onClick={() => {
                       dismiss(save)
-                      onEditAgain(save.result?.number ?? save.variables.number, {
+                      onEditAgain(lastSeen(save), {
                         from: save.variables.number,
                         desired: save.variables.desired,
                       })
@@ -157,11 +154,15 @@ function useLeaveGuardWhileSaving(): void {
   useLeaveGuard(useIsMutating({ mutationKey: SAVE_MUTATION_KEY }) > 0)
 }
 
+/** The number as the save last saw it: read again after it stopped, else as the save left it. */
+function lastSeen(save: SaveState): PhoneNumber {
+  if (save.error instanceof SaveError) return save.error.current ?? save.error.expected
+  return save.result?.number ?? save.variables.number
+}
+
 function detachedOutcomeInWords(save: SaveState, wasCancelled: boolean, catalog: AgentCatalog): string[] {
   const title = numberTitle(save.variables.number)
   if (wasCancelled) return [detachedSaveText.cancelled(title)]
   if (save.error instanceof SaveError) return detachedSaveText.failed(title, saveFailureInWords(save.error, catalog))
-  if (save.error) return [detachedSaveText.notSaved(title, save.error.message)]
-  const { number, conflicts } = save.result!
-  return [detachedSaveText.conflict(title, conflictsInWords(number, conflicts, catalog))]
+  return [detachedSaveText.notSaved(title, save.error?.message ?? '')]
 }

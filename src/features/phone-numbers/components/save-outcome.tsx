@@ -1,22 +1,32 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { SaveError, type SaveResult } from '@/features/phone-numbers/api/save-phone-number'
+import { SaveError } from '@/features/phone-numbers/api/save-phone-number'
+import { SAVE_TEXT } from '@/features/phone-numbers/domain/save-messages'
 import {
-  conflictsInWords,
   nothingSaved,
-  SAVE_TEXT,
+  SAVE_OUTCOME_TEXT,
   saveFailureInWords,
-} from '@/features/phone-numbers/domain/save-messages'
+  unknownOutcomeSince,
+} from '@/features/phone-numbers/domain/save-outcome-messages'
+import type { PhoneNumber } from '@/types/api'
 
 interface SaveOutcomeProps {
   /** The save is waiting for the connection. */
   paused: boolean
-  result: SaveResult | undefined
   error: Error | null
+  /** The number as the page holds it now (it is read again after an unclear outcome). */
+  number: PhoneNumber
   catalog: AgentCatalog
 }
 
-/** What became of the last save, when the dialog stays open: offline, a conflict, or a failure and what it left applied. */
-export function SaveOutcome({ paused, result, error, catalog }: SaveOutcomeProps) {
+const ADVICE = {
+  not_applied: SAVE_OUTCOME_TEXT.failureAdvice,
+  unknown: SAVE_OUTCOME_TEXT.unknownAdvice,
+  conflict: SAVE_OUTCOME_TEXT.conflictAdvice,
+} as const
+
+/** What became of the last save, when the dialog stays open: offline, or how it stopped and what it left applied. */
+export function SaveOutcome({ paused, error, number, catalog }: SaveOutcomeProps) {
+  const since = error instanceof SaveError ? unknownOutcomeSince(error, number, catalog) : null
   return (
     <>
       {paused && (
@@ -24,21 +34,13 @@ export function SaveOutcome({ paused, result, error, catalog }: SaveOutcomeProps
           {SAVE_TEXT.offline}
         </p>
       )}
-      {result && result.conflicts.length > 0 && (
-        <div role="alert" className="notice">
-          <p>
-            <strong>{SAVE_TEXT.conflictHeadline}</strong> {conflictsInWords(result.number, result.conflicts, catalog)}.
-          </p>
-          <p>{SAVE_TEXT.conflictAdvice}</p>
-        </div>
-      )}
       {error && !(error instanceof SaveError) && (
         <div role="alert" className="error-box">
           <p>{nothingSaved(error.message)}</p>
         </div>
       )}
       {error instanceof SaveError && (
-        <div role="alert" className="error-box">
+        <div role="alert" className={error.outcome === 'conflict' ? 'notice' : 'error-box'}>
           {saveFailureInWords(error, catalog).map((line, index) =>
             index === 0 ? (
               <p key={line}>
@@ -48,8 +50,13 @@ export function SaveOutcome({ paused, result, error, catalog }: SaveOutcomeProps
               <p key={line}>{line}</p>
             ),
           )}
-          <p>{SAVE_TEXT.failureAdvice}</p>
+          <p>{ADVICE[error.outcome]}</p>
         </div>
+      )}
+      {since && (
+        <p className="notice" role="status">
+          {since}
+        </p>
       )}
     </>
   )

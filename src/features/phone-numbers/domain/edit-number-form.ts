@@ -7,7 +7,8 @@ import {
   type AgentCatalog,
 } from '@/features/agents/domain/agent-catalog'
 import type { SelectOption } from '@/components/ui/select-field'
-import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { normalizeText, type DesiredNumberState, type SaveDraft } from '@/features/phone-numbers/domain/desired-state'
+import { fieldsChosen, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
 import { textFieldName, validationMessages } from '@/features/phone-numbers/domain/save-messages'
 import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Permissions } from '@/features/session/use-session'
@@ -80,6 +81,45 @@ export function formValuesFromDesired(desired: DesiredNumberState, catalog: Agen
     nickname: desired.nickname,
     label: desired.label,
   }
+}
+
+/** The form's fields behind each field of a number: a side's agent and version count as one. */
+const FORM_FIELDS: Record<SaveField, (keyof EditNumberFormValues)[]> = {
+  inbound: ['inboundAgent', 'inboundVersion'],
+  outbound: ['outboundAgent', 'outboundVersion'],
+  nickname: ['nickname'],
+  label: ['label'],
+}
+
+/** `number`'s values, except the fields in `chosen`, which keep `values`. */
+function overNumber(values: EditNumberFormValues, chosen: SaveField[], number: PhoneNumber, catalog: AgentCatalog) {
+  const next = formValuesFromNumber(number, catalog)
+  for (const field of chosen) for (const key of FORM_FIELDS[field]) next[key] = values[key]
+  return next
+}
+
+/**
+ * The form once the number moved from `before` to `after` (the fresh read on open, another admin's
+ * change seen after a refused save, an earlier save ending): every field the user has not changed
+ * takes the number's new value, and what the user changed stays, so Save sends only that.
+ */
+export function followNumber(
+  values: EditNumberFormValues,
+  before: PhoneNumber,
+  after: PhoneNumber,
+  catalog: AgentCatalog,
+): EditNumberFormValues {
+  return overNumber(values, fieldsChosen(before, desiredStateFromValues(values)), after, catalog)
+}
+
+/** A choice taken up again (Edit again): the fields the user had changed over `draft.from`, over the number as it is now. */
+export function draftOverNumber(draft: SaveDraft, number: PhoneNumber, catalog: AgentCatalog): EditNumberFormValues {
+  return overNumber(
+    formValuesFromDesired(draft.desired, catalog),
+    fieldsChosen(draft.from, draft.desired),
+    number,
+    catalog,
+  )
 }
 
 /**

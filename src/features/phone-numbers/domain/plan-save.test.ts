@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { buildAgentCatalog, isArchived, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import { planSave, PlanError, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { planSave, PlanError, withExpectedUpdatedAt, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import { createSeedRecords, createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import type { PhoneNumber } from '@/types/api'
@@ -29,6 +29,9 @@ function plan(number: PhoneNumber, changes: Partial<DesiredNumberState>, catalog
   return planSave(number, catalog, { ...untouched(number), ...changes })
 }
 
+/** A publish call's precondition for one number: E.164 → the `updated_at` the plan was made from. */
+const expecting = (number: PhoneNumber) => ({ [number.phone_number]: number.updated_at })
+
 const MAIN = seedNumber('+14155550123') // inbound Front Desk v3, outbound None, 'Main Support Line', 'cc-4410'
 const APPOINTMENTS = seedNumber('+14155550172') // Reminders v2 on both sides
 const MUNICH = seedNumber('+4989123456789') // inbound Reminders v2, outbound Reminders v1
@@ -53,7 +56,7 @@ describe('planSave examples', () => {
         versionId: 'agv_billing_3',
         direction: 'inbound',
         publishesDraft: false,
-        body: { phone_numbers: ['+14155550123'], direction: 'inbound' },
+        body: { phone_numbers: ['+14155550123'], direction: 'inbound', expected_updated_at: expecting(MAIN) },
       },
     ])
     expect(plan(MAIN, { outbound: 'agv_sales_3' })).toEqual([
@@ -63,7 +66,7 @@ describe('planSave examples', () => {
         versionId: 'agv_sales_3',
         direction: 'outbound',
         publishesDraft: false,
-        body: { phone_numbers: ['+14155550123'], direction: 'outbound' },
+        body: { phone_numbers: ['+14155550123'], direction: 'outbound', expected_updated_at: expecting(MAIN) },
       },
     ])
   })
@@ -82,7 +85,7 @@ describe('planSave examples', () => {
         versionId: 'agv_triage_2',
         direction: 'both',
         publishesDraft: false,
-        body: { phone_numbers: ['+12125550134'], direction: 'both' },
+        body: { phone_numbers: ['+12125550134'], direction: 'both', expected_updated_at: expecting(NEW_YORK) },
       },
     ])
   })
@@ -112,7 +115,7 @@ describe('planSave examples', () => {
         agentId: 'agt_front_desk',
         versionId: 'agv_front_desk_3',
         direction: 'inbound',
-        body: { unassign_phone_numbers: ['+14155550123'], direction: 'inbound' },
+        body: { unassign_phone_numbers: ['+14155550123'], direction: 'inbound', expected_updated_at: expecting(MAIN) },
       },
     ])
     expect(plan(NEW_YORK, { outbound: null })).toEqual([
@@ -121,7 +124,11 @@ describe('planSave examples', () => {
         agentId: 'agt_sales',
         versionId: 'agv_sales_3',
         direction: 'outbound',
-        body: { unassign_phone_numbers: ['+12125550134'], direction: 'outbound' },
+        body: {
+          unassign_phone_numbers: ['+12125550134'],
+          direction: 'outbound',
+          expected_updated_at: expecting(NEW_YORK),
+        },
       },
     ])
   })
@@ -133,7 +140,11 @@ describe('planSave examples', () => {
         agentId: 'agt_reminders',
         versionId: 'agv_reminders_2',
         direction: 'both',
-        body: { unassign_phone_numbers: ['+14155550172'], direction: 'both' },
+        body: {
+          unassign_phone_numbers: ['+14155550172'],
+          direction: 'both',
+          expected_updated_at: expecting(APPOINTMENTS),
+        },
       },
     ])
     expect(plan(MUNICH, { inbound: null, outbound: null })).toEqual([
@@ -194,27 +205,34 @@ describe('planSave examples', () => {
         versionId: 'agv_reminders_3',
         direction: 'inbound',
         publishesDraft: true,
-        body: { phone_numbers: ['+14155550172'], direction: 'inbound' },
+        body: { phone_numbers: ['+14155550172'], direction: 'inbound', expected_updated_at: expecting(APPOINTMENTS) },
       },
       {
         kind: 'unassign',
         agentId: 'agt_reminders',
         versionId: 'agv_reminders_2',
         direction: 'outbound',
-        body: { unassign_phone_numbers: ['+14155550172'], direction: 'outbound' },
+        body: {
+          unassign_phone_numbers: ['+14155550172'],
+          direction: 'outbound',
+          expected_updated_at: expecting(APPOINTMENTS),
+        },
       },
     ])
   })
 
   test('changed nickname or label: one PATCH with only the changed fields, trimmed, empty as null', () => {
+    const since = { expected_updated_at: MAIN.updated_at }
     expect(plan(MAIN, { nickname: '  Support  ' })).toEqual([
-      { kind: 'patch', numberId: MAIN.id, body: { nickname: 'Support' } },
+      { kind: 'patch', numberId: MAIN.id, body: { nickname: 'Support', ...since } },
     ])
-    expect(plan(MAIN, { label: '' })).toEqual([{ kind: 'patch', numberId: MAIN.id, body: { label: null } }])
+    expect(plan(MAIN, { label: '' })).toEqual([{ kind: 'patch', numberId: MAIN.id, body: { label: null, ...since } }])
     expect(plan(MAIN, { nickname: ' \t ', label: 'cc-1' })).toEqual([
-      { kind: 'patch', numberId: MAIN.id, body: { nickname: null, label: 'cc-1' } },
+      { kind: 'patch', numberId: MAIN.id, body: { nickname: null, label: 'cc-1', ...since } },
     ])
-    expect(plan(UNNAMED, { label: 'new' })).toEqual([{ kind: 'patch', numberId: UNNAMED.id, body: { label: 'new' } }])
+    expect(plan(UNNAMED, { label: 'new' })).toEqual([
+      { kind: 'patch', numberId: UNNAMED.id, body: { label: 'new', expected_updated_at: UNNAMED.updated_at } },
+    ])
   })
 
   test('order: deploys, then unassigns, then the PATCH', () => {
@@ -234,6 +252,27 @@ describe('planSave examples', () => {
     // An unknown held version can still be replaced or kept.
     expect(plan(unknownHeld, { inbound: 'agv_front_desk_3' })).toHaveLength(1)
     expect(plan(unknownHeld, {})).toEqual([])
+  })
+
+  test('every call is conditional on the number as planned from; a later call can be re-targeted', () => {
+    const calls = plan(NEW_YORK, { inbound: null, outbound: 'agv_survey_2', nickname: 'NYC' })
+    expect(calls.map((call) => call.body.expected_updated_at)).toEqual([
+      expecting(NEW_YORK),
+      expecting(NEW_YORK),
+      NEW_YORK.updated_at,
+    ])
+    const after = { ...NEW_YORK, updated_at: '2030-01-01T00:00:00.000Z' }
+    expect(calls.map((call) => withExpectedUpdatedAt(call, after).body.expected_updated_at)).toEqual([
+      expecting(after),
+      expecting(after),
+      after.updated_at,
+    ])
+    // Only the precondition changes.
+    const [deploy] = calls
+    expect(withExpectedUpdatedAt(deploy!, after)).toEqual({
+      ...deploy,
+      body: { ...deploy!.body, expected_updated_at: expecting(after) },
+    })
   })
 
   test('normalizeText trims and turns empty into null', () => {
@@ -335,10 +374,13 @@ function publishedIds(workspace: Workspace): Set<string> {
   return new Set(workspace.listAgents().data.flatMap((a) => a.versions.filter((v) => v.published).map((v) => v.id)))
 }
 
-function apply({ workspace }: Run, calls: PlannedCall[]): void {
-  for (const call of calls) {
-    if (call.kind === 'patch') workspace.patchPhoneNumber(call.numberId, call.body)
-    else workspace.publish(call.agentId, call.versionId, call.body)
+/** Sends the calls as a save does: each conditional on the `updated_at` the previous one returned. */
+function apply({ workspace, id }: Run, calls: PlannedCall[]): void {
+  let latest = workspace.getPhoneNumber(id)
+  for (const planned of calls) {
+    const call = withExpectedUpdatedAt(planned, latest)
+    if (call.kind === 'patch') latest = workspace.patchPhoneNumber(call.numberId, call.body)
+    else latest = workspace.publish(call.agentId, call.versionId, call.body).data.find((n) => n.id === id)!
   }
 }
 
@@ -395,16 +437,27 @@ describe('planSave properties', () => {
         expect(ranks).toEqual([...ranks].sort())
         for (const call of calls) {
           if (call.kind === 'patch') {
+            const { expected_updated_at: expected, ...fields } = call.body
             expect(call.numberId).toBe(before.id)
-            for (const [field, value] of Object.entries(call.body)) expect(value).not.toBe(before[field as 'nickname'])
+            expect(expected).toBe(before.updated_at)
+            for (const [field, value] of Object.entries(fields)) expect(value).not.toBe(before[field as 'nickname'])
             continue
           }
           expect(agentOfVersion.get(call.versionId)?.id).toBe(call.agentId)
+          const expected_updated_at = { [before.phone_number]: before.updated_at }
           if (call.kind === 'deploy') {
-            expect(call.body).toEqual({ phone_numbers: [before.phone_number], direction: call.direction })
+            expect(call.body).toEqual({
+              phone_numbers: [before.phone_number],
+              direction: call.direction,
+              expected_updated_at,
+            })
             expect(call.publishesDraft).toBe(!run.catalog.versionById.get(call.versionId)!.version.published)
           } else {
-            expect(call.body).toEqual({ unassign_phone_numbers: [before.phone_number], direction: call.direction })
+            expect(call.body).toEqual({
+              unassign_phone_numbers: [before.phone_number],
+              direction: call.direction,
+              expected_updated_at,
+            })
             // Clearing never publishes anything new.
             expect(publishedBefore.has(call.versionId)).toBe(true)
           }
@@ -451,6 +504,45 @@ describe('planSave properties', () => {
         expectReached(run.workspace.getPhoneNumber(run.id), desired)
       }),
       { numRuns: RUNS },
+    )
+  })
+
+  test(`a plan made before someone else changed the number is refused at its first call, changing nothing (${RUNS / 4} runs)`, () => {
+    const otherChange = fc.constantFrom<(workspace: Workspace, id: string) => void>(
+      (workspace, id) =>
+        workspace.patchPhoneNumber(id, { label: `theirs ${workspace.getPhoneNumber(id).label ?? ''}` }),
+      (workspace, id) => {
+        const held = workspace.getPhoneNumber(id).outbound_agent_version_id
+        workspace.setSlots(id, { outbound_agent_version_id: held === 'agv_sales_1' ? null : 'agv_sales_1' })
+      },
+    )
+    fc.assert(
+      fc.property(scenarioArb, otherChange, ({ current, desired }, change) => {
+        const run = setUp(current)
+        const calls = planSave(run.workspace.getPhoneNumber(run.id), run.catalog, desired)
+        fc.pre(calls.length > 0)
+        change(run.workspace, run.id)
+        const changed = run.workspace.getPhoneNumber(run.id)
+        const [first] = calls
+        const send = () =>
+          first!.kind === 'patch'
+            ? run.workspace.patchPhoneNumber(first!.numberId, first!.body)
+            : run.workspace.publish(first!.agentId, first!.versionId, first!.body)
+        expect(send).toThrow(expect.objectContaining({ status: 409 }))
+        expect(run.workspace.getPhoneNumber(run.id)).toEqual(changed)
+        // Planned again from what is there now, the save goes through (unless the choice is no longer possible:
+        // keeping an archived agent's version that someone else replaced, say).
+        let again: PlannedCall[]
+        try {
+          again = planSave(changed, run.catalog, desired)
+        } catch (error) {
+          if (error instanceof PlanError) return
+          throw error
+        }
+        apply(run, again)
+        expectReached(run.workspace.getPhoneNumber(run.id), desired)
+      }),
+      { numRuns: RUNS / 4 },
     )
   })
 

@@ -22,7 +22,12 @@ export class PlanError extends Error {
   override name = 'PlanError'
 }
 
-/** The fewest calls that take `current` to `desired`: deploys, then unassigns, then the PATCH (PAGE.md). */
+/**
+ * The fewest calls that take `current` to `desired`: deploys, then unassigns, then the PATCH (PAGE.md).
+ * Each call carries `expected_updated_at` from `current`: the server refuses it (409) when someone else
+ * changed the number since. A save sends each later call with the `updated_at` its previous call
+ * returned (withExpectedUpdatedAt).
+ */
 export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): PlannedCall[] {
   const writes = new Map<string, Side[]>() // desired version id → sides it must be written to
   const clears = new Map<string, { agent: Agent; heldIds: string[]; sides: Side[] }>() // by the agent held now
@@ -59,7 +64,7 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
       versionId,
       direction,
       publishesDraft: !entry.version.published,
-      body: { phone_numbers: [current.phone_number], direction },
+      body: { phone_numbers: [current.phone_number], direction, expected_updated_at: expectation(current) },
     })
   }
   for (const { agent, heldIds, sides } of clears.values()) {
@@ -69,7 +74,7 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
       agentId: agent.id,
       versionId: unassignVia(catalog, agent, heldIds),
       direction,
-      body: { unassign_phone_numbers: [current.phone_number], direction },
+      body: { unassign_phone_numbers: [current.phone_number], direction, expected_updated_at: expectation(current) },
     })
   }
 
@@ -78,8 +83,23 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
     const value = normalizeText(desired[field])
     if (value !== current[field]) patch[field] = value
   }
-  if (Object.keys(patch).length > 0) calls.push({ kind: 'patch', numberId: current.id, body: patch })
+  if (Object.keys(patch).length > 0) {
+    calls.push({ kind: 'patch', numberId: current.id, body: { ...patch, expected_updated_at: current.updated_at } })
+  }
   return calls
+}
+
+/** The call, made conditional on the number still being as `number` shows it (its `updated_at`). */
+export function withExpectedUpdatedAt(
+  call: PlannedCall,
+  number: Pick<PhoneNumber, 'phone_number' | 'updated_at'>,
+): PlannedCall {
+  if (call.kind === 'patch') return { ...call, body: { ...call.body, expected_updated_at: number.updated_at } }
+  return { ...call, body: { ...call.body, expected_updated_at: expectation(number) } }
+}
+
+function expectation(number: Pick<PhoneNumber, 'phone_number' | 'updated_at'>) {
+  return { [number.phone_number]: number.updated_at }
 }
 
 /**

@@ -24,6 +24,14 @@ describe('replaceNumbersInList', () => {
     expect(replaceNumbersInList(list, [renamed, rerouted])).toBe(list)
     expect(replaceNumbersInList(list, [])).toBe(list)
   })
+
+  test('a record older than the row does not replace it (a read overtaken by a save)', () => {
+    const list = listOf([renamed, seedNumbers[2]!])
+    const olderRead = { ...seedNumbers[1]!, nickname: 'Read before the save' }
+    expect(replaceNumbersInList(list, [olderRead])).toBe(list)
+    const later = { ...renamed, nickname: 'Later', updated_at: '2025-01-01T00:00:00.001Z' }
+    expect(replaceNumbersInList(list, [later]).data).toEqual([later, seedNumbers[2]])
+  })
 })
 
 describe('markVersionsPublished', () => {

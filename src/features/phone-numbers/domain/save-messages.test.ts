@@ -1,12 +1,7 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import { planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import {
-  callsInWords,
-  conflictsInWords,
-  describeCall,
   describeChanges,
-  failedCallOutcome,
   nothingToSave,
   routingNote,
   savedMessage,
@@ -73,43 +68,6 @@ test('hints and the empty summary speak only of what the key may change', () => 
     'Nothing yet: change a side, the nickname or the label.',
   )
   expect(nothingToSave({ canRoute: false, canRename: true })).toBe('Nothing yet: change the nickname or the label.')
-})
-
-test('planned calls in words, for what was and was not applied', () => {
-  const calls = planSave(
-    MAIN,
-    catalog,
-    desired(MAIN, { inbound: null, outbound: 'agv_sales_3', nickname: 'Front line', label: '' }),
-  )
-  expect(calls.map((call) => describeCall(call, catalog))).toEqual([
-    'Outbound → Outbound Sales v3',
-    'Inbound cleared',
-    'Nickname and label change',
-  ])
-  const both: PlannedCall = {
-    kind: 'deploy',
-    agentId: 'agt_sales',
-    versionId: 'agv_sales_2',
-    direction: 'both',
-    publishesDraft: false,
-    body: { phone_numbers: [MAIN.phone_number], direction: 'both' },
-  }
-  expect(describeCall(both, catalog)).toBe('Inbound and outbound → Outbound Sales v2')
-  expect(callsInWords('Not sent', [both, calls[1]!], catalog)).toBe(
-    'Not sent: Inbound and outbound → Outbound Sales v2; Inbound cleared.',
-  )
-})
-
-test('a conflict says what the number holds now', () => {
-  const now: PhoneNumber = { ...MAIN, inbound_agent_version_id: 'agv_billing_2', nickname: null, label: 'ops' }
-  expect(conflictsInWords(now, ['inbound', 'outbound', 'nickname', 'label'], catalog)).toBe(
-    'Inbound now holds Billing Assistant v2; Outbound now holds None; Nickname is now empty; Label is now “ops”',
-  )
-})
-
-test('a failed call says whether it was applied', () => {
-  expect(failedCallOutcome(false)).toBe('failed and was not applied')
-  expect(failedCallOutcome(null)).toBe('failed and may or may not have been applied (the page could not check)')
 })
 
 test('the routing note explains read-only pickers, and is absent when the key may route', () => {

@@ -1,32 +1,25 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { describeSlot, numberTitle } from '@/features/phone-numbers/domain/number-view'
-import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
-import type { SaveField } from '@/features/phone-numbers/domain/save-outcome'
 import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Permissions } from '@/features/session/use-session'
 import type { AgentVersion, PhoneNumber } from '@/types/api'
 
 /**
- * Every sentence the page says about a save: what Save will do, why it cannot, what happened.
- * Kept together so the words stay consistent (a side is always "Inbound", a slot always "Front Desk v2").
+ * Every sentence the page says about a save before it is sent: what Save will do, why it cannot,
+ * what a field means (how a save ended is in save-outcome-messages.ts). Kept together so the words
+ * stay consistent (a side is always "Inbound", a slot always "Front Desk v2").
  */
 
 const TEXT_FIELD_NAMES = { nickname: 'Nickname', label: 'Label' } as const
-type TextField = keyof typeof TEXT_FIELD_NAMES
+export type TextField = keyof typeof TEXT_FIELD_NAMES
 
 /** Fixed sentences of the edit dialog. */
 export const SAVE_TEXT = {
   loadingAgents: 'Loading agents…',
-  unknownError: 'the server gave no reason',
   clearsSide: 'Saving clears this side.',
   offline:
     'You are offline. The save will be sent when the connection returns. You may close this dialog: the page will say how it went.',
-  conflictHeadline: 'Someone else changed this number while you were saving.',
-  conflictAdvice:
-    'The table shows what the server holds now. Save again to apply your choices over it, or Cancel to keep it.',
-  failureAdvice:
-    'Your choices are kept and the table shows what the server holds: Save sends only what is still needed.',
 } as const
 
 const TEXT_HINTS: Record<TextField, string> = {
@@ -98,63 +91,6 @@ export function savedMessage(number: PhoneNumber, catalog: AgentCatalog, desired
   return `Saved ${numberTitle(number)}: ${describeChanges(number, catalog, desired, 'done').join('; ')}.`
 }
 
-/** A planned call in words, for "what was and was not applied". */
-export function describeCall(call: PlannedCall, catalog: AgentCatalog): string {
-  if (call.kind === 'patch') {
-    const fields = Object.keys(call.body).map((field) => (field === 'nickname' ? 'nickname' : 'label'))
-    const named = fields.join(' and ')
-    return `${named.charAt(0).toUpperCase()}${named.slice(1)} change`
-  }
-  const sides = call.direction === 'both' ? 'Inbound and outbound' : SIDE_NAMES[call.direction]
-  if (call.kind === 'unassign') return `${sides} cleared`
-  return `${sides} → ${slotInWords(call.versionId, catalog)}`
-}
-
-/** What the number holds now in the fields someone else changed: `Inbound now holds Sales v3; Nickname is now empty`. */
-export function conflictsInWords(number: PhoneNumber, conflicts: SaveField[], catalog: AgentCatalog): string {
-  return conflicts
-    .map((field) => {
-      if (field === 'inbound' || field === 'outbound') {
-        return `${SIDE_NAMES[field]} now holds ${slotInWords(number[SLOT_FIELD[field]], catalog)}`
-      }
-      const value = number[field]
-      return `${TEXT_FIELD_NAMES[field]} is now ${value === null ? 'empty' : `“${value}”`}`
-    })
-    .join('; ')
-}
-
-/** How a failed call ended, after its name: "failed and was not applied". */
-export function failedCallOutcome(failedCallApplied: false | null): string {
-  if (failedCallApplied === null) return 'failed and may or may not have been applied (the page could not check)'
-  return 'failed and was not applied'
-}
-
-/** A save that stopped at one call (api/save-phone-number.ts SaveError), as far as sentences need it. */
-interface StoppedSave {
-  applied: PlannedCall[]
-  failed: PlannedCall
-  notAttempted: PlannedCall[]
-  failedCallApplied: false | null
-  cause: unknown
-}
-
-/** What became of a save that failed, in words: the failure, then what was and was not applied. */
-export function saveFailureInWords(stopped: StoppedSave, catalog: AgentCatalog): string[] {
-  const reason = stopped.cause instanceof Error ? stopped.cause.message : SAVE_TEXT.unknownError
-  const lines = [`${describeCall(stopped.failed, catalog)} ${failedCallOutcome(stopped.failedCallApplied)}: ${reason}`]
-  if (stopped.applied.length > 0) lines.push(callsInWords('Applied', stopped.applied, catalog))
-  if (stopped.notAttempted.length > 0) lines.push(callsInWords('Not sent', stopped.notAttempted, catalog))
-  return lines
-}
-
-export function nothingSaved(reason: string): string {
-  return `Nothing was saved: ${reason}`
-}
-
-export function callsInWords(heading: 'Applied' | 'Not sent', calls: PlannedCall[], catalog: AgentCatalog): string {
-  return `${heading}: ${calls.map((call) => describeCall(call, catalog)).join('; ')}.`
-}
-
 /** Why the pickers (or every field) are read-only; null when the key may change routing. */
 export function routingNote(permissions: Pick<Permissions, 'canRoute' | 'canRename'>): string | null {
   if (permissions.canRoute) return null
@@ -200,17 +136,6 @@ export const planErrorMessages = {
 
 export function textFieldName(field: TextField): string {
   return TEXT_FIELD_NAMES[field]
-}
-
-/** Sentences of the page's notices about a save whose dialog was closed before it finished. */
-export const detachedSaveText = {
-  saving: (title: string) => `Saving ${title}…`,
-  waiting: (title: string) => `Waiting for the connection to save ${title}.`,
-  cancelled: (title: string) => `The save of ${title} was cancelled: nothing will be sent.`,
-  failed: (title: string, failure: string[]) => [`${title} was not saved in full.`, ...failure],
-  notSaved: (title: string, reason: string) => `${title}: ${nothingSaved(reason)}`,
-  conflict: (title: string, whatIsThere: string) =>
-    `Someone else changed ${title} while you were saving. ${whatIsThere}.`,
 }
 
 /** Asked before unsaved changes are discarded. */

@@ -2,31 +2,115 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
-import type { PhoneNumber } from '@/types/api'
+import type { InboundCanary, PhoneNumber } from '@/types/api'
 
+/** A field the edit dialog changes: a side (its agent and version together), the nickname or the label. */
 export type SaveField = Side | 'nickname' | 'label'
 
-/**
- * Whether the number, as the server now holds it, shows the effect of one call. Used after an
- * ambiguous failure (a 5xx or a lost answer) to tell the user whether the change was applied.
- */
-export function callTookEffect(call: PlannedCall, number: PhoneNumber, catalog: AgentCatalog): boolean {
-  if (call.kind === 'patch') {
-    return Object.entries(call.body).every(([field, value]) => number[field as 'nickname' | 'label'] === value)
+/** Every field of a number a write can change: the dialog's, and the canary and webhook someone else may change. */
+export type NumberField = SaveField | 'canary' | 'webhook'
+
+const NUMBER_FIELDS: readonly NumberField[] = ['inbound', 'outbound', 'canary', 'nickname', 'label', 'webhook']
+
+const sameCanary = (a: InboundCanary | null, b: InboundCanary | null) =>
+  a === b || (a !== null && b !== null && a.agent_version_id === b.agent_version_id && a.percent === b.percent)
+
+function sameField(field: NumberField, a: PhoneNumber, b: PhoneNumber): boolean {
+  switch (field) {
+    case 'inbound':
+    case 'outbound':
+      return a[SLOT_FIELD[field]] === b[SLOT_FIELD[field]]
+    case 'canary':
+      return sameCanary(a.inbound_canary, b.inbound_canary)
+    case 'webhook':
+      return a.inbound_webhook_url === b.inbound_webhook_url
+    default:
+      return a[field] === b[field]
   }
-  return slotsOf(call.direction).every((side) => {
-    const held = number[SLOT_FIELD[side]]
-    if (call.kind === 'deploy') return held === call.versionId
-    return held === null || catalog.versionById.get(held)?.agent.id !== call.agentId
-  })
 }
 
-/** The fields where the number differs from what the user chose (someone else changed it, or a call failed). */
-export function differencesFromDesired(number: PhoneNumber, desired: DesiredNumberState): SaveField[] {
+/** The fields in which two states of a number differ, in the order the dialog shows them. */
+export function changedFields(before: PhoneNumber, after: PhoneNumber): NumberField[] {
+  return NUMBER_FIELDS.filter((field) => !sameField(field, before, after))
+}
+
+/** The fields where the user's choice differs from the number: what their save still has to change. */
+export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): SaveField[] {
   const fields: SaveField[] = []
   if (number.inbound_agent_version_id !== desired.inbound) fields.push('inbound')
   if (number.outbound_agent_version_id !== desired.outbound) fields.push('outbound')
   if (number.nickname !== normalizeText(desired.nickname)) fields.push('nickname')
   if (number.label !== normalizeText(desired.label)) fields.push('label')
   return fields
+}
+
+/**
+ * The number as API.md's rules leave it after the call (its `updated_at` aside): a deploy writes its
+ * sides and promotes a canary of the version it writes inbound; an unassign clears the sides holding
+ * the agent, and a cleared inbound side takes its canary with it; a PATCH sets the fields it names.
+ */
+export function afterCall(call: PlannedCall, number: PhoneNumber, catalog: AgentCatalog): PhoneNumber {
+  if (call.kind === 'patch') {
+    const { nickname, label, inbound_webhook_url: webhook } = call.body
+    return {
+      ...number,
+      ...(nickname !== undefined && { nickname: normalizeText(nickname ?? '') }),
+      ...(label !== undefined && { label: normalizeText(label ?? '') }),
+      ...(webhook !== undefined && { inbound_webhook_url: webhook === '' ? null : webhook }),
+    }
+  }
+  const next = { ...number }
+  for (const side of slotsOf(call.direction)) {
+    const field = SLOT_FIELD[side]
+    const held = number[field]
+    if (call.kind === 'deploy') next[field] = call.versionId
+    else if (held !== null && catalog.versionById.get(held)?.agent.id === call.agentId) next[field] = null
+  }
+  const canary = number.inbound_canary
+  if (next.inbound_agent_version_id === null || canary?.agent_version_id === next.inbound_agent_version_id) {
+    next.inbound_canary = null
+  }
+  return next
+}
+
+/** What a read of the number says about a call whose answer was unclear (lost, 5xx) or refused (409). */
+export interface CallCheck {
+  /** The number holds everything the call changes. */
+  applied: boolean
+  /** What else differs: from the number after the call when it applied, from the number before it otherwise. */
+  changedBySomeoneElse: NumberField[]
+}
+
+/**
+ * Compares the number read now with what the call expected (`before`) and would make of it. Only the
+ * fields matter, not who wrote them: "applied" means the number holds what the user wanted.
+ */
+export function checkCall(call: PlannedCall, before: PhoneNumber, now: PhoneNumber, catalog: AgentCatalog): CallCheck {
+  const expected = afterCall(call, before, catalog)
+  const targets = changedFields(before, expected)
+  const applied = targets.length > 0 && targets.every((field) => sameField(field, expected, now))
+  return { applied, changedBySomeoneElse: changedFields(applied ? expected : before, now) }
+}
+
+/** Who made a change, when and why (from the change history). */
+export interface ChangeAuthor {
+  /** The name of the key that made it. */
+  actor: string
+  at: string
+  reason: string | null
+}
+
+/** A save that stopped at one call (api/save-phone-number.ts SaveError). */
+export interface StoppedSave {
+  applied: PlannedCall[]
+  failed: PlannedCall
+  notAttempted: PlannedCall[]
+  cause: unknown
+  outcome: 'not_applied' | 'unknown' | 'conflict'
+  /** The number as the save expected it when it stopped, and as read afterwards (null: not read). */
+  expected: PhoneNumber
+  current: PhoneNumber | null
+  desired: DesiredNumberState
+  /** For a conflict: who changed the number since, newest first; null or absent when unknown. */
+  changedBy?: ChangeAuthor[] | null
 }

@@ -7,8 +7,9 @@ import {
   type SaveResult,
   type SaveVariables,
 } from '@/features/phone-numbers/api/save-phone-number'
+import { useSession } from '@/features/session/use-session'
 
-type PlannedSave = Omit<SaveVariables, 'cancel' | 'onRateLimitWait'>
+type PlannedSave = Omit<SaveVariables, 'cancel' | 'onRateLimitWait' | 'actor'>
 
 interface SubmitCallbacks {
   onSuccess: (result: SaveResult) => void
@@ -22,6 +23,8 @@ interface SubmitCallbacks {
  */
 export function useNumberSave(numberId: string) {
   const save = useSavePhoneNumber(numberId)
+  // The key's name: its own changes in the history are not someone else's.
+  const actor = useSession().me.data?.key_name
   const [rateLimitWait, setRateLimitWait] = useState<number | null>(null)
   const inFlight = useRef<SaveVariables | null>(null)
   const savesOfThisNumber = useIsMutating({
@@ -38,7 +41,12 @@ export function useNumberSave(numberId: string) {
   )
 
   const submit = (planned: PlannedSave, callbacks: SubmitCallbacks) => {
-    const variables: SaveVariables = { ...planned, cancel: new AbortController(), onRateLimitWait: setRateLimitWait }
+    const variables: SaveVariables = {
+      ...planned,
+      actor,
+      cancel: new AbortController(),
+      onRateLimitWait: setRateLimitWait,
+    }
     inFlight.current = variables
     setRateLimitWait(null)
     save.mutate(variables, {

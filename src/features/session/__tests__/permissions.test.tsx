@@ -81,7 +81,11 @@ test('numbers:write without agents:read: renaming keeps the unknown routing as i
   await retype(user, dialog, 'Label', 'cc-9999')
   await saveAndWaitForClose(user, dialog)
   expect(await writesOf(requests)).toEqual([
-    { method: 'PATCH', path: `/v1/phone-numbers/${number.id}`, body: { label: 'cc-9999' } },
+    {
+      method: 'PATCH',
+      path: `/v1/phone-numbers/${number.id}`,
+      body: { label: 'cc-9999', expected_updated_at: number.updated_at },
+    },
   ])
 })
 

@@ -1,0 +1,132 @@
+import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
+import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { afterCall, changedFields, checkCall, fieldsChosen } from '@/features/phone-numbers/domain/save-outcome'
+import { createSeedRecords } from '@/mocks/seed'
+import type { PhoneNumber } from '@/types/api'
+
+const seed = createSeedRecords()
+const catalog = buildAgentCatalog(seed.agents)
+const APPOINTMENTS = seed.numbers.find((n) => n.phone_number === '+14155550172')! // Reminders v2 on both sides
+
+/** Appointment Line with a canary of Reminders v1 beside its inbound Reminders v2. */
+const WITH_CANARY: PhoneNumber = {
+  ...APPOINTMENTS,
+  inbound_canary: { agent_version_id: 'agv_reminders_1', percent: 10 },
+  updated_at: '2025-01-01T00:00:00.000Z',
+}
+
+const choose = (number: PhoneNumber, changes: Partial<DesiredNumberState>): DesiredNumberState => ({
+  inbound: number.inbound_agent_version_id,
+  outbound: number.outbound_agent_version_id,
+  nickname: number.nickname ?? '',
+  label: number.label ?? '',
+  ...changes,
+})
+const onlyCall = (number: PhoneNumber, changes: Partial<DesiredNumberState>): PlannedCall => {
+  const [call, ...rest] = planSave(number, catalog, choose(number, changes))
+  expect(rest).toEqual([])
+  return call!
+}
+const later = (number: PhoneNumber, changes: Partial<PhoneNumber>): PhoneNumber => ({
+  ...number,
+  ...changes,
+  updated_at: '2025-01-01T00:00:01.000Z',
+})
+
+describe('afterCall: the number as API.md leaves it after a call', () => {
+  test('a deploy writes its sides; a deploy of the canary’s version inbound promotes it, another keeps it', () => {
+    expect(afterCall(onlyCall(WITH_CANARY, { outbound: 'agv_sales_3' }), WITH_CANARY, catalog)).toEqual({
+      ...WITH_CANARY,
+      outbound_agent_version_id: 'agv_sales_3',
+    })
+    expect(afterCall(onlyCall(WITH_CANARY, { inbound: 'agv_reminders_1' }), WITH_CANARY, catalog)).toEqual({
+      ...WITH_CANARY,
+      inbound_agent_version_id: 'agv_reminders_1',
+      inbound_canary: null,
+    })
+    expect(afterCall(onlyCall(WITH_CANARY, { inbound: 'agv_front_desk_3' }), WITH_CANARY, catalog)).toEqual({
+      ...WITH_CANARY,
+      inbound_agent_version_id: 'agv_front_desk_3',
+    })
+  })
+
+  test('an unassign clears the sides its agent holds, and a cleared inbound side its canary', () => {
+    const both = onlyCall(WITH_CANARY, { inbound: null, outbound: null })
+    expect(afterCall(both, WITH_CANARY, catalog)).toEqual({
+      ...WITH_CANARY,
+      inbound_agent_version_id: null,
+      outbound_agent_version_id: null,
+      inbound_canary: null,
+    })
+    // A side held by another agent (someone else's change) is left alone, as the server does.
+    const moved = { ...WITH_CANARY, outbound_agent_version_id: 'agv_sales_1' }
+    expect(afterCall(both, moved, catalog).outbound_agent_version_id).toBe('agv_sales_1')
+  })
+
+  test('a PATCH sets the fields it names, as the server stores them', () => {
+    const call = onlyCall(APPOINTMENTS, { nickname: '  Front line ', label: '' })
+    expect(afterCall(call, APPOINTMENTS, catalog)).toEqual({ ...APPOINTMENTS, nickname: 'Front line', label: null })
+  })
+})
+
+describe('checkCall: what a read of the number says about a call', () => {
+  const call = onlyCall(APPOINTMENTS, { outbound: 'agv_sales_3' })
+
+  test('unchanged: not applied, nobody else changed anything', () => {
+    expect(checkCall(call, APPOINTMENTS, APPOINTMENTS, catalog)).toEqual({ applied: false, changedBySomeoneElse: [] })
+  })
+
+  test('holding exactly the change: applied', () => {
+    const now = later(APPOINTMENTS, { outbound_agent_version_id: 'agv_sales_3' })
+    expect(checkCall(call, APPOINTMENTS, now, catalog)).toEqual({ applied: true, changedBySomeoneElse: [] })
+  })
+
+  test('holding the change and someone else’s: applied, and their fields named', () => {
+    const now = later(APPOINTMENTS, { outbound_agent_version_id: 'agv_sales_3', nickname: 'Theirs', label: null })
+    expect(checkCall(call, APPOINTMENTS, now, catalog)).toEqual({
+      applied: true,
+      changedBySomeoneElse: ['nickname', 'label'],
+    })
+  })
+
+  test('someone else’s change instead: not applied, their fields named (the side included)', () => {
+    const now = later(APPOINTMENTS, {
+      outbound_agent_version_id: 'agv_sales_1',
+      inbound_canary: WITH_CANARY.inbound_canary,
+    })
+    expect(checkCall(call, APPOINTMENTS, now, catalog)).toEqual({
+      applied: false,
+      changedBySomeoneElse: ['outbound', 'canary'],
+    })
+  })
+
+  test('a promotion applied counts only when the canary is gone too', () => {
+    const promote = onlyCall(WITH_CANARY, { inbound: 'agv_reminders_1' })
+    const promoted = later(WITH_CANARY, { inbound_agent_version_id: 'agv_reminders_1', inbound_canary: null })
+    expect(checkCall(promote, WITH_CANARY, promoted, catalog).applied).toBe(true)
+    const canaryKept = later(WITH_CANARY, { inbound_agent_version_id: 'agv_reminders_1' })
+    expect(checkCall(promote, WITH_CANARY, canaryKept, catalog).applied).toBe(false)
+  })
+})
+
+test('changedFields names each field once, a side’s agent and version as one', () => {
+  const now = later(APPOINTMENTS, {
+    inbound_agent_version_id: 'agv_front_desk_3',
+    inbound_webhook_url: 'https://hooks.example/x',
+    inbound_canary: { agent_version_id: 'agv_reminders_1', percent: 10 },
+  })
+  expect(changedFields(APPOINTMENTS, now)).toEqual(['inbound', 'canary', 'webhook'])
+  const percent = { ...now, inbound_canary: { agent_version_id: 'agv_reminders_1', percent: 20 } }
+  expect(changedFields(now, percent)).toEqual(['canary'])
+  expect(changedFields(now, { ...now, updated_at: '2030-01-01T00:00:00.000Z' })).toEqual([])
+})
+
+test('fieldsChosen: where the user’s choice differs from the number, text compared as it is saved', () => {
+  expect(fieldsChosen(APPOINTMENTS, choose(APPOINTMENTS, {}))).toEqual([])
+  expect(fieldsChosen(APPOINTMENTS, choose(APPOINTMENTS, { nickname: ' Appointment Line ' }))).toEqual([])
+  expect(fieldsChosen(APPOINTMENTS, choose(APPOINTMENTS, { outbound: null, label: 'x' }))).toEqual([
+    'outbound',
+    'label',
+  ])
+})
