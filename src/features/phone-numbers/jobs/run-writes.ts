@@ -115,7 +115,10 @@ class WriteJob {
     for (;;) {
       if (signal?.aborted) return 'Cancelled.'
       try {
-        const records = await api.send(writeRequest(narrow(call, pending), (n) => this.lastSeen.get(n.id)), signal)
+        const records = await api.send(
+          writeRequest(narrow(call, pending), (n) => this.lastSeen.get(n.id)),
+          signal,
+        )
         for (const number of pending) this.reachedBy.add(number.id)
         this.took(records)
         return null
