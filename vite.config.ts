@@ -144,7 +144,9 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       environment: 'jsdom',
       globals: true,
       setupFiles: ['./src/testing/setup-tests.ts'],
-      include: ['src/**/*.test.{ts,tsx}'],
+      // The test API server's own tests (real HTTP) live beside it, named *.vitest.ts so that Playwright
+      // (whose testDir is e2e/) does not take them for its own.
+      include: ['src/**/*.test.{ts,tsx}', 'e2e/real-server/**/*.vitest.ts'],
       restoreMocks: true,
       // Whole-page tests drive Radix widgets in jsdom on two cores: give them room.
       testTimeout: 20_000,

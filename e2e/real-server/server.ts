@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { getResponse } from 'msw'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
-import type { ErrorBody } from '@/types/api'
+import { ApiFailure } from '@/mocks/api-failure'
+import { CHANGE_REASON_HEADER, type ErrorBody } from '@/types/api'
 import { createTestWorkspace } from './test-workspace'
 
 /**
@@ -14,6 +15,11 @@ import { createTestWorkspace } from './test-workspace'
  *   POST /__control/reset           a fresh seeded workspace with the test keys (of the server's size)
  *   POST /__control/seed-hostile    the same, with markup in nicknames, a label, agent names and the workspace name
  *   POST /__control/revoke {key}    revokes a key: every later request with it is 401
+ *   POST /__control/another-admin {id | phone_number, changes, reason?}
+ *                                   "another admin" changes a number (Workspace.changeAsAnotherAdmin: any of
+ *                                   slots, inbound_canary, nickname, label, inbound_webhook_url), recorded in the
+ *                                   history as another-admin; answers the number. A client holding the number's
+ *                                   old updated_at then gets 409 precondition_failed from its next write.
  */
 
 export interface RealApiServerOptions {
@@ -40,8 +46,8 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
     origin && allowedOrigins.includes(origin)
       ? {
           'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-          'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
+          'Access-Control-Allow-Headers': `Authorization, Content-Type, ${CHANGE_REASON_HEADER}`,
+          'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
           'Access-Control-Expose-Headers': 'Retry-After',
           'Access-Control-Max-Age': '600',
           Vary: 'Origin',
@@ -82,7 +88,7 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
       await send(res, Response.json({ ok: true }))
       return
     }
-    if (req.method !== 'POST' || !['reset', 'seed-hostile', 'revoke'].includes(action)) {
+    if (req.method !== 'POST' || !['reset', 'seed-hostile', 'revoke', 'another-admin'].includes(action)) {
       await send(res, errorResponse(404, 'not_found', `No control endpoint ${req.method} ${url.pathname}.`))
       return
     }
@@ -92,12 +98,18 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
       await send(res, Response.json({ ok: true }))
       return
     }
-    let key: unknown
+    let body: Record<string, unknown> = {}
     try {
-      key = (JSON.parse(text) as { key?: unknown }).key
+      const parsed = JSON.parse(text) as unknown
+      if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>
     } catch {
-      key = undefined
+      // answered below as a body without the fields asked for
     }
+    if (action === 'another-admin') {
+      await send(res, anotherAdmin(backend, body))
+      return
+    }
+    const key = body.key
     if (typeof key !== 'string' || key === '') {
       await send(res, errorResponse(400, 'validation_failed', 'Send {"key": "<the key to revoke>"}.'))
       return
@@ -138,6 +150,23 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
         server.closeAllConnections()
         server.close(() => resolve())
       }),
+  }
+}
+
+/** POST /__control/another-admin: the number by id or E.164, the changes, an optional reason. */
+function anotherAdmin(backend: DemoBackend, body: Record<string, unknown>): Response {
+  const { workspace } = backend
+  const { id, phone_number: e164, changes, reason } = body
+  const number = typeof e164 === 'string' ? workspace.numberByE164(e164) : undefined
+  const target = typeof id === 'string' ? id : number?.id
+  if (target === undefined || (reason !== undefined && typeof reason !== 'string')) {
+    return errorResponse(400, 'validation_failed', 'Send {"id" or "phone_number", "changes": {…}, "reason"?: "…"}.')
+  }
+  try {
+    return Response.json(workspace.changeAsAnotherAdmin(target, changes, { reason }))
+  } catch (error) {
+    if (error instanceof ApiFailure) return Response.json(error.toBody(), { status: error.status })
+    throw error
   }
 }
 

@@ -264,8 +264,11 @@ export class SeedNumbers implements NumberSource {
     return this.draw(index, Draw.Mobile) < 0.1 ? 'mobile' : 'local'
   }
 
+  /** Curated rows were changed at least a day after they were bought: their seeded history fits in between. */
   private updatedDays(index: number): number {
-    return this.below(index, Draw.UpdatedDays, 20)
+    return index < this.curated.length
+      ? 1 + this.below(index, Draw.UpdatedDays, 19)
+      : this.below(index, Draw.UpdatedDays, 20)
   }
 
   private createdAt(index: number): number {

@@ -232,3 +232,14 @@ describe('the filters follow every write', () => {
     for (const params of listings) expectListing(ws, params)
   })
 })
+
+test('filters built in idle steps (prepare) answer like filters built by the first request', () => {
+  const prepared = create(createSeedWorkspace({ numbers: 25_000 }))
+  expect([...prepared.prepare()].length).toBeGreaterThan(3)
+  const unprepared = create(createSeedWorkspace({ numbers: 25_000 }))
+  const listings: Params[] = [{ canary: 'true' }, { inbound_version_id: 'agv_billing_3', import_error: 'false' }]
+  for (const params of listings) {
+    expect(prepared.listPhoneNumbers(query(params))).toEqual(unprepared.listPhoneNumbers(query(params)))
+  }
+  expect(prepared.agentUsage('agt_front_desk')).toEqual(unprepared.agentUsage('agt_front_desk'))
+})
