@@ -12,6 +12,7 @@ import {
   type SaveResult,
   type SaveVariables,
 } from '@/features/phone-numbers/api/save-phone-number'
+import { CheckedAgainSince } from '@/features/phone-numbers/components/checked-again-since'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { savedMessage } from '@/features/phone-numbers/domain/save-messages'
@@ -164,6 +165,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
               {detachedOutcomeInWords(save, wasCancelled, catalog).map((line) => (
                 <p key={line}>{line}</p>
               ))}
+              {save.error instanceof SaveError && <CheckedAgainSince stopped={save.error} catalog={catalog} />}
             </Toast>
           )
         })}
