@@ -37,10 +37,18 @@ export async function layoutProblems(page: Page, check: LayoutCheck): Promise<st
     const overlap = (a: DOMRect, b: DOMRect) =>
       Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
       Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+    /** Inside a sticky bar (the dialog's footer): content scrolling beneath it is hidden by design, not overlapped. */
+    const inStickyBar = (element: Element) => {
+      for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
+        if (getComputedStyle(node).position === 'sticky') return true
+      }
+      return false
+    }
     const findOverlaps = (elements: Element[]) => {
       elements.forEach((a, i) => {
         for (const b of elements.slice(i + 1)) {
           if (a.contains(b) || b.contains(a)) continue
+          if (inStickyBar(a) !== inStickyBar(b)) continue
           if (overlap(a.getBoundingClientRect(), b.getBoundingClientRect())) {
             problems.push(`${describe(a)} overlaps ${describe(b)}`)
           }
