@@ -2,12 +2,8 @@ import fc from 'fast-check'
 import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
 import { planWrites, type WantedFields, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
-import {
-  runWrites,
-  type NumberOutcome,
-  type WriteApi,
-  type WriteFailure,
-} from '@/features/phone-numbers/jobs/run-writes'
+import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
+import { runWrites, type WriteApi, type WriteFailure } from '@/features/phone-numbers/jobs/run-writes'
 import { ApiFailure } from '@/mocks/api-failure'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
@@ -56,7 +52,16 @@ const scenarioArb = fc.record({
     minLength: 1,
     maxLength: 12,
   }),
-  faults: fc.array(faultArb, { maxLength: 30 }),
+  // Now and then a burst of failures that outlasts the retries, so "failed" is reached in every run.
+  faults: fc
+    .array(
+      fc.oneof(
+        { arbitrary: faultArb.map((f) => [f]), weight: 9 },
+        { arbitrary: fc.constant<Fault[]>(['500', '500', '500']), weight: 1 },
+      ),
+      { maxLength: 20 },
+    )
+    .map((groups) => groups.flat()),
   pick: fc.nat(),
 })
 
