@@ -2,7 +2,8 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
-import type { InboundCanary, PhoneNumber } from '@/types/api'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { PhoneNumber } from '@/types/api'
 
 /** A field the edit dialog changes: a side (its agent and version together), the nickname or the label. */
 export type SaveField = Side | 'nickname' | 'label'
@@ -11,9 +12,6 @@ export type SaveField = Side | 'nickname' | 'label'
 export type NumberField = SaveField | 'canary' | 'webhook'
 
 const NUMBER_FIELDS: readonly NumberField[] = ['inbound', 'outbound', 'canary', 'nickname', 'label', 'webhook']
-
-const sameCanary = (a: InboundCanary | null, b: InboundCanary | null) =>
-  a === b || (a !== null && b !== null && a.agent_version_id === b.agent_version_id && a.percent === b.percent)
 
 function sameField(field: NumberField, a: PhoneNumber, b: PhoneNumber): boolean {
   switch (field) {

@@ -2,7 +2,7 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { changesInWords, versionName } from '@/features/phone-numbers/domain/history/event-words'
 import { SIDE_NAMES } from '@/features/phone-numbers/domain/sides'
 import type { SavedChange } from '@/features/phone-numbers/domain/writes/plan-undo'
-import type { NumberRef, Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary, type NumberRef, type Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { formatCount } from '@/lib/format-count'
 import type { EventChange, PhoneNumber } from '@/types/api'
@@ -30,9 +30,8 @@ export function changesBetween(before: PhoneNumber, after: PhoneNumber): EventCh
   for (const field of ['inbound_agent_version_id', 'outbound_agent_version_id', 'nickname', 'label'] as const) {
     if (before[field] !== after[field]) changes.push({ field, from: before[field], to: after[field] })
   }
-  const [from, to] = [before.inbound_canary, after.inbound_canary]
-  if (from?.agent_version_id !== to?.agent_version_id || from?.percent !== to?.percent) {
-    changes.push({ field: 'inbound_canary', from, to })
+  if (!sameCanary(before.inbound_canary, after.inbound_canary)) {
+    changes.push({ field: 'inbound_canary', from: before.inbound_canary, to: after.inbound_canary })
   }
   if (before.inbound_webhook_url !== after.inbound_webhook_url) {
     changes.push({ field: 'inbound_webhook_url', from: before.inbound_webhook_url, to: after.inbound_webhook_url })
