@@ -10,6 +10,7 @@ import {
   useSavePhoneNumber,
   type SaveVariables,
 } from '@/features/phone-numbers/api/save-phone-number'
+import { desiredFromNumber } from '@/features/phone-numbers/domain/desired-state'
 import { planSave } from '@/features/phone-numbers/domain/plan-save'
 import { createQueryClient } from '@/lib/react-query'
 import { server, testBackend } from '@/mocks/node'
@@ -19,12 +20,7 @@ const catalog = () => buildAgentCatalog(testBackend.workspace.listAgents().data)
 const byE164 = (e164: string) => testBackend.workspace.numberByE164(e164)!
 
 function saveOf(number: PhoneNumber, outbound: string | null): SaveVariables {
-  const desired = {
-    inbound: number.inbound_agent_version_id,
-    outbound,
-    nickname: number.nickname ?? '',
-    label: number.label ?? '',
-  }
+  const desired = { ...desiredFromNumber(number), outbound }
   return { number, desired, calls: planSave(number, catalog(), desired) }
 }
 

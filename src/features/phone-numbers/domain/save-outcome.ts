@@ -1,19 +1,20 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
 import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
-import type { InboundCanary, PhoneNumber } from '@/types/api'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { PhoneNumber } from '@/types/api'
 
-/** A field the edit dialog changes: a side (its agent and version together), the nickname or the label. */
-export type SaveField = Side | 'nickname' | 'label'
+/**
+ * A field of a number a write can change, each one thing to the user: a side (its agent and version
+ * together), the inbound canary (version and share), the nickname, the label, the webhook URL.
+ */
+export type NumberField = Side | 'canary' | 'nickname' | 'label' | 'webhook'
 
-/** Every field of a number a write can change: the dialog's, and the canary and webhook someone else may change. */
-export type NumberField = SaveField | 'canary' | 'webhook'
+/** A field the edit dialog changes: all of them. */
+export type SaveField = NumberField
 
 const NUMBER_FIELDS: readonly NumberField[] = ['inbound', 'outbound', 'canary', 'nickname', 'label', 'webhook']
-
-const sameCanary = (a: InboundCanary | null, b: InboundCanary | null) =>
-  a === b || (a !== null && b !== null && a.agent_version_id === b.agent_version_id && a.percent === b.percent)
 
 function sameField(field: NumberField, a: PhoneNumber, b: PhoneNumber): boolean {
   switch (field) {
@@ -39,24 +40,35 @@ export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): 
   const fields: SaveField[] = []
   if (number.inbound_agent_version_id !== desired.inbound) fields.push('inbound')
   if (number.outbound_agent_version_id !== desired.outbound) fields.push('outbound')
+  if (!sameCanary(number.inbound_canary, desired.canary)) fields.push('canary')
   if (number.nickname !== normalizeText(desired.nickname)) fields.push('nickname')
   if (number.label !== normalizeText(desired.label)) fields.push('label')
+  if (number.inbound_webhook_url !== normalizeUrl(desired.webhook)) fields.push('webhook')
   return fields
 }
 
 /**
  * The number as API.md's rules leave it after the call (its `updated_at` aside): a deploy writes its
  * sides and promotes a canary of the version it writes inbound; an unassign clears the sides holding
- * the agent, and a cleared inbound side takes its canary with it; a PATCH sets the fields it names.
+ * the agent, and a cleared inbound side takes its canary with it; the canary calls set or remove it;
+ * a PATCH sets the fields it names; a publish naming no numbers leaves the number as it was.
  */
 export function afterCall(call: PlannedCall, number: PhoneNumber, catalog: AgentCatalog): PhoneNumber {
-  if (call.kind === 'patch') {
-    const { nickname, label, inbound_webhook_url: webhook } = call.body
-    return {
-      ...number,
-      ...(nickname !== undefined && { nickname: normalizeText(nickname ?? '') }),
-      ...(label !== undefined && { label: normalizeText(label ?? '') }),
-      ...(webhook !== undefined && { inbound_webhook_url: webhook === '' ? null : webhook }),
+  switch (call.kind) {
+    case 'publish':
+      return number
+    case 'set-canary':
+      return { ...number, inbound_canary: call.canary }
+    case 'remove-canary':
+      return { ...number, inbound_canary: null }
+    case 'patch': {
+      const { nickname, label, inbound_webhook_url: webhook } = call.fields
+      return {
+        ...number,
+        ...(nickname !== undefined && { nickname: normalizeText(nickname ?? '') }),
+        ...(label !== undefined && { label: normalizeText(label ?? '') }),
+        ...(webhook !== undefined && { inbound_webhook_url: normalizeUrl(webhook ?? '') }),
+      }
     }
   }
   const next = { ...number }
