@@ -30,7 +30,7 @@ test('Add canary proposes the inbound agent’s newest other published version a
   expect(within(dialog).getByRole('combobox', { name: 'Canary agent' })).toHaveTextContent('Front Desk')
   expect(within(dialog).getByRole('combobox', { name: 'Canary version' })).toHaveTextContent('v3')
   expect(within(dialog).getByRole('spinbutton', { name: 'Canary share' })).toHaveValue(10)
-  expect(within(dialog).getByText('Front Desk v3 answers 10 % of inbound calls')).toBeInTheDocument()
+  expect(within(dialog).getByText('After saving: Front Desk v3 answers 10 % of inbound calls.')).toBeInTheDocument()
   expect(summaryOf(dialog)).toEqual(['Canary: Front Desk v3 at 10 %'])
   await saveAndWaitForClose(user, dialog)
 
@@ -76,6 +76,7 @@ test('a draft canary version is published first by a publish naming no numbers, 
 test('Promote canary: the inbound side takes its version in one publish, and the canary is gone', async () => {
   const { user, number, requests, dialog } = await editNewNumber(WITH_CANARY)
   expect(cellsOf(await findRow(number)).inbound).toHaveTextContent('Front Desk · v2 + v3 10 %')
+  // The canary the number has now, in words.
   expect(within(dialog).getByText('Front Desk v3 answers 10 % of inbound calls')).toBeInTheDocument()
   await user.click(within(dialog).getByRole('button', { name: 'Promote canary' }))
   expect(within(dialog).getByRole('button', { name: 'Add canary' })).toHaveFocus()
@@ -119,6 +120,9 @@ test('changing the share is one PUT; replacing the inbound version keeps the can
   const share = within(dialog).getByRole('spinbutton', { name: 'Canary share' })
   await user.clear(share)
   await user.type(share, '40')
+  // What the number has now, and what it will have.
+  expect(within(dialog).getByText('Front Desk v3 answers 10 % of inbound calls')).toBeInTheDocument()
+  expect(within(dialog).getByText('After saving: Front Desk v3 answers 40 % of inbound calls.')).toBeInTheDocument()
   await choose(user, 'Inbound version', 'v1')
   expect(summaryOf(dialog)).toEqual(['Inbound: Front Desk v2 → Front Desk v1', 'Canary: Front Desk v3 at 10 % → 40 %'])
   await saveAndWaitForClose(user, dialog)

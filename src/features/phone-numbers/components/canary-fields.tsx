@@ -18,6 +18,7 @@ import {
   slotInWords,
 } from '@/features/phone-numbers/domain/save-messages'
 import { versionOptions } from '@/features/phone-numbers/domain/slot-options'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { InboundCanary } from '@/types/api'
 
 interface CanaryFieldsProps {
@@ -101,9 +102,10 @@ export function CanaryFields({ form, values, held, catalog, editable, saving, de
         </>
       ) : (
         <>
-          <p className="canary-words">
-            {isCanaryPercent(canary.percent) && canary.agent_version_id
-              ? canaryShareInWords(canary, catalog)
+          {held && <p className="canary-words">{canaryShareInWords(held, catalog)}</p>}
+          <p className={held ? 'muted small' : 'canary-words'}>
+            {isCanaryPercent(canary.percent) && canary.agent_version_id && !sameCanary(canary, held)
+              ? CANARY_TEXT.afterSave(canaryShareInWords(canary, catalog))
               : CANARY_TEXT.hint}
           </p>
           <div className="canary-pickers">
@@ -171,7 +173,7 @@ export function CanaryFields({ form, values, held, catalog, editable, saving, de
             </p>
           ) : (
             <p className="muted small" id={`${ids.share}-hint`}>
-              Canary share: per cent of inbound calls, 1 to 99.
+              {CANARY_TEXT.shareHint}
             </p>
           )}
           {versionError && (

@@ -209,6 +209,9 @@ export const CANARY_TEXT = {
   removedWithInbound: 'Saving removes the canary with the inbound side.',
   needsInbound: 'A canary needs an inbound version: choose one to add a canary.',
   removes: (inbound: string) => `Saving removes the canary: every inbound call goes to ${inbound}.`,
+  shareHint: 'Per cent of inbound calls, 1 to 99.',
+  /** The canary as it will be, beside the one the number has now (or none). */
+  afterSave: (canaryInWords: string) => `After saving: ${canaryInWords}.`,
 } as const
 
 /** The inbound webhook URL's hint: what it is for, and how to clear it when the key may. */
