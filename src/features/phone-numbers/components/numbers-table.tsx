@@ -139,7 +139,7 @@ const NumberRow = memo(function NumberRow({
         ) : (
           <>
             <span className="status status-import-failed">Import failed</span>
-            <div className="muted small import-reason">{number.import_error}</div>
+            <div className="small import-reason">{number.import_error}</div>
           </>
         )}
       </td>
@@ -185,12 +185,7 @@ function SlotCell({ view, loading, canary = null, canaryTitle }: SlotCellProps) 
     <span className="slot">
       <span>
         {view.agentName} · v{view.version}
-        {canary && (
-          <span className="slot-canary" title={canaryTitle}>
-            {' '}
-            {canary}
-          </span>
-        )}
+        {canary && <span title={canaryTitle}> {canary}</span>}
       </span>
       {view.archived && <span className="badge badge-archived">archived</span>}
       {view.newerVersion !== null && <span className="muted small"> · v{view.newerVersion} available</span>}
