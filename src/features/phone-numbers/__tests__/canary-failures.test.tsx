@@ -1,8 +1,10 @@
 import { within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { server } from '@/mocks/node'
+import { FaultInjector, NO_FAULTS, type FaultKind } from '@/mocks/faults'
+import { server, testBackend } from '@/mocks/node'
 import { anotherAdminChanges, storedNumber } from '@/testing/builders'
 import { writesOf } from '@/testing/record-requests'
+import { cellsOf, findRow } from '@/testing/numbers-table'
 import { editNewNumber, saveAndWaitForClose } from '@/testing/user-actions'
 
 /** Opens a number holding Front Desk v2 inbound and adds a canary at 25 % (Front Desk v3, proposed). */
@@ -92,4 +94,39 @@ test('agent_archived says the agent is archived, and keeps the input', async () 
     'failed and was not applied: its agent is archived, so its versions can no longer be deployed, published or made a canary (the server said: “Agent Front Desk is archived.”).',
   )
   expectCanaryKept(dialog, share)
+})
+
+/** Only the next canary call fails, with this kind of fault. */
+function failCanaryOnce(kind: FaultKind) {
+  testBackend.faults = new FaultInjector({ ...NO_FAULTS, rate: 1, kinds: [kind], endpoints: ['canary'] })
+  server.events.on('response:mocked', function off({ request }) {
+    if (!request.url.includes('/inbound-canary')) return
+    testBackend.faults = null
+    server.events.removeListener('response:mocked', off)
+  })
+}
+
+afterEach(() => {
+  testBackend.faults = null
+})
+
+test('a canary PUT applied before its 500 is found applied: the save is a success', async () => {
+  const { user, number, dialog } = await addCanaryAt25()
+  failCanaryOnce('apply')
+  await saveAndWaitForClose(user, dialog)
+  expect(storedNumber(number).inbound_canary).toEqual({ agent_version_id: 'agv_front_desk_3', percent: 25 })
+  expect(cellsOf(await findRow(number)).inbound).toHaveTextContent('Front Desk · v2 + v3 25 %')
+})
+
+test('a canary PUT answered 500 and not applied is never called a “no”, and Save sends it again', async () => {
+  const { user, number, requests, dialog, share } = await addCanaryAt25()
+  failCanaryOnce('500')
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  const alert = await within(dialog).findByRole('alert')
+  expect(alert).toHaveTextContent('Canary → Front Desk v3 at 25 %: Injected fault: the server answered 500.')
+  expect(alert).toHaveTextContent('It may or may not have been applied.')
+  expectCanaryKept(dialog, share)
+  await saveAndWaitForClose(user, dialog)
+  expect((await writesOf(requests)).map((w) => w.method)).toEqual(['PUT', 'PUT'])
+  expect(storedNumber(number).inbound_canary).toEqual({ agent_version_id: 'agv_front_desk_3', percent: 25 })
 })
