@@ -2,7 +2,7 @@
 /**
  * Screenshots of the Phone Numbers page for docs/: builds the demo app, serves it with
  * `vite preview` on a free port, and photographs the table at each supported width and the edit
- * dialog on a desktop and a phone screen, in Chromium.
+ * dialog and its History tab on a desktop and a phone screen, in Chromium.
  *
  *   npm run screenshots            (CHROMIUM_PATH=/path/to/chromium to choose the browser)
  */
@@ -26,6 +26,10 @@ const DIALOG_SHOTS = [
   { file: 'edit-dialog.png', width: 1280, height: 900 },
   { file: 'edit-dialog-390.png', width: 390, height: 844 },
 ]
+const HISTORY_SHOTS = [
+  { file: 'history-tab.png', width: 1280, height: 900 },
+  { file: 'history-tab-390.png', width: 390, height: 844 },
+]
 
 /** Opens the page and waits until rows and agent names (the agents list) are both shown. */
 async function openTable(page, baseUrl) {
@@ -47,6 +51,14 @@ async function openInterestingDialog(page) {
   await page.getByRole('option', { name: 'v3 · draft', exact: true }).click()
   await dialog.getByText('v3 is a draft: saving publishes it.').waitFor()
   await page.getByRole('listbox').waitFor({ state: 'hidden' })
+}
+
+/** The dialog's History tab of a curated number, with its seeded changes. */
+async function openHistory(page) {
+  await page.getByRole('button', { name: 'Edit Main Support Line' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('tab', { name: 'History' }).click()
+  await dialog.getByRole('list', { name: /^Changes, newest first/ }).waitFor()
 }
 
 async function shoot(browser, baseUrl, { file, width, height }, prepare) {
@@ -74,6 +86,7 @@ async function main() {
     await mkdir(docs, { recursive: true })
     for (const shot of TABLE_SHOTS) await shoot(browser, preview.baseUrl, shot, async () => {})
     for (const shot of DIALOG_SHOTS) await shoot(browser, preview.baseUrl, shot, openInterestingDialog)
+    for (const shot of HISTORY_SHOTS) await shoot(browser, preview.baseUrl, shot, openHistory)
   } finally {
     await browser?.close()
     preview.stop()

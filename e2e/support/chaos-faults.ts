@@ -25,8 +25,8 @@ export async function startFaults(page: Page, spec: string): Promise<void> {
       requests[endpoint] = (requests[endpoint] ?? 0) + 1
       if (decision.kind)
         scenarios[`${endpoint}:${decision.kind}`] = (scenarios[`${endpoint}:${decision.kind}`] ?? 0) + 1
-      // The injector draws (and counts) a concurrent change for every write; only a publish applies it.
-      if (decision.concurrentChange && endpoint === 'publish')
+      // Every write may meet "another admin" first (publish: routing; patch: the nickname; canary: routing).
+      if (decision.concurrentChange)
         scenarios[`${endpoint}:concurrent`] = (scenarios[`${endpoint}:concurrent`] ?? 0) + 1
       return decision
     }

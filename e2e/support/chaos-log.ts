@@ -10,6 +10,8 @@ export interface PageWatch {
   consoleErrors: string[]
   /** Console errors the injected faults explain, and their distinct texts. */
   expectedNetworkErrors: number
+  /** Of those, writes refused with 409 because "another admin" changed the number first. */
+  refusedAsChanged: number
   expectedKinds: Set<string>
   /** The page's own API requests: in flight, sent in all, and when one last started or ended. */
   api: { inFlight: number; requests: number; lastActivity: number }
@@ -21,6 +23,7 @@ export function watchPage(page: Page): PageWatch {
     pageErrors: [],
     consoleErrors: [],
     expectedNetworkErrors: 0,
+    refusedAsChanged: 0,
     expectedKinds: new Set(),
     api: { inFlight: 0, requests: 0, lastActivity: Date.now() },
   }
@@ -44,6 +47,7 @@ export function watchPage(page: Page): PageWatch {
     if (message.type() !== 'error') return
     if (isInjectedNetworkFailure(message)) {
       watch.expectedNetworkErrors++
+      if (message.text().includes('status of 409')) watch.refusedAsChanged++
       watch.expectedKinds.add(message.text())
     } else watch.consoleErrors.push(`${message.text()} (${message.location().url})`)
   })

@@ -52,6 +52,7 @@ export function summarize(run: ChaosOutcome): string {
     `requests while faulty ${formatCounts(faults.requests)}`,
     `fault scenarios (endpoint:kind) ${scenariosSeen} of ${run.possibleScenarios}: ${formatCounts(faults.scenarios)}`,
     `expected network errors in the console ${watch.expectedNetworkErrors}: ${[...watch.expectedKinds].join(' / ')}`,
+    `writes refused with 409 (another admin changed the number first; nothing of theirs overwritten) ${watch.refusedAsChanged}`,
     `rows differing from the model right after their edit (diagnostic: faults on, the page may still be re-reading) ${run.staleAfterEdit}`,
     `API requests the page sent after the faults stopped (its own) ${run.requestsAfterFaults}`,
     `divergences ${run.divergences}`,

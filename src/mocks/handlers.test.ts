@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { call } from '@/mocks/http-test-support'
 import { resetTestBackend, testBackend } from '@/mocks/node'
 import type { Workspace } from '@/mocks/workspace'
 import { byE164, MAIN, UNASSIGNED } from '@/mocks/workspace/workspace-test-support'
@@ -14,31 +15,6 @@ import {
 } from '@/types/api'
 
 /** The demo backend over HTTP (msw/node, started by the setup file): statuses, bodies and scopes. */
-
-const BASE = 'http://localhost'
-
-interface CallOptions {
-  /** The API key; null sends no Authorization header at all. */
-  key?: string | null
-  body?: unknown
-  /** Sent verbatim instead of JSON.stringify(body). */
-  rawBody?: string
-}
-
-async function call(method: string, path: string, options: CallOptions = {}) {
-  const headers: Record<string, string> = {}
-  const key = options.key === undefined ? 'demo_admin' : options.key
-  if (key !== null) headers.Authorization = `Bearer ${key}`
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  const response = await fetch(`${BASE}${path}`, { method, headers, body })
-  const text = await response.text()
-  return {
-    status: response.status,
-    contentType: response.headers.get('Content-Type') ?? '',
-    json: JSON.parse(text) as unknown,
-  }
-}
 
 /** Exactly `{ error: { code, message, details? } }`, nothing more, with this status and code. */
 function expectErrorBody(result: Awaited<ReturnType<typeof call>>, status: number, code: string) {

@@ -23,7 +23,11 @@ export async function call(method: string, path: string, options: CallOptions = 
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   const response = await fetch(`${BASE}${path}`, { method, headers, body })
   const text = await response.text()
-  return { status: response.status, json: JSON.parse(text) as unknown }
+  return {
+    status: response.status,
+    contentType: response.headers.get('Content-Type') ?? '',
+    json: JSON.parse(text) as unknown,
+  }
 }
 
 /** Exactly `{ error: { code, message, details? } }` with this status and code. */

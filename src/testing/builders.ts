@@ -3,7 +3,7 @@ import { createSeedRecords } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import type { ApiKey } from '@/mocks/workspace/api-keys'
 import { credentials } from '@/lib/credentials'
-import type { PhoneNumber, Scope } from '@/types/api'
+import type { NumberChange, PhoneNumber, Scope } from '@/types/api'
 
 /**
  * Builders: each test says which numbers and keys it needs, instead of leaning on the seed's rows.
@@ -73,17 +73,7 @@ function unusedNumber(workspace: Workspace): string {
 export const storedNumber = (number: PhoneNumber): PhoneNumber => testBackend.workspace.getPhoneNumber(number.id)
 
 /** What "another admin" may change behind the page's back: any field an event names. */
-export type OtherAdminChange = Partial<
-  Pick<
-    PhoneNumber,
-    | 'inbound_agent_version_id'
-    | 'outbound_agent_version_id'
-    | 'inbound_canary'
-    | 'nickname'
-    | 'label'
-    | 'inbound_webhook_url'
-  >
->
+export type OtherAdminChange = NumberChange
 
 /** Another admin changes the number on the server (not through the page): its `updated_at` moves on, an event is recorded. */
 export function anotherAdminChanges(number: PhoneNumber, change: OtherAdminChange): PhoneNumber {

@@ -47,6 +47,9 @@ export const phoneNumberSchema = z.object({
 })
 export type PhoneNumber = z.infer<typeof phoneNumberSchema>
 
+/** The fields a write may change (those the change history names), any of them. */
+export type NumberChange = Partial<Pick<PhoneNumber, EventField>>
+
 const agentVersionSchema = z.object({
   id: z.string().check(z.minLength(1)),
   agent_id: z.string().check(z.minLength(1)),
@@ -95,9 +98,18 @@ export type VersionUsage = AgentUsage['data'][number]
 const slotValueSchema = z.nullable(z.string())
 /** One field of an event, old and new value; the canary's values are canary objects. */
 export const eventChangeSchema = z.discriminatedUnion('field', [
-  z.object({ field: z.literal('inbound_canary'), from: z.nullable(inboundCanarySchema), to: z.nullable(inboundCanarySchema) }),
   z.object({
-    field: z.enum(eventFields.filter((f) => f !== 'inbound_canary') as [Exclude<EventField, 'inbound_canary'>, ...Exclude<EventField, 'inbound_canary'>[]]),
+    field: z.literal('inbound_canary'),
+    from: z.nullable(inboundCanarySchema),
+    to: z.nullable(inboundCanarySchema),
+  }),
+  z.object({
+    field: z.enum(
+      eventFields.filter((f) => f !== 'inbound_canary') as [
+        Exclude<EventField, 'inbound_canary'>,
+        ...Exclude<EventField, 'inbound_canary'>[],
+      ],
+    ),
     from: slotValueSchema,
     to: slotValueSchema,
   }),

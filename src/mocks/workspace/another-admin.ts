@@ -2,7 +2,7 @@ import { validationFailed } from '@/mocks/api-failure'
 import { isPlainObject, rejectUnknownFields } from '@/mocks/workspace/body-fields'
 import { withCanaryFollowing, type NumberUpdate } from '@/mocks/workspace/publish-plan'
 import { parsePatchRequest } from '@/mocks/workspace/request-parsing'
-import { MAX_CANARY_PERCENT, MIN_CANARY_PERCENT, type PhoneNumber } from '@/types/api'
+import { eventFields, MAX_CANARY_PERCENT, MIN_CANARY_PERCENT, type PhoneNumber } from '@/types/api'
 
 /**
  * "Another admin" changes a number behind the page's back (fault injection, test hooks, the test
@@ -14,14 +14,7 @@ import { MAX_CANARY_PERCENT, MIN_CANARY_PERCENT, type PhoneNumber } from '@/type
 /** The key name that "another admin" writes as: the actor of its events. */
 export const ANOTHER_ADMIN = 'another-admin'
 
-const FIELDS = [
-  'inbound_agent_version_id',
-  'outbound_agent_version_id',
-  'inbound_canary',
-  'nickname',
-  'label',
-  'inbound_webhook_url',
-] as const satisfies (keyof NumberUpdate)[]
+const FIELDS = eventFields
 
 /** The update these changes make to `number`, or 400. */
 export function anotherAdminUpdate(

@@ -47,7 +47,7 @@ export function parseListQuery(query: URLSearchParams): ListQuery {
     order: parseEnumParam(query, 'order', sortOrders) ?? 'asc',
     search: query.get('search')?.trim() ?? '',
     agentId: query.get('agent_id') ?? '',
-    // Version 2's parameters: an empty value counts as absent (API.md).
+    // An empty value counts as absent (API.md), for every parameter.
     inboundVersionId: parseSlotFilter(query, 'inbound_version_id'),
     outboundVersionId: parseSlotFilter(query, 'outbound_version_id'),
     canary: parseBooleanParam(query, 'canary'),
@@ -96,8 +96,8 @@ function parseIds(query: URLSearchParams): string[] | undefined {
 }
 
 function parseIntegerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
-  const raw = query.get(name)
-  if (raw === null) return fallback
+  const raw = nonEmptyParam(query, name)
+  if (raw === undefined) return fallback
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     const range =
@@ -108,8 +108,8 @@ function parseIntegerParam(query: URLSearchParams, name: string, fallback: numbe
 }
 
 function parseEnumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
-  const raw = query.get(name)
-  if (raw === null) return undefined
+  const raw = nonEmptyParam(query, name)
+  if (raw === undefined) return undefined
   if (!(allowed as readonly string[]).includes(raw)) {
     throw validationFailed(`${name} must be one of ${allowed.join(', ')}.`, [
       { field: name, message: `must be one of ${allowed.join(', ')}` },

@@ -1,6 +1,6 @@
 import { canaryFollowingSlot, sameCanary } from '@/mocks/workspace/canary'
 import type { SlotField } from '@/mocks/workspace/number-source'
-import type { Direction, PhoneNumber } from '@/types/api'
+import type { Direction, NumberChange, PhoneNumber } from '@/types/api'
 
 /**
  * Steps 2 to 4 of the publish endpoint (API.md) for one number: what its slots and canary become.
@@ -8,17 +8,7 @@ import type { Direction, PhoneNumber } from '@/types/api'
  * number ends as it was).
  */
 
-export type NumberUpdate = Partial<
-  Pick<
-    PhoneNumber,
-    | 'inbound_agent_version_id'
-    | 'outbound_agent_version_id'
-    | 'inbound_canary'
-    | 'nickname'
-    | 'label'
-    | 'inbound_webhook_url'
-  >
->
+export type NumberUpdate = NumberChange
 
 export function slotsFor(direction: Direction): SlotField[] {
   if (direction === 'inbound') return ['inbound_agent_version_id']

@@ -33,12 +33,12 @@ function publishAnsweredTooLate() {
   return () => arrive(true)
 }
 
-/** Chooses Outbound Sales and saves; the publish gets no answer in time (15 s, shortened to 300 ms: the page still says 15 s). */
-async function saveOutboundSales() {
+/** Chooses Outbound Sales and saves; the publish gets no answer in time (15 s, shortened to `timeoutMs`: the page still says 15 s). */
+async function saveOutboundSales(timeoutMs = 300) {
   const edit = await editNewNumber({ nickname: 'Front Office', inbound: 'agv_front_desk_3' })
   await choose(edit.user, 'Outbound agent', 'Outbound Sales')
   // The publish is the next request: only its time limit is shortened.
-  vi.spyOn(AbortSignal, 'timeout').mockImplementationOnce(() => realTimeout(300))
+  vi.spyOn(AbortSignal, 'timeout').mockImplementationOnce(() => realTimeout(timeoutMs))
   await edit.user.click(within(edit.dialog).getByRole('button', { name: 'Save' }))
   return edit
 }
@@ -100,4 +100,20 @@ test('a timed-out write that never arrives is sent again, and applied once', asy
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   expect(storedNumber(number).outbound_agent_version_id).toBe('agv_sales_3')
   expect(await writesOf(requests)).toHaveLength(2)
+})
+
+test('a save whose dialog was closed: its notice says the outcome is unclear, then that it has been applied', async () => {
+  recheckTiming.delaysMs = [200, 400, 800, 1600]
+  const applyLate = publishAnsweredTooLate()
+  // Time enough to close the dialog while the save still waits for its answer.
+  const { user, number } = await saveOutboundSales(2_000)
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+  const notice = await screen.findByRole('alert')
+  expect(notice).toHaveTextContent('Front Office was not saved in full.')
+  expect(notice).toHaveTextContent('It may or may not have been applied.')
+  applyLate()
+  expect(await within(notice).findByText('Read again since: it has been applied.')).toBeInTheDocument()
+  expect(cellsOf(await findRow(number)).outbound).toHaveTextContent('Outbound Sales · v3')
 })

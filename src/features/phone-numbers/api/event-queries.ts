@@ -1,6 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
-import { api } from '@/lib/api'
-import { eventListSchema, type ListEventsParams } from '@/types/api'
+import { platformApi } from '@/lib/api'
 
 /** Events per page of History: a screenful, so `Show older` is worth pressing. */
 export const HISTORY_PAGE_SIZE = 20
@@ -16,12 +15,11 @@ export const eventQueries = {
     infiniteQueryOptions({
       queryKey: [...eventQueries.all(), { phone_number_id: phoneNumberId }, updatedAt] as const,
       queryFn: ({ pageParam, signal }) =>
-        listEvents({ phone_number_id: phoneNumberId, page: pageParam, limit: HISTORY_PAGE_SIZE }, signal),
+        platformApi.listEvents(
+          { phone_number_id: phoneNumberId, page: pageParam, limit: HISTORY_PAGE_SIZE },
+          { signal },
+        ),
       initialPageParam: 1,
       getNextPageParam: (last) => (last.page * last.limit < last.total ? last.page + 1 : undefined),
     }),
-}
-
-function listEvents(params: ListEventsParams, signal?: AbortSignal) {
-  return api(eventListSchema, '/v1/events', { query: { ...params }, signal })
 }

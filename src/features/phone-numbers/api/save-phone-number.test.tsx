@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { delay, http } from 'msw'
+import { delay, http, HttpResponse } from 'msw'
 import type { ReactNode } from 'react'
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
@@ -13,7 +13,9 @@ import {
 import { desiredFromNumber } from '@/features/phone-numbers/domain/desired-state'
 import { planSave } from '@/features/phone-numbers/domain/plan-save'
 import { createQueryClient } from '@/lib/react-query'
+import { DEMO_KEYS } from '@/mocks/fixtures/demo-keys'
 import { server, testBackend } from '@/mocks/node'
+import { recordRequests } from '@/testing/record-requests'
 import type { PhoneNumber } from '@/types/api'
 
 const catalog = () => buildAgentCatalog(testBackend.workspace.listAgents().data)
@@ -92,4 +94,64 @@ test('a list fetch that started before a save never overwrites its result with o
   await delay(350)
   const row = queryClient.getQueryData(phoneNumberQueries.list(params).queryKey)!.data.find((n) => n.id === main.id)!
   expect(row.outbound_agent_version_id).toBe('agv_sales_3')
+})
+
+test('an unclear answer found applied while someone else changed the number too: the rest is not sent over their change', async () => {
+  const queryClient = createQueryClient()
+  const main = byE164('+14155550123')
+  const desired = {
+    inbound: main.inbound_agent_version_id,
+    outbound: 'agv_sales_3',
+    nickname: 'Mine',
+    label: main.label ?? '',
+  }
+  const calls = planSave(main, catalog(), desired)
+  expect(calls.map((call) => call.kind)).toEqual(['deploy', 'patch'])
+  // The publish is applied, then another admin changes the label, then the answer is lost (500).
+  server.use(
+    http.post(
+      '*/v1/agents/:agentId/versions/:versionId/publish',
+      async ({ request, params }) => {
+        testBackend.workspace.publish(String(params.agentId), String(params.versionId), await request.json(), {
+          key: DEMO_KEYS.demo_admin,
+        })
+        testBackend.workspace.changeAsAnotherAdmin(main.id, { label: 'theirs' })
+        return HttpResponse.json({ error: { code: 'internal', message: 'Lost.' } }, { status: 500 })
+      },
+      { once: true },
+    ),
+  )
+  const requests = recordRequests()
+  // The page writes as demo-admin: its own publish in the history is not someone else's change.
+  const variables = { number: main, calls, desired, actor: DEMO_KEYS.demo_admin.name }
+  const error = await executeSavePlan(queryClient, variables).catch((e: unknown) => e)
+
+  expect(error).toBeInstanceOf(SaveError)
+  const stopped = error as SaveError
+  expect([stopped.outcome, stopped.applied, stopped.failed, stopped.notAttempted]).toEqual([
+    'conflict',
+    [calls[0]],
+    calls[1],
+    [],
+  ])
+  expect(stopped.current).toMatchObject({ outbound_agent_version_id: 'agv_sales_3', label: 'theirs' })
+  expect(stopped.changedBy?.map((author) => author.actor)).toEqual(['another-admin'])
+  // The PATCH was never sent; the number keeps their label and our applied publish.
+  expect(requests.filter((r) => r.method === 'PATCH')).toEqual([])
+  expect(byE164('+14155550123')).toMatchObject({
+    outbound_agent_version_id: 'agv_sales_3',
+    nickname: main.nickname,
+    label: 'theirs',
+  })
+})
+
+test('a 409 whose number already holds the change (an earlier attempt went through after all) counts as applied', async () => {
+  const queryClient = createQueryClient()
+  const main = byE164('+14155550123')
+  const save = saveOf(main, 'agv_sales_3')
+  // The same change reached the server before this attempt (a timed-out first try): this one is refused.
+  testBackend.workspace.publish('agt_sales', 'agv_sales_3', save.calls[0]!.body)
+  const result = await executeSavePlan(queryClient, save)
+  expect(result.number).toEqual(byE164('+14155550123'))
+  expect(result.number.outbound_agent_version_id).toBe('agv_sales_3')
 })

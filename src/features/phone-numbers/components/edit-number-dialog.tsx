@@ -4,6 +4,7 @@ import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { DiscardChangesPrompt } from '@/features/phone-numbers/components/discard-changes-prompt'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
+import { NumberDialogTabs } from '@/features/phone-numbers/components/number-dialog-tabs'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { SAVE_TEXT } from '@/features/phone-numbers/domain/save-messages'
 import { useFreshNumber } from '@/features/phone-numbers/hooks/use-fresh-number'
@@ -73,27 +74,34 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
                 {formatPhoneNumber(number.phone_number)}
                 {number.nickname && <span className="dialog-subtitle"> · {number.nickname}</span>}
               </Dialog.Title>
-              {catalog ? (
-                <EditNumberForm
-                  key={number.id}
-                  number={number}
-                  draft={draft}
-                  catalog={catalog}
-                  permissions={permissions}
-                  onCancel={requestClose}
-                  onSaved={close}
-                  onUnsavedChange={(value) => {
-                    unsaved.current = value
-                  }}
-                />
-              ) : (
-                <div className="dialog-body" ref={focusFirstControlOnMount}>
-                  <p role="status">{SAVE_TEXT.loadingAgents}</p>
-                  <div className="dialog-footer">
-                    <Dialog.Close className="button">Close</Dialog.Close>
-                  </div>
-                </div>
-              )}
+              <NumberDialogTabs
+                key={number.id}
+                number={number}
+                onClose={requestClose}
+                details={
+                  catalog ? (
+                    <EditNumberForm
+                      key={number.id}
+                      number={number}
+                      draft={draft}
+                      catalog={catalog}
+                      permissions={permissions}
+                      onCancel={requestClose}
+                      onSaved={close}
+                      onUnsavedChange={(value) => {
+                        unsaved.current = value
+                      }}
+                    />
+                  ) : (
+                    <div className="dialog-body" ref={focusFirstControlOnMount}>
+                      <p role="status">{SAVE_TEXT.loadingAgents}</p>
+                      <div className="dialog-footer">
+                        <Dialog.Close className="button">Close</Dialog.Close>
+                      </div>
+                    </div>
+                  )
+                }
+              />
               {askingToDiscard && (
                 <DiscardChangesPrompt onKeepEditing={() => setAskingToDiscard(false)} onDiscard={close} />
               )}

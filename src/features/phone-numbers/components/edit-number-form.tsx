@@ -90,14 +90,15 @@ export function EditNumberForm(props: EditNumberFormProps) {
   const [droppedNote, setDroppedNote] = useState<string | null>(null)
   const unsaved = plan.changes.length > 0 && !saving
 
-  // A failed save tried again: the fields the user had changed take the chosen values again, over
-  // the number as it is now (what someone else changed in the other fields stays).
+  /** Sets the fields whose value differs from `next`, leaving the others (and their state) alone. */
   const setValues = (next: EditNumberFormValues, options?: { shouldDirty: boolean; shouldValidate: boolean }) => {
     const current = form.getValues()
     for (const field of Object.keys(next) as (keyof EditNumberFormValues)[]) {
       if (next[field] !== current[field]) form.setValue(field, next[field], options)
     }
   }
+  // A failed save tried again: the fields the user had changed take the chosen values again, over
+  // the number as it is now (what someone else changed in the other fields stays).
   const applyDraft = useEffectEvent(() => {
     if (draft) setValues(draftOverNumber(draft, number, catalog), { shouldDirty: true, shouldValidate: true })
   })

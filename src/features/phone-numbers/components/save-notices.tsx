@@ -4,6 +4,7 @@ import { Toast } from '@/components/ui/toast'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { EMPTY_CATALOG, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { forgetSave, useDetachedSaves } from '@/features/phone-numbers/api/detached-saves'
+import { UndoNotices } from '@/features/phone-numbers/components/undo-notices'
 import {
   SAVE_MUTATION_KEY,
   SaveCancelledError,
@@ -11,10 +12,13 @@ import {
   type SaveResult,
   type SaveVariables,
 } from '@/features/phone-numbers/api/save-phone-number'
+import { CheckedAgainSince } from '@/features/phone-numbers/components/checked-again-since'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { savedMessage } from '@/features/phone-numbers/domain/save-messages'
 import { detachedSaveText, saveFailureInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
+import { undoReason } from '@/features/phone-numbers/domain/writes/job-messages'
+import { useUndoSave, type UndoVariables } from '@/features/phone-numbers/jobs/use-undo-save'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import type { PhoneNumber } from '@/types/api'
 
@@ -54,6 +58,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
   // Cancelling aborts the save's signal, which React does not see: render again to say so at once.
   const [, sawCancel] = useReducer((count: number) => count + 1, 0)
   useLeaveGuardWhileSaving()
+  const undo = useUndoSave()
   const saves = useMutationState({
     filters: { mutationKey: SAVE_MUTATION_KEY },
     select: (mutation): SaveState => ({
@@ -80,7 +85,25 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
     <div className="toast-region">
       <div className="toast-stack" role="status" aria-live="polite">
         {latestSaved.map((save) => (
-          <Toast key={save.id} expiresAfterMs={SUCCESS_VISIBLE_MS} onDismiss={() => dismiss(save)}>
+          <Toast
+            key={save.id}
+            expiresAfterMs={SUCCESS_VISIBLE_MS}
+            onDismiss={() => dismiss(save)}
+            actions={
+              save.result && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    dismiss(save)
+                    undo.mutate(undoVariables(save, save.result!.number, catalog))
+                  }}
+                >
+                  Undo
+                </button>
+              )
+            }
+          >
             {save.variables.savedMessage ?? savedMessage(save.variables.number, catalog, save.variables.desired)}
           </Toast>
         ))}
@@ -111,6 +134,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
             </Toast>
           )
         })}
+        <UndoNotices part="status" />
       </div>
       <div className="toast-stack">
         {ended.map((save) => {
@@ -141,12 +165,28 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
               {detachedOutcomeInWords(save, wasCancelled, catalog).map((line) => (
                 <p key={line}>{line}</p>
               ))}
+              {save.error instanceof SaveError && <CheckedAgainSince stopped={save.error} catalog={catalog} />}
             </Toast>
           )
         })}
+        <UndoNotices part="problems" />
       </div>
     </div>
   )
+}
+
+/** What undoing a save needs: the number as the save found it and as it left it. */
+function undoVariables(save: SaveState, after: PhoneNumber, catalog: AgentCatalog): UndoVariables {
+  const changes = [{ before: save.variables.number, after }]
+  const title = numberTitle(save.variables.number)
+  return {
+    changes,
+    title,
+    reason: undoReason(title, changes, catalog),
+    publishedByTheSave: save.variables.calls.flatMap((call) =>
+      call.kind === 'deploy' && call.publishesDraft ? [call.versionId] : [],
+    ),
+  }
 }
 
 /** Leaving or reloading the page while a save runs (or waits offline) would drop it: the browser asks first. */

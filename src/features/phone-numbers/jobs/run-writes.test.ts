@@ -1,13 +1,10 @@
 import fc from 'fast-check'
 import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
+import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { planWrites, type WantedFields, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
-import {
-  runWrites,
-  type NumberOutcome,
-  type WriteApi,
-  type WriteFailure,
-} from '@/features/phone-numbers/jobs/run-writes'
+import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
+import { runWrites, type WriteApi, type WriteFailure } from '@/features/phone-numbers/jobs/run-writes'
 import { ApiFailure } from '@/mocks/api-failure'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
@@ -56,7 +53,16 @@ const scenarioArb = fc.record({
     minLength: 1,
     maxLength: 12,
   }),
-  faults: fc.array(faultArb, { maxLength: 30 }),
+  // Now and then a burst of failures that outlasts the retries, so "failed" is reached in every run.
+  faults: fc
+    .array(
+      fc.oneof(
+        { arbitrary: faultArb.map((f) => [f]), weight: 9 },
+        { arbitrary: fc.constant<Fault[]>(['500', '500', '500']), weight: 1 },
+      ),
+      { maxLength: 20 },
+    )
+    .map((groups) => groups.flat()),
   pick: fc.nat(),
 })
 
@@ -231,3 +237,56 @@ function expectOthersUntouched(workspace: Workspace, before: PhoneNumber[], targ
     if (!targets.has(number.id)) expect(workspace.getPhoneNumber(number.id)).toEqual(number)
   }
 }
+
+describe('undo of a write job against the demo backend', () => {
+  test(`save then undo: every number the save changed is back exactly as before, unless someone else changed it since (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scenarioArb,
+        fc.array(fc.nat({ max: NUMBERS - 1 }), { maxLength: 3 }),
+        async ({ targets }, meddled) => {
+          const { h, all, outcomes } = await runScenario(targets, [], 0)
+          const changes = outcomes.flatMap((outcome) =>
+            outcome.result === 'changed'
+              ? [{ before: all.find((n) => n.id === outcome.number.id)!, after: outcome.record }]
+              : [],
+          )
+          const published = new Set(
+            h.workspace.listAgents().data.flatMap((a) => a.versions.filter((v) => v.published).map((v) => v.id)),
+          )
+          // Another admin changes a few numbers between the save and its undo.
+          const theirs = new Map<string, PhoneNumber>()
+          for (const index of meddled) {
+            const id = all[index]!.id
+            theirs.set(id, h.workspace.changeAsAnotherAdmin(id, { label: `Theirs ${theirs.size}` }))
+          }
+          const undo = undoTargets(changes)
+          const undone = await runWrites({
+            plan: planWrites(undo, catalog),
+            numbers: undo.map((t) => t.number),
+            api: h.api,
+          })
+
+          for (const { before, after } of changes) {
+            const now = h.workspace.getPhoneNumber(before.id)
+            const outcome = undone.find((o) => o.number.id === before.id)
+            if (theirs.has(before.id)) {
+              // Their change stands; the undo left the number alone and said so.
+              expect(now).toEqual(theirs.get(before.id))
+              if (outcome) expect(['changed-elsewhere', 'refused']).toContain(outcome.result)
+            } else if (outcome?.result === 'refused') {
+              expect(now).toEqual(after)
+            } else {
+              expect({ ...now, updated_at: before.updated_at }).toEqual(before)
+            }
+          }
+          // Publishing is not taken back: every version published before the undo still is.
+          for (const agent of h.workspace.listAgents().data) {
+            for (const version of agent.versions) if (published.has(version.id)) expect(version.published).toBe(true)
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+})

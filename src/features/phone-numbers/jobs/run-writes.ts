@@ -2,10 +2,10 @@ import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import {
   sameCanary,
   type NumberRef,
-  type Refusal,
   type WritePlan,
   type WriteCall,
 } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
 
@@ -36,16 +36,6 @@ export type WriteFailure =
   | { kind: 'refused'; message: string }
   /** Nothing more can be sent (401, the user's cancel): the job stops. */
   | { kind: 'stop'; message: string }
-
-export type NumberOutcome =
-  | { number: NumberRef; result: 'changed'; record: PhoneNumber }
-  | { number: NumberRef; result: 'unchanged' }
-  /** Someone else changed the number since it was read: left alone (after the calls already applied, if `partly`). */
-  | { number: NumberRef; result: 'changed-elsewhere'; partly: boolean }
-  | { number: NumberRef; result: 'refused'; refusal: Refusal }
-  | { number: NumberRef; result: 'failed'; message: string; partly: boolean }
-  /** The job stopped (cancelled, or the key stopped working) before this number was done. */
-  | { number: NumberRef; result: 'not-sent'; partly: boolean; message?: string }
 
 export interface JobProgress {
   /** Numbers whose calls are all done, whatever their outcome. */
@@ -115,7 +105,10 @@ class WriteJob {
     for (;;) {
       if (signal?.aborted) return 'Cancelled.'
       try {
-        const records = await api.send(writeRequest(narrow(call, pending), (n) => this.lastSeen.get(n.id)), signal)
+        const records = await api.send(
+          writeRequest(narrow(call, pending), (n) => this.lastSeen.get(n.id)),
+          signal,
+        )
         for (const number of pending) this.reachedBy.add(number.id)
         this.took(records)
         return null
@@ -155,7 +148,10 @@ class WriteJob {
   private async stillToSend(call: WriteCall, pending: NumberRef[], conflicts: string[] | null): Promise<NumberRef[]> {
     const named = conflicts?.filter((e164) => pending.some((n) => n.phone_number === e164)) ?? []
     if (named.length > 0) {
-      for (const number of pending) if (named.includes(number.phone_number)) this.changedElsewhere(number)
+      const changed = pending.filter((n) => named.includes(n.phone_number))
+      for (const number of changed) this.changedElsewhere(number)
+      // The page shows what they hold now, not what it last saw.
+      this.took([...(await this.read(changed)).values()])
       return pending.filter((n) => !named.includes(n.phone_number))
     }
     const current = await this.read(pending)

@@ -1,0 +1,84 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { testBackend } from '@/mocks/node'
+import { storedNumber } from '@/testing/builders'
+import { cellsOf, findRow } from '@/testing/numbers-table'
+import { writesOf } from '@/testing/record-requests'
+import { choose, editNewNumber, retype, saveAndWaitForClose } from '@/testing/user-actions'
+import type { PhoneNumber } from '@/types/api'
+
+const newestEvent = (number: PhoneNumber) =>
+  testBackend.workspace.listEvents(new URLSearchParams({ phone_number_id: number.id })).data[0]!
+
+async function undoFromNotice(user: Awaited<ReturnType<typeof editNewNumber>>['user']) {
+  const notice = await screen.findByText(/^Saved /)
+  const toast = notice.closest('.toast') as HTMLElement
+  await user.click(within(toast).getByRole('button', { name: 'Undo' }))
+}
+
+test('a rename undone: the old name is back, sent conditional on the save’s result, with the reason in the history', async () => {
+  const { user, number, requests, dialog } = await editNewNumber({ nickname: 'Front Office', label: 'cc-1' })
+  await retype(user, dialog, 'Nickname', 'Front Line')
+  await saveAndWaitForClose(user, dialog)
+  const saved = storedNumber(number)
+  await undoFromNotice(user)
+
+  expect(await screen.findByText('Undone: Front Office is back as it was.')).toBeInTheDocument()
+  expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Front Office')
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Front Office', label: 'cc-1' })
+  expect((await writesOf(requests)).slice(1)).toEqual([
+    {
+      method: 'PATCH',
+      path: `/v1/phone-numbers/${number.id}`,
+      body: { nickname: 'Front Office', expected_updated_at: saved.updated_at },
+    },
+  ])
+  expect(newestEvent(number)).toMatchObject({
+    actor: 'demo-admin',
+    reason: 'Undo: Front Office: Nickname: Front Office → Front Line',
+    changes: [{ field: 'nickname', from: 'Front Line', to: 'Front Office' }],
+  })
+})
+
+test('both sides changed, the canary promoted on the way: undo puts slots and canary back, and says a published draft stays', async () => {
+  const canary = { agent_version_id: 'agv_front_desk_3', percent: 20 }
+  const { user, number, dialog } = await editNewNumber({
+    nickname: 'Clinic',
+    inbound: 'agv_front_desk_2',
+    outbound: 'agv_sales_1',
+    canary,
+  })
+  // Inbound to the canary's version promotes it; outbound to a draft publishes it.
+  await choose(user, 'Inbound version', 'v3')
+  await choose(user, 'Outbound agent', 'Appointment Reminders')
+  await choose(user, 'Outbound version', 'v3 · draft')
+  await saveAndWaitForClose(user, dialog)
+  expect(storedNumber(number)).toMatchObject({
+    inbound_agent_version_id: 'agv_front_desk_3',
+    outbound_agent_version_id: 'agv_reminders_3',
+    inbound_canary: null,
+  })
+  await undoFromNotice(user)
+
+  expect(await screen.findByText('Undone: Clinic is back as it was.')).toBeInTheDocument()
+  expect(screen.getByText('Appointment Reminders v3 stays published: publishing cannot be undone.')).toBeInTheDocument()
+  expect(storedNumber(number)).toMatchObject({
+    inbound_agent_version_id: 'agv_front_desk_2',
+    outbound_agent_version_id: 'agv_sales_1',
+    inbound_canary: canary,
+    nickname: 'Clinic',
+  })
+})
+
+test('undo after another admin changed the number: their change stays, and the page says so', async () => {
+  const { user, number, dialog } = await editNewNumber({ nickname: 'Desk', label: 'old' })
+  await retype(user, dialog, 'Label', 'new')
+  await saveAndWaitForClose(user, dialog)
+  testBackend.workspace.changeAsAnotherAdmin(number.id, { nickname: 'Their desk' })
+  await undoFromNotice(user)
+
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent('Not undone: someone else changed Desk after your save. Their change stays.')
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Their desk', label: 'new' })
+  // The undo read the number again: the row shows their change.
+  await waitFor(async () => expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Their desk'))
+})

@@ -1,0 +1,13 @@
+import type { NumberRef, Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { PhoneNumber } from '@/types/api'
+
+/** How a write job ended for one number (jobs/run-writes.ts). */
+export type NumberOutcome =
+  | { number: NumberRef; result: 'changed'; record: PhoneNumber }
+  | { number: NumberRef; result: 'unchanged' }
+  /** Someone else changed the number since it was read: left alone (after the calls already applied, if `partly`). */
+  | { number: NumberRef; result: 'changed-elsewhere'; partly: boolean }
+  | { number: NumberRef; result: 'refused'; refusal: Refusal }
+  | { number: NumberRef; result: 'failed'; message: string; partly: boolean }
+  /** The job stopped (cancelled, or the key stopped working) before this number was done. */
+  | { number: NumberRef; result: 'not-sent'; partly: boolean; message?: string }
