@@ -78,10 +78,9 @@ export function compareWithModel({ rows, numbers, agents }: Snapshot, only?: str
     if (!entry) return [`(unknown version ${versionId})`, '']
     const newest = Math.max(...entry.agent.versions.filter((v) => v.published).map((v) => v.version))
     const lead = `${entry.agent.name} · v${entry.version.version}`
-    return [
-      lead,
-      `${entry.agent.archived_at ? 'archived' : ''}${newest > entry.version.version ? ` · v${newest} available` : ''}`,
-    ]
+    // An archived agent's versions cannot be deployed, so a newer one is no upgrade to offer (domain/number-view.ts).
+    if (entry.agent.archived_at) return [lead, 'archived']
+    return [lead, newest > entry.version.version ? ` · v${newest} available` : '']
   }
   // The inbound canary beside its slot: "+ v3 10 %" (the slot's agent), "+ Billing Assistant v1 5 %" (another).
   const canaryText = (number: ChaosNumber): string => {

@@ -37,19 +37,18 @@ export async function layoutProblems(page: Page, check: LayoutCheck): Promise<st
     const overlap = (a: DOMRect, b: DOMRect) =>
       Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
       Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
-    // A pinned footer (position: sticky) covers what scrolls beneath it by design: the user scrolls that
-    // into view. Such a pair is no collision; within the footer, and outside it, overlaps still count.
-    const pinned = (element: Element) => {
+    /** Inside a sticky bar (the dialog's footer): content scrolling beneath it is hidden by design, not overlapped. */
+    const inStickyBar = (element: Element) => {
       for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
-        if (getComputedStyle(node).position === 'sticky') return node
+        if (getComputedStyle(node).position === 'sticky') return true
       }
-      return null
+      return false
     }
     const findOverlaps = (elements: Element[]) => {
       elements.forEach((a, i) => {
         for (const b of elements.slice(i + 1)) {
           if (a.contains(b) || b.contains(a)) continue
-          if (pinned(a) !== pinned(b)) continue
+          if (inStickyBar(a) !== inStickyBar(b)) continue
           if (overlap(a.getBoundingClientRect(), b.getBoundingClientRect())) {
             problems.push(`${describe(a)} overlaps ${describe(b)}`)
           }
