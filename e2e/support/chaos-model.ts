@@ -10,7 +10,10 @@ interface ModelAgent {
   versions: { id: string; version: number; published: boolean }[]
 }
 
-type ChaosNumber = ModelNumber & { country_code: string }
+type ChaosNumber = ModelNumber & {
+  country_code: string
+  inbound_canary: { agent_version_id: string; percent: number } | null
+}
 
 interface FaultDecision {
   kind: string | null
@@ -79,6 +82,18 @@ export function compareWithModel({ rows, numbers, agents }: Snapshot, only?: str
     if (entry.agent.archived_at) return [lead, 'archived']
     return [lead, newest > entry.version.version ? ` · v${newest} available` : '']
   }
+  // The inbound canary beside its slot: "+ v3 10 %" (the slot's agent), "+ Billing Assistant v1 5 %" (another).
+  const canaryText = (number: ChaosNumber): string => {
+    if (!number.inbound_canary) return ''
+    const canary = versions.get(number.inbound_canary.agent_version_id)
+    const slotAgent = versions.get(number.inbound_agent_version_id ?? '')?.agent
+    const name = !canary
+      ? 'an unknown version'
+      : canary.agent === slotAgent
+        ? `v${canary.version.version}`
+        : `${canary.agent.name}${canary.agent.archived_at ? ' (archived)' : ''} v${canary.version.version}`
+    return ` + ${name} ${number.inbound_canary.percent} %`
+  }
   const byTitle = new Map(numbers.map((n) => [`${formatNumber(n.phone_number)}${n.country_code}`, n]))
 
   const divergences: Divergence[] = []
@@ -94,11 +109,12 @@ export function compareWithModel({ rows, numbers, agents }: Snapshot, only?: str
     const nickname = `${number.nickname ?? 'No nickname'}${number.label ? `Label: ${number.label}` : ''}`
     if (nicknameCell !== nickname)
       divergences.push({ number: title, cell: 'Nickname', shown: nicknameCell, model: nickname })
-    for (const [cell, shown, versionId] of [
-      ['Inbound', inboundCell, number.inbound_agent_version_id],
-      ['Outbound', outboundCell, number.outbound_agent_version_id],
+    for (const [cell, shown, versionId, canary] of [
+      ['Inbound', inboundCell, number.inbound_agent_version_id, canaryText(number)],
+      ['Outbound', outboundCell, number.outbound_agent_version_id, ''],
     ] as const) {
-      const [lead, note] = slotText(versionId)
+      const [slot, note] = slotText(versionId)
+      const lead = slot + canary
       const sameLead =
         lead === 'None' ? shown === 'None' : shown.startsWith(lead) && !/^\d/.test(shown.slice(lead.length))
       if (!sameLead) divergences.push({ number: title, cell, shown, model: lead + note })

@@ -133,6 +133,8 @@ test('a 4xx on a write is not retried', async () => {
     ),
   )
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
-  expect(await within(dialog).findByRole('alert')).toHaveTextContent('failed and was not applied: Agent is archived.')
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    'failed and was not applied: its agent is archived, so its versions can no longer be deployed, published or made a canary (the server said: “Agent is archived.”).',
+  )
   expect(await writesOf(requests)).toHaveLength(1)
 })

@@ -47,8 +47,9 @@ test('both sides changed, the canary promoted on the way: undo puts slots and ca
     outbound: 'agv_sales_1',
     canary,
   })
-  // Inbound to the canary's version promotes it; outbound to a draft publishes it.
-  await choose(user, 'Inbound version', 'v3')
+  // Promote canary puts the canary's version inbound (choosing that version in the picker instead is
+  // refused: a canary equal to the inbound version); outbound to a draft publishes it.
+  await user.click(within(dialog).getByRole('button', { name: 'Promote canary' }))
   await choose(user, 'Outbound agent', 'Appointment Reminders')
   await choose(user, 'Outbound version', 'v3 · draft')
   await saveAndWaitForClose(user, dialog)

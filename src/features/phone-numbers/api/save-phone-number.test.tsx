@@ -10,6 +10,7 @@ import {
   useSavePhoneNumber,
   type SaveVariables,
 } from '@/features/phone-numbers/api/save-phone-number'
+import { desiredFromNumber } from '@/features/phone-numbers/domain/desired-state'
 import { planSave } from '@/features/phone-numbers/domain/plan-save'
 import { createQueryClient } from '@/lib/react-query'
 import { DEMO_KEYS } from '@/mocks/fixtures/demo-keys'
@@ -21,12 +22,7 @@ const catalog = () => buildAgentCatalog(testBackend.workspace.listAgents().data)
 const byE164 = (e164: string) => testBackend.workspace.numberByE164(e164)!
 
 function saveOf(number: PhoneNumber, outbound: string | null): SaveVariables {
-  const desired = {
-    inbound: number.inbound_agent_version_id,
-    outbound,
-    nickname: number.nickname ?? '',
-    label: number.label ?? '',
-  }
+  const desired = { ...desiredFromNumber(number), outbound }
   return { number, desired, calls: planSave(number, catalog(), desired) }
 }
 
@@ -103,12 +99,7 @@ test('a list fetch that started before a save never overwrites its result with o
 test('an unclear answer found applied while someone else changed the number too: the rest is not sent over their change', async () => {
   const queryClient = createQueryClient()
   const main = byE164('+14155550123')
-  const desired = {
-    inbound: main.inbound_agent_version_id,
-    outbound: 'agv_sales_3',
-    nickname: 'Mine',
-    label: main.label ?? '',
-  }
+  const desired = { ...desiredFromNumber(main), outbound: 'agv_sales_3', nickname: 'Mine' }
   const calls = planSave(main, catalog(), desired)
   expect(calls.map((call) => call.kind)).toEqual(['deploy', 'patch'])
   // The publish is applied, then another admin changes the label, then the answer is lost (500).
@@ -154,7 +145,10 @@ test('a 409 whose number already holds the change (an earlier attempt went throu
   const main = byE164('+14155550123')
   const save = saveOf(main, 'agv_sales_3')
   // The same change reached the server before this attempt (a timed-out first try): this one is refused.
-  testBackend.workspace.publish('agt_sales', 'agv_sales_3', save.calls[0]!.body)
+  testBackend.workspace.publish('agt_sales', 'agv_sales_3', {
+    phone_numbers: [main.phone_number],
+    direction: 'outbound',
+  })
   const result = await executeSavePlan(queryClient, save)
   expect(result.number).toEqual(byE164('+14155550123'))
   expect(result.number.outbound_agent_version_id).toBe('agv_sales_3')

@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { agentQueries } from '@/features/agents/api/agent-queries'
-import { publishAgentVersion } from '@/features/agents/api/publish-agent-version'
 import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
-import { updatePhoneNumber } from '@/features/phone-numbers/api/update-phone-number'
+import { sendWriteRequest } from '@/features/phone-numbers/api/send-write-request'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
 import { changesByOthers } from '@/features/phone-numbers/api/changes-by-others'
 import { recheckLater } from '@/features/phone-numbers/api/recheck-number'
 import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import { withExpectedUpdatedAt, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { afterCall, checkCall, type ChangeAuthor, type StoppedSave } from '@/features/phone-numbers/domain/save-outcome'
+import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
 
@@ -28,9 +28,9 @@ const MAX_RETRY_AFTER_SECONDS = 10
  */
 export class SaveError extends Error implements StoppedSave {
   override readonly name = 'SaveError'
-  readonly applied: PlannedCall[]
-  readonly failed: PlannedCall
-  readonly notAttempted: PlannedCall[]
+  readonly applied: WriteCall[]
+  readonly failed: WriteCall
+  readonly notAttempted: WriteCall[]
   override readonly cause: unknown
   readonly outcome: StoppedSave['outcome']
   readonly expected: PhoneNumber
@@ -59,7 +59,7 @@ const SAVE_OUTCOME_KEPT_MS = 60 * 60_000
 
 export interface SaveVariables {
   number: PhoneNumber
-  calls: PlannedCall[]
+  calls: WriteCall[]
   desired: DesiredNumberState
   /** What the page says once the save went through, worded when it was planned (a draft it publishes reads "published v3"). */
   savedMessage?: string
@@ -86,11 +86,10 @@ export interface SaveResult {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function sendCall(call: PlannedCall, onRateLimitWait?: (seconds: number) => void): Promise<PhoneNumber[]> {
+async function sendCall(request: WriteRequest, onRateLimitWait?: (seconds: number) => void): Promise<PhoneNumber[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      if (call.kind === 'patch') return [await updatePhoneNumber(call.numberId, call.body)]
-      return await publishAgentVersion(call.agentId, call.versionId, call.body)
+      return await sendWriteRequest(request)
     } catch (error) {
       if (!isApiError(error) || error.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) throw error
       const seconds = Math.min(error.retryAfterSeconds ?? 1, MAX_RETRY_AFTER_SECONDS)
@@ -141,15 +140,20 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
     return stop(index, { outcome: 'conflict', cause, expected, current: now, changedBy })
   }
 
-  for (const [index, planned] of calls.entries()) {
-    const call = withExpectedUpdatedAt(planned, latest)
+  for (const [index, call] of calls.entries()) {
+    // Conditional on the number as the save last saw it: as planned from, then as each answer left it.
+    const request = writeRequest(call, () => latest.updated_at)
     try {
       // Every publish call publishes the version in its path (API.md, semantics step 1).
-      await absorb(await sendCall(call, variables.onRateLimitWait), call.kind === 'patch' ? [] : [call.versionId])
+      await absorb(await sendCall(request, variables.onRateLimitWait), publishedBy(call))
       continue
     } catch (cause) {
       const refused = isApiError(cause) && cause.isPreconditionFailed
       if (!isApiError(cause) || !(refused || cause.isAmbiguous)) {
+        // Refused as a draft or as archived: the cached agents were stale, and the next plan needs them right.
+        if (isApiError(cause) && STALE_AGENTS_CODES.has(cause.code)) {
+          void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
+        }
         throw stop(index, { outcome: 'not_applied', cause, expected: latest, current: null })
       }
       const before = latest
@@ -159,8 +163,7 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       } catch {
         // The page could not look, so the cached rows (and a draft's published flag) may be stale: read them again.
         void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() })
-        if (call.kind === 'deploy' && call.publishesDraft)
-          void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
+        if (publishesDraft(call)) void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
         throw stop(index, { outcome: refused ? 'conflict' : 'unknown', cause, expected: before, current: null })
       }
       const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
@@ -177,11 +180,23 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       if (refused || check.changedBySomeoneElse.length > 0) throw await conflict(index, cause, before, now)
       // Not there yet, which does not mean it never will be (a request that timed out may be taken in later).
       recheckLater(queryClient, now.id, now.updated_at)
+      // A publish naming no numbers leaves no trace on the number: only the agents can say whether it went through.
+      if (call.kind === 'publish') void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
       throw stop(index, { outcome: 'unknown', cause, expected: before, current: now })
     }
   }
   return { number: latest }
 }
+
+/** The versions a call publishes when it goes through: every publish call publishes the version in its path. */
+function publishedBy(call: WriteCall): string[] {
+  return call.kind === 'publish' || call.kind === 'deploy' || call.kind === 'unassign' ? [call.versionId] : []
+}
+
+const publishesDraft = (call: WriteCall) => call.kind === 'publish' || (call.kind === 'deploy' && call.publishesDraft)
+
+/** Refusals that mean the cached agents were wrong about a version (a draft, an archived agent). */
+const STALE_AGENTS_CODES = new Set(['version_not_published', 'agent_archived'])
 
 export function useSavePhoneNumber(numberId: string) {
   const queryClient = useQueryClient()

@@ -4,9 +4,13 @@ import { useForm, useWatch } from 'react-hook-form'
 import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { SaveError } from '@/features/phone-numbers/api/save-phone-number'
+import { CanaryFields } from '@/features/phone-numbers/components/canary-fields'
+import { ImportErrorNotice } from '@/features/phone-numbers/components/import-error-notice'
 import { SaveOutcome } from '@/features/phone-numbers/components/save-outcome'
+import { SaveSummary } from '@/features/phone-numbers/components/save-summary'
 import { SideFields } from '@/features/phone-numbers/components/side-fields'
 import { TextFields } from '@/features/phone-numbers/components/text-fields'
+import { WebhookField } from '@/features/phone-numbers/components/webhook-field'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import {
   draftOverNumber,
@@ -19,10 +23,10 @@ import {
 import {
   droppedByKeyNote,
   EARLIER_SAVE_RUNNING,
-  nothingToSave,
   rateLimitWaitLabel,
   routingNote,
   savedMessage,
+  webhookNote,
 } from '@/features/phone-numbers/domain/save-messages'
 import { SIDES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
 import { useNumberSave } from '@/features/phone-numbers/hooks/use-number-save'
@@ -45,7 +49,19 @@ interface EditNumberFormProps {
   onUnsavedChange: (unsaved: boolean) => void
 }
 
-/** The edit dialog's body: both sides' pickers, nickname and label, what Save will do, and the last save's outcome. */
+/** The form field a refusal's detail names (API.md's field names), to show the server's words beside it. */
+const FIELD_OF_DETAIL: Record<string, keyof EditNumberFormValues> = {
+  nickname: 'nickname',
+  label: 'label',
+  inbound_webhook_url: 'webhookUrl',
+  percent: 'canaryShare',
+  agent_version_id: 'canaryVersion',
+}
+
+/**
+ * The edit dialog's body: the import error if any, both sides' pickers, the inbound canary, nickname,
+ * label and webhook URL, what Save will do, and the last save's outcome.
+ */
 export function EditNumberForm(props: EditNumberFormProps) {
   const { number, draft, catalog, permissions, onCancel, onSaved, onUnsavedChange } = props
   const formId = useId()
@@ -133,9 +149,8 @@ export function EditNumberForm(props: EditNumberFormProps) {
           const cause = error instanceof SaveError ? error.cause : error
           if (!isApiError(cause)) return
           for (const detail of cause.details) {
-            if (detail.field === 'nickname' || detail.field === 'label') {
-              form.setError(detail.field, { message: detail.message })
-            }
+            const field = FIELD_OF_DETAIL[detail.field]
+            if (field) form.setError(field, { message: detail.message })
           }
         },
       },
@@ -150,6 +165,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
       noValidate
       onSubmit={(event) => void form.handleSubmit(() => submitPlan())(event)}
     >
+      {number.import_error !== null && <ImportErrorNotice reason={number.import_error} />}
       {note && (
         <p className="notice" id={noteId}>
           {note}
@@ -178,24 +194,27 @@ export function EditNumberForm(props: EditNumberFormProps) {
         ))}
       </div>
 
-      <TextFields formId={formId} form={form} editable={permissions.canRename} saving={saving} />
+      <CanaryFields
+        form={form}
+        values={values}
+        held={number.inbound_canary}
+        catalog={catalog}
+        editable={permissions.canRoute}
+        saving={saving}
+        describedBy={note ? noteId : undefined}
+        live={allLive}
+      />
 
-      {canSave && (
-        <section className="summary" aria-labelledby={`${formId}-summary`}>
-          <h3 id={`${formId}-summary`}>What Save will do</h3>
-          {plan.error ? (
-            <p role="alert">{plan.error}</p>
-          ) : plan.changes.length === 0 ? (
-            <p className="muted">{nothingToSave(permissions)}</p>
-          ) : (
-            <ul>
-              {plan.changes.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <TextFields formId={formId} form={form} editable={permissions.canRename} saving={saving} />
+      <WebhookField
+        formId={formId}
+        form={form}
+        editable={permissions.canRoute && permissions.canRename}
+        note={webhookNote(permissions)}
+        saving={saving}
+      />
+
+      {canSave && <SaveSummary formId={formId} changes={plan.changes} error={plan.error} permissions={permissions} />}
 
       {save.earlierSaveRunning && (
         <p className="notice" role="status">

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { describeSlot, numberTitle, type SlotView } from '@/features/phone-numbers/domain/number-view'
+import { canaryBesideSlot, describeSlot, numberTitle, type SlotView } from '@/features/phone-numbers/domain/number-view'
+import { canaryShareInWords } from '@/features/phone-numbers/domain/save-messages'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
@@ -120,13 +121,27 @@ const NumberRow = memo(function NumberRow({
         {number.label && <div className="muted small">Label: {number.label}</div>}
       </td>
       <td role="cell" className="col-inbound">
-        <SlotCell view={describeSlot(number.inbound_agent_version_id, catalog)} loading={catalog === null} />
+        <SlotCell
+          view={describeSlot(number.inbound_agent_version_id, catalog)}
+          loading={catalog === null}
+          canary={canaryBesideSlot(number, catalog)}
+          canaryTitle={
+            catalog && number.inbound_canary ? canaryShareInWords(number.inbound_canary, catalog) : undefined
+          }
+        />
       </td>
       <td role="cell" className="col-outbound">
         <SlotCell view={describeSlot(number.outbound_agent_version_id, catalog)} loading={catalog === null} />
       </td>
       <td role="cell" className="col-status">
-        <span className={`status status-${number.status}`}>{number.status}</span>
+        {number.import_error === null ? (
+          <span className={`status status-${number.status}`}>{number.status}</span>
+        ) : (
+          <>
+            <span className="status status-import-failed">Import failed</span>
+            <div className="small import-reason">{number.import_error}</div>
+          </>
+        )}
       </td>
       <td role="cell" className="col-created muted small nowrap">
         <time dateTime={number.created_at}>{createdFormat.format(new Date(number.created_at))}</time>
@@ -145,7 +160,15 @@ const NumberRow = memo(function NumberRow({
   )
 })
 
-function SlotCell({ view, loading }: { view: SlotView; loading: boolean }) {
+interface SlotCellProps {
+  view: SlotView
+  loading: boolean
+  /** The inbound canary beside the slot (`+ v3 10 %`), and in words for a tooltip. */
+  canary?: string | null
+  canaryTitle?: string
+}
+
+function SlotCell({ view, loading, canary = null, canaryTitle }: SlotCellProps) {
   if (view.kind === 'empty') return <span className="muted">None</span>
   if (view.kind === 'unknown') {
     return loading ? (
@@ -162,6 +185,7 @@ function SlotCell({ view, loading }: { view: SlotView; loading: boolean }) {
     <span className="slot">
       <span>
         {view.agentName} · v{view.version}
+        {canary && <span title={canaryTitle}> {canary}</span>}
       </span>
       {view.archived && <span className="badge badge-archived">archived</span>}
       {view.newerVersion !== null && <span className="muted small"> · v{view.newerVersion} available</span>}

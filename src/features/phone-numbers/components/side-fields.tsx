@@ -2,13 +2,8 @@ import { memo, useId, useMemo } from 'react'
 import { Controller, type Control, type UseFormSetValue } from 'react-hook-form'
 import { SelectField } from '@/components/ui/select-field'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import {
-  agentOptions,
-  NONE,
-  versionOnAgentPick,
-  versionOptions,
-  type EditNumberFormValues,
-} from '@/features/phone-numbers/domain/edit-number-form'
+import type { EditNumberFormValues } from '@/features/phone-numbers/domain/edit-number-form'
+import { agentOptions, NONE, versionOnAgentPick, versionOptions } from '@/features/phone-numbers/domain/slot-options'
 import { draftNote, SAVE_TEXT, unknownHeldNote } from '@/features/phone-numbers/domain/save-messages'
 import { SIDE_NAMES, type Side } from '@/features/phone-numbers/domain/sides'
 

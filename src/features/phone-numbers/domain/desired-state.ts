@@ -1,4 +1,4 @@
-import type { PhoneNumber } from '@/types/api'
+import type { InboundCanary, PhoneNumber } from '@/types/api'
 
 /** A choice to take up again (a save that failed after its dialog closed): what was chosen, over which state of the number. */
 export interface SaveDraft {
@@ -10,8 +10,24 @@ export interface SaveDraft {
 export interface DesiredNumberState {
   inbound: string | null
   outbound: string | null
+  /** The inbound canary (null: none; always none while inbound is None). Its percent is as typed: the form checks it. */
+  canary: InboundCanary | null
   nickname: string
   label: string
+  /** The inbound webhook URL as typed; empty clears it. */
+  webhook: string
+}
+
+/** The choice that changes nothing: the number as it stands. */
+export function desiredFromNumber(number: PhoneNumber): DesiredNumberState {
+  return {
+    inbound: number.inbound_agent_version_id,
+    outbound: number.outbound_agent_version_id,
+    canary: number.inbound_canary,
+    nickname: number.nickname ?? '',
+    label: number.label ?? '',
+    webhook: number.inbound_webhook_url ?? '',
+  }
 }
 
 /**
@@ -25,4 +41,10 @@ const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]/g
 export function normalizeText(value: string): string | null {
   const text = value.normalize('NFC').replace(INVISIBLE, '').trim()
   return text === '' ? null : text
+}
+
+/** The webhook URL as it is saved: trimmed (the server trims too); empty means cleared. */
+export function normalizeUrl(value: string): string | null {
+  const url = value.trim()
+  return url === '' ? null : url
 }

@@ -1,4 +1,5 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { desiredFromNumber } from '@/features/phone-numbers/domain/desired-state'
 import {
   desiredStateFromValues,
   draftOverNumber,
@@ -62,7 +63,7 @@ describe('followNumber: the form once the number changed on the server', () => {
 test('draftOverNumber: a choice taken up again keeps only the fields the user had changed', () => {
   const draft = {
     from: MAIN,
-    desired: { inbound: 'agv_billing_3', outbound: null, nickname: 'Main Support Line', label: 'mine' },
+    desired: { ...desiredFromNumber(MAIN), inbound: 'agv_billing_3', label: 'mine' },
   }
   expect(draftOverNumber(draft, THEIRS, catalog)).toEqual({
     ...formValuesFromNumber(THEIRS, catalog),

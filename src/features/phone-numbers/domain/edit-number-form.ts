@@ -1,23 +1,19 @@
 import { z } from 'zod'
+import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { canaryFormValues, canaryOfValues, shareOf } from '@/features/phone-numbers/domain/canary-form'
 import {
-  agentLabel,
-  defaultVersionFor,
-  isArchived,
-  versionsNewestFirst,
-  type AgentCatalog,
-} from '@/features/agents/domain/agent-catalog'
-import type { SelectOption } from '@/components/ui/select-field'
-import { normalizeText, type DesiredNumberState, type SaveDraft } from '@/features/phone-numbers/domain/desired-state'
+  desiredFromNumber,
+  normalizeText,
+  normalizeUrl,
+  type DesiredNumberState,
+  type SaveDraft,
+} from '@/features/phone-numbers/domain/desired-state'
 import { fieldsChosen, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
-import { textFieldName, validationMessages } from '@/features/phone-numbers/domain/save-messages'
-import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
+import { isCanaryPercent, textFieldName, validationMessages } from '@/features/phone-numbers/domain/save-messages'
+import { SIDE_NAMES, SIDES, type Side } from '@/features/phone-numbers/domain/sides'
+import { NONE, UNKNOWN } from '@/features/phone-numbers/domain/slot-options'
 import type { Permissions } from '@/features/session/use-session'
-import { MAX_TEXT_LENGTH, type PhoneNumber } from '@/types/api'
-
-/** Radix Select cannot hold an empty value, so "no agent" has a sentinel. */
-export const NONE = '__none__'
-/** The slot holds a version the agents list does not know: kept as it is unless the user picks something. */
-const UNKNOWN = '__unknown__'
+import { MAX_TEXT_LENGTH, MAX_WEBHOOK_URL_LENGTH, type PhoneNumber } from '@/types/api'
 
 const textField = (field: 'nickname' | 'label') =>
   z.string().superRefine((value, ctx) => {
@@ -27,19 +23,45 @@ const textField = (field: 'nickname' | 'label') =>
     }
   })
 
-const sideFields = {
-  agent: z.string().min(1),
-  version: z.string(),
+/**
+ * An absolute https:// URL with a host, as API.md takes it: the host as written (a URL parser reads
+ * "https:///vars" as the host "vars"), and no white space or control characters inside.
+ */
+export function isHttpsUrl(text: string): boolean {
+  if (!/^https:\/\/[^/?#]/i.test(text) || [...text].some((c) => c.trim() === '' || c < ' ' || c === '\u007f')) {
+    return false
+  }
+  try {
+    const url = new URL(text)
+    return url.protocol === 'https:' && url.hostname !== ''
+  } catch {
+    return false
+  }
 }
+
+const webhookField = z.string().superRefine((value, ctx) => {
+  const url = normalizeUrl(value)
+  if (url === null) return
+  if (url.length > MAX_WEBHOOK_URL_LENGTH) {
+    ctx.addIssue({ code: 'custom', message: validationMessages.webhookTooLong(url.length, MAX_WEBHOOK_URL_LENGTH) })
+  } else if (!isHttpsUrl(url)) {
+    ctx.addIssue({ code: 'custom', message: validationMessages.webhookNotHttps })
+  }
+})
 
 export const editNumberFormSchema = z
   .object({
-    inboundAgent: sideFields.agent,
-    inboundVersion: sideFields.version,
-    outboundAgent: sideFields.agent,
-    outboundVersion: sideFields.version,
+    inboundAgent: z.string().min(1),
+    inboundVersion: z.string(),
+    outboundAgent: z.string().min(1),
+    outboundVersion: z.string(),
+    canaryOn: z.boolean(),
+    canaryAgent: z.string(),
+    canaryVersion: z.string(),
+    canaryShare: z.string(),
     nickname: textField('nickname'),
     label: textField('label'),
+    webhookUrl: webhookField,
   })
   .superRefine((values, ctx) => {
     for (const side of SIDES) {
@@ -47,21 +69,21 @@ export const editNumberFormSchema = z
         ctx.addIssue({ code: 'custom', path: [`${side}Version`], message: validationMessages.versionRequired(side) })
       }
     }
+    // A canary exists only beside an inbound version: with inbound None its fields are not in play.
+    if (!values.canaryOn || values.inboundAgent === NONE) return
+    if (values.canaryVersion === '') {
+      ctx.addIssue({ code: 'custom', path: ['canaryVersion'], message: validationMessages.canaryVersionRequired })
+    }
+    if (!isCanaryPercent(shareOf(values.canaryShare))) {
+      ctx.addIssue({ code: 'custom', path: ['canaryShare'], message: validationMessages.canaryShare })
+    }
   })
 
 export type EditNumberFormValues = z.infer<typeof editNumberFormSchema>
 
 /** The form as the number stands now. */
 export function formValuesFromNumber(number: PhoneNumber, catalog: AgentCatalog): EditNumberFormValues {
-  return formValuesFromDesired(
-    {
-      inbound: number.inbound_agent_version_id,
-      outbound: number.outbound_agent_version_id,
-      nickname: number.nickname ?? '',
-      label: number.label ?? '',
-    },
-    catalog,
-  )
+  return formValuesFromDesired(desiredFromNumber(number), catalog)
 }
 
 /** The form holding a choice (a save to try again): the inverse of desiredStateFromValues. */
@@ -78,23 +100,28 @@ export function formValuesFromDesired(desired: DesiredNumberState, catalog: Agen
     inboundVersion: inbound.version,
     outboundAgent: outbound.agent,
     outboundVersion: outbound.version,
+    ...canaryFormValues(desired.canary, catalog),
     nickname: desired.nickname,
     label: desired.label,
+    webhookUrl: desired.webhook,
   }
 }
 
-/** The form's fields behind each field of a number: a side's agent and version count as one. */
+/** The form's fields behind each field of a number: a side's agent and version count as one, so do the canary's. */
 const FORM_FIELDS: Record<SaveField, (keyof EditNumberFormValues)[]> = {
   inbound: ['inboundAgent', 'inboundVersion'],
   outbound: ['outboundAgent', 'outboundVersion'],
+  canary: ['canaryOn', 'canaryAgent', 'canaryVersion', 'canaryShare'],
   nickname: ['nickname'],
   label: ['label'],
+  webhook: ['webhookUrl'],
 }
 
 /** `number`'s values, except the fields in `chosen`, which keep `values`. */
 function overNumber(values: EditNumberFormValues, chosen: SaveField[], number: PhoneNumber, catalog: AgentCatalog) {
   const next = formValuesFromNumber(number, catalog)
-  for (const field of chosen) for (const key of FORM_FIELDS[field]) next[key] = values[key]
+  const into = next as Record<keyof EditNumberFormValues, unknown>
+  for (const field of chosen) for (const key of FORM_FIELDS[field]) into[key] = values[key]
   return next
 }
 
@@ -122,6 +149,30 @@ export function draftOverNumber(draft: SaveDraft, number: PhoneNumber, catalog: 
   )
 }
 
+/** What each field needs of a key: routing (agents:manage) for sides and canary, both scopes for the webhook URL. */
+function allowed(field: SaveField, permissions: Pick<Permissions, 'canRoute' | 'canRename'>): boolean {
+  switch (field) {
+    case 'inbound':
+    case 'outbound':
+    case 'canary':
+      return permissions.canRoute
+    case 'nickname':
+    case 'label':
+      return permissions.canRename
+    case 'webhook':
+      return permissions.canRoute && permissions.canRename
+  }
+}
+
+const FIELD_NAMES: Record<SaveField, string> = {
+  inbound: SIDE_NAMES.inbound,
+  outbound: SIDE_NAMES.outbound,
+  canary: 'Canary',
+  nickname: textFieldName('nickname'),
+  label: textFieldName('label'),
+  webhook: 'Inbound webhook URL',
+}
+
 /**
  * The values with every change the key may not make put back to what the number holds (a reconnect
  * with a key of fewer scopes), and the names of the fields that were put back.
@@ -132,61 +183,23 @@ export function withinPermissions(
   catalog: AgentCatalog,
   permissions: Pick<Permissions, 'canRoute' | 'canRename'>,
 ): { values: EditNumberFormValues; dropped: string[] } {
+  const forbidden = fieldsChosen(number, desiredStateFromValues(values)).filter((field) => !allowed(field, permissions))
   const held = formValuesFromNumber(number, catalog)
-  const desired = desiredStateFromValues(values)
   const next = { ...values }
-  const dropped: string[] = []
-  if (!permissions.canRoute) {
-    for (const side of SIDES) {
-      if (desired[side] === number[SLOT_FIELD[side]]) continue
-      next[`${side}Agent`] = held[`${side}Agent`]
-      next[`${side}Version`] = held[`${side}Version`]
-      dropped.push(SIDE_NAMES[side])
-    }
-  }
-  if (!permissions.canRename) {
-    for (const field of ['nickname', 'label'] as const) {
-      if (normalizeText(values[field]) === number[field]) continue
-      next[field] = held[field]
-      dropped.push(textFieldName(field))
-    }
-  }
-  return { values: next, dropped }
+  const into = next as Record<keyof EditNumberFormValues, unknown>
+  for (const field of forbidden) for (const key of FORM_FIELDS[field]) into[key] = held[key]
+  return { values: next, dropped: forbidden.map((field) => FIELD_NAMES[field]) }
 }
 
 export function desiredStateFromValues(values: EditNumberFormValues): DesiredNumberState {
   const slot = (side: Side) => (values[`${side}Agent`] === NONE ? null : values[`${side}Version`] || null)
-  return { inbound: slot('inbound'), outbound: slot('outbound'), nickname: values.nickname, label: values.label }
-}
-
-/** None first, then every live agent by name, plus an archived (or unknown) agent only when this slot holds it now. */
-export function agentOptions(catalog: AgentCatalog, heldVersionId: string | null): SelectOption[] {
-  const heldAgentId = heldVersionId === null ? null : (catalog.versionById.get(heldVersionId)?.agent.id ?? UNKNOWN)
-  const agents = catalog.agents
-    .filter((agent) => !isArchived(agent) || agent.id === heldAgentId)
-    .sort((a, b) => a.name.localeCompare(b.name))
-  return [
-    { value: NONE, label: 'None' },
-    ...(heldAgentId === UNKNOWN ? [{ value: UNKNOWN, label: 'Unknown agent' }] : []),
-    ...agents.map((agent) => ({ value: agent.id, label: agentLabel(agent) })),
-  ]
-}
-
-/** An agent's versions newest first (`v4 · draft`, `v3`); an archived agent offers only the version the slot holds. */
-export function versionOptions(catalog: AgentCatalog, agentId: string, heldVersionId: string | null): SelectOption[] {
-  if (agentId === UNKNOWN) return heldVersionId ? [{ value: heldVersionId, label: 'Unknown version' }] : []
-  const agent = catalog.agentById.get(agentId)
-  if (!agent) return []
-  const versions = isArchived(agent) ? agent.versions.filter((v) => v.id === heldVersionId) : versionsNewestFirst(agent)
-  return versions.map((v) => ({ value: v.id, label: v.published ? `v${v.version}` : `v${v.version} · draft` }))
-}
-
-/** The version selected when the user picks an agent. */
-export function versionOnAgentPick(catalog: AgentCatalog, agentId: string, heldVersionId: string | null): string {
-  if (agentId === NONE) return ''
-  if (agentId === UNKNOWN) return heldVersionId ?? ''
-  const agent = catalog.agentById.get(agentId)
-  if (!agent) return ''
-  if (isArchived(agent)) return heldVersionId ?? ''
-  return defaultVersionFor(agent)?.id ?? ''
+  const inbound = slot('inbound')
+  return {
+    inbound,
+    outbound: slot('outbound'),
+    canary: canaryOfValues(values, inbound),
+    nickname: values.nickname,
+    label: values.label,
+    webhook: values.webhookUrl,
+  }
 }

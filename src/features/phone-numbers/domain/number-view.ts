@@ -35,3 +35,21 @@ export function describeSlot(versionId: string | null, catalog: AgentCatalog | n
     newerVersion: newest && newest.version > entry.version.version ? newest.version : null,
   }
 }
+
+/**
+ * The canary beside the inbound slot in the table, `+ v3 10 %` (a version of the slot's agent) or
+ * `+ Billing Assistant v1 10 %` (another agent's); null without a canary. An archived agent is named
+ * as such; a version the agents list does not hold, as one.
+ */
+export function canaryBesideSlot(number: PhoneNumber, catalog: AgentCatalog | null): string | null {
+  const canary = number.inbound_canary
+  if (canary === null) return null
+  const entry = catalog?.versionById.get(canary.agent_version_id)
+  const slotAgent = catalog?.versionById.get(number.inbound_agent_version_id ?? '')?.agent
+  const version = !entry
+    ? 'an unknown version'
+    : entry.agent === slotAgent
+      ? `v${entry.version.version}`
+      : `${entry.agent.name}${isArchived(entry.agent) ? ' (archived)' : ''} v${entry.version.version}`
+  return `+ ${version} ${canary.percent} %`
+}

@@ -1,13 +1,13 @@
-import fc from 'fast-check'
-import { buildAgentCatalog, isArchived, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import { planSave, PlanError, withExpectedUpdatedAt, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
-import { createSeedRecords, createSeedWorkspace } from '@/mocks/seed'
-import { Workspace } from '@/mocks/workspace'
+import {
+  desiredFromNumber,
+  normalizeText,
+  type DesiredNumberState,
+} from '@/features/phone-numbers/domain/desired-state'
+import { planSave, PlanError } from '@/features/phone-numbers/domain/plan-save'
+import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
+import { seed, seedCatalog } from '@/testing/save-scenarios'
 import type { PhoneNumber } from '@/types/api'
-
-const seed = createSeedRecords()
-const seedCatalog = buildAgentCatalog(seed.agents)
 
 function seedNumber(e164: string): PhoneNumber {
   const number = seed.numbers.find((n) => n.phone_number === e164)
@@ -15,22 +15,12 @@ function seedNumber(e164: string): PhoneNumber {
   return number
 }
 
-/** The dialog's initial state for a number: nothing changed yet. */
-function untouched(number: PhoneNumber): DesiredNumberState {
-  return {
-    inbound: number.inbound_agent_version_id,
-    outbound: number.outbound_agent_version_id,
-    nickname: number.nickname ?? '',
-    label: number.label ?? '',
-  }
+function plan(number: PhoneNumber, changes: Partial<DesiredNumberState>, catalog = seedCatalog): WriteCall[] {
+  return planSave(number, catalog, { ...desiredFromNumber(number), ...changes })
 }
 
-function plan(number: PhoneNumber, changes: Partial<DesiredNumberState>, catalog = seedCatalog): PlannedCall[] {
-  return planSave(number, catalog, { ...untouched(number), ...changes })
-}
-
-/** A publish call's precondition for one number: E.164 → the `updated_at` the plan was made from. */
-const expecting = (number: PhoneNumber) => ({ [number.phone_number]: number.updated_at })
+/** How a call names its number. */
+const ref = (number: PhoneNumber) => ({ id: number.id, phone_number: number.phone_number })
 
 const MAIN = seedNumber('+14155550123') // inbound Front Desk v3, outbound None, 'Main Support Line', 'cc-4410'
 const APPOINTMENTS = seedNumber('+14155550172') // Reminders v2 on both sides
@@ -56,7 +46,7 @@ describe('planSave examples', () => {
         versionId: 'agv_billing_3',
         direction: 'inbound',
         publishesDraft: false,
-        body: { phone_numbers: ['+14155550123'], direction: 'inbound', expected_updated_at: expecting(MAIN) },
+        numbers: [ref(MAIN)],
       },
     ])
     expect(plan(MAIN, { outbound: 'agv_sales_3' })).toEqual([
@@ -66,7 +56,7 @@ describe('planSave examples', () => {
         versionId: 'agv_sales_3',
         direction: 'outbound',
         publishesDraft: false,
-        body: { phone_numbers: ['+14155550123'], direction: 'outbound', expected_updated_at: expecting(MAIN) },
+        numbers: [ref(MAIN)],
       },
     ])
   })
@@ -85,7 +75,7 @@ describe('planSave examples', () => {
         versionId: 'agv_triage_2',
         direction: 'both',
         publishesDraft: false,
-        body: { phone_numbers: ['+12125550134'], direction: 'both', expected_updated_at: expecting(NEW_YORK) },
+        numbers: [ref(NEW_YORK)],
       },
     ])
   })
@@ -115,7 +105,7 @@ describe('planSave examples', () => {
         agentId: 'agt_front_desk',
         versionId: 'agv_front_desk_3',
         direction: 'inbound',
-        body: { unassign_phone_numbers: ['+14155550123'], direction: 'inbound', expected_updated_at: expecting(MAIN) },
+        numbers: [ref(MAIN)],
       },
     ])
     expect(plan(NEW_YORK, { outbound: null })).toEqual([
@@ -124,11 +114,7 @@ describe('planSave examples', () => {
         agentId: 'agt_sales',
         versionId: 'agv_sales_3',
         direction: 'outbound',
-        body: {
-          unassign_phone_numbers: ['+12125550134'],
-          direction: 'outbound',
-          expected_updated_at: expecting(NEW_YORK),
-        },
+        numbers: [ref(NEW_YORK)],
       },
     ])
   })
@@ -140,11 +126,7 @@ describe('planSave examples', () => {
         agentId: 'agt_reminders',
         versionId: 'agv_reminders_2',
         direction: 'both',
-        body: {
-          unassign_phone_numbers: ['+14155550172'],
-          direction: 'both',
-          expected_updated_at: expecting(APPOINTMENTS),
-        },
+        numbers: [ref(APPOINTMENTS)],
       },
     ])
     expect(plan(MUNICH, { inbound: null, outbound: null })).toEqual([
@@ -205,39 +187,32 @@ describe('planSave examples', () => {
         versionId: 'agv_reminders_3',
         direction: 'inbound',
         publishesDraft: true,
-        body: { phone_numbers: ['+14155550172'], direction: 'inbound', expected_updated_at: expecting(APPOINTMENTS) },
+        numbers: [ref(APPOINTMENTS)],
       },
       {
         kind: 'unassign',
         agentId: 'agt_reminders',
         versionId: 'agv_reminders_2',
         direction: 'outbound',
-        body: {
-          unassign_phone_numbers: ['+14155550172'],
-          direction: 'outbound',
-          expected_updated_at: expecting(APPOINTMENTS),
-        },
+        numbers: [ref(APPOINTMENTS)],
       },
     ])
   })
 
   test('changed nickname or label: one PATCH with only the changed fields, trimmed, empty as null', () => {
-    const since = { expected_updated_at: MAIN.updated_at }
     expect(plan(MAIN, { nickname: '  Support  ' })).toEqual([
-      { kind: 'patch', numberId: MAIN.id, body: { nickname: 'Support', ...since } },
+      { kind: 'patch', number: ref(MAIN), fields: { nickname: 'Support' } },
     ])
-    expect(plan(MAIN, { label: '' })).toEqual([{ kind: 'patch', numberId: MAIN.id, body: { label: null, ...since } }])
+    expect(plan(MAIN, { label: '' })).toEqual([{ kind: 'patch', number: ref(MAIN), fields: { label: null } }])
     expect(plan(MAIN, { nickname: ' \t ', label: 'cc-1' })).toEqual([
-      { kind: 'patch', numberId: MAIN.id, body: { nickname: null, label: 'cc-1', ...since } },
+      { kind: 'patch', number: ref(MAIN), fields: { nickname: null, label: 'cc-1' } },
     ])
-    expect(plan(UNNAMED, { label: 'new' })).toEqual([
-      { kind: 'patch', numberId: UNNAMED.id, body: { label: 'new', expected_updated_at: UNNAMED.updated_at } },
-    ])
+    expect(plan(UNNAMED, { label: 'new' })).toEqual([{ kind: 'patch', number: ref(UNNAMED), fields: { label: 'new' } }])
   })
 
   test('order: deploys, then unassigns, then the PATCH', () => {
     const calls = plan(NEW_YORK, { inbound: null, outbound: 'agv_survey_2', nickname: 'NYC' })
-    expect(calls.map((c) => [c.kind, c.kind === 'patch' ? c.numberId : c.direction])).toEqual([
+    expect(calls.map((c) => [c.kind, 'direction' in c ? c.direction : 'number' in c && c.number.id])).toEqual([
       ['deploy', 'outbound'],
       ['unassign', 'inbound'],
       ['patch', NEW_YORK.id],
@@ -254,24 +229,19 @@ describe('planSave examples', () => {
     expect(plan(unknownHeld, {})).toEqual([])
   })
 
-  test('every call is conditional on the number as planned from; a later call can be re-targeted', () => {
+  test('every call is sent conditional on the number as last seen: as planned from, then as each answer left it', () => {
     const calls = plan(NEW_YORK, { inbound: null, outbound: 'agv_survey_2', nickname: 'NYC' })
-    expect(calls.map((call) => call.body.expected_updated_at)).toEqual([
-      expecting(NEW_YORK),
-      expecting(NEW_YORK),
-      NEW_YORK.updated_at,
+    const requests = calls.map((call) => writeRequest(call, () => NEW_YORK.updated_at))
+    expect(requests.map((r) => r.endpoint === 'publish' && r.body.expected_updated_at)).toEqual([
+      { [NEW_YORK.phone_number]: NEW_YORK.updated_at },
+      { [NEW_YORK.phone_number]: NEW_YORK.updated_at },
+      false,
     ])
-    const after = { ...NEW_YORK, updated_at: '2030-01-01T00:00:00.000Z' }
-    expect(calls.map((call) => withExpectedUpdatedAt(call, after).body.expected_updated_at)).toEqual([
-      expecting(after),
-      expecting(after),
-      after.updated_at,
-    ])
-    // Only the precondition changes.
-    const [deploy] = calls
-    expect(withExpectedUpdatedAt(deploy!, after)).toEqual({
-      ...deploy,
-      body: { ...deploy!.body, expected_updated_at: expecting(after) },
+    const later = '2030-01-01T00:00:00.000Z'
+    expect(writeRequest(calls[2]!, () => later)).toEqual({
+      endpoint: 'patch',
+      numberId: NEW_YORK.id,
+      body: { nickname: 'NYC', expected_updated_at: later },
     })
   })
 
@@ -291,281 +261,93 @@ describe('planSave examples', () => {
   })
 })
 
-// ---- properties, checked against the demo backend's model of API.md ------------------------
+const TOLL_FREE = seedNumber('+18005550199') // inbound Front Desk v2 with a canary of v3 at 10 %, a webhook URL
+const HOOK = 'https://hooks.example/inbound'
 
-const agentOfVersion = new Map(seed.agents.flatMap((a) => a.versions.map((v) => [v.id, a] as const)))
-const allVersionIds = [...agentOfVersion.keys()]
-const archivedVersionIds = seed.agents.filter(isArchived).flatMap((a) => a.versions.map((v) => v.id))
-const deployableVersionIds = seed.agents.filter((a) => !isArchived(a)).flatMap((a) => a.versions.map((v) => v.id))
-
-interface Slots {
-  inbound: string | null
-  outbound: string | null
-}
-
-const anyVersion = fc.constantFrom(...allVersionIds)
-const heldSlotArb = fc.oneof(fc.constant(null), anyVersion, fc.constantFrom(...archivedVersionIds))
-// Biased towards both sides holding the same version or the same agent, where calls can be merged.
-const currentSlotsArb: fc.Arbitrary<Slots> = fc.oneof(
-  fc.record({ inbound: heldSlotArb, outbound: heldSlotArb }),
-  anyVersion.map((id) => ({ inbound: id, outbound: id })),
-  fc.constantFrom(...seed.agents).chain((agent) =>
-    fc.record({
-      inbound: fc.constantFrom(...agent.versions.map((v) => v.id)),
-      outbound: fc.constantFrom(...agent.versions.map((v) => v.id)),
-    }),
-  ),
-)
-
-const choiceArb = (held: string | null) =>
-  fc.oneof(fc.constant(null), fc.constantFrom(...deployableVersionIds), fc.constant(held))
-const desiredSlotsArb = (current: Slots): fc.Arbitrary<Slots> =>
-  fc.oneof(
-    fc.record({ inbound: choiceArb(current.inbound), outbound: choiceArb(current.outbound) }),
-    fc.constantFrom(...deployableVersionIds).map((id) => ({ inbound: id, outbound: id })),
-    fc.constant({ inbound: null, outbound: null }),
-  )
-
-const textEditArb = (current: string | null) =>
-  fc.oneof(
-    fc.constant(current ?? ''),
-    fc.constant(` ${current ?? ''}\t `),
-    fc.constantFrom('', ' ', '\t\n '),
-    fc.string({ maxLength: 12 }),
-    fc.string({ maxLength: 12 }).map((s) => `  ${s} `),
-  )
-
-const scenarioArb = fc
-  .record({
-    numberIndex: fc.nat({ max: seed.numbers.length - 1 }),
-    slots: currentSlotsArb,
-    staleCatalog: fc.boolean(),
-  })
-  .chain((current) => {
-    const number = seed.numbers[current.numberIndex]!
-    return fc
-      .record({
-        slots: desiredSlotsArb(current.slots),
-        nickname: textEditArb(number.nickname),
-        label: textEditArb(number.label),
-      })
-      .map(({ slots, nickname, label }) => ({ current, desired: { ...slots, nickname, label } }))
+describe('planSave: the inbound canary and the webhook URL', () => {
+  test('adding a canary of a published version: one PUT after nothing else', () => {
+    const canary = { agent_version_id: 'agv_front_desk_2', percent: 10 }
+    expect(plan(MAIN, { canary })).toEqual([{ kind: 'set-canary', number: ref(MAIN), canary }])
   })
 
-type Run = ReturnType<typeof setUp>
-
-/**
- * A workspace where the number holds `slots`. Only published versions sit in slots, so a seed draft
- * placed there is published first; the planner may then get the seed's catalog, which is stale about it.
- */
-function setUp({ numberIndex, slots, staleCatalog }: { numberIndex: number; slots: Slots; staleCatalog: boolean }) {
-  const workspace = new Workspace(createSeedWorkspace())
-  const id = workspace.allNumbers()[numberIndex]!.id
-  workspace.setSlots(id, { inbound_agent_version_id: slots.inbound, outbound_agent_version_id: slots.outbound })
-  for (const versionId of [slots.inbound, slots.outbound]) {
-    if (versionId && !publishedIds(workspace).has(versionId))
-      workspace.publish(agentOfVersion.get(versionId)!.id, versionId, {})
-  }
-  const catalog: AgentCatalog = staleCatalog ? seedCatalog : buildAgentCatalog(workspace.listAgents().data)
-  return { workspace, id, catalog }
-}
-
-function publishedIds(workspace: Workspace): Set<string> {
-  return new Set(workspace.listAgents().data.flatMap((a) => a.versions.filter((v) => v.published).map((v) => v.id)))
-}
-
-/** Sends the calls as a save does: each conditional on the `updated_at` the previous one returned. */
-function apply({ workspace, id }: Run, calls: PlannedCall[]): void {
-  let latest = workspace.getPhoneNumber(id)
-  for (const planned of calls) {
-    const call = withExpectedUpdatedAt(planned, latest)
-    if (call.kind === 'patch') latest = workspace.patchPhoneNumber(call.numberId, call.body)
-    else latest = workspace.publish(call.agentId, call.versionId, call.body).data.find((n) => n.id === id)!
-  }
-}
-
-function expectReached(number: PhoneNumber, desired: DesiredNumberState): void {
-  const trimmed = (text: string) => text.trim() || null
-  expect(number).toMatchObject({
-    inbound_agent_version_id: desired.inbound,
-    outbound_agent_version_id: desired.outbound,
-    nickname: trimmed(desired.nickname),
-    label: trimmed(desired.label),
+  test('a draft canary version is published first, by a publish naming no numbers, after the slot calls', () => {
+    const canary = { agent_version_id: 'agv_reminders_3', percent: 10 }
+    expect(plan(APPOINTMENTS, { canary })).toEqual([
+      { kind: 'publish', agentId: 'agt_reminders', versionId: 'agv_reminders_3' },
+      { kind: 'set-canary', number: ref(APPOINTMENTS), canary },
+    ])
+    expect(plan(APPOINTMENTS, { inbound: 'agv_reminders_1', canary }).map((c) => c.kind)).toEqual([
+      'deploy',
+      'publish',
+      'set-canary',
+    ])
+    // Deployed to the other side in the same save, the draft is published by that deploy: no publish of its own.
+    expect(plan(APPOINTMENTS, { outbound: 'agv_reminders_3', canary }).map((c) => c.kind)).toEqual([
+      'deploy',
+      'set-canary',
+    ])
   })
-}
 
-/** Computed without the planner: each newly written version, each agent cleared from some side, and the text, need a call. */
-function fewestCalls(current: PhoneNumber, desired: DesiredNumberState): number {
-  const sides = [
-    [current.inbound_agent_version_id, desired.inbound],
-    [current.outbound_agent_version_id, desired.outbound],
-  ] as const
-  const written = new Set(
-    sides.filter(([held, wanted]) => wanted !== null && wanted !== held).map(([, wanted]) => wanted),
-  )
-  const clearedAgents = new Set(
-    sides.filter(([held, wanted]) => wanted === null && held !== null).map(([held]) => agentOfVersion.get(held!)!.id),
-  )
-  const trimmed = (text: string) => text.trim() || null
-  const textChanged = trimmed(desired.nickname) !== current.nickname || trimmed(desired.label) !== current.label
-  return written.size + clearedAgents.size + (textChanged ? 1 : 0)
-}
+  test('promoting is one deploy of the canary’s version inbound: the server removes the canary', () => {
+    expect(plan(TOLL_FREE, { inbound: 'agv_front_desk_3', canary: null })).toEqual([
+      expect.objectContaining({ kind: 'deploy', versionId: 'agv_front_desk_3', direction: 'inbound' }),
+    ])
+  })
 
-const KIND_ORDER = { deploy: 0, unassign: 1, patch: 2 }
-const RUNS = 2000
+  test('clearing inbound takes the canary with it: one unassign, no canary call', () => {
+    expect(plan(TOLL_FREE, { inbound: null, canary: null })).toEqual([
+      expect.objectContaining({ kind: 'unassign', versionId: 'agv_front_desk_2', direction: 'inbound' }),
+    ])
+  })
 
-describe('planSave properties', () => {
-  test(`applied to the demo backend, a plan reaches exactly the chosen state with the fewest calls (${RUNS} runs)`, () => {
-    const seen = {
-      deployBoth: 0,
-      unassignBoth: 0,
-      archivedCleared: 0,
-      draftDeployed: 0,
-      staleDraftCleared: 0,
-      patch: 0,
-    }
-    fc.assert(
-      fc.property(scenarioArb, ({ current, desired }) => {
-        const run = setUp(current)
-        const before = run.workspace.getPhoneNumber(run.id)
-        const publishedBefore = publishedIds(run.workspace)
+  test('replacing the inbound version keeps the canary unless it is changed too', () => {
+    expect(plan(TOLL_FREE, { inbound: 'agv_front_desk_1' }).map((c) => c.kind)).toEqual(['deploy'])
+    expect(plan(TOLL_FREE, { inbound: 'agv_front_desk_1', canary: null }).map((c) => c.kind)).toEqual([
+      'deploy',
+      'remove-canary',
+    ])
+  })
 
-        const calls = planSave(before, run.catalog, desired)
+  test('removing the canary or changing its share is one canary call', () => {
+    expect(plan(TOLL_FREE, { canary: null })).toEqual([{ kind: 'remove-canary', number: ref(TOLL_FREE) }])
+    const wider = { agent_version_id: 'agv_front_desk_3', percent: 25 }
+    expect(plan(TOLL_FREE, { canary: wider })).toEqual([{ kind: 'set-canary', number: ref(TOLL_FREE), canary: wider }])
+  })
 
-        expect(calls).toHaveLength(fewestCalls(before, desired))
-        const ranks = calls.map((c) => KIND_ORDER[c.kind])
-        expect(ranks).toEqual([...ranks].sort())
-        for (const call of calls) {
-          if (call.kind === 'patch') {
-            const { expected_updated_at: expected, ...fields } = call.body
-            expect(call.numberId).toBe(before.id)
-            expect(expected).toBe(before.updated_at)
-            for (const [field, value] of Object.entries(fields)) expect(value).not.toBe(before[field as 'nickname'])
-            continue
-          }
-          expect(agentOfVersion.get(call.versionId)?.id).toBe(call.agentId)
-          const expected_updated_at = { [before.phone_number]: before.updated_at }
-          if (call.kind === 'deploy') {
-            expect(call.body).toEqual({
-              phone_numbers: [before.phone_number],
-              direction: call.direction,
-              expected_updated_at,
-            })
-            expect(call.publishesDraft).toBe(!run.catalog.versionById.get(call.versionId)!.version.published)
-          } else {
-            expect(call.body).toEqual({
-              unassign_phone_numbers: [before.phone_number],
-              direction: call.direction,
-              expected_updated_at,
-            })
-            // Clearing never publishes anything new.
-            expect(publishedBefore.has(call.versionId)).toBe(true)
-          }
-        }
-
-        apply(run, calls) // throws on any call the API would refuse
-        const after = run.workspace.getPhoneNumber(run.id)
-        expectReached(after, desired)
-        const deployed = new Set(calls.flatMap((c) => (c.kind === 'deploy' ? [c.versionId] : [])))
-        for (const id of publishedIds(run.workspace)) if (!publishedBefore.has(id)) expect(deployed.has(id)).toBe(true)
-        // Saving again sends nothing.
-        expect(planSave(after, run.catalog, desired)).toEqual([])
-
-        seen.deployBoth += +calls.some((c) => c.kind === 'deploy' && c.direction === 'both')
-        seen.unassignBoth += +calls.some((c) => c.kind === 'unassign' && c.direction === 'both')
-        seen.archivedCleared += +calls.some((c) => c.kind === 'unassign' && c.agentId === 'agt_legacy_ivr')
-        seen.draftDeployed += +calls.some((c) => c.kind === 'deploy' && c.publishesDraft)
-        seen.staleDraftCleared += +calls.some(
-          (c) =>
-            c.kind === 'unassign' &&
-            [before.inbound_agent_version_id, before.outbound_agent_version_id].some(
-              (held) => held && !run.catalog.versionById.get(held)!.version.published,
-            ),
-        )
-        seen.patch += +calls.some((c) => c.kind === 'patch')
-      }),
-      { numRuns: RUNS },
+  test('a canary equal to the (new) inbound version is refused in words before anything is sent', () => {
+    expect(() => plan(TOLL_FREE, { inbound: 'agv_front_desk_3' })).toThrow(
+      'Canary: Front Desk v3 is the inbound version too. Choose another version for the canary, remove it, or promote it.',
     )
-    // The generators really reach every interesting case.
-    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0)
-  })
-
-  test(`after a failure part-way, saving again sends only what is still needed (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(scenarioArb, fc.nat(), ({ current, desired }, cut) => {
-        const run = setUp(current)
-        const calls = planSave(run.workspace.getPhoneNumber(run.id), run.catalog, desired)
-        const applied = cut % (calls.length + 1)
-        apply(run, calls.slice(0, applied))
-
-        const retry = planSave(run.workspace.getPhoneNumber(run.id), run.catalog, desired)
-        expect(retry.length).toBeLessThanOrEqual(calls.length - applied)
-        apply(run, retry)
-        expectReached(run.workspace.getPhoneNumber(run.id), desired)
-      }),
-      { numRuns: RUNS },
+    expect(() => plan(MAIN, { canary: { agent_version_id: 'agv_front_desk_3', percent: 5 } })).toThrow(PlanError)
+    expect(() => plan(MAIN, { canary: { agent_version_id: 'agv_legacy_ivr_1', percent: 5 } })).toThrow(
+      'Canary: Legacy IVR is archived, so its versions cannot become a canary.',
+    )
+    expect(() => plan(MAIN, { canary: { agent_version_id: '', percent: 5 } })).toThrow(
+      'Choose a version for the canary.',
     )
   })
 
-  test(`a plan made before someone else changed the number is refused at its first call, changing nothing (${RUNS / 4} runs)`, () => {
-    const otherChange = fc.constantFrom<(workspace: Workspace, id: string) => void>(
-      (workspace, id) =>
-        workspace.patchPhoneNumber(id, { label: `theirs ${workspace.getPhoneNumber(id).label ?? ''}` }),
-      (workspace, id) => {
-        const held = workspace.getPhoneNumber(id).outbound_agent_version_id
-        workspace.setSlots(id, { outbound_agent_version_id: held === 'agv_sales_1' ? null : 'agv_sales_1' })
-      },
-    )
-    fc.assert(
-      fc.property(scenarioArb, otherChange, ({ current, desired }, change) => {
-        const run = setUp(current)
-        const calls = planSave(run.workspace.getPhoneNumber(run.id), run.catalog, desired)
-        fc.pre(calls.length > 0)
-        change(run.workspace, run.id)
-        const changed = run.workspace.getPhoneNumber(run.id)
-        const [first] = calls
-        const send = () =>
-          first!.kind === 'patch'
-            ? run.workspace.patchPhoneNumber(first!.numberId, first!.body)
-            : run.workspace.publish(first!.agentId, first!.versionId, first!.body)
-        expect(send).toThrow(expect.objectContaining({ status: 409 }))
-        expect(run.workspace.getPhoneNumber(run.id)).toEqual(changed)
-        // Planned again from what is there now, the save goes through (unless the choice is no longer possible:
-        // keeping an archived agent's version that someone else replaced, say).
-        let again: PlannedCall[]
-        try {
-          again = planSave(changed, run.catalog, desired)
-        } catch (error) {
-          if (error instanceof PlanError) return
-          throw error
-        }
-        apply(run, again)
-        expectReached(run.workspace.getPhoneNumber(run.id), desired)
-      }),
-      { numRuns: RUNS / 4 },
-    )
+  test('the webhook URL is one PATCH field, trimmed, empty as null, sent only when it changes', () => {
+    expect(plan(MAIN, { webhook: ` ${HOOK} ` })).toEqual([
+      { kind: 'patch', number: ref(MAIN), fields: { inbound_webhook_url: HOOK } },
+    ])
+    expect(plan(TOLL_FREE, { webhook: '  ' })).toEqual([
+      { kind: 'patch', number: ref(TOLL_FREE), fields: { inbound_webhook_url: null } },
+    ])
+    // A rename alone never names the webhook URL (a body naming it needs agents:manage).
+    expect(plan(TOLL_FREE, { nickname: 'Free line', webhook: ` ${TOLL_FREE.inbound_webhook_url} ` })).toEqual([
+      { kind: 'patch', number: ref(TOLL_FREE), fields: { nickname: 'Free line' } },
+    ])
   })
 
-  test('nothing changed: an empty plan, whatever the slots hold (even versions the catalog does not know)', () => {
-    const slot = fc.oneof(fc.constant(null), anyVersion, fc.constant('agv_unknown'))
-    fc.assert(
-      fc.property(
-        fc.nat({ max: seed.numbers.length - 1 }),
-        slot,
-        slot,
-        fc.boolean(),
-        (index, inbound, outbound, padText) => {
-          const number = {
-            ...seed.numbers[index]!,
-            inbound_agent_version_id: inbound,
-            outbound_agent_version_id: outbound,
-          }
-          const desired = untouched(number)
-          if (padText) Object.assign(desired, { nickname: ` ${desired.nickname} `, label: `\t${desired.label}` })
-          expect(planSave(number, seedCatalog, desired)).toEqual([])
-        },
-      ),
-      { numRuns: 500 },
-    )
+  test('order: slot calls, the draft’s publish, the canary call, then one PATCH', () => {
+    const canary = { agent_version_id: 'agv_billing_4', percent: 30 }
+    const calls = plan(APPOINTMENTS, { outbound: null, canary, label: 'x', webhook: HOOK })
+    expect(calls.map((c) => c.kind)).toEqual(['unassign', 'publish', 'set-canary', 'patch'])
+    expect(calls[3]).toEqual({
+      kind: 'patch',
+      number: ref(APPOINTMENTS),
+      fields: { label: 'x', inbound_webhook_url: HOOK },
+    })
   })
 })

@@ -1,12 +1,16 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { desiredFromNumber, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import {
+  canaryShareInWords,
   describeChanges,
+  importErrorInWords,
   nothingToSave,
   routingNote,
   savedMessage,
   slotInWords,
   textHint,
+  webhookHint,
+  webhookNote,
 } from '@/features/phone-numbers/domain/save-messages'
 import { createSeedRecords } from '@/mocks/seed'
 import type { PhoneNumber } from '@/types/api'
@@ -17,13 +21,7 @@ const MAIN = seed.numbers.find((n) => n.phone_number === '+14155550123')! // inb
 const UNNAMED = seed.numbers.find((n) => n.phone_number === '+16175550110')! // no agents, no nickname, no label
 
 function desired(number: PhoneNumber, changes: Partial<DesiredNumberState>): DesiredNumberState {
-  return {
-    inbound: number.inbound_agent_version_id,
-    outbound: number.outbound_agent_version_id,
-    nickname: number.nickname ?? '',
-    label: number.label ?? '',
-    ...changes,
-  }
+  return { ...desiredFromNumber(number), ...changes }
 }
 
 test('a slot in words: agent and version, None, or unknown', () => {
@@ -65,8 +63,9 @@ test('hints and the empty summary speak only of what the key may change', () => 
   expect(textHint('nickname', false)).toBe('Shown in tables and selectors.')
   expect(textHint('label', false)).toBe('Internal accounting label.')
   expect(nothingToSave({ canRoute: true, canRename: true })).toBe(
-    'Nothing yet: change a side, the nickname or the label.',
+    'Nothing yet: change a side, the canary, the webhook URL, the nickname or the label.',
   )
+  expect(nothingToSave({ canRoute: true, canRename: false })).toBe('Nothing yet: change a side or the canary.')
   expect(nothingToSave({ canRoute: false, canRename: true })).toBe('Nothing yet: change the nickname or the label.')
 })
 
@@ -74,4 +73,74 @@ test('the routing note explains read-only pickers, and is absent when the key ma
   expect(routingNote({ canRoute: true, canRename: true })).toBeNull()
   expect(routingNote({ canRoute: false, canRename: true })).toBe('Your key can rename numbers but not change routing.')
   expect(routingNote({ canRoute: false, canRename: false })).toBe('Your key can view numbers but not change them.')
+})
+
+const TOLL_FREE = seed.numbers.find((n) => n.phone_number === '+18005550199')! // Front Desk v2, canary v3 at 10 %, a webhook
+
+test('the summary says every canary change in words, and when a draft canary version is published', () => {
+  const lines = (number: PhoneNumber, changes: Partial<DesiredNumberState>, tense?: 'done') =>
+    describeChanges(number, catalog, desired(number, changes), tense)
+  expect(lines(MAIN, { canary: { agent_version_id: 'agv_front_desk_2', percent: 10 } })).toEqual([
+    'Canary: Front Desk v2 at 10 %',
+  ])
+  expect(lines(MAIN, { canary: { agent_version_id: 'agv_reminders_3', percent: 10 } })).toEqual([
+    'Canary: Appointment Reminders v3 at 10 % (publishes v3)',
+  ])
+  expect(lines(MAIN, { canary: { agent_version_id: 'agv_reminders_3', percent: 10 } }, 'done')).toEqual([
+    'Canary: Appointment Reminders v3 at 10 % (published v3)',
+  ])
+  expect(lines(TOLL_FREE, { canary: { agent_version_id: 'agv_front_desk_3', percent: 25 } })).toEqual([
+    'Canary: Front Desk v3 at 10 % → 25 %',
+  ])
+  expect(lines(TOLL_FREE, { canary: { agent_version_id: 'agv_front_desk_1', percent: 5 } })).toEqual([
+    'Canary: Front Desk v3 at 10 % → Front Desk v1 at 5 %',
+  ])
+  expect(lines(TOLL_FREE, { canary: null })).toEqual(['Canary removed (was Front Desk v3 at 10 %)'])
+  expect(lines(TOLL_FREE, { inbound: null, canary: null })).toEqual([
+    'Inbound: Front Desk v2 → cleared',
+    'Canary removed with the inbound side',
+  ])
+  expect(lines(TOLL_FREE, { inbound: 'agv_front_desk_3', canary: null })).toEqual([
+    'Inbound: Front Desk v2 → Front Desk v3',
+    'Canary promoted: Front Desk v3 takes all inbound calls',
+  ])
+  expect(lines(TOLL_FREE, { inbound: 'agv_front_desk_1' })).toEqual([
+    'Inbound: Front Desk v2 → Front Desk v1',
+    'Canary kept: Front Desk v3 at 10 %',
+  ])
+  // A share being typed is not a canary yet.
+  expect(lines(MAIN, { canary: { agent_version_id: 'agv_front_desk_2', percent: Number.NaN } })).toEqual([
+    'Canary: Front Desk v2 (choose a share from 1 to 99 %)',
+  ])
+})
+
+test('the summary says every webhook change in words', () => {
+  const hook = 'https://hooks.example/inbound'
+  expect(describeChanges(MAIN, catalog, desired(MAIN, { webhook: ` ${hook} ` }))).toEqual([`Webhook: set to ${hook}`])
+  expect(describeChanges(TOLL_FREE, catalog, desired(TOLL_FREE, { webhook: hook }))).toEqual([
+    `Webhook: set to ${hook} (was ${TOLL_FREE.inbound_webhook_url})`,
+  ])
+  expect(describeChanges(TOLL_FREE, catalog, desired(TOLL_FREE, { webhook: '' }))).toEqual([
+    `Webhook: cleared (was ${TOLL_FREE.inbound_webhook_url})`,
+  ])
+})
+
+test('the webhook URL is read-only with the reason unless the key may route and rename', () => {
+  expect(webhookNote({ canRoute: true, canRename: true })).toBeNull()
+  expect(webhookNote({ canRoute: false, canRename: true })).toBe(
+    'Your key cannot change the webhook URL: that takes a key that may both change routing and rename numbers.',
+  )
+  expect(webhookHint(true)).toBe(
+    'Called at the start of every inbound call for per-call variables. An https:// URL; leave empty to clear.',
+  )
+})
+
+test('the canary and the import error in words', () => {
+  expect(canaryShareInWords({ agent_version_id: 'agv_front_desk_3', percent: 10 }, catalog)).toBe(
+    'Front Desk v3 answers 10 % of inbound calls',
+  )
+  expect(importErrorInWords('Address verification failed for this number')).toEqual({
+    headline: 'Import failed: Address verification failed for this number',
+    meaning: 'This number takes no calls until the problem is fixed at the carrier.',
+  })
 })

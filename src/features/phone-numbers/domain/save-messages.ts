@@ -1,9 +1,15 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { describeSlot, numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Permissions } from '@/features/session/use-session'
-import type { AgentVersion, PhoneNumber } from '@/types/api'
+import {
+  MAX_CANARY_PERCENT,
+  MIN_CANARY_PERCENT,
+  type AgentVersion,
+  type InboundCanary,
+  type PhoneNumber,
+} from '@/types/api'
 
 /**
  * Every sentence the page says about a save before it is sent: what Save will do, why it cannot,
@@ -34,9 +40,10 @@ export function textHint(field: TextField, editable: boolean): string {
 
 /** What the summary says before anything changed: only what this key may change. */
 export function nothingToSave(permissions: Pick<Permissions, 'canRoute' | 'canRename'>): string {
-  return permissions.canRoute
-    ? 'Nothing yet: change a side, the nickname or the label.'
-    : 'Nothing yet: change the nickname or the label.'
+  if (!permissions.canRoute) return 'Nothing yet: change the nickname or the label.'
+  return permissions.canRename
+    ? 'Nothing yet: change a side, the canary, the webhook URL, the nickname or the label.'
+    : 'Nothing yet: change a side or the canary.'
 }
 
 /** `Front Desk v2`, `None`, or `an unknown version`, for sentences. */
@@ -72,6 +79,8 @@ export function describeChanges(
     const publishes = entry && !entry.version.published ? ` (${verb} v${entry.version.version})` : ''
     lines.push(`${SIDE_NAMES[side]}: ${from} → ${slotInWords(after, catalog)}${publishes}`)
   }
+  const canary = canaryChangeInWords(number, catalog, desired, tense)
+  if (canary) lines.push(canary)
   for (const field of ['nickname', 'label'] as const) {
     const before = number[field]
     const after = normalizeText(desired[field])
@@ -83,12 +92,86 @@ export function describeChanges(
         : `${name}: ${before === null ? 'none' : `“${before}”`} → “${after}”`,
     )
   }
+  const webhook = webhookChangeInWords(number.inbound_webhook_url, normalizeUrl(desired.webhook))
+  if (webhook) lines.push(webhook)
   return lines
+}
+
+/** A canary's percent the API takes: a whole number from 1 to 99. */
+export function isCanaryPercent(percent: number): boolean {
+  return Number.isInteger(percent) && percent >= MIN_CANARY_PERCENT && percent <= MAX_CANARY_PERCENT
+}
+
+/** `Front Desk v3 at 10 %`. */
+export function canaryInWords(canary: InboundCanary, catalog: AgentCatalog): string {
+  return `${slotInWords(canary.agent_version_id, catalog)} at ${canary.percent} %`
+}
+
+/** The canary as the dialog states it: `Front Desk v3 answers 10 % of inbound calls`. */
+export function canaryShareInWords(canary: InboundCanary, catalog: AgentCatalog): string {
+  return `${slotInWords(canary.agent_version_id, catalog)} answers ${canary.percent} % of inbound calls`
+}
+
+/**
+ * The summary's canary line: added, changed, removed, promoted, removed with the inbound side, or
+ * kept while the inbound version changes; null when nothing happens to it.
+ */
+function canaryChangeInWords(
+  number: PhoneNumber,
+  catalog: AgentCatalog,
+  desired: DesiredNumberState,
+  tense: 'planned' | 'done',
+): string | null {
+  const before = number.inbound_canary
+  const after = desired.inbound === null ? null : desired.canary
+  if (before !== null && after === null) {
+    if (desired.inbound === null) return 'Canary removed with the inbound side'
+    if (desired.inbound === before.agent_version_id) {
+      return `Canary promoted: ${slotInWords(before.agent_version_id, catalog)} takes all inbound calls`
+    }
+    return `Canary removed (was ${canaryInWords(before, catalog)})`
+  }
+  if (after === null) return null
+  if (!isCanaryPercent(after.percent)) {
+    return `Canary: ${slotInWords(after.agent_version_id, catalog)} (choose a share from ${MIN_CANARY_PERCENT} to ${MAX_CANARY_PERCENT} %)`
+  }
+  if (before === null) return `Canary: ${canaryInWords(after, catalog)}${publishesNote(after, catalog, tense)}`
+  if (before.agent_version_id === after.agent_version_id) {
+    if (before.percent !== after.percent) return `Canary: ${canaryInWords(before, catalog)} → ${after.percent} %`
+    return desired.inbound !== number.inbound_agent_version_id ? `Canary kept: ${canaryInWords(before, catalog)}` : null
+  }
+  return `Canary: ${canaryInWords(before, catalog)} → ${canaryInWords(after, catalog)}${publishesNote(after, catalog, tense)}`
+}
+
+function publishesNote(canary: InboundCanary, catalog: AgentCatalog, tense: 'planned' | 'done'): string {
+  const entry = catalog.versionById.get(canary.agent_version_id)
+  if (!entry || entry.version.published) return ''
+  return ` (${tense === 'planned' ? 'publishes' : 'published'} v${entry.version.version})`
+}
+
+function webhookChangeInWords(before: string | null, after: string | null): string | null {
+  if (before === after) return null
+  if (after === null) return `Webhook: cleared (was ${before})`
+  return before === null ? `Webhook: set to ${after}` : `Webhook: set to ${after} (was ${before})`
 }
 
 /** The message after a save went through: `number` and `catalog` as they were before it. */
 export function savedMessage(number: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): string {
   return `Saved ${numberTitle(number)}: ${describeChanges(number, catalog, desired, 'done').join('; ')}.`
+}
+
+/** Why the webhook URL is read-only: it takes agents:manage and numbers:write; null when the key has both. */
+export function webhookNote(permissions: Pick<Permissions, 'canRoute' | 'canRename'>): string | null {
+  if (permissions.canRoute && permissions.canRename) return null
+  return 'Your key cannot change the webhook URL: that takes a key that may both change routing and rename numbers.'
+}
+
+/** The carrier's reason a number failed to import, and what it means. */
+export function importErrorInWords(reason: string): { headline: string; meaning: string } {
+  return {
+    headline: `Import failed: ${reason}`,
+    meaning: 'This number takes no calls until the problem is fixed at the carrier.',
+  }
 }
 
 /** Why the pickers (or every field) are read-only; null when the key may change routing. */
@@ -118,20 +201,52 @@ export function unknownHeldNote(versionId: string): string {
   return `This side holds a version the agents list does not show (${versionId}). Saving keeps it unless you choose another.`
 }
 
+/** The inbound canary's sentences in the dialog. */
+export const CANARY_TEXT = {
+  legend: 'Inbound canary',
+  hint: 'Tries another version on a share of inbound calls before moving the whole number.',
+  none: 'No canary: every inbound call goes to the inbound version.',
+  removedWithInbound: 'Saving removes the canary with the inbound side.',
+  needsInbound: 'A canary needs an inbound version: choose one to add a canary.',
+  removes: (inbound: string) => `Saving removes the canary: every inbound call goes to ${inbound}.`,
+  shareHint: 'Per cent of inbound calls, 1 to 99.',
+  /** The canary as it will be, beside the one the number has now (or none). */
+  afterSave: (canaryInWords: string) => `After saving: ${canaryInWords}.`,
+} as const
+
+/** The inbound webhook URL's hint: what it is for, and how to clear it when the key may. */
+export function webhookHint(editable: boolean): string {
+  const purpose = 'Called at the start of every inbound call for per-call variables.'
+  return editable ? `${purpose} An https:// URL; leave empty to clear.` : purpose
+}
+
 /** Form validation, in words. */
 export const validationMessages = {
   tooLong: (field: TextField, length: number, max: number) =>
     `${TEXT_FIELD_NAMES[field]} can be at most ${max} characters; this one has ${length}.`,
   versionRequired: (side: Side) => `Choose a version for the ${side} side.`,
+  canaryVersionRequired: 'Choose a version for the canary.',
+  canaryShare: `Canary share must be a whole number from ${MIN_CANARY_PERCENT} to ${MAX_CANARY_PERCENT} (per cent of inbound calls).`,
+  webhookNotHttps: 'Inbound webhook URL must be a full https:// address, such as https://hooks.example.com/inbound.',
+  webhookTooLong: (length: number, max: number) =>
+    `Inbound webhook URL can be at most ${max.toLocaleString('en-US')} characters; this one has ${length.toLocaleString('en-US')}.`,
 }
+
+const CANARY_NAME = 'Canary'
+const sideOrCanary = (side: Side | 'canary') => (side === 'canary' ? CANARY_NAME : SIDE_NAMES[side])
 
 /** Why a choice cannot be turned into API calls (the planner refuses before sending anything). */
 export const planErrorMessages = {
   cannotClearUnknown: (side: Side) =>
     `${SIDE_NAMES[side]} holds a version that is not in the agent list, so it cannot be cleared. Reload and try again.`,
-  unknownVersion: (side: Side) => `${SIDE_NAMES[side]}: the chosen version is not in the agent list.`,
-  archivedAgent: (side: Side, agentName: string) =>
-    `${SIDE_NAMES[side]}: ${agentName} is archived, so its versions cannot be deployed.`,
+  unknownVersion: (side: Side | 'canary') => `${sideOrCanary(side)}: the chosen version is not in the agent list.`,
+  archivedAgent: (side: Side | 'canary', agentName: string) =>
+    side === 'canary'
+      ? `Canary: ${agentName} is archived, so its versions cannot become a canary.`
+      : `${SIDE_NAMES[side]}: ${agentName} is archived, so its versions cannot be deployed.`,
+  canaryWithoutInbound: 'A canary needs an inbound version: choose one for Inbound, or remove the canary.',
+  canaryEqualsInbound: (versionId: string, catalog: AgentCatalog) =>
+    `Canary: ${slotInWords(versionId, catalog)} is the inbound version too. Choose another version for the canary, remove it, or promote it.`,
 }
 
 export function textFieldName(field: TextField): string {

@@ -1,6 +1,7 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import { planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { desiredFromNumber, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { planSave } from '@/features/phone-numbers/domain/plan-save'
+import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import {
   callsInWords,
   changesSinceInWords,
@@ -20,13 +21,7 @@ const catalog = buildAgentCatalog(seed.agents)
 const MAIN = seed.numbers.find((n) => n.phone_number === '+14155550123')! // inbound Front Desk v3, outbound None
 
 function desired(number: PhoneNumber, changes: Partial<DesiredNumberState>): DesiredNumberState {
-  return {
-    inbound: number.inbound_agent_version_id,
-    outbound: number.outbound_agent_version_id,
-    nickname: number.nickname ?? '',
-    label: number.label ?? '',
-    ...changes,
-  }
+  return { ...desiredFromNumber(number), ...changes }
 }
 const later = (number: PhoneNumber, changes: Partial<PhoneNumber>, ms = 1): PhoneNumber => ({
   ...number,
@@ -45,13 +40,13 @@ test('planned calls in words, for what was and was not applied (the precondition
     'Inbound cleared',
     'Nickname and label change',
   ])
-  const both: PlannedCall = {
+  const both: WriteCall = {
     kind: 'deploy',
     agentId: 'agt_sales',
     versionId: 'agv_sales_2',
     direction: 'both',
     publishesDraft: false,
-    body: { phone_numbers: [MAIN.phone_number], direction: 'both' },
+    numbers: [{ id: MAIN.id, phone_number: MAIN.phone_number }],
   }
   expect(describeCall(both, catalog)).toBe('Inbound and outbound → Outbound Sales v2')
   expect(callsInWords('Not sent', [both, calls[1]!], catalog)).toBe(
@@ -165,19 +160,39 @@ test('an unclear outcome is never a “no”: it may or may not have been applie
   )
 })
 
-test('a refused call says it was not applied, with the server’s reason', () => {
-  const cause = new ApiError({
-    kind: 'http',
-    status: 400,
-    code: 'agent_archived',
-    message: 'Agent is archived.',
-    method: 'POST',
-    path: '/x',
-  })
-  expect(saveFailureInWords(stopped('not_applied', { cause }), catalog)).toEqual([
-    'Outbound → Outbound Sales v3 failed and was not applied: Agent is archived.',
+test('a refused call says it was not applied, with the server’s reason, in words where its code is known', () => {
+  const refusal = (status: number, code: string, message: string) =>
+    new ApiError({ kind: 'http', status, code, message, method: 'POST', path: '/x' })
+  const inWords = (cause: ApiError) => saveFailureInWords(stopped('not_applied', { cause }), catalog)
+  expect(inWords(refusal(400, 'validation_failed', 'label must be at most 255 characters'))).toEqual([
+    'Outbound → Outbound Sales v3 failed and was not applied: label must be at most 255 characters',
     'Not sent: Nickname change.',
   ])
+  expect(inWords(refusal(400, 'agent_archived', 'Agent is archived.'))[0]).toBe(
+    'Outbound → Outbound Sales v3 failed and was not applied: its agent is archived, so its versions can no longer be deployed, published or made a canary (the server said: “Agent is archived.”).',
+  )
+  expect(inWords(refusal(403, 'insufficient_scope', 'This API key lacks the agents:manage scope.'))[0]).toBe(
+    'Outbound → Outbound Sales v3 failed and was not applied: your key is not allowed to make this change (the server said: “This API key lacks the agents:manage scope.”).',
+  )
+  expect(inWords(refusal(400, 'version_not_published', 'v3 is a draft.'))[0]).toMatch(
+    /failed and was not applied: the version is a draft, and only a published version can be a canary; saving again publishes it first/,
+  )
+})
+
+test('canary, publish and webhook calls in words', () => {
+  const TOLL_FREE = seed.numbers.find((n) => n.phone_number === '+18005550199')! // Front Desk v2, canary v3 at 10 %
+  const calls = planSave(
+    TOLL_FREE,
+    catalog,
+    desired(TOLL_FREE, { canary: { agent_version_id: 'agv_billing_4', percent: 5 }, webhook: '', label: 'x' }),
+  )
+  expect(calls.map((call) => describeCall(call, catalog))).toEqual([
+    'Publish Billing Assistant v4',
+    'Canary → Billing Assistant v4 at 5 %',
+    'Label and webhook URL change',
+  ])
+  const [remove] = planSave(TOLL_FREE, catalog, desired(TOLL_FREE, { canary: null }))
+  expect(describeCall(remove!, catalog)).toBe('Canary removed')
 })
 
 test('after an unclear outcome, the number read again later says whether the change has been applied since', () => {

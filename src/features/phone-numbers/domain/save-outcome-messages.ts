@@ -1,6 +1,6 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
-import { slotInWords, textFieldName } from '@/features/phone-numbers/domain/save-messages'
+import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { canaryInWords, slotInWords, textFieldName } from '@/features/phone-numbers/domain/save-messages'
 import {
   changedFields,
   checkCall,
@@ -37,12 +37,24 @@ export const SAVE_OUTCOME_TEXT = {
     'Your choices are kept and the table shows what the server holds: Save sends only what is still needed.',
 } as const
 
+const PATCH_FIELD_NAMES = { nickname: 'nickname', label: 'label', inbound_webhook_url: 'webhook URL' } as const
+
 /** A planned call in words, for "what was and was not applied". */
-export function describeCall(call: PlannedCall, catalog: AgentCatalog): string {
-  if (call.kind === 'patch') {
-    const fields = (['nickname', 'label'] as const).filter((field) => field in call.body)
-    const named = fields.join(' and ')
-    return `${named.charAt(0).toUpperCase()}${named.slice(1)} change`
+export function describeCall(call: WriteCall, catalog: AgentCatalog): string {
+  switch (call.kind) {
+    case 'patch': {
+      const fields = (Object.keys(PATCH_FIELD_NAMES) as (keyof typeof PATCH_FIELD_NAMES)[])
+        .filter((field) => field in call.fields)
+        .map((field) => PATCH_FIELD_NAMES[field])
+      const named = fields.length > 1 ? `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}` : (fields[0] ?? '')
+      return `${named.charAt(0).toUpperCase()}${named.slice(1)} change`
+    }
+    case 'publish':
+      return `Publish ${slotInWords(call.versionId, catalog)}`
+    case 'set-canary':
+      return `Canary → ${canaryInWords(call.canary, catalog)}`
+    case 'remove-canary':
+      return 'Canary removed'
   }
   const sides = call.direction === 'both' ? 'Inbound and outbound' : SIDE_NAMES[call.direction]
   if (call.kind === 'unassign') return `${sides} cleared`
@@ -51,7 +63,7 @@ export function describeCall(call: PlannedCall, catalog: AgentCatalog): string {
 
 export function callsInWords(
   heading: 'Applied' | 'Not sent' | 'Not applied',
-  calls: PlannedCall[],
+  calls: WriteCall[],
   catalog: AgentCatalog,
 ): string {
   return `${heading}: ${calls.map((call) => describeCall(call, catalog)).join('; ')}.`
@@ -107,7 +119,7 @@ export function changesSinceInWords(
   chosen: readonly SaveField[] = [],
 ): string[] {
   return changedFields(before, now).map((field) => {
-    const alsoChosen = (chosen as readonly NumberField[]).includes(field)
+    const alsoChosen = chosen.includes(field)
     const yours = alsoChosen ? ' You changed it too: Save would put your choice in its place.' : ''
     return `${fieldName(field)} ${changeOf(field, now, catalog)} since you opened this number.${yours}`
   })
@@ -132,9 +144,25 @@ export function whoChangedInWords(stopped: Pick<StoppedSave, 'changedBy' | 'curr
   return when ? `Changed ${when}.` : null
 }
 
-const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : 'the server gave no reason')
 /** The reason as a sentence of its own, ended with a full stop when the server did not end it. */
 const asSentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`)
+
+/**
+ * Refusals whose own text may be terse or technical, in words that say what it means and what to do;
+ * the server's message follows, as it may say more.
+ */
+const REFUSALS_IN_WORDS: Record<string, string> = {
+  insufficient_scope: 'your key is not allowed to make this change',
+  version_not_published:
+    'the version is a draft, and only a published version can be a canary; saving again publishes it first',
+  agent_archived: 'its agent is archived, so its versions can no longer be deployed, published or made a canary',
+}
+
+function reasonOf(cause: unknown): string {
+  if (!(cause instanceof Error)) return 'the server gave no reason'
+  const words = isApiError(cause) ? REFUSALS_IN_WORDS[cause.code] : undefined
+  return words ? `${words} (the server said: ${quoted(cause.message)}).` : cause.message
+}
 
 /** What became of a save that stopped, in words: what happened, then what was and was not applied. */
 export function saveFailureInWords(stopped: StoppedSave, catalog: AgentCatalog): string[] {

@@ -1,6 +1,7 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
-import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import { planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { desiredFromNumber, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { planSave } from '@/features/phone-numbers/domain/plan-save'
+import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { afterCall, changedFields, checkCall, fieldsChosen } from '@/features/phone-numbers/domain/save-outcome'
 import { createSeedRecords } from '@/mocks/seed'
 import type { PhoneNumber } from '@/types/api'
@@ -17,13 +18,10 @@ const WITH_CANARY: PhoneNumber = {
 }
 
 const choose = (number: PhoneNumber, changes: Partial<DesiredNumberState>): DesiredNumberState => ({
-  inbound: number.inbound_agent_version_id,
-  outbound: number.outbound_agent_version_id,
-  nickname: number.nickname ?? '',
-  label: number.label ?? '',
+  ...desiredFromNumber(number),
   ...changes,
 })
-const onlyCall = (number: PhoneNumber, changes: Partial<DesiredNumberState>): PlannedCall => {
+const onlyCall = (number: PhoneNumber, changes: Partial<DesiredNumberState>): WriteCall => {
   const [call, ...rest] = planSave(number, catalog, choose(number, changes))
   expect(rest).toEqual([])
   return call!
@@ -40,7 +38,9 @@ describe('afterCall: the number as API.md leaves it after a call', () => {
       ...WITH_CANARY,
       outbound_agent_version_id: 'agv_sales_3',
     })
-    expect(afterCall(onlyCall(WITH_CANARY, { inbound: 'agv_reminders_1' }), WITH_CANARY, catalog)).toEqual({
+    expect(
+      afterCall(onlyCall(WITH_CANARY, { inbound: 'agv_reminders_1', canary: null }), WITH_CANARY, catalog),
+    ).toEqual({
       ...WITH_CANARY,
       inbound_agent_version_id: 'agv_reminders_1',
       inbound_canary: null,
@@ -52,7 +52,7 @@ describe('afterCall: the number as API.md leaves it after a call', () => {
   })
 
   test('an unassign clears the sides its agent holds, and a cleared inbound side its canary', () => {
-    const both = onlyCall(WITH_CANARY, { inbound: null, outbound: null })
+    const both = onlyCall(WITH_CANARY, { inbound: null, outbound: null, canary: null })
     expect(afterCall(both, WITH_CANARY, catalog)).toEqual({
       ...WITH_CANARY,
       inbound_agent_version_id: null,
@@ -65,8 +65,22 @@ describe('afterCall: the number as API.md leaves it after a call', () => {
   })
 
   test('a PATCH sets the fields it names, as the server stores them', () => {
-    const call = onlyCall(APPOINTMENTS, { nickname: '  Front line ', label: '' })
-    expect(afterCall(call, APPOINTMENTS, catalog)).toEqual({ ...APPOINTMENTS, nickname: 'Front line', label: null })
+    const call = onlyCall(APPOINTMENTS, { nickname: '  Front line ', label: '', webhook: ' https://hooks.example/x ' })
+    expect(afterCall(call, APPOINTMENTS, catalog)).toEqual({
+      ...APPOINTMENTS,
+      nickname: 'Front line',
+      label: null,
+      inbound_webhook_url: 'https://hooks.example/x',
+    })
+  })
+
+  test('the canary calls set or remove the canary; a publish naming no numbers leaves the number as it was', () => {
+    const canary = { agent_version_id: 'agv_reminders_3', percent: 20 }
+    const [publish, set] = planSave(APPOINTMENTS, catalog, choose(APPOINTMENTS, { canary }))
+    expect(afterCall(publish!, APPOINTMENTS, catalog)).toBe(APPOINTMENTS)
+    expect(afterCall(set!, APPOINTMENTS, catalog)).toEqual({ ...APPOINTMENTS, inbound_canary: canary })
+    const remove = onlyCall(WITH_CANARY, { canary: null })
+    expect(afterCall(remove, WITH_CANARY, catalog)).toEqual({ ...WITH_CANARY, inbound_canary: null })
   })
 })
 
@@ -102,7 +116,7 @@ describe('checkCall: what a read of the number says about a call', () => {
   })
 
   test('a promotion applied counts only when the canary is gone too', () => {
-    const promote = onlyCall(WITH_CANARY, { inbound: 'agv_reminders_1' })
+    const promote = onlyCall(WITH_CANARY, { inbound: 'agv_reminders_1', canary: null })
     const promoted = later(WITH_CANARY, { inbound_agent_version_id: 'agv_reminders_1', inbound_canary: null })
     expect(checkCall(promote, WITH_CANARY, promoted, catalog).applied).toBe(true)
     const canaryKept = later(WITH_CANARY, { inbound_agent_version_id: 'agv_reminders_1' })
@@ -129,4 +143,9 @@ test('fieldsChosen: where the user’s choice differs from the number, text comp
     'outbound',
     'label',
   ])
+  expect(fieldsChosen(WITH_CANARY, choose(WITH_CANARY, { webhook: ' ' }))).toEqual([])
+  expect(
+    fieldsChosen(WITH_CANARY, choose(WITH_CANARY, { canary: { agent_version_id: 'agv_reminders_1', percent: 11 } })),
+  ).toEqual(['canary'])
+  expect(fieldsChosen(WITH_CANARY, choose(WITH_CANARY, { webhook: 'https://hooks.example/y' }))).toEqual(['webhook'])
 })

@@ -1,15 +1,18 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import type { PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { PhoneNumber } from '@/types/api'
 
-/** A field the edit dialog changes: a side (its agent and version together), the nickname or the label. */
-export type SaveField = Side | 'nickname' | 'label'
+/**
+ * A field of a number a write can change, each one thing to the user: a side (its agent and version
+ * together), the inbound canary (version and share), the nickname, the label, the webhook URL.
+ */
+export type NumberField = Side | 'canary' | 'nickname' | 'label' | 'webhook'
 
-/** Every field of a number a write can change: the dialog's, and the canary and webhook someone else may change. */
-export type NumberField = SaveField | 'canary' | 'webhook'
+/** A field the edit dialog changes: all of them. */
+export type SaveField = NumberField
 
 const NUMBER_FIELDS: readonly NumberField[] = ['inbound', 'outbound', 'canary', 'nickname', 'label', 'webhook']
 
@@ -37,24 +40,35 @@ export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): 
   const fields: SaveField[] = []
   if (number.inbound_agent_version_id !== desired.inbound) fields.push('inbound')
   if (number.outbound_agent_version_id !== desired.outbound) fields.push('outbound')
+  if (!sameCanary(number.inbound_canary, desired.canary)) fields.push('canary')
   if (number.nickname !== normalizeText(desired.nickname)) fields.push('nickname')
   if (number.label !== normalizeText(desired.label)) fields.push('label')
+  if (number.inbound_webhook_url !== normalizeUrl(desired.webhook)) fields.push('webhook')
   return fields
 }
 
 /**
  * The number as API.md's rules leave it after the call (its `updated_at` aside): a deploy writes its
  * sides and promotes a canary of the version it writes inbound; an unassign clears the sides holding
- * the agent, and a cleared inbound side takes its canary with it; a PATCH sets the fields it names.
+ * the agent, and a cleared inbound side takes its canary with it; the canary calls set or remove it;
+ * a PATCH sets the fields it names; a publish naming no numbers leaves the number as it was.
  */
-export function afterCall(call: PlannedCall, number: PhoneNumber, catalog: AgentCatalog): PhoneNumber {
-  if (call.kind === 'patch') {
-    const { nickname, label, inbound_webhook_url: webhook } = call.body
-    return {
-      ...number,
-      ...(nickname !== undefined && { nickname: normalizeText(nickname ?? '') }),
-      ...(label !== undefined && { label: normalizeText(label ?? '') }),
-      ...(webhook !== undefined && { inbound_webhook_url: webhook === '' ? null : webhook }),
+export function afterCall(call: WriteCall, number: PhoneNumber, catalog: AgentCatalog): PhoneNumber {
+  switch (call.kind) {
+    case 'publish':
+      return number
+    case 'set-canary':
+      return { ...number, inbound_canary: call.canary }
+    case 'remove-canary':
+      return { ...number, inbound_canary: null }
+    case 'patch': {
+      const { nickname, label, inbound_webhook_url: webhook } = call.fields
+      return {
+        ...number,
+        ...(nickname !== undefined && { nickname: normalizeText(nickname ?? '') }),
+        ...(label !== undefined && { label: normalizeText(label ?? '') }),
+        ...(webhook !== undefined && { inbound_webhook_url: normalizeUrl(webhook ?? '') }),
+      }
     }
   }
   const next = { ...number }
@@ -83,7 +97,7 @@ export interface CallCheck {
  * Compares the number read now with what the call expected (`before`) and would make of it. Only the
  * fields matter, not who wrote them: "applied" means the number holds what the user wanted.
  */
-export function checkCall(call: PlannedCall, before: PhoneNumber, now: PhoneNumber, catalog: AgentCatalog): CallCheck {
+export function checkCall(call: WriteCall, before: PhoneNumber, now: PhoneNumber, catalog: AgentCatalog): CallCheck {
   const expected = afterCall(call, before, catalog)
   const targets = changedFields(before, expected)
   const applied = targets.length > 0 && targets.every((field) => sameField(field, expected, now))
@@ -100,9 +114,9 @@ export interface ChangeAuthor {
 
 /** A save that stopped at one call (api/save-phone-number.ts SaveError). */
 export interface StoppedSave {
-  applied: PlannedCall[]
-  failed: PlannedCall
-  notAttempted: PlannedCall[]
+  applied: WriteCall[]
+  failed: WriteCall
+  notAttempted: WriteCall[]
   cause: unknown
   outcome: 'not_applied' | 'unknown' | 'conflict'
   /** The number as the save expected it when it stopped, and as read afterwards (null: not read). */

@@ -2,14 +2,15 @@ import { useMemo } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { desiredStateFromValues, type EditNumberFormValues } from '@/features/phone-numbers/domain/edit-number-form'
-import { PlanError, planSave, type PlannedCall } from '@/features/phone-numbers/domain/plan-save'
+import { PlanError, planSave } from '@/features/phone-numbers/domain/plan-save'
+import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { describeChanges } from '@/features/phone-numbers/domain/save-messages'
 import type { PhoneNumber } from '@/types/api'
 
 interface SavePlan {
   desired: DesiredNumberState
   /** The calls Save sends; empty when nothing changed or the choice cannot be planned. */
-  calls: PlannedCall[]
+  calls: WriteCall[]
   /** Why the choice cannot be turned into calls, in words; null when it can. */
   error: string | null
   /** What Save will do, one line per side and field. */

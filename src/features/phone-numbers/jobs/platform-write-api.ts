@@ -1,3 +1,4 @@
+import { sendWriteRequest } from '@/features/phone-numbers/api/send-write-request'
 import type { WriteApi, WriteFailure } from '@/features/phone-numbers/jobs/run-writes'
 import { platformApi } from '@/lib/api'
 import { isApiError } from '@/lib/api-error'
@@ -8,25 +9,8 @@ const MAX_RETRY_AFTER_MS = 10_000
 /** Write jobs over the configured server (platformApi), every call carrying `reason` as X-Change-Reason. */
 export function platformWriteApi(reason: string): WriteApi {
   return {
-    async send(request) {
-      // Not the job's signal: Cancel stops between calls, never in the middle of one (its outcome would be unknown).
-      const options = { reason }
-      switch (request.endpoint) {
-        case 'publish':
-          return platformApi.publishAgentVersion(request.agentId, request.versionId, request.body, options)
-        case 'patch':
-          return [await platformApi.patchPhoneNumber(request.numberId, request.body, options)]
-        case 'put-canary':
-          return [await platformApi.putInboundCanary(request.numberId, request.body, options)]
-        case 'delete-canary':
-          return [
-            await platformApi.deleteInboundCanary(request.numberId, {
-              ...options,
-              expectedUpdatedAt: request.expectedUpdatedAt,
-            }),
-          ]
-      }
-    },
+    // Not the job's signal: Cancel stops between calls, never in the middle of one (its outcome would be unknown).
+    send: (request) => sendWriteRequest(request, { reason }),
     read: (ids, signal) => platformApi.phoneNumbersByIds(ids, { signal }),
     classify: classifyWriteError,
     sleep: (ms, signal) =>
