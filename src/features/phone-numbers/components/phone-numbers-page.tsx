@@ -10,6 +10,7 @@ import { NumbersTable } from '@/features/phone-numbers/components/numbers-table'
 import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-toolbar'
 import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
+import { isFiltered, NO_FILTERS } from '@/features/phone-numbers/domain/list-view'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
@@ -65,7 +66,7 @@ export function PhoneNumbersPage() {
     if (rowsShown) void loadEditDialog().then(() => setDialogMounted(true))
   }, [rowsShown])
 
-  const filtered = view.search !== '' || view.status !== null || view.agentId !== null
+  const filtered = isFiltered(view)
   const { total, rows } = list
 
   return (
@@ -107,11 +108,7 @@ export function PhoneNumbersPage() {
       {list.query.isError && !list.hasAnswer ? (
         <ListError message={list.query.error.message} onRetry={() => void list.query.refetch()} />
       ) : list.hasAnswer && total === 0 ? (
-        <ListEmpty
-          search={view.search}
-          filtered={filtered}
-          onClearFilters={() => setView({ search: '', status: null, agentId: null })}
-        />
+        <ListEmpty search={view.search} filtered={filtered} onClearFilters={() => setView(NO_FILTERS)} />
       ) : list.pastTheEnd ? (
         <ListPastTheEnd
           page={view.page}
