@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import { AgentUsageRegion } from '@/features/phone-numbers/components/agent-usage-region'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
 import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-the-end'
@@ -11,6 +12,7 @@ import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-tool
 import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { isFiltered, NO_FILTERS } from '@/features/phone-numbers/domain/list-view'
+import { moveView } from '@/features/phone-numbers/domain/usage-rows'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
@@ -32,7 +34,7 @@ function newest(...states: (PhoneNumber | null | undefined)[]): PhoneNumber | nu
 
 export function PhoneNumbersPage() {
   const { permissions } = useSession()
-  const { view, params, setView } = useListView()
+  const { view, params, setView, hrefOf } = useListView()
   const list = usePhoneNumberList(view, params)
   const agents = useAgentCatalog()
 
@@ -104,6 +106,14 @@ export function PhoneNumbersPage() {
           </button>
         </div>
       )}
+
+      <AgentUsageRegion
+        agentId={view.agentId}
+        hrefOf={hrefOf}
+        onShowView={setView}
+        // Until the routing dialog (h/bulk) is wired here: show exactly the numbers it would move.
+        onMoveNumbers={(request) => setView(moveView(request))}
+      />
 
       {list.query.isError && !list.hasAnswer ? (
         <ListError message={list.query.error.message} onRetry={() => void list.query.refetch()} />
