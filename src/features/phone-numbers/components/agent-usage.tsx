@@ -30,6 +30,7 @@ interface AgentUsageProps {
  */
 export function AgentUsage({ agent, hrefOf, onShowView, onMoveNumbers }: AgentUsageProps) {
   const headingId = useId()
+  const changesHeadingId = useId()
   const usage = useQuery(agentUsageQueries.usage(agent.id))
   const changes = useInfiniteQuery(agentUsageQueries.recentChanges(agent.id))
   const rows = useMemo(() => (usage.data ? usageRows(agent, usage.data) : null), [agent, usage.data])
@@ -64,8 +65,9 @@ export function AgentUsage({ agent, hrefOf, onShowView, onMoveNumbers }: AgentUs
             </p>
           )}
         </div>
-        <div className="agent-usage-changes">
-          <h3>Recent changes</h3>
+        {/* It scrolls on its own (the table stays near): focusable, so a keyboard can scroll it too. */}
+        <div className="agent-usage-changes" role="group" aria-labelledby={changesHeadingId} tabIndex={0}>
+          <h3 id={changesHeadingId}>Recent changes</h3>
           <EventHistory query={changes} words={RECENT_CHANGES_WORDS} showNumber />
         </div>
       </div>

@@ -23,7 +23,12 @@ export function HistoryEventItem({ event, catalog, now, showNumber = false }: Hi
           {relativeTime(event.at, now)}
         </time>{' '}
         · {event.actor}
-        {showNumber && <> · {formatPhoneNumber(event.phone_number)}</>}
+        {showNumber && (
+          <>
+            {' · '}
+            <span className="history-number">{formatPhoneNumber(event.phone_number)}</span>
+          </>
+        )}
       </p>
       <ul className="history-changes">
         {changesInWords(event.changes, catalog).map((words) => (
