@@ -185,3 +185,14 @@ test('a key without agents:manage sees the counts but no Move', async () => {
   await waitFor(() => expect(usageLines(region)).toEqual(expectedLines('agt_sales')))
   expect(within(region).queryByRole('button', { name: /^Move / })).not.toBeInTheDocument()
 })
+
+test('a key that cannot read agents gets no region and sends no usage or events request', async () => {
+  givenKey(['numbers:read'])
+  window.history.replaceState(null, '', '/?agent=agt_sales')
+  const requests = recordRequests()
+  renderApp()
+  await waitForRows()
+  expect(await screen.findByText(/Your key cannot read agents/)).toBeInTheDocument()
+  expect(screen.queryByRole('region', { name: /usage$/ })).not.toBeInTheDocument()
+  expect(requests.filter((r) => r.path.endsWith('/usage') || r.path === '/v1/events')).toEqual([])
+})
