@@ -59,3 +59,9 @@ test('a count links to exactly its slot’s numbers, clearing the search and eve
     { outboundVersionId: 'agv_x_1', inboundVersionId: null },
   )
 })
+
+test('the numbers of an archived agent can be moved, with no version of it proposed', () => {
+  const archived = { ...agent, archived_at: '2024-06-01T00:00:00.000Z' } as Agent
+  const [, v2] = usageRows(archived, [entry(2, 5, 0, 0)])
+  expect(v2!.move).toEqual({ agentId: 'agt_x', versionId: 'agv_x_2', side: 'inbound', proposedVersionId: null })
+})

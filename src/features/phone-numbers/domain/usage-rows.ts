@@ -1,4 +1,4 @@
-import { newestPublishedVersion, versionsNewestFirst } from '@/features/agents/domain/agent-catalog'
+import { isArchived, newestPublishedVersion, versionsNewestFirst } from '@/features/agents/domain/agent-catalog'
 import { NO_FILTERS, type ListView } from '@/features/phone-numbers/domain/list-view'
 import type { Agent, VersionUsage } from '@/types/api'
 
@@ -12,7 +12,7 @@ export interface MoveNumbersRequest {
   agentId: string
   versionId: string
   side: MoveSide
-  /** What the routing dialog proposes: the agent's newest published version (null when it has none). */
+  /** What the routing dialog proposes: the agent's newest published version (null when it has none or is archived). */
   proposedVersionId: string | null
 }
 
@@ -34,7 +34,8 @@ export interface UsageRow {
  */
 export function usageRows(agent: Agent, usage: VersionUsage[]): UsageRow[] {
   const byId = new Map(usage.map((entry) => [entry.version_id, entry]))
-  const proposedVersionId = newestPublishedVersion(agent)?.id ?? null
+  // An archived agent's versions cannot be deployed (API.md, agent_archived): propose none, the user picks another agent.
+  const proposedVersionId = isArchived(agent) ? null : (newestPublishedVersion(agent)?.id ?? null)
   const known = versionsNewestFirst(agent).map((version) => ({
     versionId: version.id,
     shortLabel: `v${version.version}`,
