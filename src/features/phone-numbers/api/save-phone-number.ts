@@ -193,7 +193,6 @@ function publishedBy(call: WriteCall): string[] {
   return call.kind === 'publish' || call.kind === 'deploy' || call.kind === 'unassign' ? [call.versionId] : []
 }
 
-
 /** Refusals that mean the cached agents were wrong about a version (a draft, an archived agent). */
 const STALE_AGENTS_CODES = new Set(['version_not_published', 'agent_archived'])
 
