@@ -30,8 +30,9 @@ import { formatNumber, openPhoneNumbersPage } from './support/phone-numbers'
 
 const SEED = readInt(process.env.CHAOS_SEED, Math.floor(Math.random() * 2 ** 31))
 const PLANNED_EDITS = readInt(process.env.CHAOS_EDITS, 250)
+/** Made whatever the time: a busy machine makes each edit slower, never the run smaller than this. */
 const MIN_EDITS = Math.min(200, PLANNED_EDITS)
-/** No new edit starts after this much wall-clock time. */
+/** No new edit past MIN_EDITS starts after this much wall-clock time. */
 const BUDGET_MS = readInt(process.env.CHAOS_BUDGET_S, 240) * 1000
 const MAX_SAVES_AGAIN = 3
 const FAULTS = `rate:0.2,kinds:500+502+503+429+apply+network+malformed+empty,endpoints:publish+patch+get+list+agents,concurrent:0.05,retryAfter:0,seed:${SEED}`
@@ -74,7 +75,7 @@ test('random edits under injected faults leave the table equal to the model', as
     log: [],
     staleAfterEdit: [],
   }
-  for (let index = 1; index <= PLANNED_EDITS && Date.now() - startedAt < BUDGET_MS; index++) {
+  for (let index = 1; index <= PLANNED_EDITS && (index <= MIN_EDITS || Date.now() - startedAt < BUDGET_MS); index++) {
     run.stats.attempted++
     try {
       await edit(run, index)
@@ -119,7 +120,6 @@ test('random edits under injected faults leave the table equal to the model', as
     divergences.map(describeDivergence),
     'cells that differ from the model after the faults stopped (no reload, no refetch by the test)',
   ).toEqual([])
-  expect(run.stats.attempted, `at least ${MIN_EDITS} edits within the time budget`).toBeGreaterThanOrEqual(MIN_EDITS)
 })
 
 /** What the steps of one run share: the page, the seeded choices, and what they count and log. */

@@ -3,8 +3,10 @@ import { axeViolations } from './support/axe'
 import {
   anotherAdminChanges,
   cellsOf,
+  choose,
   MAIN_SUPPORT_LINE,
   modelNumber,
+  modelVersion,
   openEditDialog,
   openPhoneNumbersPage,
   rowOf,
@@ -16,6 +18,12 @@ async function rename(page: Page, from: string, to: string): Promise<void> {
   await dialog.getByRole('textbox', { name: 'Nickname' }).fill(to)
   await saveAndWaitForClose(page, dialog)
 }
+
+// A full-page axe scan takes several seconds on a small CI machine, and the first test runs two.
+test.describe.configure({ timeout: 60_000 })
+
+/** Seeded with Appointment Reminders v2 on both sides and no canary (src/mocks/fixtures/curated-numbers.ts). */
+const APPOINTMENT_LINE = { e164: '+14155550172', title: 'Appointment Line' }
 
 /** The "Saved …" confirmation, which offers Undo. */
 const savedNotice = (page: Page): Locator => page.locator('.toast').filter({ hasText: /^Saved / })
@@ -60,4 +68,33 @@ test('undo after another admin changed the number keeps their change, and the pa
     'Not undone: someone else changed Main Support Line after your save. Their change stays.',
   )
   expect(await modelNumber(page, MAIN_SUPPORT_LINE.e164)).toEqual(theirs)
+})
+
+test('change both sides and add a canary with a draft version, then undo: every field is back, the draft stays published', async ({
+  page,
+}) => {
+  await openPhoneNumbersPage(page)
+  const before = await modelNumber(page, APPOINTMENT_LINE.e164)
+  const dialog = await openEditDialog(page, APPOINTMENT_LINE.title)
+  await choose(page, dialog, 'Inbound agent', 'Billing Assistant')
+  await choose(page, dialog, 'Outbound agent', 'None')
+  await dialog.getByRole('button', { name: 'Add canary', exact: true }).click()
+  await choose(page, dialog, 'Canary version', 'v4 · draft')
+  await dialog.getByRole('spinbutton', { name: 'Canary share' }).fill('15')
+  await saveAndWaitForClose(page, dialog)
+  expect(await modelNumber(page, APPOINTMENT_LINE.e164)).toMatchObject({
+    inbound_agent_version_id: 'agv_billing_3',
+    outbound_agent_version_id: null,
+    inbound_canary: { agent_version_id: 'agv_billing_4', percent: 15 },
+  })
+
+  await savedNotice(page).getByRole('button', { name: 'Undo', exact: true }).click()
+  const status = page.getByRole('status')
+  await expect(status).toContainText('Undone: Appointment Line is back as it was.')
+  await expect(status).toContainText('Billing Assistant v4 stays published: publishing cannot be undone.')
+  const after = await modelNumber(page, APPOINTMENT_LINE.e164)
+  expect(after).toEqual({ ...before, updated_at: after.updated_at })
+  expect((await modelVersion(page, 'agt_billing', 'agv_billing_4')).published).toBe(true)
+  await expect(cellsOf(rowOf(page, APPOINTMENT_LINE.title)).inbound).toHaveText(/^Appointment Reminders · v2/)
+  await expect(cellsOf(rowOf(page, APPOINTMENT_LINE.title)).outbound).toHaveText(/^Appointment Reminders · v2/)
 })

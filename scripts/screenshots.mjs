@@ -2,11 +2,11 @@
 /**
  * Screenshots of the Phone Numbers page for docs/: builds the demo app, serves it with
  * `vite preview` on a free port, and photographs the table at each supported width and the edit
- * dialog and its History tab, the toolbar's filters and the agent usage region on a desktop and a
- * phone screen, in Chromium.
+ * dialog (a side's draft, a canary) and its History tab, the toolbar's filters and the agent usage
+ * region on a desktop and a phone screen, in Chromium.
  *
  *   npm run screenshots                      (CHROMIUM_PATH=/path/to/chromium to choose the browser)
- *   npm run screenshots -- --only=usage      only these sets: table, dialog, history, usage
+ *   npm run screenshots -- --only=usage      only these sets: table, dialog, canary, history, usage
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -27,6 +27,10 @@ const TABLE_SHOTS = [
 const DIALOG_SHOTS = [
   { file: 'edit-dialog.png', width: 1280, height: 900 },
   { file: 'edit-dialog-390.png', width: 390, height: 844 },
+]
+const CANARY_SHOTS = [
+  { file: 'canary-dialog.png', width: 1280, height: 900 },
+  { file: 'canary-dialog-390.png', width: 390, height: 844 },
 ]
 const HISTORY_SHOTS = [
   { file: 'history-tab.png', width: 1280, height: 900 },
@@ -61,6 +65,16 @@ async function openInterestingDialog(page) {
   await page.getByRole('option', { name: 'v3 · draft', exact: true }).click()
   await dialog.getByText('v3 is a draft: saving publishes it.').waitFor()
   await page.getByRole('listbox').waitFor({ state: 'hidden' })
+}
+
+/** A number with a canary, its share raised: the canary in words, what Save makes of it, the summary. */
+async function openCanaryDialog(page) {
+  await page.getByRole('button', { name: 'Edit Toll-free Support' }).click()
+  const dialog = page.getByRole('dialog')
+  const share = dialog.getByRole('spinbutton', { name: 'Canary share' })
+  await share.fill('25')
+  await dialog.getByText('After saving: Front Desk v3 answers 25 % of inbound calls.').waitFor()
+  await share.scrollIntoViewIfNeeded()
 }
 
 /** The dialog's History tab of a curated number, with its seeded changes. */
@@ -119,6 +133,7 @@ async function main() {
     if (wanted('table')) for (const shot of TABLE_SHOTS) await shoot(browser, preview.baseUrl, shot, async () => {})
     if (wanted('dialog'))
       for (const shot of DIALOG_SHOTS) await shoot(browser, preview.baseUrl, shot, openInterestingDialog)
+    if (wanted('canary')) for (const shot of CANARY_SHOTS) await shoot(browser, preview.baseUrl, shot, openCanaryDialog)
     if (wanted('history')) for (const shot of HISTORY_SHOTS) await shoot(browser, preview.baseUrl, shot, openHistory)
     if (wanted('usage')) {
       for (const shot of USAGE_SHOTS) await shoot(browser, preview.baseUrl, shot, filterByAgent)

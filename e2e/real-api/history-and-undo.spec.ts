@@ -1,6 +1,15 @@
-import { expect, test } from '@playwright/test'
-import { editButtonOf, MAIN_SUPPORT_LINE } from '../support/phone-numbers'
-import { apiGet, connect, resetApi, serverNumber, TEST_KEYS } from '../support/real-api'
+import { expect, test, type Page } from '@playwright/test'
+import { choose, MAIN_SUPPORT_LINE, openEditDialog, saveAndWaitForClose } from '../support/phone-numbers'
+import { anotherAdminOnServer, apiGet, connect, resetApi, serverNumber, TEST_KEYS } from '../support/real-api'
+
+/** Seeded with Appointment Reminders v2 on both sides and no canary. */
+const APPOINTMENT_LINE = { e164: '+14155550172', title: 'Appointment Line' }
+
+const undoButton = (page: Page) =>
+  page
+    .locator('.toast')
+    .filter({ hasText: /^Saved / })
+    .getByRole('button', { name: 'Undo', exact: true })
 
 test.beforeEach(async ({ request }) => {
   await resetApi(request)
@@ -11,17 +20,11 @@ test('on a real server: rename, undo, and the history holds both, the undo with 
   request,
 }) => {
   await connect(page, TEST_KEYS.admin)
-  await editButtonOf(page, MAIN_SUPPORT_LINE.title).click()
-  const dialog = page.getByRole('dialog')
+  const dialog = await openEditDialog(page, MAIN_SUPPORT_LINE.title)
   await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Línea “Front”')
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(dialog).toBeHidden()
+  await saveAndWaitForClose(page, dialog)
   const undone = page.waitForResponse((r) => r.request().method() === 'PATCH')
-  await page
-    .locator('.toast')
-    .filter({ hasText: /^Saved / })
-    .getByRole('button', { name: 'Undo' })
-    .click()
+  await undoButton(page).click()
   expect((await undone).request().headers()['x-change-reason']).toBe(
     encodeURIComponent('Undo: Main Support Line: Nickname: Main Support Line → Línea “Front”'),
   )
@@ -42,4 +45,53 @@ test('on a real server: rename, undo, and the history holds both, the undo with 
     { ...data[1], reason: null, changes: [{ field: 'nickname', from: 'Main Support Line', to: 'Línea “Front”' }] },
   ])
   expect(data[0]!.actor).toBe(data[1]!.actor)
+})
+
+test('on a real server: change both sides and add a draft canary, then undo; every field is back and the draft stays published', async ({
+  page,
+  request,
+}) => {
+  const before = await serverNumber(request, APPOINTMENT_LINE.e164)
+  await connect(page, TEST_KEYS.admin)
+  const dialog = await openEditDialog(page, APPOINTMENT_LINE.title)
+  await choose(page, dialog, 'Inbound agent', 'Billing Assistant')
+  await choose(page, dialog, 'Outbound agent', 'None')
+  await dialog.getByRole('button', { name: 'Add canary', exact: true }).click()
+  await choose(page, dialog, 'Canary version', 'v4 · draft')
+  await dialog.getByRole('spinbutton', { name: 'Canary share' }).fill('15')
+  await saveAndWaitForClose(page, dialog)
+  expect(await serverNumber(request, APPOINTMENT_LINE.e164)).toMatchObject({
+    inbound_agent_version_id: 'agv_billing_3',
+    outbound_agent_version_id: null,
+    inbound_canary: { agent_version_id: 'agv_billing_4', percent: 15 },
+  })
+
+  await undoButton(page).click()
+  await expect(page.getByRole('status')).toContainText('Undone: Appointment Line is back as it was.')
+  await expect(page.getByRole('status')).toContainText('Billing Assistant v4 stays published')
+  const after = await serverNumber(request, APPOINTMENT_LINE.e164)
+  expect(after).toEqual({ ...before, updated_at: after.updated_at })
+  const { data: agents } = await apiGet<{ data: { id: string; versions: { id: string; published: boolean }[] }[] }>(
+    request,
+    '/v1/agents',
+  )
+  const billing = agents.find((agent) => agent.id === 'agt_billing')
+  expect(billing?.versions.find((version) => version.id === 'agv_billing_4')?.published).toBe(true)
+})
+
+test('on a real server: undo after another admin changed the number keeps their change, and the page says so', async ({
+  page,
+  request,
+}) => {
+  await connect(page, TEST_KEYS.admin)
+  const dialog = await openEditDialog(page, MAIN_SUPPORT_LINE.title)
+  await dialog.getByRole('textbox', { name: 'Nickname' }).fill('Front Line')
+  await saveAndWaitForClose(page, dialog)
+  const theirs = await anotherAdminOnServer(request, MAIN_SUPPORT_LINE.e164, { label: 'their-label' })
+  await undoButton(page).click()
+
+  await expect(page.getByRole('alert')).toContainText(
+    'Not undone: someone else changed Main Support Line after your save. Their change stays.',
+  )
+  expect(await serverNumber(request, MAIN_SUPPORT_LINE.e164)).toEqual(theirs)
 })

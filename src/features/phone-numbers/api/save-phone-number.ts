@@ -8,7 +8,7 @@ import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-ca
 import { changesByOthers } from '@/features/phone-numbers/api/changes-by-others'
 import { recheckLater } from '@/features/phone-numbers/api/recheck-number'
 import type { DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
-import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { draftsPublishedBy, type WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { afterCall, checkCall, type ChangeAuthor, type StoppedSave } from '@/features/phone-numbers/domain/save-outcome'
 import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { isApiError } from '@/lib/api-error'
@@ -164,7 +164,7 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       } catch {
         // The page could not look, so the cached rows (and a draft's published flag) may be stale: read them again.
         void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() })
-        if (publishesDraft(call)) void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
+        if (draftsPublishedBy([call]).length > 0) void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
         throw stop(index, { outcome: refused ? 'conflict' : 'unknown', cause, expected: before, current: null })
       }
       const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
@@ -193,8 +193,6 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
 function publishedBy(call: WriteCall): string[] {
   return call.kind === 'publish' || call.kind === 'deploy' || call.kind === 'unassign' ? [call.versionId] : []
 }
-
-const publishesDraft = (call: WriteCall) => call.kind === 'publish' || (call.kind === 'deploy' && call.publishesDraft)
 
 /** Refusals that mean the cached agents were wrong about a version (a draft, an archived agent). */
 const STALE_AGENTS_CODES = new Set(['version_not_published', 'agent_archived'])

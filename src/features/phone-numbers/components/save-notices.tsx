@@ -18,6 +18,7 @@ import { numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { savedMessage } from '@/features/phone-numbers/domain/save-messages'
 import { detachedSaveText, saveFailureInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
 import { undoReason } from '@/features/phone-numbers/domain/writes/job-messages'
+import { draftsPublishedBy } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { useUndoSave, type UndoVariables } from '@/features/phone-numbers/jobs/use-undo-save'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import type { PhoneNumber } from '@/types/api'
@@ -183,9 +184,7 @@ function undoVariables(save: SaveState, after: PhoneNumber, catalog: AgentCatalo
     changes,
     title,
     reason: undoReason(title, changes, catalog),
-    publishedByTheSave: save.variables.calls.flatMap((call) =>
-      call.kind === 'deploy' && call.publishesDraft ? [call.versionId] : [],
-    ),
+    publishedByTheSave: draftsPublishedBy(save.variables.calls),
   }
 }
 

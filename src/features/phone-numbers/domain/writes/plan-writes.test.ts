@@ -1,6 +1,6 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
-import { planWrites, type WantedFields } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { draftsPublishedBy, planWrites, type WantedFields } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { createSeedRecords } from '@/mocks/seed'
 import type { PhoneNumber } from '@/types/api'
@@ -110,6 +110,21 @@ describe('planWrites', () => {
     ])
     expect(result.calls.map((c) => c.kind)).toEqual(['deploy', 'publish', 'set-canary'])
     expect(result.calls[1]).toEqual({ kind: 'publish', agentId: 'agt_reminders', versionId: 'agv_reminders_3' })
+  })
+
+  test('the drafts a plan publishes: a canary’s publish and a deploy of a draft, each once; published versions are not drafts', () => {
+    const canaryDraft = plan([
+      number({ inbound_agent_version_id: 'agv_reminders_1' }),
+      { inbound: 'agv_reminders_2', canary: { agent_version_id: 'agv_reminders_3', percent: 10 } },
+    ])
+    expect(draftsPublishedBy(canaryDraft.calls)).toEqual(['agv_reminders_3'])
+    const deployedDraft = plan(
+      [number(), { inbound: 'agv_billing_4', outbound: 'agv_billing_4' }],
+      [number(), { inbound: 'agv_billing_4' }],
+    )
+    expect(deployedDraft.calls.filter((c) => c.kind === 'deploy')).toHaveLength(2)
+    expect(draftsPublishedBy(deployedDraft.calls)).toEqual(['agv_billing_4'])
+    expect(draftsPublishedBy(plan([number(), { inbound: 'agv_billing_3' }]).calls)).toEqual([])
   })
 
   test('the canary follows its slot: clearing inbound or promoting needs no canary call', () => {

@@ -218,6 +218,14 @@ function planCanary(
   return { call: { kind: 'set', canary: want }, publishDraft: entry.version.published ? null : entry.version.id }
 }
 
+/** The drafts these calls publish when they go through (a canary's publish, a deploy of a draft), each once. */
+export function draftsPublishedBy(calls: readonly WriteCall[]): string[] {
+  const drafts = calls.flatMap((call) =>
+    call.kind === 'publish' || (call.kind === 'deploy' && call.publishesDraft) ? [call.versionId] : [],
+  )
+  return [...new Set(drafts)]
+}
+
 export function sameCanary(a: InboundCanary | null, b: InboundCanary | null): boolean {
   return a === b || (a !== null && b !== null && a.agent_version_id === b.agent_version_id && a.percent === b.percent)
 }
