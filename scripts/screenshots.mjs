@@ -2,9 +2,11 @@
 /**
  * Screenshots of the Phone Numbers page for docs/: builds the demo app, serves it with
  * `vite preview` on a free port, and photographs the table at each supported width and the edit
- * dialog (a side's draft, a canary) and its History tab on a desktop and a phone screen, in Chromium.
+ * dialog (a side's draft, a canary) and its History tab, the toolbar's filters and the agent usage
+ * region on a desktop and a phone screen, in Chromium.
  *
- *   npm run screenshots            (CHROMIUM_PATH=/path/to/chromium to choose the browser)
+ *   npm run screenshots                      (CHROMIUM_PATH=/path/to/chromium to choose the browser)
+ *   npm run screenshots -- --only=usage      only these sets: table, dialog, canary, history, usage
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -33,6 +35,14 @@ const CANARY_SHOTS = [
 const HISTORY_SHOTS = [
   { file: 'history-tab.png', width: 1280, height: 900 },
   { file: 'history-tab-390.png', width: 390, height: 844 },
+]
+const USAGE_SHOTS = [
+  { file: 'filters-and-usage.png', width: 1280, height: 900 },
+  { file: 'filters-and-usage-390.png', width: 390, height: 844 },
+]
+const USAGE_REGION_SHOTS = [
+  { file: 'agent-usage.png', width: 1280, height: 900 },
+  { file: 'agent-usage-390.png', width: 390, height: 844 },
 ]
 
 /** Opens the page and waits until rows and agent names (the agents list) are both shown. */
@@ -75,13 +85,30 @@ async function openHistory(page) {
   await dialog.getByRole('list', { name: /^Changes, newest first/ }).waitFor()
 }
 
-async function shoot(browser, baseUrl, { file, width, height }, prepare) {
+/**
+ * The toolbar with the new filters set (Front Desk, its v3 inbound, Has canary off, a version list
+ * open to none) and the agent usage region above the table, with its counts and recent changes.
+ */
+async function filterByAgent(page) {
+  await page.getByRole('combobox', { name: 'Agent', exact: true }).selectOption({ label: 'Front Desk' })
+  await page.getByRole('combobox', { name: 'Inbound version' }).selectOption({ label: 'Front Desk v3' })
+  const region = page.getByRole('region', { name: 'Front Desk usage' })
+  await region.getByRole('list', { name: 'Numbers per version, newest first' }).waitFor()
+  await region.getByRole('list', { name: /^Recent changes, newest first/ }).waitFor()
+  await page
+    .getByRole('button', { name: /^Edit / })
+    .first()
+    .waitFor()
+  return region
+}
+
+async function shoot(browser, baseUrl, { file, width, height }, prepare, element = false) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 })
   try {
     const page = await context.newPage()
     await openTable(page, baseUrl)
-    await prepare(page)
-    await page.screenshot({ path: join(docs, file) })
+    const subject = await prepare(page)
+    await (element ? subject : page).screenshot({ path: join(docs, file) })
     console.log(`Wrote docs/${file} (${width} × ${height})`)
   } finally {
     await context.close()
@@ -98,10 +125,20 @@ async function main() {
   try {
     browser = await chromium.launch(launchOptions)
     await mkdir(docs, { recursive: true })
-    for (const shot of TABLE_SHOTS) await shoot(browser, preview.baseUrl, shot, async () => {})
-    for (const shot of DIALOG_SHOTS) await shoot(browser, preview.baseUrl, shot, openInterestingDialog)
-    for (const shot of CANARY_SHOTS) await shoot(browser, preview.baseUrl, shot, openCanaryDialog)
-    for (const shot of HISTORY_SHOTS) await shoot(browser, preview.baseUrl, shot, openHistory)
+    const only = process.argv
+      .find((arg) => arg.startsWith('--only='))
+      ?.slice('--only='.length)
+      .split(',')
+    const wanted = (set) => !only || only.includes(set)
+    if (wanted('table')) for (const shot of TABLE_SHOTS) await shoot(browser, preview.baseUrl, shot, async () => {})
+    if (wanted('dialog'))
+      for (const shot of DIALOG_SHOTS) await shoot(browser, preview.baseUrl, shot, openInterestingDialog)
+    if (wanted('canary')) for (const shot of CANARY_SHOTS) await shoot(browser, preview.baseUrl, shot, openCanaryDialog)
+    if (wanted('history')) for (const shot of HISTORY_SHOTS) await shoot(browser, preview.baseUrl, shot, openHistory)
+    if (wanted('usage')) {
+      for (const shot of USAGE_SHOTS) await shoot(browser, preview.baseUrl, shot, filterByAgent)
+      for (const shot of USAGE_REGION_SHOTS) await shoot(browser, preview.baseUrl, shot, filterByAgent, true)
+    }
   } finally {
     await browser?.close()
     preview.stop()

@@ -8,7 +8,7 @@ import { installBenchHooks } from './in-page.mjs'
 import { trackRequests } from './network.mjs'
 import { DEMO_DIR, DIALOG_OPENS, LOADS, PAGE_CLICKS, QUERIES, SAVES } from './options.mjs'
 import { attributeFrames, sourceMaps } from './profiles.mjs'
-import { phase, runDialogs, runPages, runSaves, runSearches } from './scenarios.mjs'
+import { phase, runDialogs, runPages, runSaves, runSearches, runUsageRegions } from './scenarios.mjs'
 import { percentile, round } from './stats.mjs'
 
 /**
@@ -122,7 +122,26 @@ function stats(samples) {
 }
 
 /**
- * The whole bench at one size: LOADS fresh loads, then searches, pages, dialog opens and saves.
+ * The agent usage region: choice to counts shown, usage answer to counts shown, usage requests per agent view.
+ * @param {import('./scenarios.mjs').UsageSample[]} samples
+ */
+function usageFigures(samples) {
+  const afterAnswer = samples.flatMap((s) => (s.answerToShownMs === null ? [] : [s.answerToShownMs]))
+  return {
+    shown_ms: stats(samples),
+    shown_after_answer_ms: {
+      p50: round(percentile(afterAnswer, 50)),
+      p95: round(percentile(afterAnswer, 95)),
+      max: afterAnswer.length ? round(Math.max(...afterAnswer)) : null,
+      views: afterAnswer.length,
+    },
+    usage_requests_per_view: { max: Math.max(0, ...samples.map((s) => s.usageRequests)) },
+  }
+}
+
+/**
+ * The whole bench at one size: LOADS fresh loads, then searches, pages, dialog opens, saves and
+ * agent usage regions.
  * @param {Browser} browser
  * @param {string} baseUrl
  * @param {number} size
@@ -183,6 +202,7 @@ export async function benchSize(browser, baseUrl, size) {
     const pages = await phase(page, 'page', () => runPages(page, net, PAGE_CLICKS))
     const dialogs = await phase(page, 'dialog', () => runDialogs(page, net, DIALOG_OPENS))
     const saves = await phase(page, 'save', () => runSaves(page, net, SAVES))
+    const usage = await phase(page, 'usage', () => runUsageRegions(page, net))
     const interactionEnd = await page.evaluate(() => performance.now())
 
     const observed = await page.evaluate(() => ({
@@ -245,6 +265,7 @@ export async function benchSize(browser, baseUrl, size) {
       page_ms: stats(pages),
       dialog_open_ms: stats(dialogs),
       save_ms: stats(saves),
+      usage_region: usageFigures(usage),
       requests_per_save: {
         mean: round(saveRequests.reduce((a, b) => a + b, 0) / saveRequests.length, 2),
         max: Math.max(...saveRequests),

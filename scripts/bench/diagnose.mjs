@@ -6,7 +6,7 @@
 import { openAt } from './demo-size.mjs'
 import { DEMO_DIR, QUERIES } from './options.mjs'
 import { profilerWatch, sourceMaps, summarizeProfiles } from './profiles.mjs'
-import { runDialogs, runPages, runSaves, runSearches } from './scenarios.mjs'
+import { runDialogs, runPages, runSaves, runSearches, runUsageRegions } from './scenarios.mjs'
 import { mergeTraces, traceWatch } from './traces.mjs'
 
 /**
@@ -40,7 +40,13 @@ export function chooseWhatToDiagnose(targets, results, forced) {
   /** @param {number} size @param {Kind | 'load'} kind */
   const note = (size, kind) => failing.set(size, new Set([...(failing.get(size) ?? []), kind]))
   /** @type {Record<string, Kind>} */
-  const kindOf = { search_ms: 'search', page_ms: 'page', dialog_open_ms: 'dialog', save_ms: 'save' }
+  const kindOf = {
+    search_ms: 'search',
+    page_ms: 'page',
+    dialog_open_ms: 'dialog',
+    save_ms: 'save',
+    'usage region': 'usage',
+  }
   for (const t of targets.filter((x) => !x.pass && x.size)) {
     const size = /** @type {number} */ (t.size)
     const metric = Object.keys(kindOf).find((m) => t.name.startsWith(m))
@@ -105,8 +111,9 @@ export async function diagnose(browser, baseUrl, size, kinds) {
       page: (watch, n = 6) => runPages(page, net, n, watch),
       dialog: (watch, n = 6) => runDialogs(page, net, n, watch),
       save: (watch, n = 6) => runSaves(page, net, n, watch),
+      usage: (watch, n = 6) => runUsageRegions(page, net, watch, n),
     }
-    for (const kind of /** @type {Kind[]} */ (['search', 'page', 'dialog', 'save'])) {
+    for (const kind of /** @type {Kind[]} */ (['search', 'page', 'dialog', 'save', 'usage'])) {
       if (!kinds.includes(kind)) continue
       const watch = await profilerWatch(page)
       const samples = await runs[kind](watch)

@@ -20,7 +20,8 @@
  *   marks: Record<string, number>, waiter: Promise<Outcome | null> | null,
  * }} BenchState
  * @typedef {{ kind: 'search', query: string } | { kind: 'cleared' } | { kind: 'page', page: number, previousFirst: string | null }
- *   | { kind: 'dialog' } | { kind: 'save', index: number, editLabel: string | null, expected: string }} WaiterSpec
+ *   | { kind: 'dialog' } | { kind: 'save', index: number, editLabel: string | null, expected: string }
+ *   | { kind: 'usage', agent: string }} WaiterSpec
  */
 
 /**
@@ -172,6 +173,15 @@ export function armWaiter(spec) {
           (row.cells[3]?.textContent ?? '').trim().startsWith(spec.expected)
         )
       }
+      break
+    case 'usage':
+      // The agent usage region of that agent, with its counts (not its loading state).
+      condition = () =>
+        [...document.querySelectorAll('.agent-usage')].some(
+          (region) =>
+            region.querySelector('h2')?.textContent === `${spec.agent} usage` &&
+            region.querySelector('.usage-list') !== null,
+        )
       break
   }
   const armedAt = performance.now()

@@ -81,6 +81,8 @@ export const TARGETS = {
   demoFirstRows: 800,
   growth: 1.5,
   initialJsGzip: 150 * 1024,
+  /** The agent usage region on screen after the usage answer arrived (issue 15). */
+  usageShownAfterAnswer: 100,
   /** The real-mode app's first rows, as a multiple of the floor page's. */
   realModeOverFloor: 2,
 }

@@ -16,7 +16,8 @@ import { SAVE_AGENTS, SAVE_TAIL_MS } from './options.mjs'
  * @typedef {{ ms: number, requests: WindowRequest[] }} Sample
  * @typedef {Sample & { query: string, shownTotal: number, expectedTotal?: number }} SearchSample
  * @typedef {{ ms: number, row: string | null, from: string, to: string, requests: string[], listRefetches: number, timing: WindowRequest[] }} SaveSample
- * @typedef {'search' | 'page' | 'dialog' | 'save'} Kind
+ * @typedef {Sample & { agent: string, usageRequests: number, answerToShownMs: number | null }} UsageSample
+ * @typedef {'search' | 'page' | 'dialog' | 'save' | 'usage'} Kind
  */
 
 /** What a measured window does when nothing watches it. @type {Watch} */
@@ -173,6 +174,47 @@ export async function runSaves(page, net, count, watch = UNWATCHED) {
       listRefetches: requests.filter((r) => r.method === 'GET' && r.path === '/v1/phone-numbers').length,
       timing: timed,
     })
+    await net.settle()
+  }
+  return samples
+}
+
+/**
+ * Chooses each agent in the Agent filter (the first `count`, each once, so its usage is not cached
+ * yet): the choice to the usage region showing its counts, and how long after the usage answer
+ * arrived that was (the issue's "shown ≤ 100 ms after its answer"). Then back to any agent (not timed).
+ * @param {Page} page
+ * @param {RequestTracker} net
+ * @returns {Promise<UsageSample[]>}
+ */
+export async function runUsageRegions(page, net, watch = UNWATCHED, count = Infinity) {
+  const filter = page.getByRole('combobox', { name: 'Agent', exact: true })
+  const options = (await filter.locator('option').allTextContents())
+    .filter((label) => label !== 'Any agent')
+    .slice(0, count)
+  /** @type {UsageSample[]} */
+  const samples = []
+  for (const option of options) {
+    // The region is named after the agent, without the filter's "(archived)".
+    const agent = option.replace(/ \(archived\)$/, '')
+    /** @type {import('./in-page.mjs').WaiterSpec} */
+    const spec = { kind: 'usage', agent }
+    await arm(page, spec)
+    await watch.open()
+    await filter.selectOption({ label: option })
+    const { ms, requests } = await waitForOutcome(page, spec, 'lastInput')
+    await watch.close()
+    const usage = requests.filter((r) => /^\/v1\/agents\/[^/]+\/usage/.test(r.request))
+    samples.push({
+      agent,
+      ms,
+      requests,
+      usageRequests: usage.length,
+      answerToShownMs: usage[0]?.endToOutcomeMs ?? null,
+    })
+    await net.settle()
+    await filter.selectOption({ label: 'Any agent' })
+    await page.locator('.agent-usage').waitFor({ state: 'detached' })
     await net.settle()
   }
   return samples

@@ -93,6 +93,21 @@ export function summaryRows(bench) {
     )
   }
   rows.push(
+    row(
+      'usage region: choice to counts p50 / p95',
+      (r) => (r.usage_region ? `${fmt(r.usage_region.shown_ms.p50)} / ${fmt(r.usage_region.shown_ms.p95)}` : null),
+      '',
+      null,
+    ),
+    row(
+      'usage region: answer to counts p50 / p95',
+      (r) =>
+        r.usage_region
+          ? `${fmt(r.usage_region.shown_after_answer_ms.p50)} / ${fmt(r.usage_region.shown_after_answer_ms.p95)}`
+          : null,
+      `p95 ≤ ${TARGETS.usageShownAfterAnswer}`,
+      'usage region shown after its answer p95',
+    ),
     row('requests_per_save (mean / max)', (r) => `${r.requests_per_save.mean} / ${r.requests_per_save.max}`, '', null),
     row(
       'list_refetches_per_save (mean / max)',
@@ -108,7 +123,7 @@ export function summaryRows(bench) {
       'long tasks during interactions',
     ),
   )
-  for (const kind of ['search', 'page', 'dialog', 'save']) {
+  for (const kind of ['search', 'page', 'dialog', 'save', 'usage']) {
     rows.push(row(`  … during ${kind}`, (r) => countAndLongest(r.long_tasks.interactions.byPhase[kind]), '', null))
   }
   return rows

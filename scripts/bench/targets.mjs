@@ -58,6 +58,21 @@ export function evaluateTargets(results, bundle, realMode) {
       lt.count === 0,
       r.size,
     )
+    const usage = r.usage_region
+    add(
+      'usage region shown after its answer p95',
+      usage.shown_after_answer_ms.p95,
+      `≤ ${TARGETS.usageShownAfterAnswer} ms`,
+      usage.shown_after_answer_ms.views > 0 && atMost(usage.shown_after_answer_ms.p95, TARGETS.usageShownAfterAnswer),
+      r.size,
+    )
+    add(
+      'usage requests per agent view',
+      usage.usage_requests_per_view.max,
+      '1',
+      usage.usage_requests_per_view.max === 1,
+      r.size,
+    )
     add('list_refetches_per_save', r.list_refetches_per_save.max, '0', r.list_refetches_per_save.max === 0, r.size)
     add(
       'search results match the backend',

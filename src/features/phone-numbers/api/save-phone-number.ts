@@ -3,6 +3,7 @@ import { agentQueries } from '@/features/agents/api/agent-queries'
 import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { getPhoneNumber, phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { sendWriteRequest } from '@/features/phone-numbers/api/send-write-request'
+import { refreshAgentUsage } from '@/features/phone-numbers/api/agent-usage-queries'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
 import { changesByOthers } from '@/features/phone-numbers/api/changes-by-others'
 import { recheckLater } from '@/features/phone-numbers/api/recheck-number'
@@ -205,8 +206,11 @@ export function useSavePhoneNumber(numberId: string) {
     // Saves of one number run one after another; different numbers in parallel.
     scope: { id: `phone-number:${numberId}` },
     mutationFn: (variables: SaveVariables) => executeSavePlan(queryClient, variables),
-    onSettled: () =>
+    onSettled: () => {
       // Filters and sort order may no longer hold for the saved rows: mark lists stale without refetching now.
-      queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists(), refetchType: 'none' }),
+      void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists(), refetchType: 'none' })
+      // A failed save may still have applied some calls: the usage counts are read again either way.
+      void refreshAgentUsage(queryClient)
+    },
   })
 }

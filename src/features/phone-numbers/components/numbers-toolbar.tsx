@@ -1,14 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { NativeSelectField } from '@/components/ui/native-select-field'
-import { agentLabel } from '@/features/agents/domain/agent-catalog'
+import { agentLabel, catalogOf } from '@/features/agents/domain/agent-catalog'
+import { FlagFilter } from '@/features/phone-numbers/components/flag-filter'
+import { VersionFilter } from '@/features/phone-numbers/components/version-filter'
 import { PAGE_SIZES, SEARCH_MAX_LENGTH, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
+import { EMPTY_SLOT } from '@/types/api-values'
 import '@/features/phone-numbers/components/numbers-toolbar.css'
 
 /** Long enough to send one request per burst of typing, short enough that results follow the last key at once. */
 const SEARCH_DEBOUNCE_MS = 100
 const ALL = '__all__'
+
+/** A version filter survives a change of agent only when it asks for an empty slot: a version belongs to its agent. */
+const keptOnAgentChange = (versionId: string | null) => (versionId === EMPTY_SLOT ? versionId : null)
 
 interface NumbersToolbarProps {
   view: ListView
@@ -44,6 +50,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
 
   const atLimit = searchInput.length >= SEARCH_MAX_LENGTH
   const sortedAgents = useMemo(() => [...agents].sort((a, b) => a.name.localeCompare(b.name)), [agents])
+  const catalog = catalogOf(agents)
   return (
     <div className="toolbar">
       <input
@@ -86,7 +93,39 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
               ? [{ value: view.agentId, label: view.agentId }]
               : []),
           ]}
-          onValueChange={(value) => onChange({ agentId: value === ALL ? null : value })}
+          onValueChange={(value) =>
+            onChange({
+              agentId: value === ALL ? null : value,
+              inboundVersionId: keptOnAgentChange(view.inboundVersionId),
+              outboundVersionId: keptOnAgentChange(view.outboundVersionId),
+            })
+          }
+        />
+        <VersionFilter
+          side="inbound"
+          agentId={view.agentId}
+          value={view.inboundVersionId}
+          catalog={catalog}
+          onValueChange={(inboundVersionId) => onChange({ inboundVersionId })}
+        />
+        <VersionFilter
+          side="outbound"
+          agentId={view.agentId}
+          value={view.outboundVersionId}
+          catalog={catalog}
+          onValueChange={(outboundVersionId) => onChange({ outboundVersionId })}
+        />
+        <FlagFilter
+          id="filter-canary"
+          label="Has canary"
+          checked={view.canary}
+          onCheckedChange={(canary) => onChange({ canary })}
+        />
+        <FlagFilter
+          id="filter-import-error"
+          label="Import error"
+          checked={view.importError}
+          onCheckedChange={(importError) => onChange({ importError })}
         />
         <NativeSelectField
           id="page-size"

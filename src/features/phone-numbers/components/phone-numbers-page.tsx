@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import { AgentUsageRegion } from '@/features/phone-numbers/components/agent-usage-region'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
 import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-the-end'
@@ -10,6 +11,8 @@ import { NumbersTable } from '@/features/phone-numbers/components/numbers-table'
 import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-toolbar'
 import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
+import { isFiltered, NO_FILTERS } from '@/features/phone-numbers/domain/list-view'
+import { moveView } from '@/features/phone-numbers/domain/usage-rows'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
@@ -31,7 +34,7 @@ function newest(...states: (PhoneNumber | null | undefined)[]): PhoneNumber | nu
 
 export function PhoneNumbersPage() {
   const { permissions } = useSession()
-  const { view, params, setView } = useListView()
+  const { view, params, setView, hrefOf } = useListView()
   const list = usePhoneNumberList(view, params)
   const agents = useAgentCatalog()
 
@@ -65,7 +68,7 @@ export function PhoneNumbersPage() {
     if (rowsShown) void loadEditDialog().then(() => setDialogMounted(true))
   }, [rowsShown])
 
-  const filtered = view.search !== '' || view.status !== null || view.agentId !== null
+  const filtered = isFiltered(view)
   const { total, rows } = list
 
   return (
@@ -104,14 +107,18 @@ export function PhoneNumbersPage() {
         </div>
       )}
 
+      <AgentUsageRegion
+        agentId={view.agentId}
+        hrefOf={hrefOf}
+        onShowView={setView}
+        // Until the routing dialog (h/bulk) is wired here: show exactly the numbers it would move.
+        onMoveNumbers={(request) => setView(moveView(request))}
+      />
+
       {list.query.isError && !list.hasAnswer ? (
         <ListError message={list.query.error.message} onRetry={() => void list.query.refetch()} />
       ) : list.hasAnswer && total === 0 ? (
-        <ListEmpty
-          search={view.search}
-          filtered={filtered}
-          onClearFilters={() => setView({ search: '', status: null, agentId: null })}
-        />
+        <ListEmpty search={view.search} filtered={filtered} onClearFilters={() => setView(NO_FILTERS)} />
       ) : list.pastTheEnd ? (
         <ListPastTheEnd
           page={view.page}

@@ -1,6 +1,8 @@
 import {
   DEFAULT_LIST_VIEW,
+  isFiltered,
   listParams,
+  NO_FILTERS,
   parseListView,
   serializeListView,
 } from '@/features/phone-numbers/domain/list-view'
@@ -10,10 +12,18 @@ test('an empty query string is the default view', () => {
 })
 
 test('every field is read from the query string', () => {
-  expect(parseListView('?q=billing&status=pending&agent=agt_sales&sort=nickname&order=desc&page=3&limit=100')).toEqual({
+  expect(
+    parseListView(
+      '?q=billing&status=pending&agent=agt_sales&inbound=agv_sales_2&outbound=none&canary=true&import_error=true&sort=nickname&order=desc&page=3&limit=100',
+    ),
+  ).toEqual({
     search: 'billing',
     status: 'pending',
     agentId: 'agt_sales',
+    inboundVersionId: 'agv_sales_2',
+    outboundVersionId: 'none',
+    canary: true,
+    importError: true,
     sort: 'nickname',
     order: 'desc',
     page: 3,
@@ -32,6 +42,11 @@ test.each([
   ['order=sideways'],
   ['status=deleted'],
   ['agent=<script>'],
+  ['inbound=agv 1'],
+  ['outbound='],
+  ['canary=maybe'],
+  ['canary=false'],
+  ['import_error=yes'],
 ])('an invalid value (%s) falls back to its default', (query) => {
   expect(parseListView(`?${query}`)).toEqual(DEFAULT_LIST_VIEW)
 })
@@ -56,6 +71,10 @@ test('parse(serialize(view)) is the view', () => {
     search: '+1 415',
     status: 'active' as const,
     agentId: 'agt_front_desk',
+    inboundVersionId: 'agv_front_desk_2',
+    outboundVersionId: 'none',
+    canary: true,
+    importError: true,
     sort: 'phone_number' as const,
     order: 'desc' as const,
     page: 4,
@@ -75,4 +94,34 @@ test('the API parameters carry only what is set', () => {
     status: 'active',
     agent_id: 'agt_a',
   })
+})
+
+test('the new filters go to the API by its names, only when set', () => {
+  expect(
+    listParams({
+      ...DEFAULT_LIST_VIEW,
+      agentId: 'agt_a',
+      inboundVersionId: 'none',
+      outboundVersionId: 'agv_a_1',
+      canary: true,
+      importError: true,
+    }),
+  ).toEqual({
+    page: 1,
+    limit: 50,
+    sort: 'created_at',
+    order: 'asc',
+    agent_id: 'agt_a',
+    inbound_version_id: 'none',
+    outbound_version_id: 'agv_a_1',
+    canary: true,
+    import_error: true,
+  })
+})
+
+test('a view is filtered by any search or filter, not by sort or paging', () => {
+  expect(isFiltered({ ...DEFAULT_LIST_VIEW, sort: 'nickname', page: 3 })).toBe(false)
+  expect(isFiltered({ ...DEFAULT_LIST_VIEW, canary: true })).toBe(true)
+  expect(isFiltered({ ...DEFAULT_LIST_VIEW, outboundVersionId: 'none' })).toBe(true)
+  expect(isFiltered({ ...DEFAULT_LIST_VIEW, ...NO_FILTERS })).toBe(false)
 })

@@ -17,6 +17,13 @@ export interface ListView {
   search: string
   status: (typeof phoneNumberStatuses)[number] | null
   agentId: string | null
+  /** A version id, or EMPTY_SLOT (`none`) for numbers whose inbound slot is empty. */
+  inboundVersionId: string | null
+  outboundVersionId: string | null
+  /** Only numbers with an inbound canary (false: no filter, as the API's `canary=false` is not offered). */
+  canary: boolean
+  /** Only numbers whose import failed. */
+  importError: boolean
   sort: (typeof sortFields)[number]
   order: (typeof sortOrders)[number]
   page: number
@@ -27,6 +34,10 @@ export const DEFAULT_LIST_VIEW: ListView = {
   search: '',
   status: null,
   agentId: null,
+  inboundVersionId: null,
+  outboundVersionId: null,
+  canary: false,
+  importError: false,
   sort: 'created_at',
   order: 'asc',
   page: 1,
@@ -38,6 +49,10 @@ const PARAM = {
   search: 'q',
   status: 'status',
   agentId: 'agent',
+  inboundVersionId: 'inbound',
+  outboundVersionId: 'outbound',
+  canary: 'canary',
+  importError: 'import_error',
   sort: 'sort',
   order: 'order',
   page: 'page',
@@ -54,19 +69,28 @@ function integerIn(raw: string | undefined, min: number, max: number): number | 
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined
 }
 
-const AGENT_ID = /^[\w-]{1,100}$/
+/** Agent and version ids (and `none`): anything else in the URL is not an id and is dropped. */
+const ID = /^[\w-]{1,100}$/
+
+function idOrNull(raw: string | undefined): string | null {
+  return raw !== undefined && ID.test(raw) ? raw : null
+}
 
 export function parseListView(search: string): ListView {
   const params = new URLSearchParams(search)
   const read = (key: keyof typeof PARAM) => params.get(PARAM[key]) ?? undefined
   const query = read('search') ?? ''
-  const agentId = read('agentId')
   const limit = Number(read('limit'))
   return {
     // Cut, not dropped: an empty search would show every number under a filter the box still shows.
     search: query.trim().slice(0, SEARCH_MAX_LENGTH),
     status: oneOf(phoneNumberStatuses, read('status')) ?? null,
-    agentId: agentId !== undefined && AGENT_ID.test(agentId) ? agentId : null,
+    agentId: idOrNull(read('agentId')),
+    inboundVersionId: idOrNull(read('inboundVersionId')),
+    outboundVersionId: idOrNull(read('outboundVersionId')),
+    // Only `true` turns a checkbox filter on; `false` is its default and `maybe` is corrected to it.
+    canary: read('canary') === 'true',
+    importError: read('importError') === 'true',
     sort: oneOf(sortFields, read('sort')) ?? DEFAULT_LIST_VIEW.sort,
     order: oneOf(sortOrders, read('order')) ?? DEFAULT_LIST_VIEW.order,
     page: integerIn(read('page'), 1, 1_000_000) ?? DEFAULT_LIST_VIEW.page,
@@ -95,5 +119,25 @@ export function listParams(view: ListView): ListPhoneNumbersParams {
     ...(view.search ? { search: view.search } : {}),
     ...(view.status ? { status: view.status } : {}),
     ...(view.agentId ? { agent_id: view.agentId } : {}),
+    ...(view.inboundVersionId ? { inbound_version_id: view.inboundVersionId } : {}),
+    ...(view.outboundVersionId ? { outbound_version_id: view.outboundVersionId } : {}),
+    ...(view.canary ? { canary: true } : {}),
+    ...(view.importError ? { import_error: true } : {}),
   }
+}
+
+/** The filters a user sets (everything but sort, order and paging): what `Clear search and filters` clears. */
+export const NO_FILTERS = {
+  search: '',
+  status: null,
+  agentId: null,
+  inboundVersionId: null,
+  outboundVersionId: null,
+  canary: false,
+  importError: false,
+} as const satisfies Partial<ListView>
+
+/** Whether any search or filter narrows the view (an empty answer then means "no match", not "no numbers"). */
+export function isFiltered(view: ListView): boolean {
+  return (Object.keys(NO_FILTERS) as (keyof typeof NO_FILTERS)[]).some((key) => view[key] !== NO_FILTERS[key])
 }

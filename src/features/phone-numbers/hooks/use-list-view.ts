@@ -34,5 +34,11 @@ export function useListView() {
     },
     [view, navigate],
   )
-  return { view, params, setView }
+  /** The address of the view with these changes (on page 1), for links that open it in a new tab as well. */
+  const hrefOf = useCallback(
+    (changes: Partial<ListView>) =>
+      `${window.location.pathname}${serializeListView({ ...view, page: 1, ...changes }, window.location.search)}`,
+    [view],
+  )
+  return { view, params, setView, hrefOf }
 }

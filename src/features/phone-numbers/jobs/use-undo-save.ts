@@ -2,6 +2,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import { refreshAgentUsage } from '@/features/phone-numbers/api/agent-usage-queries'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { undoTargets, type SavedChange } from '@/features/phone-numbers/domain/writes/plan-undo'
@@ -42,6 +43,7 @@ export async function undoSave(queryClient: QueryClient, variables: UndoVariable
     onRecords: (records) => reconcileSavedNumbers(queryClient, records, []),
   })
   void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists(), refetchType: 'none' })
+  void refreshAgentUsage(queryClient)
   return { outcomes }
 }
 

@@ -1,0 +1,35 @@
+import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
+import { AgentUsage } from '@/features/phone-numbers/components/agent-usage'
+import type { ListView } from '@/features/phone-numbers/domain/list-view'
+import type { MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
+import { useSession } from '@/features/session/use-session'
+
+interface AgentUsageRegionProps {
+  /** The Agent filter: no region without one. */
+  agentId: string | null
+  hrefOf: (changes: Partial<ListView>) => string
+  onShowView: (changes: Partial<ListView>) => void
+  /** `Move vN numbers…`: offered only to a key that may change routing (agents:manage). */
+  onMoveNumbers: (request: MoveNumbersRequest) => void
+}
+
+/**
+ * The agent usage region when it applies: the Agent filter names an agent the key can read (usage
+ * needs agents:read, and a link may name an agent that does not exist: its usage would be a 404).
+ */
+export function AgentUsageRegion({ agentId, hrefOf, onShowView, onMoveNumbers }: AgentUsageRegionProps) {
+  const { permissions } = useSession()
+  const { catalog } = useAgentCatalog()
+  const agent = agentId === null ? undefined : catalog?.agentById.get(agentId)
+  if (!agent || !permissions.canReadAgents) return null
+  return (
+    <AgentUsage
+      // A new agent starts with its own loading state, not the previous agent's counts.
+      key={agent.id}
+      agent={agent}
+      hrefOf={hrefOf}
+      onShowView={onShowView}
+      onMoveNumbers={permissions.canRoute ? onMoveNumbers : undefined}
+    />
+  )
+}
