@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
 import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
@@ -31,12 +31,28 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
   const running = job !== null && job.state.phase !== 'idle'
   const read = useSelectionNumbers(source !== null && !running ? source : null, attempt)
   const phase = running ? `job-${job.state.phase}` : (read?.status ?? 'closed')
+  // No Dialog.Trigger (the Selection region's buttons open it), so Radix has nowhere to return focus: remember the opener.
+  const openerRef = useRef<HTMLElement | null>(null)
 
   return (
     <Dialog.Root open={source !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal container={document.body}>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog bulk-dialog" aria-describedby={undefined}>
+        <Dialog.Content
+          className="dialog bulk-dialog"
+          aria-describedby={undefined}
+          onOpenAutoFocus={() => {
+            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+          }}
+          onCloseAutoFocus={(event) => {
+            const opener = openerRef.current
+            openerRef.current = null
+            if (opener?.isConnected) {
+              event.preventDefault()
+              opener.focus()
+            }
+          }}
+        >
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}
           <div key={phase} className="dialog-body" ref={focusUnlessInside}>
