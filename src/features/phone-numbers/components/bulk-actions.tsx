@@ -50,9 +50,12 @@ export function BulkActions({ selection, total, pageRows, permissions }: BulkAct
 
   return (
     <>
-      <div role="status" className="selection-cleared">
-        {selection.clearedByView && <p className="notice">Selection cleared: the search or filters changed.</p>}
-      </div>
+      {/* Only while there is news: the page's other status regions (the notices) stay the only ones otherwise. */}
+      {selection.clearedByView && (
+        <p className="notice" role="status">
+          Selection cleared: the search or filters changed.
+        </p>
+      )}
       {(selection.count > 0 || job.state.phase !== 'idle') && (
         <SelectionBar
           count={selection.count}
