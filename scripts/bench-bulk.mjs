@@ -76,11 +76,17 @@ async function benchSize(browser, baseUrl, size) {
   await expect(dialog.getByText(/^Deploys Outbound Sales v2/)).toBeVisible({ timeout: 60_000 })
   const preview = (await dialog.getByText(/^Deploys Outbound Sales v2/).textContent()) ?? ''
   const apply = dialog.getByRole('button', { name: 'Apply' })
+  const profiler = argv.includes('--profile') ? await page.context().newCDPSession(page) : null
+  if (profiler) {
+    await profiler.send('Profiler.enable')
+    await profiler.send('Profiler.start')
+  }
   const applyStart = await now()
   const firstApplyRequest = requests.length
   await apply.click()
   await expect(dialog.getByText(/^Changes applied: /)).toBeVisible({ timeout: 300_000 })
   const applyEnd = await now()
+  if (profiler) printHotFunctions(/** @type {any} */ (await profiler.send('Profiler.stop')).profile)
   const outcome = (await dialog.getByText(/^Changes applied: /).textContent()) ?? ''
   const heapAfter = await heapMb(page)
   /** @type {{ start: number, ms: number }[]} */
@@ -107,6 +113,25 @@ async function benchSize(browser, baseUrl, size) {
     preview,
     outcome,
   }
+}
+
+/**
+ * The functions that took the most time of their own while the job applied (`--profile`).
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ */
+function printHotFunctions(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  /** @type {Map<string, number>} */
+  const self = new Map()
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
+      : '?'
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+  })
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${Math.round(ms)} ms  ${name}`)
 }
 
 async function main() {
