@@ -19,6 +19,9 @@ export const BULK_SHOTS = [
  * @param {(suffix: string) => Promise<void>} shoot
  */
 export async function photographBulkChange(page, shoot) {
+  // More numbers than a page holds, so that `Select all <N> matching` is offered.
+  await page.goto(new URL('/?numbers=1200&latency=0&reset', page.url()).href)
+  await page.getByText('1,200 numbers · showing 1–50').waitFor()
   await page.getByRole('checkbox', { name: 'Select all on this page' }).check()
   const region = page.getByRole('region', { name: 'Selection' })
   await region.getByRole('button', { name: /^Select all [\d,]+ matching$/ }).click()

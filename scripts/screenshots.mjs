@@ -37,7 +37,8 @@ const HISTORY_SHOTS = [
 async function openTable(page, baseUrl) {
   await page.goto(`${baseUrl}/?latency=0`)
   const mainRow = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Edit Main Support Line' }) })
-  await mainRow.getByRole('cell').nth(2).getByText('Front Desk · v3').waitFor()
+  // The first cell holds the row's checkbox; the fourth the inbound side.
+  await mainRow.getByRole('cell').nth(3).getByText('Front Desk · v3').waitFor()
 }
 
 /**
