@@ -6,12 +6,13 @@
  * region on a desktop and a phone screen, in Chromium.
  *
  *   npm run screenshots                      (CHROMIUM_PATH=/path/to/chromium to choose the browser)
- *   npm run screenshots -- --only=usage      only these sets: table, dialog, canary, history, usage
+ *   npm run screenshots -- --only=usage      only these sets: table, dialog, canary, history, usage, bulk
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { buildApp, chromiumLaunchOptions, root, startPreview } from './lib/built-app.mjs'
+import { BULK_SHOTS, photographBulkChange } from './screenshots-bulk.mjs'
 
 const outDir = 'dist-screens'
 const docs = join(root, 'docs')
@@ -49,7 +50,8 @@ const USAGE_REGION_SHOTS = [
 async function openTable(page, baseUrl) {
   await page.goto(`${baseUrl}/?latency=0`)
   const mainRow = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Edit Main Support Line' }) })
-  await mainRow.getByRole('cell').nth(2).getByText('Front Desk · v3').waitFor()
+  // The first cell holds the row's checkbox; the fourth the inbound side.
+  await mainRow.getByRole('cell').nth(3).getByText('Front Desk · v3').waitFor()
 }
 
 /**
@@ -138,6 +140,19 @@ async function main() {
     if (wanted('usage')) {
       for (const shot of USAGE_SHOTS) await shoot(browser, preview.baseUrl, shot, filterByAgent)
       for (const shot of USAGE_REGION_SHOTS) await shoot(browser, preview.baseUrl, shot, filterByAgent, true)
+    }
+    if (wanted('bulk')) {
+      for (const { name, width, height } of BULK_SHOTS) {
+        const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 })
+        const page = await context.newPage()
+        await openTable(page, preview.baseUrl)
+        await photographBulkChange(page, async (suffix) => {
+          const file = `${name.replace(/(-390)?$/, `${suffix}$1`)}.png`
+          await page.screenshot({ path: join(docs, file) })
+          console.log(`Wrote docs/${file} (${width} × ${height})`)
+        })
+        await context.close()
+      }
     }
   } finally {
     await browser?.close()

@@ -3,6 +3,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useState } fro
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { AgentUsageRegion } from '@/features/phone-numbers/components/agent-usage-region'
+import { BulkActions } from '@/features/phone-numbers/components/bulk-actions'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
 import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-the-end'
@@ -14,6 +15,7 @@ import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { isFiltered, NO_FILTERS } from '@/features/phone-numbers/domain/list-view'
 import { moveView } from '@/features/phone-numbers/domain/usage-rows'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
+import { useSelection } from '@/features/phone-numbers/hooks/use-selection'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
 import { formatCount } from '@/lib/format-count'
@@ -37,6 +39,7 @@ export function PhoneNumbersPage() {
   const { view, params, setView, hrefOf } = useListView()
   const list = usePhoneNumberList(view, params)
   const agents = useAgentCatalog()
+  const selection = useSelection(params, list.rows, list.total)
 
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
@@ -94,6 +97,8 @@ export function PhoneNumbersPage() {
         updating={list.updating}
       />
 
+      <BulkActions selection={selection} total={list.total} pageRows={list.rows.length} permissions={permissions} />
+
       {!permissions.canReadAgents && (
         <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
       )}
@@ -143,6 +148,7 @@ export function PhoneNumbersPage() {
             onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
             actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
             onEdit={openEditor}
+            selection={selection.rowSelection}
           />
           {list.hasAnswer && (
             <NumbersPager page={view.page} pageCount={list.pageCount} onPage={(page) => setView({ page })} />
