@@ -11,6 +11,8 @@ export interface RecordedRequest {
    * never see a request whose body is still missing: reading a body is asynchronous, the listener is not.
    */
   body: Promise<unknown>
+  /** X-Change-Reason as sent (percent-encoded), or null. */
+  reason: string | null
 }
 
 export interface RecordedWrite {
@@ -26,7 +28,13 @@ export function recordRequests(): RecordedRequest[] {
     const url = new URL(request.url)
     // Cloned synchronously, before any handler can consume the body.
     const body = request.body === null ? Promise.resolve(undefined) : request.clone().text().then(parseBody)
-    requests.push({ method: request.method, path: url.pathname, search: url.search, body })
+    requests.push({
+      method: request.method,
+      path: url.pathname,
+      search: url.search,
+      body,
+      reason: request.headers.get('x-change-reason'),
+    })
   }
   server.events.on('request:start', listener)
   onTestFinished(() => server.events.removeListener('request:start', listener))

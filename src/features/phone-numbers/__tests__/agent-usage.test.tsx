@@ -159,9 +159,9 @@ test('after a save the counts are read again', async () => {
   expect(usageRequests(requests, 'agt_front_desk')).toHaveLength(2)
 })
 
-test('Move vN numbers… is offered on versions numbers use, to keys that may change routing; it shows those numbers', async () => {
-  window.history.replaceState(null, '', '/?agent=agt_sales&q=renewals')
-  const { user } = renderApp()
+test('Move vN numbers… is offered on versions numbers use, to keys that may change routing', async () => {
+  window.history.replaceState(null, '', '/?agent=agt_sales')
+  renderApp()
   const region = await screen.findByRole('region', { name: 'Outbound Sales usage' })
   await waitFor(() => expect(usageLines(region)).toEqual(expectedLines('agt_sales')))
   const usage = testBackend.workspace.agentUsage('agt_sales').data
@@ -171,10 +171,60 @@ test('Move vN numbers… is offered on versions numbers use, to keys that may ch
       .getAllByRole('button', { name: /^Move / })
       .map((b) => b.textContent),
   ).toEqual(used.reverse().map((v) => `Move ${v} numbers…`))
-  await user.click(within(region).getByRole('button', { name: 'Move v3 numbers…' }))
-  await waitFor(() => expect(window.location.search).toBe('?agent=agt_sales&outbound=agv_sales_3'))
-  const expected = testBackend.workspace.allNumbers().filter((n) => n.outbound_agent_version_id === 'agv_sales_3')
-  await waitFor(() => expect(listedNumbers()).toEqual(expected.map((n) => formatted(n.phone_number))))
+})
+
+test('Move v1 numbers… opens the routing dialog for exactly those numbers, the newest version proposed; Apply moves only the sides that held v1', async () => {
+  const inboundOnly = givenNumber({ inbound: 'agv_front_desk_1', outbound: 'agv_reminders_2' })
+  const outboundOnly = givenNumber({ outbound: 'agv_front_desk_1' })
+  const bothSides = givenNumber({ inbound: 'agv_front_desk_1', outbound: 'agv_front_desk_1' })
+  const before = testBackend.workspace.allNumbers()
+  const holders = before.filter(
+    (n) => n.inbound_agent_version_id === 'agv_front_desk_1' || n.outbound_agent_version_id === 'agv_front_desk_1',
+  )
+  window.history.replaceState(null, '', '/?agent=agt_front_desk')
+  const requests = recordRequests()
+  const { user } = renderApp()
+  const region = await screen.findByRole('region', { name: 'Front Desk usage' })
+  await user.click(within(await versionItem(region, 'v1')).getByRole('button', { name: 'Move v1 numbers…' }))
+
+  const dialog = await screen.findByRole('dialog', { name: `Change routing of ${holders.length} numbers` })
+  expect(within(dialog).getByRole('radio', { name: 'Both' })).toBeChecked()
+  expect(within(dialog).getByRole('combobox', { name: 'Agent' })).toHaveTextContent('Front Desk')
+  expect(within(dialog).getByRole('combobox', { name: 'Version' })).toHaveTextContent('v3')
+  expect(within(dialog).getByText('Only the sides that hold Front Desk v1 change.')).toBeInTheDocument()
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+  expect(
+    await within(dialog).findByText(`Changes applied: ${holders.length} changed, 0 unchanged.`),
+  ).toBeInTheDocument()
+
+  const moved = (side: 'inbound_agent_version_id' | 'outbound_agent_version_id', id: string) =>
+    testBackend.workspace.getPhoneNumber(id)[side]
+  expect([
+    moved('inbound_agent_version_id', inboundOnly.id),
+    moved('outbound_agent_version_id', inboundOnly.id),
+  ]).toEqual(['agv_front_desk_3', 'agv_reminders_2'])
+  expect([
+    moved('inbound_agent_version_id', outboundOnly.id),
+    moved('outbound_agent_version_id', outboundOnly.id),
+  ]).toEqual([null, 'agv_front_desk_3'])
+  expect([moved('inbound_agent_version_id', bothSides.id), moved('outbound_agent_version_id', bothSides.id)]).toEqual([
+    'agv_front_desk_3',
+    'agv_front_desk_3',
+  ])
+  // Nothing else changed, and every call said why.
+  const holderIds = new Set(holders.map((n) => n.id))
+  for (const number of before.filter((n) => !holderIds.has(n.id))) {
+    expect(testBackend.workspace.getPhoneNumber(number.id)).toEqual(number)
+  }
+  const writes = requests.filter((r) => r.method === 'POST')
+  expect(writes.length).toBeGreaterThan(0)
+  for (const write of writes) {
+    expect(decodeURIComponent(write.reason ?? '')).toBe(
+      'Bulk change: move Front Desk v1 (inbound and outbound) → Front Desk v3',
+    )
+  }
+  await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+  await waitFor(() => expect(usageLines(region)).toEqual(expectedLines('agt_front_desk')))
 })
 
 test('a key without agents:manage sees the counts but no Move', async () => {

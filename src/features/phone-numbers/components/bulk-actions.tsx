@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { BulkDialog } from '@/features/phone-numbers/components/bulk-dialog'
 import { LabelForm } from '@/features/phone-numbers/components/label-form'
-import { RoutingForm } from '@/features/phone-numbers/components/routing-form'
+import { RoutingForm, type RoutingStart } from '@/features/phone-numbers/components/routing-form'
+import { moveFilters, type MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
 import { SelectionBar } from '@/features/phone-numbers/components/selection-bar'
 import type { TableSelection } from '@/features/phone-numbers/hooks/use-selection'
 import type { SelectionSource } from '@/features/phone-numbers/jobs/read-selection'
@@ -18,13 +19,16 @@ interface BulkActionsProps {
   total: number
   pageRows: number
   permissions: Permissions
+  /** A `Move vN numbers…` of the usage region: the routing dialog opens for exactly those numbers. */
+  move: MoveNumbersRequest | null
+  onMoveClosed: () => void
 }
 
 /**
  * What the page does with the selection: the `Selection` region, the routing and label dialogs, and
  * their one job (one at a time). The job outlives its dialog: the page stays usable while it runs.
  */
-export function BulkActions({ selection, total, pageRows, permissions }: BulkActionsProps) {
+export function BulkActions({ selection, total, pageRows, permissions, move, onMoveClosed }: BulkActionsProps) {
   const { catalog } = useAgentCatalog()
   const job = useWriteJob()
   const [open, setOpen] = useState<BulkAction | null>(null)
@@ -45,6 +49,7 @@ export function BulkActions({ selection, total, pageRows, permissions }: BulkAct
     job.start(action === 'label' ? { ...spec, concurrency: 4 } : spec)
   }
   const dialogJob = (action: BulkAction) => (jobAction === action ? job : null)
+  const moving = useMemo(() => (move === null ? null : moveDialog(move)), [move])
   const numbers = (n: number) => `${formatCount(n)} ${n === 1 ? 'number' : 'numbers'}`
   const jobShown = job.state.phase !== 'idle' && open === null
 
@@ -75,16 +80,18 @@ export function BulkActions({ selection, total, pageRows, permissions }: BulkAct
         />
       )}
       <BulkDialog
-        title={`Change routing of ${numbers(count)}`}
-        source={open === 'routing' ? source : null}
+        title={(read) => `Change routing of ${read === null && moving ? 'the numbers' : numbers(read ?? count)}`}
+        source={moving?.source ?? (open === 'routing' ? source : null)}
         job={dialogJob('routing')}
         resultsName="routing change results"
-        onClose={() => setOpen(null)}
+        onClose={() => (moving ? onMoveClosed() : setOpen(null))}
       >
-        {(read) => catalog && <RoutingForm numbers={read} catalog={catalog} onApply={start('routing')} />}
+        {(read) =>
+          catalog && <RoutingForm numbers={read} catalog={catalog} start={moving?.start} onApply={start('routing')} />
+        }
       </BulkDialog>
       <BulkDialog
-        title={`Set label of ${numbers(count)}`}
+        title={(read) => `Set label of ${numbers(read ?? count)}`}
         source={open === 'label' ? source : null}
         job={dialogJob('label')}
         resultsName="label change results"
@@ -94,4 +101,17 @@ export function BulkActions({ selection, total, pageRows, permissions }: BulkAct
       </BulkDialog>
     </>
   )
+}
+
+/** The routing dialog of a Move: the numbers holding the version (on its side, or either), the newest version proposed. */
+function moveDialog(move: MoveNumbersRequest): { source: SelectionSource; start: RoutingStart } {
+  return {
+    source: { kind: 'union', views: moveFilters(move), total: move.slots },
+    start: {
+      side: move.side,
+      agentId: move.proposedVersionId === null ? '' : move.agentId,
+      versionId: move.proposedVersionId ?? '',
+      from: move.versionId,
+    },
+  }
 }

@@ -10,7 +10,8 @@ import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/bulk-dialog.css'
 
 interface BulkDialogProps {
-  title: string
+  /** Given the numbers read (null until they are): the count the title names. */
+  title: (read: number | null) => string
   /** The selection to read when the dialog opens; null: closed. */
   source: SelectionSource | null
   /** This dialog's job: once started, the dialog shows its progress and outcome instead of the form. */
@@ -53,7 +54,9 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
             }
           }}
         >
-          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          <Dialog.Title className="dialog-title">
+            {title(read?.status === 'ready' ? read.numbers.length : null)}
+          </Dialog.Title>
           {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}
           <div key={phase} className="dialog-body" ref={focusUnlessInside}>
             {running ? (

@@ -13,7 +13,7 @@ import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-tool
 import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { isFiltered, NO_FILTERS } from '@/features/phone-numbers/domain/list-view'
-import { moveView } from '@/features/phone-numbers/domain/usage-rows'
+import type { MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { useSelection } from '@/features/phone-numbers/hooks/use-selection'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
@@ -40,6 +40,7 @@ export function PhoneNumbersPage() {
   const list = usePhoneNumberList(view, params)
   const agents = useAgentCatalog()
   const selection = useSelection(params, list.rows, list.total)
+  const [move, setMove] = useState<MoveNumbersRequest | null>(null)
 
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
@@ -97,7 +98,14 @@ export function PhoneNumbersPage() {
         updating={list.updating}
       />
 
-      <BulkActions selection={selection} total={list.total} pageRows={list.rows.length} permissions={permissions} />
+      <BulkActions
+        selection={selection}
+        total={list.total}
+        pageRows={list.rows.length}
+        permissions={permissions}
+        move={move}
+        onMoveClosed={() => setMove(null)}
+      />
 
       {!permissions.canReadAgents && (
         <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
@@ -112,13 +120,7 @@ export function PhoneNumbersPage() {
         </div>
       )}
 
-      <AgentUsageRegion
-        agentId={view.agentId}
-        hrefOf={hrefOf}
-        onShowView={setView}
-        // Until the routing dialog (h/bulk) is wired here: show exactly the numbers it would move.
-        onMoveNumbers={(request) => setView(moveView(request))}
-      />
+      <AgentUsageRegion agentId={view.agentId} hrefOf={hrefOf} onShowView={setView} onMoveNumbers={setMove} />
 
       {list.query.isError && !list.hasAnswer ? (
         <ListError message={list.query.error.message} onRetry={() => void list.query.refetch()} />

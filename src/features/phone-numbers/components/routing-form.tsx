@@ -22,18 +22,28 @@ const SIDE_CHOICES: { value: Direction; label: string }[] = [
   { value: 'both', label: 'Both' },
 ]
 
+/** What the form starts with: a move from the usage region names the side, the version it moves and the one proposed. */
+export interface RoutingStart {
+  side: Direction
+  agentId: string
+  versionId: string
+  from?: string
+}
+
 interface RoutingFormProps {
   numbers: JobNumber[]
   catalog: AgentCatalog
+  start?: RoutingStart | null
   onApply: (spec: WriteJobSpec) => void
 }
 
 /** The routing dialog's choice (Side, Agent, Version, Roll out to) and, before anything is sent, what Apply will do in words. */
-export function RoutingForm({ numbers, catalog, onApply }: RoutingFormProps) {
+export function RoutingForm({ numbers, catalog, start = null, onApply }: RoutingFormProps) {
   const id = useId()
-  const [side, setSide] = useState<Direction>('inbound')
-  const [agentId, setAgentId] = useState('')
-  const [versionId, setVersionId] = useState('')
+  const [side, setSide] = useState<Direction>(start?.side ?? 'inbound')
+  const [agentId, setAgentId] = useState(start?.agentId ?? '')
+  const [versionId, setVersionId] = useState(start?.versionId ?? '')
+  const from = start?.from
   const [percentText, setPercentText] = useState('100')
   const [starting, setStarting] = useState(false)
   const percent = Number(percentText)
@@ -41,19 +51,18 @@ export function RoutingForm({ numbers, catalog, onApply }: RoutingFormProps) {
 
   const choice = useMemo<RoutingChoice | null>(() => {
     if (agentId === '' || !percentValid) return null
-    if (agentId === NONE) return { side, versionId: null, percent }
-    return versionId === '' ? null : { side, versionId, percent }
-  }, [side, agentId, versionId, percent, percentValid])
+    if (agentId === NONE) return { side, versionId: null, percent, from }
+    return versionId === '' ? null : { side, versionId, percent, from }
+  }, [side, agentId, versionId, percent, percentValid, from])
   const counts = useRoutingCounts(numbers, choice)
   const agents = useMemo(() => agentOptions(catalog, null), [catalog])
 
   const apply = async () => {
     if (!choice || starting) return
     setStarting(true)
-    const wanted = routingWanted(choice)
     const targets: WriteTarget[] = []
     await inSlices(numbers, (number) => {
-      if (inChoiceShare(number, choice)) targets.push({ number, wanted })
+      if (inChoiceShare(number, choice)) targets.push({ number, wanted: routingWanted(choice, number) })
     })
     onApply({ reason: routingReason(choice, catalog), targets })
   }

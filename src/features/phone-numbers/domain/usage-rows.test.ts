@@ -1,5 +1,5 @@
-import { DEFAULT_LIST_VIEW } from '@/features/phone-numbers/domain/list-view'
-import { moveView, usageLinkView, usageRows } from '@/features/phone-numbers/domain/usage-rows'
+import { DEFAULT_LIST_VIEW, listParams } from '@/features/phone-numbers/domain/list-view'
+import { moveFilters, usageLinkView, usageRows } from '@/features/phone-numbers/domain/usage-rows'
 import type { Agent } from '@/types/api'
 
 const version = (n: number, published: boolean) => ({
@@ -33,7 +33,13 @@ test('rows come newest first, drafts marked, with Move only where a slot still h
     ['v1', { inbound: 0, outbound: 12, canary: 0 }, 'outbound'],
   ])
   // The routing dialog proposes the newest published version, not the draft.
-  expect(rows[1]!.move).toEqual({ agentId: 'agt_x', versionId: 'agv_x_2', side: 'both', proposedVersionId: 'agv_x_2' })
+  expect(rows[1]!.move).toEqual({
+    agentId: 'agt_x',
+    versionId: 'agv_x_2',
+    side: 'both',
+    proposedVersionId: 'agv_x_2',
+    slots: 852,
+  })
 })
 
 test('a version missing from the answer counts zero; one the agents list does not know is shown by its id', () => {
@@ -55,13 +61,24 @@ test('a count links to exactly its slot’s numbers, clearing the search and eve
   })
   expect(usageLinkView('agt_x', 'agv_x_2', 'outbound')).toMatchObject({ outboundVersionId: 'agv_x_2' })
   expect(usageLinkView('agt_x', 'agv_x_2', 'canary')).toMatchObject({ agentId: 'agt_x', canary: true })
-  expect(moveView({ agentId: 'agt_x', versionId: 'agv_x_1', side: 'outbound', proposedVersionId: null })).toMatchObject(
-    { outboundVersionId: 'agv_x_1', inboundVersionId: null },
-  )
+  const move = { agentId: 'agt_x', versionId: 'agv_x_1', proposedVersionId: null, slots: 3 }
+  expect(moveFilters({ ...move, side: 'outbound' })).toEqual([
+    { ...listParams(DEFAULT_LIST_VIEW), agent_id: 'agt_x', outbound_version_id: 'agv_x_1' },
+  ])
+  expect(moveFilters({ ...move, side: 'both' }).map((f) => [f.inbound_version_id, f.outbound_version_id])).toEqual([
+    ['agv_x_1', undefined],
+    [undefined, 'agv_x_1'],
+  ])
 })
 
 test('the numbers of an archived agent can be moved, with no version of it proposed', () => {
   const archived = { ...agent, archived_at: '2024-06-01T00:00:00.000Z' } as Agent
   const [, v2] = usageRows(archived, [entry(2, 5, 0, 0)])
-  expect(v2!.move).toEqual({ agentId: 'agt_x', versionId: 'agv_x_2', side: 'inbound', proposedVersionId: null })
+  expect(v2!.move).toEqual({
+    agentId: 'agt_x',
+    versionId: 'agv_x_2',
+    side: 'inbound',
+    proposedVersionId: null,
+    slots: 5,
+  })
 })

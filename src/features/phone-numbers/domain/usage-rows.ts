@@ -1,6 +1,6 @@
 import { isArchived, newestPublishedVersion, versionsNewestFirst } from '@/features/agents/domain/agent-catalog'
-import { NO_FILTERS, type ListView } from '@/features/phone-numbers/domain/list-view'
-import type { Agent, VersionUsage } from '@/types/api'
+import { DEFAULT_LIST_VIEW, listParams, NO_FILTERS, type ListView } from '@/features/phone-numbers/domain/list-view'
+import type { Agent, ListPhoneNumbersParams, VersionUsage } from '@/types/api'
 
 export type UsageKind = 'inbound' | 'outbound' | 'canary'
 export const USAGE_KINDS: readonly UsageKind[] = ['inbound', 'outbound', 'canary']
@@ -14,6 +14,8 @@ export interface MoveNumbersRequest {
   side: MoveSide
   /** What the routing dialog proposes: the agent's newest published version (null when it has none or is archived). */
   proposedVersionId: string | null
+  /** How many slots hold the version on that side (both: inbound + outbound, a number holding it on both counted twice). */
+  slots: number
 }
 
 export interface UsageRow {
@@ -58,7 +60,16 @@ export function usageRows(agent: Agent, usage: VersionUsage[]): UsageRow[] {
     return {
       ...row,
       counts,
-      move: side === null ? null : { agentId: agent.id, versionId: row.versionId, side, proposedVersionId },
+      move:
+        side === null
+          ? null
+          : {
+              agentId: agent.id,
+              versionId: row.versionId,
+              side,
+              proposedVersionId,
+              slots: counts.inbound + counts.outbound,
+            },
     }
   })
 }
@@ -76,7 +87,10 @@ export function usageLinkView(agentId: string, versionId: string, kind: UsageKin
   return { ...base, canary: true }
 }
 
-/** The view of the numbers a Move is about: the version filter of its side (the inbound one when both). */
-export function moveView(request: MoveNumbersRequest): Partial<ListView> {
-  return usageLinkView(request.agentId, request.versionId, request.side === 'outbound' ? 'outbound' : 'inbound')
+/** The list filters of the numbers a Move is about: one view per side it names (a number in both is read once). */
+export function moveFilters(request: MoveNumbersRequest): ListPhoneNumbersParams[] {
+  const sides: ('inbound' | 'outbound')[] = request.side === 'both' ? ['inbound', 'outbound'] : [request.side]
+  return sides.map((side) =>
+    listParams({ ...DEFAULT_LIST_VIEW, ...usageLinkView(request.agentId, request.versionId, side) }),
+  )
 }

@@ -72,8 +72,9 @@ async function runBulk(selected: number[], choice: RoutingChoice, faults: Fault[
   const h = harness(faults, pick, NUMBERS)
   const all = h.workspace.allNumbers()
   const numbers = selected.map((index) => jobNumberOf(all[index]!))
-  const wanted = routingWanted(choice)
-  const targets = numbers.filter((n) => inChoiceShare(n, choice)).map((number) => ({ number, wanted }))
+  const targets = numbers
+    .filter((n) => inChoiceShare(n, choice))
+    .map((number) => ({ number, wanted: routingWanted(choice, number) }))
   const plan = planWrites(targets, catalog)
   const outcomes = await runWrites({ plan, numbers: targets.map((t) => t.number), api: h.api })
   return { h, all, numbers, targets, plan, outcomes }

@@ -12,6 +12,8 @@ export type SelectionSource =
   | { kind: 'ids'; ids: readonly string[] }
   /** Every number matching these filters (no page, size or sort), but the `excluded` ones. */
   | { kind: 'view'; filters: ListPhoneNumbersParams; excluded: ReadonlySet<string>; total: number }
+  /** Every number matching any of these views, each once (a version's numbers on either side). */
+  | { kind: 'union'; views: readonly ListPhoneNumbersParams[]; total: number }
 
 export interface ReadProgress {
   read: number
@@ -37,14 +39,23 @@ export async function readSelection(
     }
     return [...found.values()]
   }
-  // Oldest first: a number's creation time never changes, so writes meanwhile do not move numbers between pages.
-  const params: ListPhoneNumbersParams = { ...source.filters, limit: MAX_PAGE_SIZE, sort: 'created_at', order: 'asc' }
+  const views = source.kind === 'view' ? [source.filters] : source.views
+  const excluded = source.kind === 'view' ? source.excluded : undefined
   onProgress?.({ read: 0, total: source.total })
-  for (let page = 1; ; page++) {
-    const answer = await platformApi.listPhoneNumbers({ ...params, page }, { signal })
-    keep(answer.data, source.excluded)
-    onProgress?.({ read: Math.min(page * MAX_PAGE_SIZE, answer.total), total: answer.total })
-    if (answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total) break
+  let readBefore = 0
+  for (const filters of views) {
+    // Oldest first: a number's creation time never changes, so writes meanwhile do not move numbers between pages.
+    const params: ListPhoneNumbersParams = { ...filters, limit: MAX_PAGE_SIZE, sort: 'created_at', order: 'asc' }
+    for (let page = 1; ; page++) {
+      const answer = await platformApi.listPhoneNumbers({ ...params, page }, { signal })
+      keep(answer.data, excluded)
+      const read = readBefore + Math.min(page * MAX_PAGE_SIZE, answer.total)
+      onProgress?.({ read, total: Math.max(source.total, read) })
+      if (answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total) {
+        readBefore = read
+        break
+      }
+    }
   }
   return [...found.values()]
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { agentQueries } from '@/features/agents/api/agent-queries'
 import { catalogOf } from '@/features/agents/domain/agent-catalog'
+import { refreshAgentUsage } from '@/features/phone-numbers/api/agent-usage-queries'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { reconcileJobRecords } from '@/features/phone-numbers/api/reconcile-cache'
 import { tallyOutcomes, type JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
@@ -106,6 +107,7 @@ export function useWriteJob() {
         // Rows that no longer match the view's filters, and the agents' usage counts: one read each, at the end.
         void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() })
         void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
+        void refreshAgentUsage(queryClient)
       }
     },
     [queryClient],

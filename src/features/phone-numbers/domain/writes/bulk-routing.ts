@@ -18,14 +18,22 @@ export interface RoutingChoice {
   versionId: string | null
   /** 1–100: the share of the selected numbers that takes the change. */
   percent: number
+  /** A move (the usage region's `Move vN numbers…`): only the sides that hold this version change. */
+  from?: string
 }
 
 /** The rollout share's key for clearing: a stable share of numbers to clear, like a version's. */
 const CLEAR_KEY = 'none'
 
-export function routingWanted(choice: RoutingChoice): WantedFields {
+/** The sides of this number the choice changes: those it names, and of a move only those holding its version. */
+function sidesOf(number: JobNumber, choice: RoutingChoice): Side[] {
+  const sides = slotsOf(choice.side)
+  return choice.from === undefined ? sides : sides.filter((side) => number[SLOT_FIELD[side]] === choice.from)
+}
+
+export function routingWanted(choice: RoutingChoice, number: JobNumber): WantedFields {
   const wanted: WantedFields = {}
-  for (const side of slotsOf(choice.side)) wanted[side] = choice.versionId
+  for (const side of sidesOf(number, choice)) wanted[side] = choice.versionId
   return wanted
 }
 
@@ -36,7 +44,7 @@ export function inChoiceShare(number: Pick<JobNumber, 'id'>, choice: RoutingChoi
 
 /** Whether the number already holds what the choice wants on every side it names. */
 export function holdsChoice(number: JobNumber, choice: RoutingChoice): boolean {
-  return slotsOf(choice.side).every((side: Side) => number[SLOT_FIELD[side]] === choice.versionId)
+  return sidesOf(number, choice).every((side) => number[SLOT_FIELD[side]] === choice.versionId)
 }
 
 export interface RoutingCounts {
@@ -72,6 +80,9 @@ const numbers = (n: number) => `${formatCount(n)} ${n === 1 ? 'number' : 'number
  */
 export function routingPreviewInWords(counts: RoutingCounts, choice: RoutingChoice, catalog: AgentCatalog): string[] {
   const lines: string[] = []
+  if (choice.from !== undefined) {
+    lines.push(`Only the sides that hold ${versionName(choice.from, catalog)} change.`)
+  }
   if (choice.percent < 100) {
     lines.push(
       `Rolls out to ${choice.percent} % of the selection: ${formatCount(counts.inShare)} of ${numbers(counts.selected)}, the same ones each time (a larger share keeps them).`,
@@ -105,5 +116,8 @@ export function routingPreviewInWords(counts: RoutingCounts, choice: RoutingChoi
 export function routingReason(choice: RoutingChoice, catalog: AgentCatalog): string {
   const sides = choice.side === 'both' ? 'inbound and outbound' : choice.side
   const target = choice.versionId === null ? 'none' : versionName(choice.versionId, catalog)
+  if (choice.from !== undefined) {
+    return `Bulk change: move ${versionName(choice.from, catalog)} (${sides}) → ${target}${choice.percent < 100 ? ` (${choice.percent} % rollout)` : ''}`
+  }
   return `Bulk change: ${sides} → ${target}${choice.percent < 100 ? ` (${choice.percent} % rollout)` : ''}`
 }
