@@ -88,6 +88,8 @@ async function benchSize(browser, baseUrl, size) {
   const applyEnd = await now()
   if (profiler) printHotFunctions(/** @type {any} */ (await profiler.send('Profiler.stop')).profile)
   const outcome = (await dialog.getByText(/^Changes applied: /).textContent()) ?? ''
+  // The demo stores its workspace 2 s after the last write (src/mocks/browser/persistence.ts): let that pass first.
+  await page.waitForTimeout(3_000)
   const heapAfter = await heapMb(page)
   /** @type {{ start: number, ms: number }[]} */
   const longTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks)
