@@ -129,11 +129,24 @@ test('keyboard only: Has canary, a count link and Move v1 numbers…', async ({ 
   expect(searchParam(page, 'canary')).toBeNull()
   await expect(canary).not.toBeChecked()
 
+  // Move v1 numbers… opens the routing dialog for exactly them, v3 proposed; Apply moves them on the server.
+  const onV1 = await numbersHolding(page, 'agv_front_desk_1')
+  expect(onV1.length).toBeGreaterThan(0)
   await page.getByRole('searchbox', { name: 'Search numbers' }).focus()
   await tabTo(page, region.getByRole('button', { name: 'Move v1 numbers…' }))
   await page.keyboard.press('Enter')
-  await expect.poll(() => searchParam(page, 'inbound')).toBe('agv_front_desk_1')
-  await expect(listedNumbers(page)).toHaveText(await numbersHolding(page, 'agv_front_desk_1'))
+  const dialog = page.getByRole('dialog', { name: `Change routing of ${onV1.length} numbers` })
+  await expect(dialog.getByRole('radio', { name: 'Inbound' })).toBeChecked()
+  await expect(dialog.getByRole('combobox', { name: 'Version' })).toHaveText(/v3/)
+  await expect(dialog.getByText(`Deploys Front Desk v3 to the inbound side of ${onV1.length} numbers.`)).toBeVisible()
+  const apply = dialog.getByRole('button', { name: 'Apply' })
+  await tabTo(page, apply)
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByText(`Changes applied: ${onV1.length} changed, 0 unchanged.`)).toBeVisible()
+  expect(await numbersHolding(page, 'agv_front_desk_1')).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(usageLines(region)).toHaveText(await expectedUsageLines(page, 'agt_front_desk'))
 })
 
 /** The toolbar's filters and the usage region at a desktop, a zoomed narrow window and a phone. */

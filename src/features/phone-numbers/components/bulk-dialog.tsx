@@ -32,6 +32,11 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
   const running = job !== null && job.state.phase !== 'idle'
   const read = useSelectionNumbers(source !== null && !running ? source : null, attempt)
   const phase = running ? `job-${job.state.phase}` : (read?.status ?? 'closed')
+  // The count the title names stays while the job runs (the numbers are no longer read then) and goes with the dialog.
+  const readCount = read?.status === 'ready' ? read.numbers.length : null
+  const [titleCount, setTitleCount] = useState<number | null>(null)
+  if (readCount !== null && readCount !== titleCount) setTitleCount(readCount)
+  if (source === null && titleCount !== null) setTitleCount(null)
   // No Dialog.Trigger (the Selection region's buttons open it), so Radix has nowhere to return focus: remember the opener.
   const openerRef = useRef<HTMLElement | null>(null)
 
@@ -55,7 +60,7 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
           }}
         >
           <Dialog.Title className="dialog-title">
-            {title(read?.status === 'ready' ? read.numbers.length : null)}
+            {title(readCount ?? titleCount)}
           </Dialog.Title>
           {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}
           <div key={phase} className="dialog-body" ref={focusUnlessInside}>
