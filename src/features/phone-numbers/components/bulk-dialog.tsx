@@ -59,9 +59,7 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
             }
           }}
         >
-          <Dialog.Title className="dialog-title">
-            {title(readCount ?? titleCount)}
-          </Dialog.Title>
+          <Dialog.Title className="dialog-title">{title(readCount ?? titleCount)}</Dialog.Title>
           {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}
           <div key={phase} className="dialog-body" ref={focusUnlessInside}>
             {running ? (
