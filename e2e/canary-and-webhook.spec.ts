@@ -2,9 +2,11 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { axeViolations } from './support/axe'
 import { layoutProblems } from './support/layout'
 import {
+  APPOINTMENT_LINE,
   cellsOf,
   choose,
   MAIN_SUPPORT_LINE,
+  type ModelNumber,
   modelNumber,
   modelVersion,
   openEditDialog,
@@ -12,12 +14,9 @@ import {
   recordWrites,
   rowOf,
   saveAndWaitForClose,
-  type ModelNumber,
+  TOLL_FREE,
 } from './support/phone-numbers'
 
-/** Seeded numbers (src/mocks/fixtures/curated-numbers.ts). */
-const APPOINTMENT_LINE = { e164: '+14155550172', title: 'Appointment Line' } // Reminders v2 on both sides
-const TOLL_FREE = { e164: '+18005550199', title: 'Toll-free Support' } // Front Desk v2, canary v3 at 10 %, a webhook
 const HOOK = 'https://hooks.acme-health.example/main-support'
 
 interface ModelCanaryAndWebhook extends ModelNumber {

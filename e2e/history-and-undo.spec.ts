@@ -2,13 +2,15 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { axeViolations } from './support/axe'
 import {
   anotherAdminChanges,
+  APPOINTMENT_LINE,
+  BILLING_WITH_DRAFT_CANARY,
   cellsOf,
-  choose,
   MAIN_SUPPORT_LINE,
   modelNumber,
   modelVersion,
   openEditDialog,
   openPhoneNumbersPage,
+  routeToBillingWithDraftCanary,
   rowOf,
   saveAndWaitForClose,
 } from './support/phone-numbers'
@@ -21,9 +23,6 @@ async function rename(page: Page, from: string, to: string): Promise<void> {
 
 // A full-page axe scan takes several seconds on a small CI machine, and the first test runs two.
 test.describe.configure({ timeout: 60_000 })
-
-/** Seeded with Appointment Reminders v2 on both sides and no canary (src/mocks/fixtures/curated-numbers.ts). */
-const APPOINTMENT_LINE = { e164: '+14155550172', title: 'Appointment Line' }
 
 /** The "Saved …" confirmation, which offers Undo. */
 const savedNotice = (page: Page): Locator => page.locator('.toast').filter({ hasText: /^Saved / })
@@ -75,18 +74,8 @@ test('change both sides and add a canary with a draft version, then undo: every 
 }) => {
   await openPhoneNumbersPage(page)
   const before = await modelNumber(page, APPOINTMENT_LINE.e164)
-  const dialog = await openEditDialog(page, APPOINTMENT_LINE.title)
-  await choose(page, dialog, 'Inbound agent', 'Billing Assistant')
-  await choose(page, dialog, 'Outbound agent', 'None')
-  await dialog.getByRole('button', { name: 'Add canary', exact: true }).click()
-  await choose(page, dialog, 'Canary version', 'v4 · draft')
-  await dialog.getByRole('spinbutton', { name: 'Canary share' }).fill('15')
-  await saveAndWaitForClose(page, dialog)
-  expect(await modelNumber(page, APPOINTMENT_LINE.e164)).toMatchObject({
-    inbound_agent_version_id: 'agv_billing_3',
-    outbound_agent_version_id: null,
-    inbound_canary: { agent_version_id: 'agv_billing_4', percent: 15 },
-  })
+  await routeToBillingWithDraftCanary(page)
+  expect(await modelNumber(page, APPOINTMENT_LINE.e164)).toMatchObject(BILLING_WITH_DRAFT_CANARY)
 
   await savedNotice(page).getByRole('button', { name: 'Undo', exact: true }).click()
   const status = page.getByRole('status')

@@ -1,5 +1,13 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
-import { cellsOf, choose, editButtonOf, MAIN_SUPPORT_LINE, rowOf } from '../support/phone-numbers'
+import {
+  APPOINTMENT_LINE,
+  cellsOf,
+  choose,
+  MAIN_SUPPORT_LINE,
+  openEditDialog,
+  rowOf,
+  TOLL_FREE,
+} from '../support/phone-numbers'
 import {
   apiGet,
   connect,
@@ -11,9 +19,6 @@ import {
   type ApiNumber,
 } from '../support/real-api'
 
-/** Seeded numbers (the test server serves the demo's seed). */
-const APPOINTMENT_LINE = { e164: '+14155550172', title: 'Appointment Line' } // Reminders v2 on both sides
-const TOLL_FREE = { e164: '+18005550199', title: 'Toll-free Support' } // Front Desk v2, canary v3 at 10 %, a webhook
 const HOOK = 'https://hooks.acme-health.example/main-support'
 
 interface CanaryAndWebhook extends ApiNumber {
@@ -23,13 +28,6 @@ interface CanaryAndWebhook extends ApiNumber {
 
 const onServer = async (request: APIRequestContext, e164: string) =>
   (await serverNumber(request, e164)) as CanaryAndWebhook
-
-async function openDialog(page: Page, title: string): Promise<Locator> {
-  await editButtonOf(page, title).click()
-  const dialog = page.getByRole('dialog')
-  await expect(dialog).toBeVisible()
-  return dialog
-}
 
 /** Clicks Save and waits for the dialog to close, every answer of the save being a 2xx. */
 async function save(page: Page, dialog: Locator): Promise<void> {
@@ -55,7 +53,7 @@ test('on a real server: add a canary with a draft version, promote it, remove on
   const sent = recordApiRequests(page)
   await connect(page, TEST_KEYS.admin)
 
-  let dialog = await openDialog(page, APPOINTMENT_LINE.title)
+  let dialog = await openEditDialog(page, APPOINTMENT_LINE.title)
   await dialog.getByRole('button', { name: 'Add canary', exact: true }).click()
   await choose(page, dialog, 'Canary version', 'v3 · draft')
   await save(page, dialog)
@@ -73,7 +71,7 @@ test('on a real server: add a canary with a draft version, promote it, remove on
     'Appointment Reminders · v2 + v3 10 %',
   )
 
-  dialog = await openDialog(page, APPOINTMENT_LINE.title)
+  dialog = await openEditDialog(page, APPOINTMENT_LINE.title)
   await dialog.getByRole('button', { name: 'Promote canary', exact: true }).click()
   await save(page, dialog)
   expect(await onServer(request, APPOINTMENT_LINE.e164)).toMatchObject({
@@ -81,16 +79,16 @@ test('on a real server: add a canary with a draft version, promote it, remove on
     inbound_canary: null,
   })
 
-  dialog = await openDialog(page, TOLL_FREE.title)
+  dialog = await openEditDialog(page, TOLL_FREE.title)
   await dialog.getByRole('button', { name: 'Remove canary', exact: true }).click()
   await save(page, dialog)
   expect((await onServer(request, TOLL_FREE.e164)).inbound_canary).toBeNull()
 
-  dialog = await openDialog(page, MAIN_SUPPORT_LINE.title)
+  dialog = await openEditDialog(page, MAIN_SUPPORT_LINE.title)
   await dialog.getByRole('textbox', { name: 'Inbound webhook URL' }).fill(HOOK)
   await save(page, dialog)
   expect((await onServer(request, MAIN_SUPPORT_LINE.e164)).inbound_webhook_url).toBe(HOOK)
-  dialog = await openDialog(page, MAIN_SUPPORT_LINE.title)
+  dialog = await openEditDialog(page, MAIN_SUPPORT_LINE.title)
   await dialog.getByRole('textbox', { name: 'Inbound webhook URL' }).fill('')
   await save(page, dialog)
   expect((await onServer(request, MAIN_SUPPORT_LINE.e164)).inbound_webhook_url).toBeNull()
@@ -107,7 +105,7 @@ test('on a real server: add a canary with a draft version, promote it, remove on
 
 test('on a real server, a support key sees the canary and the webhook URL read-only', async ({ page }) => {
   await connect(page, TEST_KEYS.support)
-  const dialog = await openDialog(page, TOLL_FREE.title)
+  const dialog = await openEditDialog(page, TOLL_FREE.title)
   await expect(dialog.getByText('Front Desk v3 answers 10 % of inbound calls')).toBeVisible()
   await expect(dialog.getByRole('combobox', { name: 'Canary version', exact: true })).toBeDisabled()
   await expect(dialog.getByRole('button', { name: /canary/i })).toHaveCount(0)

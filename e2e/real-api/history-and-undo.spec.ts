@@ -1,9 +1,13 @@
 import { expect, test, type Page } from '@playwright/test'
-import { choose, MAIN_SUPPORT_LINE, openEditDialog, saveAndWaitForClose } from '../support/phone-numbers'
+import {
+  APPOINTMENT_LINE,
+  BILLING_WITH_DRAFT_CANARY,
+  MAIN_SUPPORT_LINE,
+  openEditDialog,
+  routeToBillingWithDraftCanary,
+  saveAndWaitForClose,
+} from '../support/phone-numbers'
 import { anotherAdminOnServer, apiGet, connect, resetApi, serverNumber, TEST_KEYS } from '../support/real-api'
-
-/** Seeded with Appointment Reminders v2 on both sides and no canary. */
-const APPOINTMENT_LINE = { e164: '+14155550172', title: 'Appointment Line' }
 
 const undoButton = (page: Page) =>
   page
@@ -53,18 +57,8 @@ test('on a real server: change both sides and add a draft canary, then undo; eve
 }) => {
   const before = await serverNumber(request, APPOINTMENT_LINE.e164)
   await connect(page, TEST_KEYS.admin)
-  const dialog = await openEditDialog(page, APPOINTMENT_LINE.title)
-  await choose(page, dialog, 'Inbound agent', 'Billing Assistant')
-  await choose(page, dialog, 'Outbound agent', 'None')
-  await dialog.getByRole('button', { name: 'Add canary', exact: true }).click()
-  await choose(page, dialog, 'Canary version', 'v4 · draft')
-  await dialog.getByRole('spinbutton', { name: 'Canary share' }).fill('15')
-  await saveAndWaitForClose(page, dialog)
-  expect(await serverNumber(request, APPOINTMENT_LINE.e164)).toMatchObject({
-    inbound_agent_version_id: 'agv_billing_3',
-    outbound_agent_version_id: null,
-    inbound_canary: { agent_version_id: 'agv_billing_4', percent: 15 },
-  })
+  await routeToBillingWithDraftCanary(page)
+  expect(await serverNumber(request, APPOINTMENT_LINE.e164)).toMatchObject(BILLING_WITH_DRAFT_CANARY)
 
   await undoButton(page).click()
   await expect(page.getByRole('status')).toContainText('Undone: Appointment Line is back as it was.')

@@ -39,6 +39,28 @@ export interface OtherAdminChange {
 
 /** A seeded number (src/mocks/seed.ts, also served by e2e/real-server): inbound Front Desk v3, outbound None, label cc-4410. */
 export const MAIN_SUPPORT_LINE = { e164: '+14155550123', title: 'Main Support Line' }
+/** Appointment Reminders v2 on both sides, no canary. */
+export const APPOINTMENT_LINE = { e164: '+14155550172', title: 'Appointment Line' }
+/** Front Desk v2 inbound with a canary of v3 at 10 %, and a webhook URL. */
+export const TOLL_FREE = { e164: '+18005550199', title: 'Toll-free Support' }
+
+/** What {@link routeToBillingWithDraftCanary} leaves on Appointment Line. */
+export const BILLING_WITH_DRAFT_CANARY = {
+  inbound_agent_version_id: 'agv_billing_3',
+  outbound_agent_version_id: null,
+  inbound_canary: { agent_version_id: 'agv_billing_4', percent: 15 },
+}
+
+/** Saves a change of every routing field of Appointment Line: inbound to Billing Assistant v3, outbound cleared, a canary of the draft v4 at 15 %. */
+export async function routeToBillingWithDraftCanary(page: Page): Promise<void> {
+  const dialog = await openEditDialog(page, APPOINTMENT_LINE.title)
+  await choose(page, dialog, 'Inbound agent', 'Billing Assistant')
+  await choose(page, dialog, 'Outbound agent', 'None')
+  await dialog.getByRole('button', { name: 'Add canary', exact: true }).click()
+  await choose(page, dialog, 'Canary version', 'v4 · draft')
+  await dialog.getByRole('spinbutton', { name: 'Canary share' }).fill('15')
+  await saveAndWaitForClose(page, dialog)
+}
 
 /** `+14155550123` → `+1 415 555 0123`, as the page shows it. */
 export function formatNumber(e164: string): string {
@@ -46,11 +68,17 @@ export function formatNumber(e164: string): string {
 }
 
 /** Opens the page (at `path`, e.g. with demo settings) and waits until the rows and the agent names (the catalog) are shown. */
+const PAGE_LOAD_MS = 15_000
+
 export async function openPhoneNumbersPage(page: Page, path = '/'): Promise<void> {
   await page.goto(path)
-  await expect(page.getByRole('heading', { name: 'Phone numbers', level: 1 })).toBeVisible()
+  // A cold load (the demo's service worker installs, a fresh browser compiles the app) is the slowest
+  // step on a busy 2-core machine: it gets a page load's time, not an assertion's.
+  await expect(page.getByRole('heading', { name: 'Phone numbers', level: 1 })).toBeVisible({ timeout: PAGE_LOAD_MS })
   // The first curated row shows its inbound agent by name only once the agents list has loaded.
-  await expect(cellsOf(rowOf(page, MAIN_SUPPORT_LINE.title)).inbound).toHaveText('Front Desk · v3')
+  await expect(cellsOf(rowOf(page, MAIN_SUPPORT_LINE.title)).inbound).toHaveText('Front Desk · v3', {
+    timeout: PAGE_LOAD_MS,
+  })
 }
 
 /** The table row whose Edit button is named after this nickname (or formatted number, when it has none). */
