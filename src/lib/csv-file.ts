@@ -1,0 +1,83 @@
+import Papa from 'papaparse'
+
+/** What a cell may hold; `null` and `undefined` are written as an empty cell. */
+export type CsvCell = string | number | boolean | null | undefined
+
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"); tab and
+ * carriage return are on OWASP's list too, as some spreadsheets strip them and read on.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/** An E.164 number (`+` and digits only) cannot run as a formula, and `'+1415…` would not be one. */
+const E164 = /^\+[0-9]+$/
+
+/** The column whose `+` and digits are left as they are, whatever file writes it. */
+export const PHONE_NUMBER_COLUMN = 'phone_number'
+
+/** The prefix that makes a cell inert: spreadsheets show what follows as text. */
+export const INERT_PREFIX = "'"
+
+/** A cell as a spreadsheet may open it safely: `=SUM(A1)` → `'=SUM(A1)`, except a phone number. */
+export function inertCell(value: CsvCell, column?: string): string {
+  if (value === null || value === undefined) return ''
+  const text = String(value)
+  if (!FORMULA_START.test(text)) return text
+  if (column === PHONE_NUMBER_COLUMN && E164.test(text)) return text
+  return INERT_PREFIX + text
+}
+
+/**
+ * Lines of RFC 4180 text (quoted where needed, CRLF after every line, the last included) so that
+ * files written in slices are the concatenation of their slices. Every cell is made inert first.
+ */
+export function csvLines(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  if (rows.length === 0) return ''
+  const cells = rows.map((row) => header.map((column, index) => inertCell(row[index], column)))
+  return Papa.unparse(cells, { newline: '\r\n', quotes: false, escapeFormulae: false, header: false }) + '\r\n'
+}
+
+/** The header line alone (column names are the page's own, written as given). */
+export function csvHeaderLine(header: readonly string[]): string {
+  return Papa.unparse([header.slice()], { newline: '\r\n', header: false }) + '\r\n'
+}
+
+/** A whole CSV file's text: the header line, then one line per row. */
+export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return csvHeaderLine(header) + csvLines(header, rows)
+}
+
+/**
+ * A file name that says what and when, in the user's local time: `csvFileName('phone numbers active')`
+ * → `phone-numbers-active-2026-12-01-1405.csv`.
+ */
+export function csvFileName(subject: string, at: Date = new Date()): string {
+  const slug =
+    subject
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'export'
+  const two = (n: number) => String(n).padStart(2, '0')
+  const date = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`
+  return `${slug}-${date}-${two(at.getHours())}${two(at.getMinutes())}.csv`
+}
+
+/**
+ * Hands `text` to the browser as a download named `name`. A byte order mark goes first so that
+ * spreadsheets read the file as UTF-8 (nicknames in any script); CSV readers, ours included, skip it.
+ */
+export function downloadFile(name: string, text: string | readonly string[], type = 'text/csv;charset=utf-8'): void {
+  const parts = typeof text === 'string' ? [text] : [...text]
+  const blob = new Blob(['\uFEFF', ...parts], { type })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.style.display = 'none'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // The download has started from the click; revoking at once can cancel it in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
