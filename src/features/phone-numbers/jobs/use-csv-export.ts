@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
+import {
+  exportIds,
+  exportView,
+  type ExportProgress,
+  type ExportSource,
+} from '@/features/phone-numbers/jobs/export-numbers'
+import { platformApi } from '@/lib/api'
+import { csvFileName, downloadFile } from '@/lib/csv-file'
+import type { ListPhoneNumbersParams } from '@/types/api'
+
+/** What to export: a view (its filters and sort, every page) or numbers by id (a selection). */
+export type ExportWhat =
+  | { kind: 'view'; params: Omit<ListPhoneNumbersParams, 'page' | 'limit' | 'ids'>; subject: string }
+  | { kind: 'ids'; ids: readonly string[]; subject: string }
+
+export type ExportState =
+  | { phase: 'idle' }
+  | { phase: 'running'; progress: ExportProgress | null }
+  | { phase: 'done'; count: number; fileName: string }
+  | { phase: 'failed'; message: string }
+
+const platformSource: ExportSource = {
+  list: (params, signal) => platformApi.listPhoneNumbers(params, { signal }),
+  byIds: (ids, signal) => platformApi.phoneNumbersByIds(ids, { signal }),
+}
+
+/**
+ * Export CSV as a job: `start` enumerates what is asked, with progress, and hands the file to the
+ * browser; `cancel` stops it between pages (nothing is downloaded). One export at a time per caller;
+ * leaving the page cancels it.
+ */
+export function useCsvExport(source: ExportSource = platformSource) {
+  const { catalog } = useAgentCatalog()
+  const [state, setState] = useState<ExportState>({ phase: 'idle' })
+  const running = useRef<AbortController | null>(null)
+  useEffect(() => () => running.current?.abort(), [])
+
+  const start = useCallback(
+    async (what: ExportWhat) => {
+      if (!catalog || running.current) return
+      const controller = new AbortController()
+      running.current = controller
+      setState({ phase: 'running', progress: null })
+      const options = {
+        catalog,
+        signal: controller.signal,
+        onProgress: (progress: ExportProgress) => setState({ phase: 'running', progress }),
+      }
+      try {
+        const { parts, count } =
+          what.kind === 'view'
+            ? await exportView(what.params, source, options)
+            : await exportIds(what.ids, source, options)
+        const fileName = csvFileName(what.subject)
+        downloadFile(fileName, parts)
+        setState({ phase: 'done', count, fileName })
+      } catch (error) {
+        if (controller.signal.aborted) setState({ phase: 'idle' })
+        else setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) })
+      } finally {
+        running.current = null
+      }
+    },
+    [catalog, source],
+  )
+  const cancel = useCallback(() => running.current?.abort(), [])
+  return { state, start, cancel, ready: catalog !== null }
+}
