@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import { CsvActions } from '@/features/phone-numbers/components/csv-actions'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
 import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-the-end'
@@ -89,6 +90,7 @@ export function PhoneNumbersPage() {
             : ''
         }
         updating={list.updating}
+        actions={<CsvActions view={view} params={params} />}
       />
 
       {!permissions.canReadAgents && (

@@ -1,0 +1,90 @@
+import type { FieldChange, ImportPreview } from '@/features/phone-numbers/domain/csv/import-preview'
+import { formatCount } from '@/lib/format-count'
+import { formatPhoneNumber } from '@/lib/phone-format'
+
+/** Rows drawn per list: a file of 100,000 changes is summed up, not drawn line by line. */
+export const PREVIEW_ROWS_SHOWN = 200
+
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
+
+function ChangeCell({ change }: { change: FieldChange | undefined }) {
+  if (!change) return <span className="muted">unchanged</span>
+  return (
+    <>
+      <span className="import-old">{change.from ?? <em>none</em>}</span>
+      {' → '}
+      <span className="import-new">{change.to ?? <em>none (cleared)</em>}</span>
+    </>
+  )
+}
+
+/** What Apply would do (only the lines that change their number, old → new) and every line that cannot be used. */
+export function ImportCsvPreview({ preview }: { preview: ImportPreview }) {
+  const { changes, unchanged, problems } = preview
+  return (
+    <div className="import-preview">
+      <p role="status">
+        {plural(changes.length, 'change', 'changes')} ·{' '}
+        {plural(unchanged, 'line already matches', 'lines already match')} ·{' '}
+        {plural(problems.length, 'line cannot be used', 'lines cannot be used')}
+      </p>
+      {changes.length > 0 && (
+        <section aria-labelledby="import-changes-title">
+          <h3 id="import-changes-title" className="import-section-title">
+            Changes
+          </h3>
+          <div className="import-table-scroll">
+            <table className="import-table">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Number</th>
+                  <th scope="col">Nickname</th>
+                  <th scope="col">Label</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.slice(0, PREVIEW_ROWS_SHOWN).map((change) => (
+                  <tr key={change.line}>
+                    <td>{change.line}</td>
+                    <td className="nowrap">{formatPhoneNumber(change.number.phone_number)}</td>
+                    <td>
+                      <ChangeCell change={change.nickname} />
+                    </td>
+                    <td>
+                      <ChangeCell change={change.label} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {changes.length > PREVIEW_ROWS_SHOWN && (
+            <p className="muted small">
+              The first {formatCount(PREVIEW_ROWS_SHOWN)} of {formatCount(changes.length)} changes are shown.
+            </p>
+          )}
+        </section>
+      )}
+      {problems.length > 0 && (
+        <section aria-labelledby="import-problems-title">
+          <h3 id="import-problems-title" className="import-section-title">
+            Lines that cannot be used
+          </h3>
+          <ul className="import-problems">
+            {problems.slice(0, PREVIEW_ROWS_SHOWN).map((problem) => (
+              <li key={problem.line}>
+                <strong>Line {problem.line}:</strong> {problem.reason}
+              </li>
+            ))}
+          </ul>
+          {problems.length > PREVIEW_ROWS_SHOWN && (
+            <p className="muted small">
+              The first {formatCount(PREVIEW_ROWS_SHOWN)} of {formatCount(problems.length)} are shown.
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
