@@ -34,3 +34,30 @@ export function reconcileSavedNumbers(
 function unlessSame<T>(before: T | undefined, after: T | undefined): T | undefined {
   return after === before ? undefined : after
 }
+
+/**
+ * A write job's answer (up to 1,000 records) into every cached list page at once, with one
+ * `setQueriesData`; the newest state of a number is updated only where the page already follows it
+ * (an open dialog), so a job over 100,000 numbers does not add 100,000 queries to the cache.
+ */
+export function reconcileJobRecords(
+  queryClient: QueryClient,
+  records: PhoneNumber[],
+  publishedVersionIds: string[],
+): void {
+  if (records.length > 0) {
+    queryClient.setQueriesData<PhoneNumberList>({ queryKey: phoneNumberQueries.lists() }, (list) =>
+      unlessSame(list, list && replaceNumbersInList(list, records)),
+    )
+    const followed = queryClient.getQueryCache().findAll({ queryKey: [...phoneNumberQueries.all(), 'latest'] })
+    if (followed.length > 0) {
+      const byId = new Map(records.map((record) => [record.id, record]))
+      for (const query of followed) {
+        const seen = query.state.data as PhoneNumber | undefined
+        const record = seen && byId.get(seen.id)
+        if (record && record.updated_at >= seen.updated_at) queryClient.setQueryData(query.queryKey, record)
+      }
+    }
+  }
+  reconcileSavedNumbers(queryClient, [], publishedVersionIds)
+}

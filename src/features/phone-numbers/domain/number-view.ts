@@ -3,7 +3,7 @@ import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
 
 /** How a number is named to people: its nickname, else the number formatted. */
-export function numberTitle(number: PhoneNumber): string {
+export function numberTitle(number: Pick<PhoneNumber, 'nickname' | 'phone_number'>): string {
   return number.nickname ?? formatPhoneNumber(number.phone_number)
 }
 

@@ -1,20 +1,23 @@
-import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import {
-  sameCanary,
+  jobNumberOf,
+  type JobNumber,
   type NumberRef,
   type WritePlan,
   type WriteCall,
 } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
+import { narrow, numbersOf, reached, refOf } from '@/features/phone-numbers/jobs/write-calls'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
 
 /**
  * Runs a write plan as a job: call after call, each with the numbers' last seen `updated_at`, and
  * every number's outcome in the end. A 409 drops the numbers someone else changed and resends the
  * rest; an ambiguous failure (5xx, lost connection, malformed answer) re-reads the call's numbers
- * and resends only to those it did not reach; a 429 waits as told. Cancelling stops before the
- * next call. The API is passed in, so the same code runs against the demo backend in tests.
+ * and resends only to those it did not reach; a 429 waits as told (and holds back every call in
+ * flight). Calls that name many numbers go one at a time; calls for one number each (PATCHes,
+ * canaries) go a few at once, never two for the same number. Cancelling stops before the next
+ * call. The API is passed in, so the same code runs against the demo backend in tests.
  */
 
 export interface WriteApi {
@@ -46,16 +49,20 @@ export interface JobProgress {
 export interface RunOptions {
   plan: WritePlan
   /** Each number as the plan saw it: its `updated_at` is the first precondition. */
-  numbers: readonly PhoneNumber[]
+  numbers: readonly JobNumber[]
   api: WriteApi
   signal?: AbortSignal
   onProgress?: (progress: JobProgress) => void
   /** Every record a call returned or a re-read found, as soon as it is in (the page reconciles its caches). */
   onRecords?: (records: PhoneNumber[]) => void
+  /** Calls for one number each sent at once, at most (default PER_NUMBER_CONCURRENCY). */
+  concurrency?: number
 }
 
 /** How often an ambiguous failure of one call is retried (for the numbers it did not reach) before giving up. */
 const AMBIGUOUS_RETRIES = 2
+/** "A few in flight": enough to hide the round trip, few enough not to be rate limited at once. */
+export const PER_NUMBER_CONCURRENCY = 4
 
 export async function runWrites(options: RunOptions): Promise<NumberOutcome[]> {
   const job = new WriteJob(options)
@@ -64,12 +71,17 @@ export async function runWrites(options: RunOptions): Promise<NumberOutcome[]> {
 
 class WriteJob {
   private readonly lastSeen: Map<string, string>
-  private readonly latest = new Map<string, PhoneNumber>()
+  /** What the job holds of each record it got back: only what an outcome and an undo need. */
+  private readonly latest = new Map<string, JobNumber>()
   private readonly finished = new Map<string, NumberOutcome>()
   /** Numbers at least one call reached: a later failure leaves them part-changed. */
   private readonly reachedBy = new Set<string>()
   private readonly lastCallOf = new Map<string, number>()
   private done = 0
+  /** Set when a call must end the job (401): no further call is sent. */
+  private stopMessage: string | null = null
+  /** After a 429, no call is sent before this time. */
+  private pausedUntil = 0
 
   constructor(private readonly options: RunOptions) {
     this.lastSeen = new Map(options.numbers.map((n) => [n.id, n.updated_at]))
@@ -79,21 +91,33 @@ class WriteJob {
   }
 
   async run(): Promise<NumberOutcome[]> {
-    const { plan, signal } = this.options
+    const { signal } = this.options
     this.progress()
-    for (const [index, call] of plan.calls.entries()) {
-      if (signal?.aborted) return this.outcomes()
-      const stopped = await this.send(call)
-      if (stopped !== null) return this.outcomes(stopped)
-      for (const [id, last] of this.lastCallOf) {
-        const record = this.latest.get(id)
-        if (last === index && record && !this.finished.has(id)) {
-          this.finish({ number: refOf(record), result: 'changed', record })
+    for (const segment of segments(this.options.plan.calls)) {
+      const workers = segment.length === 1 ? 1 : (this.options.concurrency ?? PER_NUMBER_CONCURRENCY)
+      let next = 0
+      const worker = async () => {
+        while (next < segment.length && !signal?.aborted && this.stopMessage === null) {
+          const { call, index } = segment[next++]!
+          const stopped = await this.send(call)
+          if (stopped !== null) this.stopMessage ??= stopped
+          else this.callDone(call, index)
         }
       }
-      this.progress()
+      await Promise.all(Array.from({ length: Math.min(workers, segment.length) }, worker))
+      if (signal?.aborted || this.stopMessage !== null) return this.outcomes(this.stopMessage ?? undefined)
     }
     return this.outcomes()
+  }
+
+  private callDone(call: WriteCall, index: number): void {
+    for (const { id } of numbersOf(call)) {
+      const record = this.latest.get(id)
+      if (this.lastCallOf.get(id) === index && record && !this.finished.has(id)) {
+        this.finish({ number: refOf(record), result: 'changed', record })
+      }
+    }
+    this.progress()
   }
 
   /** Sends one call until it is through for every number it can be; the stop message when the job must end. */
@@ -103,7 +127,10 @@ class WriteJob {
     if (call.kind !== 'publish' && pending.length === 0) return null
     let retries = AMBIGUOUS_RETRIES
     for (;;) {
+      const wait = this.pausedUntil - Date.now()
+      if (wait > 0) await api.sleep(wait, signal)
       if (signal?.aborted) return 'Cancelled.'
+      if (this.stopMessage !== null) return this.stopMessage
       try {
         const records = await api.send(
           writeRequest(narrow(call, pending), (n) => this.lastSeen.get(n.id)),
@@ -118,6 +145,7 @@ class WriteJob {
           case 'stop':
             return failure.message
           case 'rate-limited':
+            this.pausedUntil = Math.max(this.pausedUntil, Date.now() + failure.retryAfterMs)
             await api.sleep(failure.retryAfterMs, signal)
             continue
           case 'refused':
@@ -138,7 +166,6 @@ class WriteJob {
       }
     }
   }
-
   /**
    * After a refused (409) or ambiguous call: the numbers to send it to again. Named conflicts are
    * dropped at once; otherwise each number is read again: unchanged since last seen means the call
@@ -179,7 +206,7 @@ class WriteJob {
   private took(records: PhoneNumber[]): void {
     for (const record of records) {
       this.lastSeen.set(record.id, record.updated_at)
-      this.latest.set(record.id, record)
+      this.latest.set(record.id, jobNumberOf(record))
     }
     if (records.length > 0) this.options.onRecords?.(records)
   }
@@ -222,42 +249,31 @@ class WriteJob {
   }
 }
 
-function refOf(number: NumberRef): NumberRef {
-  return { id: number.id, phone_number: number.phone_number }
-}
-
-function numbersOf(call: WriteCall): NumberRef[] {
-  switch (call.kind) {
-    case 'publish':
-      return []
-    case 'deploy':
-    case 'unassign':
-      return call.numbers
-    default:
-      return [call.number]
+/**
+ * The plan cut where calls may go at once: a call naming many numbers alone (publishes go in the
+ * plan's order), and runs of one-number calls with no number twice (its second call needs the
+ * first's `updated_at`).
+ */
+function segments(calls: readonly WriteCall[]): { call: WriteCall; index: number }[][] {
+  const result: { call: WriteCall; index: number }[][] = []
+  let run: { call: WriteCall; index: number }[] = []
+  let inRun = new Set<string>()
+  const close = () => {
+    if (run.length > 0) result.push(run)
+    run = []
+    inRun = new Set()
   }
-}
-
-/** The call for only these of its numbers (a resend to those it has not reached). */
-function narrow(call: WriteCall, numbers: NumberRef[]): WriteCall {
-  return call.kind === 'deploy' || call.kind === 'unassign' ? { ...call, numbers } : call
-}
-
-/** Whether a number holds what the call was to write (so an ambiguous call did reach it). */
-function reached(call: WriteCall, record: PhoneNumber): boolean {
-  switch (call.kind) {
-    case 'publish':
-      return true
-    case 'deploy':
-      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === call.versionId)
-    case 'unassign':
-      // The plan clears only sides that held this agent, so the call reached the number when they are empty.
-      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === null)
-    case 'set-canary':
-      return sameCanary(record.inbound_canary, call.canary)
-    case 'remove-canary':
-      return record.inbound_canary === null
-    case 'patch':
-      return Object.entries(call.fields).every(([field, value]) => record[field as keyof typeof call.fields] === value)
-  }
+  calls.forEach((call, index) => {
+    const one = call.kind === 'set-canary' || call.kind === 'remove-canary' || call.kind === 'patch'
+    if (!one) {
+      close()
+      result.push([{ call, index }])
+      return
+    }
+    if (inRun.has(call.number.id)) close()
+    inRun.add(call.number.id)
+    run.push({ call, index })
+  })
+  close()
+  return result
 }

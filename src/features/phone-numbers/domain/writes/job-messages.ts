@@ -2,10 +2,15 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { changesInWords, versionName } from '@/features/phone-numbers/domain/history/event-words'
 import { SIDE_NAMES } from '@/features/phone-numbers/domain/sides'
 import type { SavedChange } from '@/features/phone-numbers/domain/writes/plan-undo'
-import { sameCanary, type NumberRef, type Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
+import {
+  sameCanary,
+  type JobNumber,
+  type NumberRef,
+  type Refusal,
+} from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { formatCount } from '@/lib/format-count'
-import type { EventChange, PhoneNumber } from '@/types/api'
+import type { EventChange } from '@/types/api'
 
 /** Why one number's change could not be planned, in words. */
 export function refusalInWords(refusal: Refusal): string {
@@ -25,7 +30,7 @@ export function refusalInWords(refusal: Refusal): string {
 }
 
 /** What a save changed, as the change history words it. */
-export function changesBetween(before: PhoneNumber, after: PhoneNumber): EventChange[] {
+export function changesBetween(before: JobNumber, after: JobNumber): EventChange[] {
   const changes: EventChange[] = []
   for (const field of ['inbound_agent_version_id', 'outbound_agent_version_id', 'nickname', 'label'] as const) {
     if (before[field] !== after[field]) changes.push({ field, from: before[field], to: after[field] })

@@ -1,9 +1,8 @@
-import type { NumberRef, Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
-import type { PhoneNumber } from '@/types/api'
+import type { JobNumber, NumberRef, Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
 
 /** How a write job ended for one number (jobs/run-writes.ts). */
 export type NumberOutcome =
-  | { number: NumberRef; result: 'changed'; record: PhoneNumber }
+  | { number: NumberRef; result: 'changed'; record: JobNumber }
   | { number: NumberRef; result: 'unchanged' }
   /** Someone else changed the number since it was read: left alone (after the calls already applied, if `partly`). */
   | { number: NumberRef; result: 'changed-elsewhere'; partly: boolean }

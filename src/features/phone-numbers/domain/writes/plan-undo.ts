@@ -1,10 +1,14 @@
-import { sameCanary, type WantedFields, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
-import type { PhoneNumber } from '@/types/api'
+import {
+  sameCanary,
+  type JobNumber,
+  type WantedFields,
+  type WriteTarget,
+} from '@/features/phone-numbers/domain/writes/plan-writes'
 
 /** One number as a save found it and as the save left it (the save's last response for it). */
 export interface SavedChange {
-  before: PhoneNumber
-  after: PhoneNumber
+  before: JobNumber
+  after: JobNumber
 }
 
 /**

@@ -18,9 +18,40 @@ export interface WantedFields {
   webhook?: string | null
 }
 
+/**
+ * What a write job holds of a number: enough to plan it, name it in calls, and undo it. A whole
+ * PhoneNumber is one; a job over many numbers keeps only this (jobNumberOf), to stay small.
+ */
+export type JobNumber = Pick<
+  PhoneNumber,
+  | 'id'
+  | 'phone_number'
+  | 'updated_at'
+  | 'nickname'
+  | 'label'
+  | 'inbound_agent_version_id'
+  | 'outbound_agent_version_id'
+  | 'inbound_canary'
+  | 'inbound_webhook_url'
+>
+
+export function jobNumberOf(record: JobNumber): JobNumber {
+  return {
+    id: record.id,
+    phone_number: record.phone_number,
+    updated_at: record.updated_at,
+    nickname: record.nickname,
+    label: record.label,
+    inbound_agent_version_id: record.inbound_agent_version_id,
+    outbound_agent_version_id: record.outbound_agent_version_id,
+    inbound_canary: record.inbound_canary,
+    inbound_webhook_url: record.inbound_webhook_url,
+  }
+}
+
 export interface WriteTarget {
   /** The number as the page last saw it: its `updated_at` is the precondition of its first call. */
-  number: PhoneNumber
+  number: JobNumber
   wanted: WantedFields
 }
 
@@ -81,27 +112,40 @@ class RefusedError extends Error {
 }
 
 export function planWrites(targets: readonly WriteTarget[], catalog: AgentCatalog): WritePlan {
-  const deploys = new Groups<{ versionId: string; direction: Direction }>()
-  const clears = new Groups<{ agent: Agent; direction: Direction; heldIds: Set<string> }>()
-  const drafts = new Set<string>()
-  const canaryCalls: WriteCall[] = []
-  const patches: WriteCall[] = []
-  const plan: WritePlan = { calls: [], unchanged: [], refused: [] }
+  const planner = new WritePlanner(catalog)
+  for (const target of targets) planner.add(target)
+  return planner.finish()
+}
 
-  for (const target of targets) {
+/**
+ * planWrites one number at a time, so that a caller with many numbers can yield to the browser
+ * between slices (jobs/plan-in-slices.ts). `finish` once, after the last `add`.
+ */
+export class WritePlanner {
+  private readonly deploys = new Groups<{ versionId: string; direction: Direction }>()
+  private readonly clears = new Groups<{ agent: Agent; direction: Direction; heldIds: Set<string> }>()
+  private readonly drafts = new Set<string>()
+  private readonly canaryCalls: WriteCall[] = []
+  private readonly patches: WriteCall[] = []
+  private readonly plan: WritePlan = { calls: [], unchanged: [], refused: [] }
+
+  constructor(private readonly catalog: AgentCatalog) {}
+
+  add(target: WriteTarget): void {
+    const { plan, deploys, clears } = this
     const ref: NumberRef = { id: target.number.id, phone_number: target.number.phone_number }
     let numberPlan: NumberPlan
     try {
-      numberPlan = planNumber(target, catalog)
+      numberPlan = planNumber(target, this.catalog)
     } catch (error) {
       if (!(error instanceof RefusedError)) throw error
       plan.refused.push({ number: ref, refusal: error.refusal })
-      continue
+      return
     }
     const { deploys: d, clears: c, publishDraft, canary, patch } = numberPlan
     if (d.length + c.length === 0 && canary === null && patch === null) {
       plan.unchanged.push(ref)
-      continue
+      return
     }
     for (const { versionId, sides } of d) {
       const direction = directionOf(sides)
@@ -119,40 +163,43 @@ export function planWrites(targets: readonly WriteTarget[], catalog: AgentCatalo
       const group = clears.add(`${agent.id} ${direction}`, { agent, direction, heldIds: new Set() }, ref)
       for (const id of heldIds) group.heldIds.add(id)
     }
-    if (publishDraft) drafts.add(publishDraft)
-    if (canary?.kind === 'set') canaryCalls.push({ kind: 'set-canary', number: ref, canary: canary.canary })
-    if (canary?.kind === 'remove') canaryCalls.push({ kind: 'remove-canary', number: ref })
-    if (patch) patches.push({ kind: 'patch', number: ref, fields: patch })
+    if (publishDraft) this.drafts.add(publishDraft)
+    if (canary?.kind === 'set') this.canaryCalls.push({ kind: 'set-canary', number: ref, canary: canary.canary })
+    if (canary?.kind === 'remove') this.canaryCalls.push({ kind: 'remove-canary', number: ref })
+    if (patch) this.patches.push({ kind: 'patch', number: ref, fields: patch })
   }
 
-  for (const { key, numbers } of deploys.chunks()) {
-    const entry = catalog.versionById.get(key.versionId)!
-    plan.calls.push({
-      kind: 'deploy',
-      agentId: entry.agent.id,
-      versionId: key.versionId,
-      direction: key.direction,
-      publishesDraft: !entry.version.published,
-      numbers,
-    })
+  finish(): WritePlan {
+    const { plan, catalog } = this
+    for (const { key, numbers } of this.deploys.chunks()) {
+      const entry = catalog.versionById.get(key.versionId)!
+      plan.calls.push({
+        kind: 'deploy',
+        agentId: entry.agent.id,
+        versionId: key.versionId,
+        direction: key.direction,
+        publishesDraft: !entry.version.published,
+        numbers,
+      })
+    }
+    for (const { key, numbers } of this.clears.chunks()) {
+      plan.calls.push({
+        kind: 'unassign',
+        agentId: key.agent.id,
+        versionId: unassignVia(catalog, key.agent, [...key.heldIds]),
+        direction: key.direction,
+        numbers,
+      })
+    }
+    for (const versionId of this.drafts) {
+      // A deploy of the same draft earlier in this plan has already published it.
+      const deployed = plan.calls.some((call) => call.kind === 'deploy' && call.versionId === versionId)
+      if (!deployed)
+        plan.calls.push({ kind: 'publish', agentId: catalog.versionById.get(versionId)!.agent.id, versionId })
+    }
+    plan.calls.push(...this.canaryCalls, ...this.patches)
+    return plan
   }
-  for (const { key, numbers } of clears.chunks()) {
-    plan.calls.push({
-      kind: 'unassign',
-      agentId: key.agent.id,
-      versionId: unassignVia(catalog, key.agent, [...key.heldIds]),
-      direction: key.direction,
-      numbers,
-    })
-  }
-  for (const versionId of drafts) {
-    // A deploy of the same draft earlier in this plan has already published it.
-    const deployed = plan.calls.some((call) => call.kind === 'deploy' && call.versionId === versionId)
-    if (!deployed)
-      plan.calls.push({ kind: 'publish', agentId: catalog.versionById.get(versionId)!.agent.id, versionId })
-  }
-  plan.calls.push(...canaryCalls, ...patches)
-  return plan
 }
 
 function planNumber({ number, wanted }: WriteTarget, catalog: AgentCatalog): NumberPlan {
@@ -196,7 +243,7 @@ function planNumber({ number, wanted }: WriteTarget, catalog: AgentCatalog): Num
  * calls will leave, and call the canary endpoints only for the difference.
  */
 function planCanary(
-  number: PhoneNumber,
+  number: JobNumber,
   wanted: WantedFields,
   catalog: AgentCatalog,
 ): { call: NumberPlan['canary']; publishDraft: string | null } {

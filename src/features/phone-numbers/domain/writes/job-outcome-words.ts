@@ -1,0 +1,63 @@
+import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
+import { refusalInWords } from '@/features/phone-numbers/domain/writes/job-messages'
+import { formatCount } from '@/lib/format-count'
+
+/** How a job over many numbers ended, in words: the counts, and each number not changed with its reason. */
+
+export interface JobTally {
+  changed: number
+  unchanged: number
+  /** Every number the job did not take where it was asked to, in the order the job named them. */
+  notChanged: NumberOutcome[]
+}
+
+export function tallyOutcomes(outcomes: readonly NumberOutcome[]): JobTally {
+  const tally: JobTally = { changed: 0, unchanged: 0, notChanged: [] }
+  for (const outcome of outcomes) {
+    if (outcome.result === 'changed') tally.changed += 1
+    else if (outcome.result === 'unchanged') tally.unchanged += 1
+    else tally.notChanged.push(outcome)
+  }
+  return tally
+}
+
+/** "1,176 changed, 56 unchanged, 2 not changed:" (the list follows), or "1,176 changed, 56 unchanged." */
+export function tallyInWords(tally: JobTally): string {
+  const parts = [`${formatCount(tally.changed)} changed`, `${formatCount(tally.unchanged)} unchanged`]
+  if (tally.notChanged.length === 0) return `${parts.join(', ')}.`
+  return `${parts.join(', ')}, ${formatCount(tally.notChanged.length)} not changed:`
+}
+
+/** Why one number was not changed, in words (empty for a number that was, or needed nothing). */
+export function outcomeReason(outcome: NumberOutcome): string {
+  const partly = 'partly' in outcome && outcome.partly ? ' Part of the change was applied before.' : ''
+  switch (outcome.result) {
+    case 'changed':
+    case 'unchanged':
+      return ''
+    case 'changed-elsewhere':
+      return `Changed by someone else since it was read; their change stays.${partly}`
+    case 'refused':
+      return refusalInWords(outcome.refusal)
+    case 'failed':
+      return `${outcome.message}${partly}`
+    case 'not-sent':
+      return `Not sent: the job stopped${outcome.message ? ` (${outcome.message.replace(/\.$/, '')})` : ''}.${partly}`
+  }
+}
+
+const RESULT_WORDS: Record<NumberOutcome['result'], string> = {
+  changed: 'changed',
+  unchanged: 'unchanged',
+  'changed-elsewhere': 'changed by someone else',
+  refused: 'not changed',
+  failed: 'failed',
+  'not-sent': 'not sent',
+}
+
+export const RESULT_COLUMNS = ['phone_number', 'id', 'result', 'reason'] as const
+
+/** The rows of `Download results (CSV)`: one per number the job named. */
+export function resultRows(outcomes: readonly NumberOutcome[]): string[][] {
+  return outcomes.map((o) => [o.number.phone_number, o.number.id, RESULT_WORDS[o.result], outcomeReason(o)])
+}

@@ -1,0 +1,50 @@
+import { jobNumberOf, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { platformApi } from '@/lib/api'
+import { MAX_IDS_PER_LIST, MAX_PAGE_SIZE, type ListPhoneNumbersParams } from '@/types/api'
+
+/**
+ * The numbers a job is about, as the server holds them now: the selected rows by id, or every number
+ * of a view (its filters, not only the loaded rows) page by page at the largest page size. Only what
+ * the job needs of each number is kept (JobNumber), so 100,000 of them stay small.
+ */
+
+export type SelectionSource =
+  | { kind: 'ids'; ids: readonly string[] }
+  /** Every number matching these filters (no page, size or sort), but the `excluded` ones. */
+  | { kind: 'view'; filters: ListPhoneNumbersParams; excluded: ReadonlySet<string>; total: number }
+
+export interface ReadProgress {
+  read: number
+  /** What the selection said when it was made; the server's count may have moved since. */
+  total: number
+}
+
+export async function readSelection(
+  source: SelectionSource,
+  options: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void } = {},
+): Promise<JobNumber[]> {
+  const { signal, onProgress } = options
+  const found = new Map<string, JobNumber>()
+  const keep = (records: readonly JobNumber[], excluded?: ReadonlySet<string>) => {
+    for (const record of records) if (!excluded?.has(record.id)) found.set(record.id, jobNumberOf(record))
+  }
+  if (source.kind === 'ids') {
+    onProgress?.({ read: 0, total: source.ids.length })
+    for (let start = 0; start < source.ids.length; start += MAX_IDS_PER_LIST) {
+      const ids = source.ids.slice(start, start + MAX_IDS_PER_LIST)
+      keep((await platformApi.listPhoneNumbers({ ids, limit: MAX_IDS_PER_LIST }, { signal })).data)
+      onProgress?.({ read: Math.min(start + MAX_IDS_PER_LIST, source.ids.length), total: source.ids.length })
+    }
+    return [...found.values()]
+  }
+  // Oldest first: a number's creation time never changes, so writes meanwhile do not move numbers between pages.
+  const params: ListPhoneNumbersParams = { ...source.filters, limit: MAX_PAGE_SIZE, sort: 'created_at', order: 'asc' }
+  onProgress?.({ read: 0, total: source.total })
+  for (let page = 1; ; page++) {
+    const answer = await platformApi.listPhoneNumbers({ ...params, page }, { signal })
+    keep(answer.data, source.excluded)
+    onProgress?.({ read: Math.min(page * MAX_PAGE_SIZE, answer.total), total: answer.total })
+    if (answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total) break
+  }
+  return [...found.values()]
+}

@@ -1,0 +1,49 @@
+import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
+import {
+  sameCanary,
+  type JobNumber,
+  type NumberRef,
+  type WriteCall,
+} from '@/features/phone-numbers/domain/writes/plan-writes'
+
+/** What run-writes asks of a planned call: the numbers it names, narrowed to some of them, and whether it reached a number. */
+
+export function refOf(number: NumberRef): NumberRef {
+  return { id: number.id, phone_number: number.phone_number }
+}
+
+export function numbersOf(call: WriteCall): NumberRef[] {
+  switch (call.kind) {
+    case 'publish':
+      return []
+    case 'deploy':
+    case 'unassign':
+      return call.numbers
+    default:
+      return [call.number]
+  }
+}
+
+/** The call for only these of its numbers (a resend to those it has not reached). */
+export function narrow(call: WriteCall, numbers: NumberRef[]): WriteCall {
+  return call.kind === 'deploy' || call.kind === 'unassign' ? { ...call, numbers } : call
+}
+
+/** Whether a number holds what the call was to write (so an ambiguous call did reach it). */
+export function reached(call: WriteCall, record: JobNumber): boolean {
+  switch (call.kind) {
+    case 'publish':
+      return true
+    case 'deploy':
+      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === call.versionId)
+    case 'unassign':
+      // The plan clears only sides that held this agent, so the call reached the number when they are empty.
+      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === null)
+    case 'set-canary':
+      return sameCanary(record.inbound_canary, call.canary)
+    case 'remove-canary':
+      return record.inbound_canary === null
+    case 'patch':
+      return Object.entries(call.fields).every(([field, value]) => record[field as keyof typeof call.fields] === value)
+  }
+}
