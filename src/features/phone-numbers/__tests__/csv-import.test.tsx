@@ -55,7 +55,7 @@ test('the preview lists only what would change and every line it cannot use; App
   expect((await writesOf(requests)).length).toBe(0)
 
   await user.click(within(dialog).getByRole('button', { name: 'Apply 2 changes' }))
-  expect(await within(dialog).findByText('2 changed, 0 unchanged, 0 not changed.')).toBeVisible()
+  expect(await within(dialog).findByText(/^Changes applied: 2 changed/)).toBeVisible()
   expect(await writesOf(requests)).toEqual([
     {
       method: 'PATCH',
@@ -73,6 +73,17 @@ test('the preview lists only what would change and every line it cannot use; App
   await user.click(within(dialog).getByRole('button', { name: 'Close' }))
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   expect(cellsOf(await findRow({ ...cleared, nickname: null })).nickname).toHaveTextContent('No nickname')
+})
+
+test('an applied import can be undone from its outcome', async () => {
+  const number = givenNumber({ nickname: 'Before', label: 'L' })
+  const { user, dialog } = await openImport()
+  await user.upload(within(dialog).getByLabelText('CSV file'), csvFile(`id,nickname\n${number.id},After\n`))
+  await user.click(await within(dialog).findByRole('button', { name: 'Apply 1 change' }))
+  expect(await within(dialog).findByText(/^Changes applied: 1 changed/)).toBeVisible()
+  expect(storedNumber(number).nickname).toBe('After')
+  await user.click(within(dialog).getByRole('button', { name: 'Undo' }))
+  await waitFor(() => expect(storedNumber(number)).toMatchObject({ nickname: 'Before', label: 'L' }))
 })
 
 test('a file the import cannot use says why, and another file can be chosen', async () => {

@@ -1,9 +1,11 @@
 import * as Dialog from '@radix-ui/react-dialog'
-import { ImportCsvOutcome } from '@/features/phone-numbers/components/import-csv-outcome'
 import { ImportCsvPreview } from '@/features/phone-numbers/components/import-csv-preview'
 import { ImportFilePicker } from '@/features/phone-numbers/components/import-file-picker'
+import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
+import { importTargets } from '@/features/phone-numbers/domain/csv/import-preview'
 import type { ImportStage } from '@/features/phone-numbers/jobs/prepare-import'
-import { useCsvImport } from '@/features/phone-numbers/jobs/use-csv-import'
+import { importReason, useCsvImport } from '@/features/phone-numbers/jobs/use-csv-import'
+import { useWriteJob } from '@/features/phone-numbers/jobs/use-write-job'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/import-csv-dialog.css'
 
@@ -28,12 +30,15 @@ function stageInWords(stage: ImportStage): string {
  * of every line that cannot be used, and nothing sent until `Apply <N> changes`.
  */
 export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
-  const { state, chooseFile, apply, cancel, reset } = useCsvImport()
-  const applying = state.phase === 'applying'
+  const { state, chooseFile, cancel, reset } = useCsvImport()
+  const job = useWriteJob()
+  const jobStarted = job.state.phase !== 'idle'
+  const applying = job.state.phase === 'running'
   const close = () => {
     // Closing while changes are applied would hide their outcome: Cancel stops them first.
     if (applying) return
     reset()
+    job.reset()
     onClose()
   }
   return (
@@ -66,27 +71,12 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
               </>
             )}
 
-            {(state.phase === 'preview' || state.phase === 'applying') && <ImportCsvPreview preview={state.preview} />}
+            {state.phase === 'preview' && <ImportCsvPreview preview={state.preview} />}
 
-            {applying && (
-              <p className="import-progress">
-                <progress
-                  aria-label="Applying changes"
-                  max={state.progress?.total ?? undefined}
-                  value={state.progress?.done ?? undefined}
-                />{' '}
-                <span role="status">
-                  {state.progress
-                    ? `${formatCount(state.progress.done)} of ${formatCount(state.progress.total)} numbers`
-                    : 'Starting…'}
-                </span>
-              </p>
-            )}
-
-            {state.phase === 'done' && <ImportCsvOutcome outcomes={state.outcomes} />}
+            <WriteJobStatus job={job} resultsName="csv import results" />
 
             <div className="dialog-footer">
-              {state.phase === 'preview' && (
+              {state.phase === 'preview' && !jobStarted && (
                 <>
                   <button type="button" className="button" onClick={reset}>
                     Choose another file
@@ -95,21 +85,23 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
                     type="button"
                     className="button button-primary"
                     disabled={state.preview.changes.length === 0}
-                    onClick={() => void apply(state.fileName, state.preview)}
+                    onClick={() =>
+                      job.start({ reason: importReason(state.fileName), targets: importTargets(state.preview.changes) })
+                    }
                   >
                     Apply {formatCount(state.preview.changes.length)}{' '}
                     {state.preview.changes.length === 1 ? 'change' : 'changes'}
                   </button>
                 </>
               )}
-              {(state.phase === 'preparing' || applying) && (
+              {state.phase === 'preparing' && (
                 <button type="button" className="button" onClick={cancel}>
                   Cancel
                 </button>
               )}
               {!applying && state.phase !== 'preparing' && (
                 <button type="button" className="button" onClick={close}>
-                  {state.phase === 'done' ? 'Close' : 'Cancel'}
+                  {jobStarted ? 'Close' : 'Cancel'}
                 </button>
               )}
             </div>

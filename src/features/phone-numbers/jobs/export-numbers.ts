@@ -1,7 +1,7 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { EXPORT_HEADER, exportCells } from '@/features/phone-numbers/domain/csv/export-columns'
+import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 import { csvHeaderLine, csvLines } from '@/lib/csv-file'
-import { timeSlicer } from '@/lib/yield-to-browser'
 import { MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber, type PhoneNumberList } from '@/types/api'
 
 /** A file's text in parts (the header line first) and how many numbers it holds. */
@@ -28,23 +28,22 @@ interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void
 }
 
-/** Rows turned into text per slice: a page's worth takes a few ms, well inside a slice. */
-const ROWS_PER_SLICE = 200
-
 /**
  * Every number of a view (its filters and sort, every page) as the parts of a CSV file: pages of the
- * largest size, the next page asked for while this one is written, each turned into text in slices
- * that yield to the browser. Only text is kept, not the records. A number seen on an earlier page
+ * largest size, the next page asked for while this one is written, each turned into text and then
+ * a yield to the browser. Only text is kept, not the records. A number seen on an earlier page
  * (rows moved while paging) is written once. Stops with an AbortError when `signal` aborts.
  */
 export async function exportView(
   view: Omit<ListPhoneNumbersParams, 'page' | 'limit' | 'ids'>,
   source: ExportSource,
   { catalog, signal, onProgress }: ExportOptions,
+  /** Numbers of the view left out (a selection of "all matching" but these). */
+  excluded: ReadonlySet<string> = new Set(),
 ): Promise<ExportedFile> {
   const parts = [csvHeaderLine(EXPORT_HEADER)]
-  const seen = new Set<string>()
-  const slicer = timeSlicer()
+  const seen = new Set<string>(excluded)
+  let count = 0
   const ask = (page: number) => source.list({ ...view, page, limit: MAX_PAGE_SIZE }, signal)
   let answer = await ask(1)
   let total = answer.total
@@ -57,13 +56,14 @@ export async function exportView(
     next?.catch(() => undefined)
     const fresh = answer.data.filter((n) => !seen.has(n.id))
     for (const number of fresh) seen.add(number.id)
-    await writeInSlices(fresh, catalog, parts, slicer)
-    onProgress?.({ done: seen.size, total: Math.max(total, seen.size) })
+    await writePage(fresh, catalog, parts)
+    count += fresh.length
+    onProgress?.({ done: count, total: Math.max(total - excluded.size, count) })
     if (next === null) break
     answer = await next
     total = answer.total
   }
-  return { parts, count: seen.size }
+  return { parts, count }
 }
 
 /** The numbers with these ids (a selection), in the order given, as the parts of a CSV file. */
@@ -73,7 +73,6 @@ export async function exportIds(
   { catalog, signal, onProgress }: ExportOptions,
 ): Promise<ExportedFile> {
   const parts = [csvHeaderLine(EXPORT_HEADER)]
-  const slicer = timeSlicer()
   let done = 0
   let count = 0
   for (let start = 0; start < ids.length; start += MAX_PAGE_SIZE) {
@@ -81,7 +80,7 @@ export async function exportIds(
     const chunk = ids.slice(start, start + MAX_PAGE_SIZE)
     const found = new Map((await source.byIds(chunk, signal)).map((n) => [n.id, n]))
     const records = chunk.map((id) => found.get(id)).filter((n): n is PhoneNumber => n !== undefined)
-    await writeInSlices(records, catalog, parts, slicer)
+    await writePage(records, catalog, parts)
     count += records.length
     done += chunk.length
     onProgress?.({ done, total: ids.length })
@@ -89,20 +88,16 @@ export async function exportIds(
   return { parts, count }
 }
 
-async function writeInSlices(
-  numbers: readonly PhoneNumber[],
-  catalog: AgentCatalog,
-  parts: string[],
-  slicer: ReturnType<typeof timeSlicer>,
-): Promise<void> {
-  for (let start = 0; start < numbers.length; start += ROWS_PER_SLICE) {
-    const slice = numbers.slice(start, start + ROWS_PER_SLICE)
-    parts.push(
-      csvLines(
-        EXPORT_HEADER,
-        slice.map((n) => exportCells(n, catalog)),
-      ),
-    )
-    if (slicer.due()) await slicer.next()
-  }
+/**
+ * A page (at most 200 numbers, a few ms of work) as text, then a yield: an answer that arrived
+ * meanwhile would otherwise be written in the same task.
+ */
+async function writePage(numbers: readonly PhoneNumber[], catalog: AgentCatalog, parts: string[]): Promise<void> {
+  parts.push(
+    csvLines(
+      EXPORT_HEADER,
+      numbers.map((n) => exportCells(n, catalog)),
+    ),
+  )
+  await yieldToBrowser()
 }

@@ -8,7 +8,7 @@ import { previewImport, type ImportPreview } from '@/features/phone-numbers/doma
 import type { ExportSource } from '@/features/phone-numbers/jobs/export-numbers'
 import { readCsvFile } from '@/features/phone-numbers/jobs/read-csv-file'
 import { resolveImportNumbers, type ResolveProgress } from '@/features/phone-numbers/jobs/resolve-import-numbers'
-import { timeSlicer } from '@/lib/yield-to-browser'
+import { inSlices } from '@/features/phone-numbers/jobs/yield-to-browser'
 
 export type ImportStage =
   | { stage: 'reading' }
@@ -43,17 +43,17 @@ export async function prepareImport(file: Blob, options: PrepareOptions): Promis
   const width = header!.cells.length
   const lines: ImportLine[] = []
   const problems: ImportProblem[] = []
-  const slicer = timeSlicer()
-  for (const [index, record] of records.entries()) {
-    const line = readImportLine(record.cells, record.line, columns, width, countries)
-    if ('reason' in line) problems.push(line)
-    else lines.push(line)
-    if (slicer.due()) {
-      onStage?.({ stage: 'checking', done: index + 1, total: records.length })
-      await slicer.next()
-      signal?.throwIfAborted()
-    }
-  }
+  await inSlices(
+    records,
+    (record, index) => {
+      const line = readImportLine(record.cells, record.line, columns, width, countries)
+      if ('reason' in line) problems.push(line)
+      else lines.push(line)
+      if (index % 1000 === 999) onStage?.({ stage: 'checking', done: index + 1, total: records.length })
+    },
+    signal,
+  )
+  signal?.throwIfAborted()
   const resolved = await resolveImportNumbers(lines, source, {
     signal,
     onProgress: (progress) => onStage?.({ stage: 'looking-up', ...progress }),

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { formatCount } from '@/lib/format-count'
-import { yieldToBrowser } from '@/lib/yield-to-browser'
+import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 
 /** One record of the file and the line it starts on (1-based; a quoted cell may span lines). */
 export interface CsvRecord {

@@ -12,7 +12,13 @@ import type { ListPhoneNumbersParams } from '@/types/api'
 
 /** What to export: a view (its filters and sort, every page) or numbers by id (a selection). */
 export type ExportWhat =
-  | { kind: 'view'; params: Omit<ListPhoneNumbersParams, 'page' | 'limit' | 'ids'>; subject: string }
+  | {
+      kind: 'view'
+      params: Omit<ListPhoneNumbersParams, 'page' | 'limit' | 'ids'>
+      subject: string
+      /** Numbers of the view left out (a selection of all matching, but these). */
+      excluded?: ReadonlySet<string>
+    }
   | { kind: 'ids'; ids: readonly string[]; subject: string }
 
 export type ExportState =
@@ -51,7 +57,7 @@ export function useCsvExport(source: ExportSource = platformSource) {
       try {
         const { parts, count } =
           what.kind === 'view'
-            ? await exportView(what.params, source, options)
+            ? await exportView(what.params, source, options, what.excluded)
             : await exportIds(what.ids, source, options)
         const fileName = csvFileName(what.subject)
         downloadFile(fileName, parts)

@@ -1,16 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { agentQueries } from '@/features/agents/api/agent-queries'
-import { catalogOf } from '@/features/agents/domain/agent-catalog'
-import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
-import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
-import { importTargets, type ImportPreview } from '@/features/phone-numbers/domain/csv/import-preview'
-import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
-import { planWrites } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { ImportPreview } from '@/features/phone-numbers/domain/csv/import-preview'
 import type { ExportSource } from '@/features/phone-numbers/jobs/export-numbers'
-import { platformWriteApi } from '@/features/phone-numbers/jobs/platform-write-api'
 import { prepareImport, type ImportStage } from '@/features/phone-numbers/jobs/prepare-import'
-import { runWrites, type JobProgress } from '@/features/phone-numbers/jobs/run-writes'
 import { useSearchCountries } from '@/features/phone-numbers/hooks/use-search-countries'
 import { platformApi } from '@/lib/api'
 
@@ -19,8 +10,6 @@ export type ImportState =
   | { phase: 'preparing'; fileName: string; stage: ImportStage }
   | { phase: 'refused'; fileName: string; reason: string }
   | { phase: 'preview'; fileName: string; preview: ImportPreview }
-  | { phase: 'applying'; fileName: string; preview: ImportPreview; progress: JobProgress | null }
-  | { phase: 'done'; fileName: string; preview: ImportPreview; outcomes: NumberOutcome[] }
 
 const platformSource: ExportSource = {
   list: (params, signal) => platformApi.listPhoneNumbers(params, { signal }),
@@ -33,12 +22,10 @@ export function importReason(fileName: string): string {
 }
 
 /**
- * Import CSV's states: a file becomes a preview (only reads are sent), and `apply` runs the preview's
- * changes as a write job (one PATCH per number, each conditional on the number as it was read),
- * every answer written into the cached rows as it arrives. `cancel` stops whatever runs.
+ * Import CSV up to its preview: a file becomes the list of what it would change, sending only reads.
+ * Applying it is a write job (useWriteJob with importTargets). `cancel` stops the reading.
  */
 export function useCsvImport(source: ExportSource = platformSource) {
-  const queryClient = useQueryClient()
   const countries = useSearchCountries()
   const [state, setState] = useState<ImportState>({ phase: 'choosing' })
   const running = useRef<AbortController | null>(null)
@@ -83,29 +70,7 @@ export function useCsvImport(source: ExportSource = platformSource) {
     [countries, source],
   )
 
-  const apply = useCallback(
-    async (fileName: string, preview: ImportPreview) => {
-      const controller = begin()
-      setState({ phase: 'applying', fileName, preview, progress: null })
-      const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
-      const targets = importTargets(preview.changes)
-      const outcomes = await runWrites({
-        plan: planWrites(targets, catalog),
-        numbers: targets.map((target) => target.number),
-        api: platformWriteApi(importReason(fileName)),
-        signal: controller.signal,
-        onProgress: (progress) => setState({ phase: 'applying', fileName, preview, progress }),
-        onRecords: (records) => reconcileSavedNumbers(queryClient, records, []),
-      })
-      // Other pages and sorts may hold these numbers in other places: read them again when shown.
-      void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists(), refetchType: 'none' })
-      if (running.current === controller) running.current = null
-      setState({ phase: 'done', fileName, preview, outcomes })
-    },
-    [queryClient],
-  )
-
-  // Cancelling a file being read goes back to choosing one; cancelling Apply stops between calls and shows the outcome.
+  // Cancelling a file being read goes back to choosing one.
   const cancel = useCallback(() => {
     running.current?.abort()
     setState((current) => (current.phase === 'preparing' ? { phase: 'choosing' } : current))
@@ -114,5 +79,5 @@ export function useCsvImport(source: ExportSource = platformSource) {
     running.current?.abort()
     setState({ phase: 'choosing' })
   }, [])
-  return { state, chooseFile, apply, cancel, reset }
+  return { state, chooseFile, cancel, reset }
 }
