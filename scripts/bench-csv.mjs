@@ -34,6 +34,8 @@ async function main() {
             `${(result.bytes / 1024 / 1024).toFixed(1)} MB, long tasks > 50 ms: ${result.longTasks.count} ` +
             `(longest ${result.longTasks.longest} ms; all: ${result.longTaskDurations.join(', ') || 'none'}), load average ${load}`,
         )
+        for (const frame of result.longestFrames)
+          console.log(`  frame ${frame.duration} ms: ${frame.scripts.join(' | ')}`)
       }
     }
   } finally {

@@ -13,7 +13,8 @@ export const CSV_EXPORT_TARGETS = { totalMsAt100k: 10_000, longTaskMs: 50 }
 
 /**
  * @typedef {{ size: number, ms: number, requests: number, lines: number, bytes: number,
- *   longTasks: { count: number, longest: number }, longTaskDurations: number[] }} CsvExportResult
+ *   longTasks: { count: number, longest: number }, longTaskDurations: number[],
+ *   longestFrames: { duration: number, scripts: string[] }[] }} CsvExportResult
  */
 
 /**
@@ -33,6 +34,12 @@ export async function benchCsvExport(browser, baseUrl, size) {
     })
     const start = await page.evaluate(() => {
       window.__bench.longTasks.length = 0
+      window.__bench.frames.length = 0
+      // The first click only: the export's own download is a click on a link too, which moves `lastClick`.
+      window.addEventListener('click', () => (window.__bench.marks.csvExportClick = performance.now()), {
+        capture: true,
+        once: true,
+      })
       return performance.now()
     })
     const downloading = page.waitForEvent('download', { timeout: 120_000 })
@@ -40,7 +47,22 @@ export async function benchCsvExport(browser, baseUrl, size) {
     const download = await downloading
     const end = await page.evaluate(() => performance.now())
     // From the click event (in the page) to the moment the download reached Playwright.
-    const clickedAt = await page.evaluate(() => window.__bench.lastClick ?? 0)
+    const clickedAt = await page.evaluate(() => window.__bench.marks.csvExportClick ?? 0)
+    // What ran in the longest frames (long animation frames name their scripts).
+    const longestFrames = await page.evaluate(() =>
+      [...window.__bench.frames]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((f) => ({
+          duration: Math.round(f.duration),
+          scripts: f.scripts
+            .filter((s) => s.duration > 5)
+            .map(
+              (s) =>
+                `${s.invoker} ${s.sourceFunctionName}@${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${Math.round(s.duration)} ms`,
+            ),
+        })),
+    )
     const longTasks = await page.evaluate(
       ({ from, to }) => window.__bench.longTasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration),
       { from: start, to: end },
@@ -64,6 +86,7 @@ export async function benchCsvExport(browser, baseUrl, size) {
         longest: round(Math.max(0, ...longTasks)) ?? 0,
       },
       longTaskDurations: longTasks.map((d) => round(d) ?? 0),
+      longestFrames,
     }
   } finally {
     await context.close()

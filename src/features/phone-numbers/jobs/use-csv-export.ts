@@ -7,7 +7,7 @@ import {
   type ExportSource,
 } from '@/features/phone-numbers/jobs/export-numbers'
 import { platformApi } from '@/lib/api'
-import { csvFileName, downloadFile } from '@/lib/csv-file'
+import { csvFileName, downloadBlob } from '@/lib/csv-file'
 import type { ListPhoneNumbersParams } from '@/types/api'
 
 /** What to export: a view (its filters and sort, every page) or numbers by id (a selection). */
@@ -26,6 +26,8 @@ export type ExportState =
   | { phase: 'running'; progress: ExportProgress | null }
   | { phase: 'done'; count: number; fileName: string }
   | { phase: 'failed'; message: string }
+
+const PROGRESS_EVERY_MS = 100
 
 const platformSource: ExportSource = {
   list: (params, signal) => platformApi.listPhoneNumbers(params, { signal }),
@@ -49,18 +51,24 @@ export function useCsvExport(source: ExportSource = platformSource) {
       const controller = new AbortController()
       running.current = controller
       setState({ phase: 'running', progress: null })
+      let shownAt = 0
       const options = {
         catalog,
         signal: controller.signal,
-        onProgress: (progress: ExportProgress) => setState({ phase: 'running', progress }),
+        // Ten times a second is enough to read: not a render per page.
+        onProgress: (progress: ExportProgress) => {
+          if (performance.now() - shownAt < PROGRESS_EVERY_MS) return
+          shownAt = performance.now()
+          setState({ phase: 'running', progress })
+        },
       }
       try {
-        const { parts, count } =
+        const { blob, count } =
           what.kind === 'view'
             ? await exportView(what.params, source, options, what.excluded)
             : await exportIds(what.ids, source, options)
         const fileName = csvFileName(what.subject)
-        downloadFile(fileName, parts)
+        downloadBlob(fileName, blob)
         setState({ phase: 'done', count, fileName })
       } catch (error) {
         if (controller.signal.aborted) setState({ phase: 'idle' })
