@@ -5,11 +5,13 @@
  * dialog and its History tab on a desktop and a phone screen, in Chromium.
  *
  *   npm run screenshots            (CHROMIUM_PATH=/path/to/chromium to choose the browser)
+ *   npm run screenshots -- --only=bulk   only the bulk change's (scripts/screenshots-bulk.mjs)
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { buildApp, chromiumLaunchOptions, root, startPreview } from './lib/built-app.mjs'
+import { BULK_SHOTS, photographBulkChange } from './screenshots-bulk.mjs'
 
 const outDir = 'dist-screens'
 const docs = join(root, 'docs')
@@ -35,7 +37,8 @@ const HISTORY_SHOTS = [
 async function openTable(page, baseUrl) {
   await page.goto(`${baseUrl}/?latency=0`)
   const mainRow = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Edit Main Support Line' }) })
-  await mainRow.getByRole('cell').nth(2).getByText('Front Desk · v3').waitFor()
+  // The first cell holds the row's checkbox; the fourth the inbound side.
+  await mainRow.getByRole('cell').nth(3).getByText('Front Desk · v3').waitFor()
 }
 
 /**
@@ -84,9 +87,22 @@ async function main() {
   try {
     browser = await chromium.launch(launchOptions)
     await mkdir(docs, { recursive: true })
-    for (const shot of TABLE_SHOTS) await shoot(browser, preview.baseUrl, shot, async () => {})
-    for (const shot of DIALOG_SHOTS) await shoot(browser, preview.baseUrl, shot, openInterestingDialog)
-    for (const shot of HISTORY_SHOTS) await shoot(browser, preview.baseUrl, shot, openHistory)
+    if (!process.argv.includes('--only=bulk')) {
+      for (const shot of TABLE_SHOTS) await shoot(browser, preview.baseUrl, shot, async () => {})
+      for (const shot of DIALOG_SHOTS) await shoot(browser, preview.baseUrl, shot, openInterestingDialog)
+      for (const shot of HISTORY_SHOTS) await shoot(browser, preview.baseUrl, shot, openHistory)
+    }
+    for (const { name, width, height } of BULK_SHOTS) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 })
+      const page = await context.newPage()
+      await openTable(page, preview.baseUrl)
+      await photographBulkChange(page, async (suffix) => {
+        const file = `${name.replace(/(-390)?$/, `${suffix}$1`)}.png`
+        await page.screenshot({ path: join(docs, file) })
+        console.log(`Wrote docs/${file} (${width} × ${height})`)
+      })
+      await context.close()
+    }
   } finally {
     await browser?.close()
     preview.stop()

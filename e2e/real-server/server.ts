@@ -12,7 +12,8 @@ import { createTestWorkspace } from './test-workspace'
  *
  * Test control, from Node only (a request with an Origin header is refused):
  *   GET  /__control/health
- *   POST /__control/reset           a fresh seeded workspace with the test keys (of the server's size)
+ *   POST /__control/reset           a fresh seeded workspace with the test keys (of the server's size, or
+ *                                   {"numbers": N})
  *   POST /__control/seed-hostile    the same, with markup in nicknames, a label, agent names and the workspace name
  *   POST /__control/revoke {key}    revokes a key: every later request with it is 401
  *   POST /__control/another-admin {id | phone_number, changes, reason?}
@@ -93,17 +94,19 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
       return
     }
     const text = (await readBody(req)).toString('utf8')
-    if (action === 'reset' || action === 'seed-hostile') {
-      backend.workspace = createTestWorkspace({ hostile: action === 'seed-hostile', numbers })
-      await send(res, Response.json({ ok: true }))
-      return
-    }
     let body: Record<string, unknown> = {}
     try {
       const parsed = JSON.parse(text) as unknown
       if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>
     } catch {
       // answered below as a body without the fields asked for
+    }
+    if (action === 'reset' || action === 'seed-hostile') {
+      // `{"numbers": 2500}` seeds that many for this workspace (a bulk test); the server's size otherwise.
+      const size = Number.isInteger(body.numbers) ? (body.numbers as number) : numbers
+      backend.workspace = createTestWorkspace({ hostile: action === 'seed-hostile', numbers: size })
+      await send(res, Response.json({ ok: true }))
+      return
     }
     if (action === 'another-admin') {
       await send(res, anotherAdmin(backend, body))

@@ -64,12 +64,13 @@ export function editButtonOf(page: Page, title: string): Locator {
 
 export function cellsOf(row: Locator) {
   const cells = row.getByRole('cell')
+  // The first cell holds the row's checkbox.
   return {
-    number: cells.nth(0),
-    nickname: cells.nth(1),
-    inbound: cells.nth(2),
-    outbound: cells.nth(3),
-    status: cells.nth(4),
+    number: cells.nth(1),
+    nickname: cells.nth(2),
+    inbound: cells.nth(3),
+    outbound: cells.nth(4),
+    status: cells.nth(5),
   }
 }
 

@@ -5,8 +5,13 @@ import type { ModelNumber } from './phone-numbers'
 export { REAL_API_BASE_URL, TEST_KEYS }
 
 /** A fresh seeded workspace on the test API server (or the hostile one), with the test keys. */
-export async function resetApi(request: APIRequestContext, options: { hostile?: boolean } = {}): Promise<void> {
-  const response = await request.post(`${REAL_API_BASE_URL}/__control/${options.hostile ? 'seed-hostile' : 'reset'}`)
+export async function resetApi(
+  request: APIRequestContext,
+  options: { hostile?: boolean; numbers?: number } = {},
+): Promise<void> {
+  const response = await request.post(`${REAL_API_BASE_URL}/__control/${options.hostile ? 'seed-hostile' : 'reset'}`, {
+    data: options.numbers === undefined ? {} : { numbers: options.numbers },
+  })
   expect(response.status()).toBe(200)
 }
 

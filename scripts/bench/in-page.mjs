@@ -169,7 +169,7 @@ export function armWaiter(spec) {
         return (
           row !== undefined &&
           row.querySelector('td.actions button')?.getAttribute('aria-label') === spec.editLabel &&
-          (row.cells[3]?.textContent ?? '').trim().startsWith(spec.expected)
+          (row.querySelector('td.col-outbound')?.textContent ?? '').trim().startsWith(spec.expected)
         )
       }
       break

@@ -140,7 +140,7 @@ export async function runSaves(page, net, count, watch = UNWATCHED) {
     const row = rowAt(page, i)
     const button = row.locator('td.actions button')
     const editLabel = await button.getAttribute('aria-label')
-    const before = ((await row.locator('td').nth(3).textContent()) ?? '').trim()
+    const before = ((await row.locator('td.col-outbound').textContent()) ?? '').trim()
     const agent = before.startsWith(SAVE_AGENTS[0] ?? '') ? SAVE_AGENTS[1] : SAVE_AGENTS[0]
     await button.click()
     const dialog = page.getByRole('dialog')

@@ -2,7 +2,7 @@
 import '@/lib/zod-config'
 import { getResponse } from 'msw'
 import { setupWorker } from 'msw/browser'
-import { readStoredWorkspace, storeWorkspace, watchOtherTabs } from '@/mocks/browser/persistence'
+import { readStoredWorkspace, storeAfterWrites, storeWorkspace, watchOtherTabs } from '@/mocks/browser/persistence'
 import { installTestHooks } from '@/mocks/browser/test-hooks'
 import { readDemoSettings } from '@/mocks/demo-settings'
 import { FaultInjector } from '@/mocks/faults'
@@ -34,11 +34,12 @@ export function startDemoBackend(): RunningDemoBackend {
   const keep = stored && stored.size === size && !settings.reset ? stored.changes : undefined
   if (settings.reset) forgetResetParameter()
 
+  const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: backend.workspace.changes() }))
   const backend: DemoBackend = {
     workspace: buildWorkspace(size, keep),
     latencyMs: settings.latencyMs,
     faults: settings.faults ? new FaultInjector(settings.faults) : null,
-    onWrite: () => storeWorkspace({ size, changes: backend.workspace.changes() }),
+    onWrite: storeSoon,
   }
   storeWorkspace({ size, changes: backend.workspace.changes() }, { replace: keep === undefined })
   const otherTabListeners: (() => void)[] = []

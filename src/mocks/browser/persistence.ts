@@ -98,3 +98,29 @@ export function watchOtherTabs(onStored: (stored: StoredWorkspace) => void): voi
     if (stored) onStored(stored)
   })
 }
+
+/** Quiet time after a write before the workspace is stored: a burst of writes (a bulk job) is stored once. */
+const STORE_AFTER_QUIET_MS = 2_000
+
+/**
+ * `store` after writes, once per burst: storing reads, merges and writes back every changed number
+ * and the history (seconds of one task at 100,000 changed numbers), so a bulk job's hundred calls
+ * must not each pay it. What is pending is stored at once when the page is hidden or left.
+ */
+export function storeAfterWrites(store: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const flush = () => {
+    if (timer === undefined) return
+    clearTimeout(timer)
+    timer = undefined
+    store()
+  }
+  window.addEventListener('pagehide', flush)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush()
+  })
+  return () => {
+    clearTimeout(timer)
+    timer = setTimeout(flush, STORE_AFTER_QUIET_MS)
+  }
+}

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import Papa from 'papaparse'
 import { testBackend } from '@/mocks/node'
 import { givenNumber } from '@/testing/builders'
@@ -49,4 +49,19 @@ test('Export CSV writes every page of the view (its search and sort), at the lar
   const exportRequests = listQueriesOf(requests).filter((q) => q.limit === '200')
   expect(exportRequests).toEqual([{ page: '1', limit: '200', sort: 'nickname', order: 'desc', search: 'clinic' }])
   window.history.replaceState(null, '', '/')
+})
+
+test('the Selection region exports the selected numbers only', async () => {
+  const picked = [givenNumber({ nickname: 'Picked A' }), givenNumber({ nickname: 'Picked B' })]
+  givenNumber({ nickname: 'Not picked' })
+  const files = catchDownloads()
+  const { user } = renderApp()
+  for (const number of picked)
+    await user.click(await screen.findByRole('checkbox', { name: `Select ${number.nickname}` }))
+  const region = screen.getByRole('region', { name: 'Selection' })
+  await user.click(within(region).getByRole('button', { name: 'Export CSV' }))
+  await waitFor(() => expect(files).toHaveLength(1))
+  expect(files[0]!.name).toMatch(/^phone-numbers-selection-/)
+  const rows = Papa.parse<Record<string, string>>(await files[0]!.text, { header: true, skipEmptyLines: true }).data
+  expect(rows.map((r) => r.nickname)).toEqual(['Picked A', 'Picked B'])
 })

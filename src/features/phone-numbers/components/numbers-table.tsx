@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { canaryBesideSlot, describeSlot, numberTitle, type SlotView } from '@/features/phone-numbers/domain/number-view'
 import { canaryShareInWords } from '@/features/phone-numbers/domain/save-messages'
+import type { RowSelection } from '@/features/phone-numbers/domain/selection'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
@@ -24,6 +25,8 @@ interface NumbersTableProps {
   sort: SortField
   order: SortOrder
   onSort: (field: SortField) => void
+  /** Row checkboxes (hooks/use-selection.ts). */
+  selection: RowSelection
 }
 
 const createdFormat = new Intl.DateTimeFormat('en-US', {
@@ -43,6 +46,7 @@ export function NumbersTable({
   sort,
   order,
   onSort,
+  selection,
 }: NumbersTableProps) {
   const sortable = (field: SortField, label: string, className: string) => (
     <th
@@ -66,6 +70,18 @@ export function NumbersTable({
       <caption className="visually-hidden">{caption}</caption>
       <thead role="rowgroup">
         <tr role="row">
+          <th role="columnheader" scope="col" className="col-select">
+            <input
+              type="checkbox"
+              aria-label="Select all on this page"
+              checked={selection.pageState === 'all'}
+              ref={(box) => {
+                if (box) box.indeterminate = selection.pageState === 'some'
+              }}
+              disabled={loading || rows.length === 0}
+              onChange={selection.onTogglePage}
+            />
+          </th>
           {sortable('phone_number', 'Number', 'col-number')}
           {sortable('nickname', 'Nickname', 'col-nickname')}
           <th role="columnheader" scope="col" className="col-inbound">
@@ -87,7 +103,15 @@ export function NumbersTable({
         {loading
           ? Array.from({ length: 8 }, (_, i) => <SkeletonRow key={i} />)
           : rows.map((number) => (
-              <NumberRow key={number.id} number={number} catalog={catalog} actionVerb={actionVerb} onEdit={onEdit} />
+              <NumberRow
+                key={number.id}
+                number={number}
+                catalog={catalog}
+                actionVerb={actionVerb}
+                onEdit={onEdit}
+                selected={selection.isSelected(number.id)}
+                onSelect={selection.onToggleRow}
+              />
             ))}
       </tbody>
     </table>
@@ -100,15 +124,28 @@ const NumberRow = memo(function NumberRow({
   catalog,
   actionVerb,
   onEdit,
+  selected,
+  onSelect,
 }: {
   number: PhoneNumber
   catalog: AgentCatalog | null
   actionVerb: 'Edit' | 'View'
   onEdit: (number: PhoneNumber) => void
+  selected: boolean
+  onSelect: RowSelection['onToggleRow']
 }) {
   const title = numberTitle(number)
   return (
-    <tr role="row">
+    <tr role="row" aria-selected={selected} className={selected ? 'row-selected' : undefined}>
+      <td role="cell" className="col-select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${title}`}
+          checked={selected}
+          // A click's Shift (a mouse click or Shift+Space) selects the range from the last row clicked.
+          onChange={(event) => onSelect(number.id, (event.nativeEvent as MouseEvent).shiftKey)}
+        />
+      </td>
       <td role="cell" className="col-number">
         <div className="number-main">{formatPhoneNumber(number.phone_number)}</div>
         <div className="muted small" title={countryName(number.country_code)}>
@@ -195,6 +232,7 @@ function SlotCell({ view, loading, canary = null, canaryTitle }: SlotCellProps) 
 
 /** Each column's class, which places its cells in the row's grid (numbers-table.css). */
 const COLUMN_CLASSES = [
+  'col-select',
   'col-number',
   'col-nickname',
   'col-inbound',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
+import { BulkActions } from '@/features/phone-numbers/components/bulk-actions'
 import { CsvActions } from '@/features/phone-numbers/components/csv-actions'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
@@ -12,6 +13,7 @@ import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-tool
 import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
+import { useSelection } from '@/features/phone-numbers/hooks/use-selection'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
 import { formatCount } from '@/lib/format-count'
@@ -35,6 +37,7 @@ export function PhoneNumbersPage() {
   const { view, params, setView } = useListView()
   const list = usePhoneNumberList(view, params)
   const agents = useAgentCatalog()
+  const selection = useSelection(params, list.rows, list.total)
 
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
@@ -93,6 +96,8 @@ export function PhoneNumbersPage() {
         actions={<CsvActions view={view} params={params} />}
       />
 
+      <BulkActions selection={selection} total={list.total} pageRows={list.rows.length} permissions={permissions} />
+
       {!permissions.canReadAgents && (
         <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
       )}
@@ -138,6 +143,7 @@ export function PhoneNumbersPage() {
             onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
             actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
             onEdit={openEditor}
+            selection={selection.rowSelection}
           />
           {list.hasAnswer && (
             <NumbersPager page={view.page} pageCount={list.pageCount} onPage={(page) => setView({ page })} />

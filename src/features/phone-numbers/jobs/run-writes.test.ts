@@ -7,12 +7,11 @@ import {
   type WantedFields,
   type WriteTarget,
 } from '@/features/phone-numbers/domain/writes/plan-writes'
-import type { WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
-import { runWrites, type WriteApi, type WriteFailure } from '@/features/phone-numbers/jobs/run-writes'
-import { ApiFailure } from '@/mocks/api-failure'
+import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
+import { faultArb, harness, OTHER_ADMIN_AGENT, OTHER_ADMIN_VERSION, type Fault } from '@/testing/write-job-harness'
 import type { PhoneNumber } from '@/types/api'
 
 /**
@@ -24,9 +23,6 @@ import type { PhoneNumber } from '@/types/api'
 
 const NUMBERS = 30
 const RUNS = 150
-/** The other admin deploys this agent only, which no job wants: finding it overwritten means a lost update. */
-const OTHER_ADMIN_AGENT = 'agt_survey'
-const OTHER_ADMIN_VERSION = 'agv_survey_1'
 const agents = new Workspace(createSeedWorkspace({ numbers: 0 })).listAgents().data
 const catalog = buildAgentCatalog(agents)
 const versionIds = agents.filter((a) => a.id !== OTHER_ADMIN_AGENT).flatMap((a) => a.versions.map((v) => v.id))
@@ -49,9 +45,6 @@ const wantedArb: fc.Arbitrary<WantedFields> = fc.record(
   { requiredKeys: [] },
 )
 
-type Fault = 'none' | 'concurrent' | '500' | 'apply-500' | '429'
-const faultArb = fc.constantFrom<Fault>('none', 'none', 'none', 'concurrent', '500', 'apply-500', '429')
-
 const scenarioArb = fc.record({
   targets: fc.uniqueArray(fc.tuple(fc.nat({ max: NUMBERS - 1 }), wantedArb), {
     selector: ([index]) => index,
@@ -71,76 +64,6 @@ const scenarioArb = fc.record({
   pick: fc.nat(),
 })
 
-class Ambiguous extends Error {}
-
-interface Harness {
-  workspace: Workspace
-  api: WriteApi
-  sent: WriteRequest[]
-  /** Numbers (ids) the other admin changed, with the nickname it left. */
-  otherAdmin: Map<string, string>
-}
-
-function harness(faults: Fault[], pick: number): Harness {
-  const workspace = new Workspace(createSeedWorkspace({ numbers: NUMBERS }))
-  const sent: WriteRequest[] = []
-  const otherAdmin = new Map<string, string>()
-  const apply = (request: WriteRequest): PhoneNumber[] => {
-    switch (request.endpoint) {
-      case 'publish':
-        return workspace.publish(request.agentId, request.versionId, request.body).data
-      case 'patch':
-        return [workspace.patchPhoneNumber(request.numberId, request.body)]
-      case 'put-canary':
-        return [workspace.putInboundCanary(request.numberId, request.body)]
-      case 'delete-canary': {
-        const query = new URLSearchParams(
-          request.expectedUpdatedAt ? { expected_updated_at: request.expectedUpdatedAt } : {},
-        )
-        return [workspace.deleteInboundCanary(request.numberId, query)]
-      }
-    }
-  }
-  const api: WriteApi = {
-    async send(request) {
-      sent.push(request)
-      const fault = faults.shift() ?? 'none'
-      if (fault === '429') throw new ApiFailure(429, 'rate_limited', 'Slow down.')
-      if (fault === '500') throw new Ambiguous('The server failed (500).')
-      if (fault === 'concurrent') {
-        const named = numbersNamed(request, workspace)
-        const victim = named[pick % Math.max(named.length, 1)]
-        if (victim) {
-          const nickname = `Other admin ${otherAdmin.size + 1}`
-          workspace.patchPhoneNumber(victim.id, { nickname })
-          workspace.setSlots(victim.id, { outbound_agent_version_id: OTHER_ADMIN_VERSION })
-          otherAdmin.set(victim.id, nickname)
-        }
-      }
-      const records = apply(request)
-      if (fault === 'apply-500') throw new Ambiguous('The server failed (500) after applying.')
-      return Promise.resolve(records)
-    },
-    read: (ids) =>
-      Promise.resolve(workspace.listPhoneNumbers(new URLSearchParams({ ids: ids.join(','), limit: '200' })).data),
-    classify(error): WriteFailure {
-      if (error instanceof Ambiguous) return { kind: 'ambiguous', message: error.message }
-      if (!(error instanceof ApiFailure)) throw error
-      if (error.status === 429) return { kind: 'rate-limited', retryAfterMs: 0 }
-      if (error.status === 409) return { kind: 'conflict', phoneNumbers: error.details?.map((d) => d.field) ?? null }
-      return { kind: 'refused', message: error.message }
-    },
-    sleep: () => Promise.resolve(),
-  }
-  return { workspace, api, sent, otherAdmin }
-}
-
-function numbersNamed(request: WriteRequest, workspace: Workspace): PhoneNumber[] {
-  if (request.endpoint !== 'publish') return [workspace.getPhoneNumber(request.numberId)]
-  const list = [...(request.body.phone_numbers ?? []), ...(request.body.unassign_phone_numbers ?? [])]
-  return list.map((e164) => workspace.numberByE164(e164)!)
-}
-
 function holds(record: PhoneNumber, wanted: WantedFields): boolean {
   const canary = record.inbound_canary
   return (
@@ -157,7 +80,7 @@ function holds(record: PhoneNumber, wanted: WantedFields): boolean {
 }
 
 async function runScenario(targetSpecs: [number, WantedFields][], faults: Fault[], pick: number) {
-  const h = harness(faults, pick)
+  const h = harness(faults, pick, NUMBERS)
   const all = h.workspace.allNumbers()
   const targets: WriteTarget[] = targetSpecs.map(([index, wanted]) => ({ number: all[index]!, wanted }))
   const plan = planWrites(targets, catalog)
@@ -218,7 +141,7 @@ describe('runWrites against the demo backend', () => {
   })
 
   test('cancelled between calls: numbers not reached are reported not sent and left as they were', async () => {
-    const h = harness([], 0)
+    const h = harness([], 0, NUMBERS)
     const all = h.workspace.allNumbers()
     const targets = all.slice(0, 4).map((number, k) => ({ number, wanted: { nickname: `Renamed ${k}` } }))
     const controller = new AbortController()

@@ -1,0 +1,69 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { openRouting, selectAllMatching } from '../support/bulk'
+import { choose } from '../support/phone-numbers'
+import {
+  anotherAdminOnServer,
+  apiGet,
+  connect,
+  recordApiRequests,
+  resetApi,
+  TEST_KEYS,
+  type ApiNumber,
+} from '../support/real-api'
+
+test.describe.configure({ timeout: 180_000 })
+
+test.afterEach(async ({ request }) => {
+  await resetApi(request)
+})
+
+/** Every number the server lists for this search, page by page. */
+async function serverNumbers(request: APIRequestContext, search: string): Promise<ApiNumber[]> {
+  const all: ApiNumber[] = []
+  for (let page = 1; ; page++) {
+    const answer = await apiGet<{ data: ApiNumber[]; total: number }>(
+      request,
+      `/v1/phone-numbers?limit=200&page=${page}&search=${encodeURIComponent(search)}`,
+    )
+    all.push(...answer.data)
+    if (page * 200 >= answer.total) return all
+  }
+}
+
+test('on a real server, select all matching a search of 2,000+ numbers and deploy a version inbound: every number holds it, one publish per 1,000', async ({
+  page,
+  request,
+}) => {
+  await resetApi(request, { numbers: 12_000 })
+  const sent = recordApiRequests(page)
+  await connect(page, TEST_KEYS.admin)
+  await page.getByRole('searchbox', { name: 'Search numbers' }).fill('+44')
+  await expect(page.getByText(/^[\d,]+ numbers · showing 1–50$/)).toBeVisible()
+  const count = await selectAllMatching(page)
+  expect(Number(count.replace(/,/g, ''))).toBeGreaterThan(2_000)
+  const dialog = await openRouting(page, count)
+  await choose(page, dialog, 'Agent', 'Front Desk')
+  await choose(page, dialog, 'Version', 'v2')
+  const before = await serverNumbers(request, '+44')
+  const toChange = before.filter((n) => n.inbound_agent_version_id !== 'agv_front_desk_2').length
+  // Another admin renames one of them after the page read it: it is left alone and reported.
+  const theirs = before.find((n) => n.inbound_agent_version_id !== 'agv_front_desk_2')!
+  await anotherAdminOnServer(request, theirs.phone_number, { nickname: 'Theirs' })
+  const firstWrite = sent.length
+  await dialog.getByRole('button', { name: 'Apply' }).click()
+
+  await expect(dialog.getByText(/^Changes applied: /)).toHaveText(
+    `Changes applied: ${(toChange - 1).toLocaleString('en-US')} changed, ${(before.length - toChange).toLocaleString('en-US')} unchanged, 1 not changed:`,
+    { timeout: 120_000 },
+  )
+  await expect(dialog.getByRole('list', { name: 'Numbers not changed' })).toContainText('Changed by someone else')
+  const after = await serverNumbers(request, '+44')
+  for (const number of after) {
+    expect(number.inbound_agent_version_id === 'agv_front_desk_2').toBe(number.id !== theirs.id)
+  }
+  const publishes = sent.slice(firstWrite).filter((r) => r.method === 'POST')
+  // One per 1,000 numbers, plus the one resend without the number another admin changed (409).
+  expect(publishes).toHaveLength(Math.ceil(toChange / 1_000) + 1)
+  for (const call of publishes)
+    expect(call.url).toContain('/v1/agents/agt_front_desk/versions/agv_front_desk_2/publish')
+})

@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import type { ModelNumber } from './phone-numbers'
+
+/** Bulk changes in the demo: the Selection region, the routing dialog, and the model read in pages. */
+
+export const selectionRegion = (page: Page): Locator => page.getByRole('region', { name: 'Selection' })
+
+/** Ticks the page's checkbox, then `Select all <N> matching`; returns N as the page wrote it. */
+export async function selectAllMatching(page: Page): Promise<string> {
+  await page.getByRole('checkbox', { name: 'Select all on this page' }).check()
+  const button = selectionRegion(page).getByRole('button', { name: /^Select all [\d,]+ matching$/ })
+  const total = /[\d,]+/.exec((await button.textContent()) ?? '')![0]
+  await button.click()
+  await expect(selectionRegion(page).getByText(`${total} selected`)).toBeVisible()
+  return total
+}
+
+/** Opens `Change routing…` and waits for the form (the selection read). */
+export async function openRouting(page: Page, count: string): Promise<Locator> {
+  await selectionRegion(page).getByRole('button', { name: 'Change routing…' }).click()
+  const dialog = page.getByRole('dialog', { name: `Change routing of ${count} numbers` })
+  await expect(dialog.getByRole('button', { name: 'Apply' })).toBeVisible({ timeout: 30_000 })
+  return dialog
+}
+
+/** Every number the demo backend lists for these filters, read page by page from its model. */
+export async function modelNumbersMatching(page: Page, filters: Record<string, string>): Promise<ModelNumber[]> {
+  return page.evaluate((filters) => {
+    interface Hooks {
+      __demoBackend: {
+        workspace: {
+          listPhoneNumbers: (query: URLSearchParams) => { data: ModelNumber[]; total: number }
+        }
+      }
+    }
+    const { workspace } = (window as unknown as Hooks).__demoBackend
+    const all: ModelNumber[] = []
+    for (let page = 1; ; page++) {
+      const answer = workspace.listPhoneNumbers(new URLSearchParams({ ...filters, limit: '200', page: String(page) }))
+      all.push(...answer.data)
+      if (page * 200 >= answer.total) return all
+    }
+  }, filters)
+}
+
+export async function configureFaults(page: Page, spec: string | null): Promise<void> {
+  await page.evaluate((spec) => {
+    ;(
+      window as unknown as { __demoBackend: { configureFaults: (s: string | null) => void } }
+    ).__demoBackend.configureFaults(spec)
+  }, spec)
+}

@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+// @ts-check
+/* global window -- functions passed to page.evaluate run in the page */
+/**
+ * Bench of a bulk routing job (issue 15): at each size, on the demo with `?latency=0`, select all
+ * matching, `Change routing…`, deploy Outbound Sales v2 to the outbound side. Measures the calls
+ * (list pages to read the selection, publishes), the time to read the selection and to apply, long
+ * tasks meanwhile, and the JS heap the finished job holds (after a forced GC). Prints a table; not
+ * part of `npm test`, and not written into bench/results.json.
+ *
+ *   npm run bench:bulk                       10,000 and 100,000 numbers
+ *   npm run bench:bulk -- --sizes=10000      only these sizes
+ *   npm run bench:bulk -- --no-build         reuse dist-bench-bulk as it is
+ *
+ * In the demo the backend (msw handlers, the workspace) runs in the page's main thread too: its work
+ * (answering 500 list pages, applying 1,000-number publishes) and its memory (every changed row) are
+ * inside these figures; against a real server they are not.
+ */
+import { loadavg } from 'node:os'
+import { chromium, expect } from '@playwright/test'
+import { buildApp, chromiumLaunchOptions, startPreview } from './lib/built-app.mjs'
+
+const argv = process.argv.slice(2)
+const option = (/** @type {string} */ name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+const SIZES = (option('sizes') ?? '10000,100000').split(',').filter(Boolean).map(Number)
+const DIR = 'dist-bench-bulk'
+const TARGETS = { jobMs: { 10000: 5_000, 100000: 30_000 }, longTaskMs: 50, heapMb: 20 }
+
+/** @param {import('@playwright/test').Page} page */
+async function heapMb(page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage'))
+  await cdp.detach()
+  return usedSize / 1024 / 1024
+}
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {number} size
+ */
+async function benchSize(browser, baseUrl, size) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  await page.goto(`${baseUrl}/?numbers=${size}&latency=0&reset`)
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window)
+    w.__longTasks = []
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, ms: entry.duration })
+    }).observe({ type: 'longtask', buffered: false })
+  })
+  await page.getByRole('checkbox', { name: 'Select all on this page' }).check()
+  const region = page.getByRole('region', { name: 'Selection' })
+  await region.getByRole('button', { name: /^Select all [\d,]+ matching$/ }).click()
+  await expect(region.getByText(`${size.toLocaleString('en-US')} selected`)).toBeVisible()
+  const heapBefore = await heapMb(page)
+
+  /** @type {{ method: string, url: string }[]} */
+  const requests = []
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/v1/')) requests.push({ method: r.method(), url: r.url() })
+  })
+  const now = () => page.evaluate(() => performance.now())
+  const readStart = await now()
+  await region.getByRole('button', { name: 'Change routing…' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByRole('combobox', { name: 'Agent' })).toBeVisible({ timeout: 120_000 })
+  const readEnd = await now()
+  await dialog.getByRole('radio', { name: 'Outbound' }).check()
+  await dialog.getByRole('combobox', { name: 'Agent' }).click()
+  await page.getByRole('option', { name: 'Outbound Sales', exact: true }).click()
+  await dialog.getByRole('combobox', { name: 'Version' }).click()
+  await page.getByRole('option', { name: 'v2', exact: true }).click()
+  await expect(dialog.getByText(/^Deploys Outbound Sales v2/)).toBeVisible({ timeout: 60_000 })
+  const preview = (await dialog.getByText(/^Deploys Outbound Sales v2/).textContent()) ?? ''
+  const apply = dialog.getByRole('button', { name: 'Apply' })
+  const profiler = argv.includes('--profile') ? await page.context().newCDPSession(page) : null
+  if (profiler) {
+    await profiler.send('Profiler.enable')
+    await profiler.send('Profiler.start')
+  }
+  const applyStart = await now()
+  const firstApplyRequest = requests.length
+  await apply.click()
+  await expect(dialog.getByText(/^Changes applied: /)).toBeVisible({ timeout: 300_000 })
+  const applyEnd = await now()
+  if (profiler) printHotFunctions(/** @type {any} */ (await profiler.send('Profiler.stop')).profile)
+  const outcome = (await dialog.getByText(/^Changes applied: /).textContent()) ?? ''
+  const heapAfter = await heapMb(page)
+  /** @type {{ start: number, ms: number }[]} */
+  const longTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks)
+  const inJob = longTasks.filter(
+    (t) => (t.start >= readStart && t.start <= readEnd) || (t.start >= applyStart && t.start <= applyEnd),
+  )
+  const backendHeapGrowthMb = await backendAlone(browser, baseUrl, size)
+  const readRequests = requests.slice(0, firstApplyRequest)
+  const applyRequests = requests.slice(firstApplyRequest)
+  await page.close()
+  return {
+    size,
+    listPages: readRequests.filter((r) => r.method === 'GET' && /\/v1\/phone-numbers\?/.test(r.url)).length,
+    publishes: applyRequests.filter((r) => r.method === 'POST').length,
+    otherApplyRequests: applyRequests
+      .filter((r) => r.method !== 'POST')
+      .map((r) => `${r.method} ${new URL(r.url).pathname}`),
+    readMs: Math.round(readEnd - readStart),
+    applyMs: Math.round(applyEnd - applyStart),
+    jobMs: Math.round(readEnd - readStart + (applyEnd - applyStart)),
+    longTasksOver50: inJob.filter((t) => t.ms > 50).length,
+    longestTaskMs: Math.round(Math.max(0, ...inJob.map((t) => t.ms))),
+    heapGrowthMb: Math.round((heapAfter - heapBefore) * 10) / 10,
+    backendHeapGrowthMb,
+    jobHeapMb: Math.round((heapAfter - heapBefore - backendHeapGrowthMb) * 10) / 10,
+    preview,
+    outcome,
+  }
+}
+
+/**
+ * The demo backend's own share of the heap growth: the same deploy written straight into its model
+ * in a fresh page (no page code involved), 1,000 numbers a call as the job sends them.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {number} size
+ */
+async function backendAlone(browser, baseUrl, size) {
+  const page = await browser.newPage()
+  await page.goto(`${baseUrl}/?numbers=${size}&latency=0&reset`)
+  await expect(page.getByText(/^[\d,]+ numbers · showing/)).toBeVisible({ timeout: 60_000 })
+  const before = await heapMb(page)
+  await page.evaluate(() => {
+    const { workspace } = /** @type {any} */ (window).__demoBackend
+    /** @type {{ phone_number: string, outbound_agent_version_id: string | null }[]} */
+    const all = workspace.allNumbers()
+    const wanted = all.filter((n) => n.outbound_agent_version_id !== 'agv_sales_2').map((n) => n.phone_number)
+    for (let start = 0; start < wanted.length; start += 1000) {
+      const body = { phone_numbers: wanted.slice(start, start + 1000), direction: 'outbound' }
+      workspace.publish('agt_sales', 'agv_sales_2', body, {
+        key: 'demo_admin',
+        reason: 'Bulk change: outbound → Outbound Sales v2',
+      })
+    }
+  })
+  const after = await heapMb(page)
+  await page.close()
+  return Math.round((after - before) * 10) / 10
+}
+
+/**
+ * The functions that took the most time of their own while the job applied (`--profile`).
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ */
+function printHotFunctions(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  /** @type {Map<string, number>} */
+  const self = new Map()
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
+      : '?'
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+  })
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${Math.round(ms)} ms  ${name}`)
+}
+
+async function main() {
+  const load = (loadavg()[0] ?? 0).toFixed(2)
+  if (!argv.includes('--no-build')) await buildApp(DIR)
+  const { baseUrl, stop } = await startPreview(DIR)
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  try {
+    const results = []
+    for (const size of SIZES) {
+      const result = await benchSize(browser, baseUrl, size)
+      results.push(result)
+      console.log(JSON.stringify(result))
+    }
+    console.log(
+      `\nBulk routing job (demo, ?latency=0), load average ${load} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end`,
+    )
+    console.log(
+      'size     list pages  publishes (target)   read ms  apply ms  job ms (target)   long tasks >50 ms (longest)  heap growth MB (target)',
+    )
+    for (const r of results) {
+      const publishTarget = Math.ceil(r.size / 1000)
+      const jobTarget = TARGETS.jobMs[/** @type {10000|100000} */ (r.size)] ?? '—'
+      console.log(
+        [
+          String(r.size).padEnd(8),
+          `${r.listPages} (${r.size / 200})`.padEnd(11),
+          `${r.publishes} (≤ ${publishTarget})`.padEnd(20),
+          String(r.readMs).padEnd(8),
+          String(r.applyMs).padEnd(9),
+          `${r.jobMs} (≤ ${jobTarget})`.padEnd(17),
+          `${r.longTasksOver50} (${r.longestTaskMs})`.padEnd(28),
+          `${r.heapGrowthMb}, of which the job ${r.jobHeapMb} (< ${TARGETS.heapMb})`,
+        ].join(' '),
+      )
+    }
+  } finally {
+    await browser.close()
+    stop()
+  }
+}
+
+await main()

@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { testBackend } from '@/mocks/node'
+import { givenKey, givenNumber, storedNumber } from '@/testing/builders'
+import { cellsOf, findRow } from '@/testing/numbers-table'
+import { recordRequests, writesOf } from '@/testing/record-requests'
+import { renderApp } from '@/testing/render-app'
+import { choose } from '@/testing/user-actions'
+
+const selectionRegion = () => screen.getByRole('region', { name: 'Selection' })
+
+async function tick(user: ReturnType<typeof renderApp>['user'], ...names: string[]) {
+  for (const name of names) await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }))
+}
+
+test('Set label…: one PATCH per number, conditional and with the reason in words; the rows show the label', async () => {
+  const numbers = [
+    givenNumber({ nickname: 'Desk A', label: 'old' }),
+    givenNumber({ nickname: 'Desk B' }),
+    givenNumber({ nickname: 'Desk C', label: 'clinic-east' }),
+  ]
+  const { user } = renderApp()
+  await tick(user, 'Desk A', 'Desk B', 'Desk C')
+  expect(within(selectionRegion()).getByText('3 selected')).toBeInTheDocument()
+  const requests = recordRequests()
+  await user.click(within(selectionRegion()).getByRole('button', { name: 'Set label…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Set label of 3 numbers' })
+  await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), '  clinic-east ')
+  expect(
+    within(dialog).getByText('Sets the label of 2 numbers to “clinic-east”. 1 already has it.'),
+  ).toBeInTheDocument()
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+
+  expect(await within(dialog).findByText('Changes applied: 2 changed, 1 unchanged.')).toBeInTheDocument()
+  const patches = (await writesOf(requests)).filter((w) => w.method === 'PATCH')
+  expect(patches.map((p) => p.body)).toEqual([
+    { label: 'clinic-east', expected_updated_at: numbers[0]!.updated_at },
+    { label: 'clinic-east', expected_updated_at: numbers[1]!.updated_at },
+  ])
+  for (const number of numbers) expect(storedNumber(number).label).toBe('clinic-east')
+  const event = testBackend.workspace.listEvents(new URLSearchParams({ phone_number_id: numbers[1]!.id })).data[0]!
+  expect(event.reason).toBe('Bulk change: label → clinic-east')
+  await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+  await waitFor(async () =>
+    expect(cellsOf(await findRow(numbers[1]!)).nickname).toHaveTextContent('Label: clinic-east'),
+  )
+})
+
+test('Undo of a bulk routing change runs as a job and puts every number back', async () => {
+  const a = givenNumber({ nickname: 'Undo A', inbound: 'agv_front_desk_2' })
+  const b = givenNumber({ nickname: 'Undo B', inbound: null })
+  const { user } = renderApp()
+  await tick(user, 'Undo A', 'Undo B')
+  await user.click(within(selectionRegion()).getByRole('button', { name: 'Change routing…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Change routing of 2 numbers' })
+  await within(dialog).findByRole('button', { name: 'Apply' })
+  await choose(user, 'Agent', 'Appointment Reminders')
+  await choose(user, 'Version', 'v2')
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+  expect(await within(dialog).findByText('Changes applied: 2 changed, 0 unchanged.')).toBeInTheDocument()
+  expect(storedNumber(a).inbound_agent_version_id).toBe('agv_reminders_2')
+
+  await user.click(within(dialog).getByRole('button', { name: 'Undo' }))
+  expect(await within(dialog).findByText('Undo finished: 2 changed, 0 unchanged.')).toBeInTheDocument()
+  expect(storedNumber(a).inbound_agent_version_id).toBe('agv_front_desk_2')
+  expect(storedNumber(b).inbound_agent_version_id).toBeNull()
+  const event = testBackend.workspace.listEvents(new URLSearchParams({ phone_number_id: a.id })).data[0]!
+  expect(event.reason).toBe('Undo: Bulk change: inbound → Appointment Reminders v2')
+  expect(within(dialog).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+})
+
+test('a support key may set labels but not change routing; a read-only key only selects', async () => {
+  givenNumber({ nickname: 'Support row' })
+  givenKey(['numbers:read', 'numbers:write', 'agents:read'])
+  const { user, unmount } = renderApp()
+  await tick(user, 'Support row')
+  expect(within(selectionRegion()).getByRole('button', { name: 'Set label…' })).toBeInTheDocument()
+  expect(within(selectionRegion()).queryByRole('button', { name: 'Change routing…' })).not.toBeInTheDocument()
+  unmount()
+
+  givenKey(['numbers:read', 'agents:read'], 'sk_read_only')
+  const second = renderApp()
+  await tick(second.user, 'Support row')
+  const region = selectionRegion()
+  expect(within(region).queryByRole('button', { name: 'Set label…' })).not.toBeInTheDocument()
+  expect(within(region).queryByRole('button', { name: 'Change routing…' })).not.toBeInTheDocument()
+  await second.user.click(within(region).getByRole('button', { name: 'Clear selection' }))
+  expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument()
+})

@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { resetTestBackend, testBackend } from '@/mocks/node'
+import { recordRequests, writesOf } from '@/testing/record-requests'
+import { renderApp } from '@/testing/render-app'
+import { choose } from '@/testing/user-actions'
+
+/** Selecting many numbers and changing their routing as a job (PAGE.md "Selecting many numbers", "Changing routing of many numbers"). */
+
+const selectionRegion = () => screen.getByRole('region', { name: 'Selection' })
+
+async function selectAllMatching(user: ReturnType<typeof renderApp>['user'], total: string) {
+  await user.click(await screen.findByRole('checkbox', { name: 'Select all on this page' }))
+  await user.click(within(selectionRegion()).getByRole('button', { name: `Select all ${total} matching` }))
+  expect(within(selectionRegion()).getByText(`${total} selected`)).toBeInTheDocument()
+}
+
+test('select all matching, deploy a version inbound: one publish per 1,000 numbers, the preview counts first, the outcome after', async () => {
+  const workspace = resetTestBackend({ numbers: 1_200 })
+  const holding = workspace.allNumbers().filter((n) => n.inbound_agent_version_id === 'agv_front_desk_2').length
+  const requests = recordRequests()
+  const { user } = renderApp()
+  expect(await screen.findByText('1,200 numbers · showing 1–50')).toBeInTheDocument()
+  await selectAllMatching(user, '1,200')
+
+  await user.click(within(selectionRegion()).getByRole('button', { name: 'Change routing…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Change routing of 1,200 numbers' })
+  const apply = await within(dialog).findByRole('button', { name: 'Apply' }, { timeout: 10_000 })
+  expect(apply).toBeDisabled()
+  expect(within(dialog).getByRole('radio', { name: 'Inbound' })).toBeChecked()
+  expect(within(dialog).getByRole('spinbutton', { name: 'Roll out to' })).toHaveValue(100)
+  await choose(user, 'Agent', 'Front Desk')
+  await choose(user, 'Version', 'v2')
+  const toChange = 1_200 - holding
+  expect(
+    await within(dialog).findByText(
+      `Deploys Front Desk v2 to the inbound side of ${toChange.toLocaleString('en-US')} numbers. ${holding} already hold it.`,
+    ),
+  ).toBeInTheDocument()
+  const before = requests.length
+  await user.click(apply)
+
+  expect(
+    await within(dialog).findByText(
+      `Changes applied: ${toChange.toLocaleString('en-US')} changed, ${holding} unchanged.`,
+      {
+        exact: false,
+      },
+      { timeout: 20_000 },
+    ),
+  ).toBeInTheDocument()
+  for (const number of testBackend.workspace.allNumbers())
+    expect(number.inbound_agent_version_id).toBe('agv_front_desk_2')
+  const publishes = (await writesOf(requests.slice(before))).filter((w) => w.method === 'POST')
+  expect(publishes).toHaveLength(Math.ceil(toChange / 1_000))
+  expect(publishes[0]).toMatchObject({
+    path: '/v1/agents/agt_front_desk/versions/agv_front_desk_2/publish',
+    body: { direction: 'inbound' },
+  })
+  expect(Object.keys((publishes[0]!.body as { expected_updated_at: object }).expected_updated_at)).toHaveLength(1_000)
+  const event = testBackend.workspace.listEvents(new URLSearchParams({ limit: '1' })).data[0]!
+  expect(event.reason).toBe('Bulk change: inbound → Front Desk v2')
+  // The rows on screen show the new state without a refetch per call.
+  await waitFor(() => expect(screen.getAllByText(/Front Desk · v2/).length).toBeGreaterThanOrEqual(50))
+})
+
+test('a search change clears the selection and says so; paging keeps it', async () => {
+  resetTestBackend({ numbers: 120 })
+  const { user } = renderApp()
+  expect(await screen.findByText('120 numbers · showing 1–50')).toBeInTheDocument()
+  const boxes = screen.getAllByRole('checkbox', { name: /^Select (?!all)/ })
+  await user.click(boxes[0]!)
+  await user.keyboard('{Shift>}')
+  await user.click(boxes[4]!)
+  await user.keyboard('{/Shift}')
+  expect(within(selectionRegion()).getByText('5 selected')).toBeInTheDocument()
+  await user.click(screen.getByRole('button', { name: 'Next page' }))
+  expect(await screen.findByText('120 numbers · showing 51–100')).toBeInTheDocument()
+  expect(within(selectionRegion()).getByText('5 selected')).toBeInTheDocument()
+  await user.type(screen.getByRole('searchbox'), 'clinic')
+  expect(await screen.findByText('Selection cleared: the search or filters changed.')).toBeInTheDocument()
+  expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument()
+})

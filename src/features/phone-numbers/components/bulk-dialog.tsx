@@ -1,0 +1,98 @@
+import * as Dialog from '@radix-ui/react-dialog'
+import { useRef, useState, type ReactNode } from 'react'
+import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
+import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
+import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { useSelectionNumbers } from '@/features/phone-numbers/hooks/use-selection-numbers'
+import type { SelectionSource } from '@/features/phone-numbers/jobs/read-selection'
+import type { WriteJob } from '@/features/phone-numbers/jobs/use-write-job'
+import { formatCount } from '@/lib/format-count'
+import '@/features/phone-numbers/components/bulk-dialog.css'
+
+interface BulkDialogProps {
+  title: string
+  /** The selection to read when the dialog opens; null: closed. */
+  source: SelectionSource | null
+  /** This dialog's job: once started, the dialog shows its progress and outcome instead of the form. */
+  job: WriteJob | null
+  resultsName: string
+  onClose: () => void
+  /** The form, given the selected numbers as the server holds them now. */
+  children: (numbers: JobNumber[]) => ReactNode
+}
+
+/**
+ * The frame of a change to many numbers: read the selection (progress), then the form with its
+ * preview, then the job's progress and outcome. Closing while the job runs is fine: it goes on, and
+ * the Selection region says how far it is.
+ */
+export function BulkDialog({ title, source, job, resultsName, onClose, children }: BulkDialogProps) {
+  const [attempt, setAttempt] = useState(0)
+  const running = job !== null && job.state.phase !== 'idle'
+  const read = useSelectionNumbers(source !== null && !running ? source : null, attempt)
+  const phase = running ? `job-${job.state.phase}` : (read?.status ?? 'closed')
+  // No Dialog.Trigger (the Selection region's buttons open it), so Radix has nowhere to return focus: remember the opener.
+  const openerRef = useRef<HTMLElement | null>(null)
+
+  return (
+    <Dialog.Root open={source !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal container={document.body}>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content
+          className="dialog bulk-dialog"
+          aria-describedby={undefined}
+          onOpenAutoFocus={() => {
+            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+          }}
+          onCloseAutoFocus={(event) => {
+            const opener = openerRef.current
+            openerRef.current = null
+            if (opener?.isConnected) {
+              event.preventDefault()
+              opener.focus()
+            }
+          }}
+        >
+          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}
+          <div key={phase} className="dialog-body" ref={focusUnlessInside}>
+            {running ? (
+              <>
+                <WriteJobStatus job={job} resultsName={resultsName} />
+                <div className="dialog-footer">
+                  <Dialog.Close className="button">Close</Dialog.Close>
+                </div>
+              </>
+            ) : read?.status === 'ready' ? (
+              children(read.numbers)
+            ) : (
+              <>
+                {read?.status === 'error' ? (
+                  <p className="error-box" role="alert">
+                    The numbers could not be read: {read.message}{' '}
+                    <button type="button" className="button button-small" onClick={() => setAttempt((n) => n + 1)}>
+                      Retry
+                    </button>
+                  </p>
+                ) : (
+                  read && (
+                    <p role="status">
+                      Reading the selected numbers: {formatCount(read.progress.read)} of{' '}
+                      {formatCount(read.progress.total)}…
+                    </p>
+                  )
+                )}
+                <div className="dialog-footer">
+                  <Dialog.Close className="button">Cancel</Dialog.Close>
+                </div>
+              </>
+            )}
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+}
+
+/** Focus moves to a new phase's first control, unless a control inside already has it (Radix's first focus). */
+const focusUnlessInside = (element: HTMLElement | null) => focusFirstControlAfterPaint(element)

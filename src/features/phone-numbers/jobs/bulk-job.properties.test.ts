@@ -1,0 +1,151 @@
+import fc from 'fast-check'
+import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
+import { SLOT_FIELD, slotsOf, directionOf, type Side } from '@/features/phone-numbers/domain/sides'
+import {
+  holdsChoice,
+  inChoiceShare,
+  routingWanted,
+  type RoutingChoice,
+} from '@/features/phone-numbers/domain/writes/bulk-routing'
+import { jobNumberOf, planWrites, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
+import { createSeedWorkspace } from '@/mocks/seed'
+import { Workspace } from '@/mocks/workspace'
+import { faultArb, harness, OTHER_ADMIN_AGENT, OTHER_ADMIN_VERSION, type Fault } from '@/testing/write-job-harness'
+import { MAX_NUMBERS_PER_PUBLISH } from '@/types/api'
+
+/**
+ * Bulk routing jobs (a selection, one choice, a share) planned and run against the demo backend:
+ * every selected number in the share ends holding the choice or is reported otherwise, nothing else
+ * on the server changes, and without faults the job makes exactly the fewest calls the API allows.
+ */
+
+const NUMBERS = 60
+const RUNS = 100
+const agents = new Workspace(createSeedWorkspace({ numbers: 0 })).listAgents().data
+const catalog = buildAgentCatalog(agents)
+const deployable = agents
+  .filter((a) => !isArchived(a) && a.id !== OTHER_ADMIN_AGENT)
+  .flatMap((a) => a.versions.map((v) => v.id))
+
+const choiceArb: fc.Arbitrary<RoutingChoice> = fc.record({
+  side: fc.constantFrom('inbound' as const, 'outbound' as const, 'both' as const),
+  versionId: fc.oneof(
+    { arbitrary: fc.constant(null), weight: 1 },
+    { arbitrary: fc.constantFrom(...deployable), weight: 3 },
+  ),
+  percent: fc.oneof(fc.constant(100), fc.integer({ min: 1, max: 100 })),
+})
+
+const scenarioArb = fc.record({
+  selected: fc.uniqueArray(fc.nat({ max: NUMBERS - 1 }), { minLength: 1, maxLength: NUMBERS }),
+  choice: choiceArb,
+  faults: fc.array(faultArb, { maxLength: 12 }),
+  pick: fc.nat(),
+})
+
+/**
+ * The fewest calls the API allows, worked out from the numbers alone: one publish per 1,000 numbers
+ * per (version, direction) deployed, and per (held agent, direction) cleared.
+ */
+function lowerBound(numbers: JobNumber[], choice: RoutingChoice): number {
+  const groups = new Map<string, number>()
+  const add = (key: string) => groups.set(key, (groups.get(key) ?? 0) + 1)
+  for (const number of numbers) {
+    const sides = slotsOf(choice.side).filter((side) => number[SLOT_FIELD[side]] !== choice.versionId)
+    if (sides.length === 0) continue
+    if (choice.versionId !== null) {
+      add(`deploy ${directionOf(sides)}`)
+      continue
+    }
+    const byAgent = new Map<string, Side[]>()
+    for (const side of sides) {
+      const agent = catalog.versionById.get(number[SLOT_FIELD[side]]!)!.agent.id
+      byAgent.set(agent, [...(byAgent.get(agent) ?? []), side])
+    }
+    for (const [agent, agentSides] of byAgent) add(`clear ${agent} ${directionOf(agentSides)}`)
+  }
+  return [...groups.values()].reduce((sum, n) => sum + Math.ceil(n / MAX_NUMBERS_PER_PUBLISH), 0)
+}
+
+async function runBulk(selected: number[], choice: RoutingChoice, faults: Fault[], pick: number) {
+  const h = harness(faults, pick, NUMBERS)
+  const all = h.workspace.allNumbers()
+  const numbers = selected.map((index) => jobNumberOf(all[index]!))
+  const wanted = routingWanted(choice)
+  const targets = numbers.filter((n) => inChoiceShare(n, choice)).map((number) => ({ number, wanted }))
+  const plan = planWrites(targets, catalog)
+  const outcomes = await runWrites({ plan, numbers: targets.map((t) => t.number), api: h.api })
+  return { h, all, numbers, targets, plan, outcomes }
+}
+
+describe('bulk routing jobs against the demo backend', () => {
+  test(`without faults: every number in the share holds the choice, the rest is untouched, calls = the lower bound (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async ({ selected, choice }) => {
+        const { h, all, numbers, targets, outcomes } = await runBulk(selected, choice, [], 0)
+        expect(h.sent).toHaveLength(
+          lowerBound(
+            targets.map((t) => t.number),
+            choice,
+          ),
+        )
+        const inShare = new Set(targets.map((t) => t.number.id))
+        for (const before of all) {
+          const after = h.workspace.getPhoneNumber(before.id)
+          if (!inShare.has(before.id)) expect(after).toEqual(before)
+          else expect(holdsChoice(after, choice)).toBe(true)
+        }
+        const unchanged = outcomes.filter((o) => o.result === 'unchanged').map((o) => o.number.id)
+        expect(unchanged.sort()).toEqual(
+          numbers
+            .filter((n) => inShare.has(n.id) && holdsChoice(n, choice))
+            .map((n) => n.id)
+            .sort(),
+        )
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  test(`with faults and another admin: each number holds the choice or is reported, theirs is never overwritten (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async ({ selected, choice, faults, pick }) => {
+        const { h, all, targets, outcomes } = await runBulk(selected, choice, faults, pick)
+        const byId = new Map(outcomes.map((o) => [o.number.id, o]))
+        const inShare = new Set(targets.map((t) => t.number.id))
+        for (const before of all) {
+          const after = h.workspace.getPhoneNumber(before.id)
+          const theirs = h.otherAdmin.get(before.id)
+          if (theirs !== undefined) {
+            expect(after.nickname).toBe(theirs)
+            expect(after.outbound_agent_version_id).toBe(OTHER_ADMIN_VERSION)
+          }
+          if (!inShare.has(before.id)) {
+            expect(after).toEqual(before)
+            continue
+          }
+          const outcome = byId.get(before.id)!
+          if (outcome.result === 'changed' || outcome.result === 'unchanged')
+            expect(holdsChoice(after, choice)).toBe(true)
+          else expect(['changed-elsewhere', 'failed', 'not-sent', 'refused']).toContain(outcome.result)
+          if (outcome.result === 'changed-elsewhere') expect(theirs).toBeDefined()
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  test('a share grown from 10 % to 50 % keeps every number the 10 % took', () => {
+    const numbers = new Workspace(createSeedWorkspace({ numbers: 500 })).allNumbers()
+    const small = numbers.filter((n) =>
+      inChoiceShare(n, { side: 'inbound', versionId: 'agv_front_desk_3', percent: 10 }),
+    )
+    const large = numbers.filter((n) =>
+      inChoiceShare(n, { side: 'inbound', versionId: 'agv_front_desk_3', percent: 50 }),
+    )
+    expect(small.length).toBeGreaterThan(25)
+    expect(large.length).toBeGreaterThan(small.length * 3)
+    for (const number of small) expect(large).toContain(number)
+  })
+})

@@ -1,0 +1,90 @@
+import fc from 'fast-check'
+import type { WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
+import type { WriteApi, WriteFailure } from '@/features/phone-numbers/jobs/run-writes'
+import { ApiFailure } from '@/mocks/api-failure'
+import { createSeedWorkspace } from '@/mocks/seed'
+import { Workspace } from '@/mocks/workspace'
+import type { PhoneNumber } from '@/types/api'
+
+/**
+ * The write jobs' API over the demo backend itself (no HTTP), with a scripted sequence of faults and
+ * "another admin" changing a number a call names just before it: the property tests of
+ * jobs/run-writes.test.ts and jobs/bulk-job.properties.test.ts run jobs against it.
+ */
+
+/** The other admin deploys this version only, which no job wants: finding it overwritten means a lost update. */
+export const OTHER_ADMIN_VERSION = 'agv_survey_1'
+export const OTHER_ADMIN_AGENT = 'agt_survey'
+
+export type Fault = 'none' | 'concurrent' | '500' | 'apply-500' | '429'
+export const faultArb = fc.constantFrom<Fault>('none', 'none', 'none', 'concurrent', '500', 'apply-500', '429')
+
+class Ambiguous extends Error {}
+
+export interface Harness {
+  workspace: Workspace
+  api: WriteApi
+  sent: WriteRequest[]
+  /** Numbers (ids) the other admin changed, with the nickname it left. */
+  otherAdmin: Map<string, string>
+}
+
+export function harness(faults: Fault[], pick: number, numbers: number): Harness {
+  const workspace = new Workspace(createSeedWorkspace({ numbers }))
+  const sent: WriteRequest[] = []
+  const otherAdmin = new Map<string, string>()
+  const apply = (request: WriteRequest): PhoneNumber[] => {
+    switch (request.endpoint) {
+      case 'publish':
+        return workspace.publish(request.agentId, request.versionId, request.body).data
+      case 'patch':
+        return [workspace.patchPhoneNumber(request.numberId, request.body)]
+      case 'put-canary':
+        return [workspace.putInboundCanary(request.numberId, request.body)]
+      case 'delete-canary': {
+        const query = new URLSearchParams(
+          request.expectedUpdatedAt ? { expected_updated_at: request.expectedUpdatedAt } : {},
+        )
+        return [workspace.deleteInboundCanary(request.numberId, query)]
+      }
+    }
+  }
+  const api: WriteApi = {
+    async send(request) {
+      sent.push(request)
+      const fault = faults.shift() ?? 'none'
+      if (fault === '429') throw new ApiFailure(429, 'rate_limited', 'Slow down.')
+      if (fault === '500') throw new Ambiguous('The server failed (500).')
+      if (fault === 'concurrent') {
+        const named = numbersNamed(request, workspace)
+        const victim = named[pick % Math.max(named.length, 1)]
+        if (victim) {
+          const nickname = `Other admin ${otherAdmin.size + 1}`
+          workspace.patchPhoneNumber(victim.id, { nickname })
+          workspace.setSlots(victim.id, { outbound_agent_version_id: OTHER_ADMIN_VERSION })
+          otherAdmin.set(victim.id, nickname)
+        }
+      }
+      const records = apply(request)
+      if (fault === 'apply-500') throw new Ambiguous('The server failed (500) after applying.')
+      return Promise.resolve(records)
+    },
+    read: (ids) =>
+      Promise.resolve(workspace.listPhoneNumbers(new URLSearchParams({ ids: ids.join(','), limit: '200' })).data),
+    classify(error): WriteFailure {
+      if (error instanceof Ambiguous) return { kind: 'ambiguous', message: error.message }
+      if (!(error instanceof ApiFailure)) throw error
+      if (error.status === 429) return { kind: 'rate-limited', retryAfterMs: 0 }
+      if (error.status === 409) return { kind: 'conflict', phoneNumbers: error.details?.map((d) => d.field) ?? null }
+      return { kind: 'refused', message: error.message }
+    },
+    sleep: () => Promise.resolve(),
+  }
+  return { workspace, api, sent, otherAdmin }
+}
+
+function numbersNamed(request: WriteRequest, workspace: Workspace): PhoneNumber[] {
+  if (request.endpoint !== 'publish') return [workspace.getPhoneNumber(request.numberId)]
+  const list = [...(request.body.phone_numbers ?? []), ...(request.body.unassign_phone_numbers ?? [])]
+  return list.map((e164) => workspace.numberByE164(e164)!)
+}
