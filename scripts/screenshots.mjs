@@ -6,12 +6,14 @@
  *
  *   npm run screenshots            (CHROMIUM_PATH=/path/to/chromium to choose the browser)
  *   npm run screenshots -- --only=bulk   only the bulk change's (scripts/screenshots-bulk.mjs)
+ *   npm run screenshots -- --only=csv    only Import CSV's preview (scripts/screenshots-csv.mjs)
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { buildApp, chromiumLaunchOptions, root, startPreview } from './lib/built-app.mjs'
 import { BULK_SHOTS, photographBulkChange } from './screenshots-bulk.mjs'
+import { CSV_SHOTS, openImportPreview } from './screenshots-csv.mjs'
 
 const outDir = 'dist-screens'
 const docs = join(root, 'docs')
@@ -87,12 +89,16 @@ async function main() {
   try {
     browser = await chromium.launch(launchOptions)
     await mkdir(docs, { recursive: true })
-    if (!process.argv.includes('--only=bulk')) {
+    const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
+    if (!only) {
       for (const shot of TABLE_SHOTS) await shoot(browser, preview.baseUrl, shot, async () => {})
       for (const shot of DIALOG_SHOTS) await shoot(browser, preview.baseUrl, shot, openInterestingDialog)
       for (const shot of HISTORY_SHOTS) await shoot(browser, preview.baseUrl, shot, openHistory)
     }
-    for (const { name, width, height } of BULK_SHOTS) {
+    if (!only || only === 'csv') {
+      for (const shot of CSV_SHOTS) await shoot(browser, preview.baseUrl, shot, openImportPreview)
+    }
+    for (const { name, width, height } of only && only !== 'bulk' ? [] : BULK_SHOTS) {
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 })
       const page = await context.newPage()
       await openTable(page, preview.baseUrl)

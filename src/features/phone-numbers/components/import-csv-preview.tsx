@@ -9,12 +9,13 @@ const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n 
 
 function ChangeCell({ change }: { change: FieldChange | undefined }) {
   if (!change) return <span className="muted">unchanged</span>
+  // One element, so that on a phone the cell is its name beside one block of text.
   return (
-    <>
+    <span>
       <span className="import-old">{change.from ?? <em>none</em>}</span>
       {' → '}
       <span className="import-new">{change.to ?? <em>none (cleared)</em>}</span>
-    </>
+    </span>
   )
 }
 
@@ -33,32 +34,43 @@ export function ImportCsvPreview({ preview }: { preview: ImportPreview }) {
           <h3 id="import-changes-title" className="import-section-title">
             Changes
           </h3>
-          <div className="import-table-scroll">
-            <table className="import-table">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Number</th>
-                  <th scope="col">Nickname</th>
-                  <th scope="col">Label</th>
+          {/* Roles spelled out: on a phone each row is a block of labelled lines (CSS), which would drop a table's own roles. */}
+          <table className="import-table" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Line
+                </th>
+                <th scope="col" role="columnheader">
+                  Number
+                </th>
+                <th scope="col" role="columnheader">
+                  Nickname
+                </th>
+                <th scope="col" role="columnheader">
+                  Label
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {changes.slice(0, PREVIEW_ROWS_SHOWN).map((change) => (
+                <tr key={change.line} role="row">
+                  <td role="cell" data-label="Line">
+                    {change.line}
+                  </td>
+                  <td role="cell" data-label="Number" className="nowrap">
+                    {formatPhoneNumber(change.number.phone_number)}
+                  </td>
+                  <td role="cell" data-label="Nickname">
+                    <ChangeCell change={change.nickname} />
+                  </td>
+                  <td role="cell" data-label="Label">
+                    <ChangeCell change={change.label} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {changes.slice(0, PREVIEW_ROWS_SHOWN).map((change) => (
-                  <tr key={change.line}>
-                    <td>{change.line}</td>
-                    <td className="nowrap">{formatPhoneNumber(change.number.phone_number)}</td>
-                    <td>
-                      <ChangeCell change={change.nickname} />
-                    </td>
-                    <td>
-                      <ChangeCell change={change.label} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
           {changes.length > PREVIEW_ROWS_SHOWN && (
             <p className="muted small">
               The first {formatCount(PREVIEW_ROWS_SHOWN)} of {formatCount(changes.length)} changes are shown.
