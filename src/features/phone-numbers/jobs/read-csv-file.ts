@@ -18,6 +18,11 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024
 export const MAX_IMPORT_RECORDS = 200_000
 /** Characters parsed between yields to the browser: a few ms of parsing each. */
 const CHUNK_CHARS = 64 * 1024
+/**
+ * A record longer than this is no line of nicknames: 10 MB of junk without a line break (or a quote
+ * never closed) is refused here, before Papa Parse re-reads an ever longer unfinished line each chunk.
+ */
+const MAX_RECORD_CHARS = 4 * CHUNK_CHARS
 /** Enough of the start of a file to tell text from something else. */
 const SNIFF_CHARS = 64 * 1024
 
@@ -68,6 +73,7 @@ function parse(text: string, signal: AbortSignal | undefined): Promise<CsvReadRe
   return new Promise((resolve, reject) => {
     const records: CsvRecord[] = []
     let line = 1
+    let charsWithoutRecord = 0
     let settled = false
     const settle = (result: CsvReadResult | Error) => {
       if (settled) return
@@ -80,6 +86,15 @@ function parse(text: string, signal: AbortSignal | undefined): Promise<CsvReadRe
       delimitersToGuess: [',', ';', '\t', '|'],
       skipEmptyLines: false,
       chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        charsWithoutRecord = results.data.length === 0 ? charsWithoutRecord + CHUNK_CHARS : 0
+        if (charsWithoutRecord > MAX_RECORD_CHARS) {
+          settle({
+            ok: false,
+            reason: `Not a CSV: line ${line} is longer than ${MAX_RECORD_CHARS / 1024} K characters.`,
+          })
+          parser.abort()
+          return
+        }
         const unclosed = new Set(
           results.errors.filter((e: Papa.ParseError) => e.code === 'MissingQuotes').map((e: Papa.ParseError) => e.row),
         )
