@@ -6,13 +6,14 @@
  * region on a desktop and a phone screen, in Chromium.
  *
  *   npm run screenshots                      (CHROMIUM_PATH=/path/to/chromium to choose the browser)
- *   npm run screenshots -- --only=usage      only these sets: table, dialog, canary, history, usage, bulk
+ *   npm run screenshots -- --only=usage      only these sets: table, dialog, canary, history, usage, bulk, csv
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { buildApp, chromiumLaunchOptions, root, startPreview } from './lib/built-app.mjs'
 import { BULK_SHOTS, photographBulkChange } from './screenshots-bulk.mjs'
+import { CSV_SHOTS, openImportPreview } from './screenshots-csv.mjs'
 
 const outDir = 'dist-screens'
 const docs = join(root, 'docs')
@@ -141,6 +142,7 @@ async function main() {
       for (const shot of USAGE_SHOTS) await shoot(browser, preview.baseUrl, shot, filterByAgent)
       for (const shot of USAGE_REGION_SHOTS) await shoot(browser, preview.baseUrl, shot, filterByAgent, true)
     }
+    if (wanted('csv')) for (const shot of CSV_SHOTS) await shoot(browser, preview.baseUrl, shot, openImportPreview)
     if (wanted('bulk')) {
       for (const { name, width, height } of BULK_SHOTS) {
         const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 })

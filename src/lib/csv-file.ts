@@ -63,13 +63,24 @@ export function csvFileName(subject: string, at: Date = new Date()): string {
   return `${slug}-${date}-${two(at.getHours())}${two(at.getMinutes())}.csv`
 }
 
+const CSV_TYPE = 'text/csv;charset=utf-8'
+
 /**
- * Hands `text` to the browser as a download named `name`. A byte order mark goes first so that
- * spreadsheets read the file as UTF-8 (nicknames in any script); CSV readers, ours included, skip it.
+ * A CSV file's content as a Blob, a byte order mark first so that spreadsheets read it as UTF-8
+ * (nicknames in any script); CSV readers, ours included, skip it. Parts may be Blobs already
+ * written (a long export folds its text into one as it goes).
  */
-export function downloadFile(name: string, text: string | readonly string[], type = 'text/csv;charset=utf-8'): void {
-  const parts = typeof text === 'string' ? [text] : [...text]
-  const blob = new Blob(['\uFEFF', ...parts], { type })
+export function csvBlob(parts: readonly (string | Blob)[]): Blob {
+  return new Blob(['\uFEFF', ...parts], { type: CSV_TYPE })
+}
+
+/** Hands `text` to the browser as a CSV download named `name` (csvBlob's byte order mark first). */
+export function downloadFile(name: string, text: string | readonly string[]): void {
+  downloadBlob(name, csvBlob(typeof text === 'string' ? [text] : text))
+}
+
+/** Hands a Blob to the browser as a download named `name`. */
+export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url

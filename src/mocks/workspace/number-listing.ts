@@ -21,10 +21,20 @@ export function listNumbers(rows: NumberRows, query: ListQuery, agentVersionIds:
     return { data, page, limit, total: selected.length }
   }
 
-  // One pass over the sorted indices: count every match, copy only the requested page.
   const sorted = rows.ascending(query.sort)
   const count = sorted.length
   const ascending = query.order === 'asc'
+  if (matches === EVERY_ROW) {
+    // No filter: the page is a slice of the sorted indices, with no pass over the others (reading a
+    // 100,000-number workspace page by page, as Export CSV does, stays linear).
+    const data: PhoneNumber[] = []
+    for (let k = start; k < Math.min(start + limit, count); k++) {
+      data.push(rows.record(sorted[ascending ? k : count - 1 - k]!))
+    }
+    return { data, page, limit, total: count }
+  }
+
+  // One pass over the sorted indices: count every match, copy only the requested page.
   const data: PhoneNumber[] = []
   let total = 0
   for (let k = 0; k < count; k++) {
@@ -36,7 +46,10 @@ export function listNumbers(rows: NumberRows, query: ListQuery, agentVersionIds:
   return { data, page, limit, total }
 }
 
-/** Every filter of the query as one test of a row, or null when no row can match. */
+/** The filter of a query without filters. */
+const EVERY_ROW = () => true
+
+/** Every filter of the query as one test of a row (EVERY_ROW without any), or null when no row can match. */
 function rowFilter(
   rows: NumberRows,
   query: ListQuery,
@@ -51,7 +64,7 @@ function rowFilter(
     canary !== undefined ||
     importError !== undefined
   if (!slotFiltered) {
-    if (!status && !matchesSearch) return () => true
+    if (!status && !matchesSearch) return EVERY_ROW
     return (index) => (!status || rows.status(index) === status) && (!matchesSearch || matchesSearch(index))
   }
 

@@ -4,6 +4,7 @@ import { BulkDialog } from '@/features/phone-numbers/components/bulk-dialog'
 import { LabelForm } from '@/features/phone-numbers/components/label-form'
 import { RoutingForm, type RoutingStart } from '@/features/phone-numbers/components/routing-form'
 import { moveFilters, type MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
+import { ExportSelectionButton } from '@/features/phone-numbers/components/export-selection-button'
 import { SelectionBar } from '@/features/phone-numbers/components/selection-bar'
 import type { TableSelection } from '@/features/phone-numbers/hooks/use-selection'
 import type { SelectionSource } from '@/features/phone-numbers/jobs/read-selection'
@@ -75,6 +76,7 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
           canLabel={permissions.canRename}
           onChangeRouting={() => openDialog('routing')}
           onSetLabel={() => openDialog('label')}
+          exportCsv={<ExportSelectionButton source={selection.source} />}
           job={jobShown ? job.state : { phase: 'idle' }}
           onShowJob={() => setOpen(jobAction)}
         />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { NativeSelectField } from '@/components/ui/native-select-field'
 import { agentLabel, catalogOf } from '@/features/agents/domain/agent-catalog'
 import { FlagFilter } from '@/features/phone-numbers/components/flag-filter'
@@ -22,9 +22,11 @@ interface NumbersToolbarProps {
   onChange: (changes: Partial<ListView>, mode?: 'push' | 'replace') => void
   summary: string
   updating: boolean
+  /** Buttons about the whole view (Export CSV, Import CSV), after the filters. */
+  actions?: ReactNode
 }
 
-export function NumbersToolbar({ view, agents, onChange, summary, updating }: NumbersToolbarProps) {
+export function NumbersToolbar({ view, agents, onChange, summary, updating, actions }: NumbersToolbarProps) {
   const [searchInput, setSearchInput] = useState(view.search)
   const search = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS)
   /** The search the box last put in (or took from) the URL, to tell its own changes from Back/Forward. */
@@ -135,6 +137,7 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating }: Nu
           onValueChange={(value) => onChange({ limit: Number(value) })}
         />
       </div>
+      {actions}
       <p className="muted toolbar-summary" aria-live="polite">
         {summary}
         {updating && <span className="updating"> · updating…</span>}

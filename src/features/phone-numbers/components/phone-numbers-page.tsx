@@ -4,6 +4,7 @@ import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { AgentUsageRegion } from '@/features/phone-numbers/components/agent-usage-region'
 import { BulkActions } from '@/features/phone-numbers/components/bulk-actions'
+import { CsvActions } from '@/features/phone-numbers/components/csv-actions'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
 import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-the-end'
@@ -96,6 +97,7 @@ export function PhoneNumbersPage() {
             : ''
         }
         updating={list.updating}
+        actions={<CsvActions view={view} params={params} />}
       />
 
       <BulkActions

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { WriteJobState } from '@/features/phone-numbers/jobs/use-write-job'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/selection-bar.css'
@@ -13,6 +14,8 @@ interface SelectionBarProps {
   canLabel: boolean
   onChangeRouting: () => void
   onSetLabel: () => void
+  /** `Export CSV` of the selection (h/csv's ExportSelectionButton). */
+  exportCsv: ReactNode
   /** A bulk job, running or finished, while its dialog is closed. */
   job: WriteJobState
   onShowJob: () => void
@@ -51,7 +54,7 @@ export function SelectionBar(props: SelectionBarProps) {
             Set label…
           </button>
         )}
-        {/* h/csv: `Export CSV` (the selection's numbers) goes here. */}
+        {count > 0 && props.exportCsv}
         {count > 0 && (
           <button type="button" className="button button-small" onClick={props.onClear}>
             Clear selection

@@ -9,7 +9,7 @@ import {
   type RowSelection,
   type Selection,
 } from '@/features/phone-numbers/domain/selection'
-import type { SelectionSource } from '@/features/phone-numbers/jobs/read-selection'
+import type { TableSelectionSource } from '@/features/phone-numbers/jobs/read-selection'
 import type { ListPhoneNumbersParams, PhoneNumber } from '@/types/api'
 
 /** The view's filters alone: the selection outlives paging, page sizes and sort orders, not a new search or filter. */
@@ -93,7 +93,7 @@ export function useSelection(params: ListPhoneNumbersParams, rows: readonly Phon
     }),
     [selection, toggleRow, onPage, togglePage],
   )
-  const source: SelectionSource =
+  const source: TableSelectionSource =
     selection.kind === 'some'
       ? { kind: 'ids', ids: [...selection.ids] }
       : { kind: 'view', filters, excluded: selection.excluded, total }

@@ -15,6 +15,9 @@ export type SelectionSource =
   /** Every number matching any of these views, each once (a version's numbers on either side). */
   | { kind: 'union'; views: readonly ListPhoneNumbersParams[]; total: number }
 
+/** What the table's checkboxes select (a union of views comes only from a Move of the usage region). */
+export type TableSelectionSource = Exclude<SelectionSource, { kind: 'union' }>
+
 export interface ReadProgress {
   read: number
   /** What the selection said when it was made; the server's count may have moved since. */

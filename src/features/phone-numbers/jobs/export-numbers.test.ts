@@ -1,0 +1,79 @@
+import Papa from 'papaparse'
+import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { exportIds, exportView, type ExportSource } from '@/features/phone-numbers/jobs/export-numbers'
+import { createSeedWorkspace } from '@/mocks/seed'
+import { Workspace } from '@/mocks/workspace'
+import type { ListPhoneNumbersParams } from '@/types/api'
+
+function source(workspace: Workspace, calls: ListPhoneNumbersParams[] = []): ExportSource {
+  const query = (params: ListPhoneNumbersParams) => {
+    const search = new URLSearchParams()
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value))
+    return search
+  }
+  return {
+    list: (params) => {
+      calls.push(params)
+      return Promise.resolve(workspace.listPhoneNumbers(query(params)))
+    },
+    byIds: (ids) => Promise.resolve(workspace.listPhoneNumbers(query({ ids: [...ids], limit: 200 })).data),
+  }
+}
+
+async function rowsOf({ blob }: { blob: Blob }) {
+  // Blob.text() decodes as UTF-8, which drops the byte order mark (csv-file.test.ts checks it is there).
+  const text = await blob.text()
+  expect(text.startsWith('id,phone_number,')).toBe(true)
+  return Papa.parse<string[]>(text, { skipEmptyLines: true }).data
+}
+
+test('every page of the view, at the largest page size, in the view order, once each', async () => {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: 1234 }))
+  const catalog = buildAgentCatalog(workspace.listAgents().data)
+  const calls: ListPhoneNumbersParams[] = []
+  const progress: number[] = []
+  const file = await exportView({ sort: 'phone_number', order: 'desc', status: 'active' }, source(workspace, calls), {
+    catalog,
+    onProgress: ({ done }) => progress.push(done),
+  })
+  const expected = workspace.listPhoneNumbers(
+    new URLSearchParams({ sort: 'phone_number', order: 'desc', status: 'active', limit: '200' }),
+  )
+  const rows = await rowsOf(file)
+  expect(rows).toHaveLength(expected.total + 1)
+  expect(file.count).toBe(expected.total)
+  expect(rows.slice(1, 201).map((row) => row[0])).toEqual(expected.data.map((n) => n.id))
+  expect(new Set(rows.slice(1).map((row) => row[0])).size).toBe(expected.total)
+  expect(calls.every((call) => call.limit === 200 && call.status === 'active' && call.sort === 'phone_number')).toBe(
+    true,
+  )
+  // Every page once: the pages asked for ahead are never asked again.
+  expect(calls.map((call) => call.page)).toEqual(
+    Array.from({ length: Math.ceil(expected.total / 200) }, (_, i) => i + 1),
+  )
+  expect(progress.at(-1)).toBe(expected.total)
+})
+
+test('a selection by ids, in the order given; ids no longer in the workspace are left out', async () => {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: 300 }))
+  const catalog = buildAgentCatalog(workspace.listAgents().data)
+  const all = workspace.allNumbers()
+  const ids = [all[250]!.id, 'phn_gone', all[3]!.id]
+  const rows = await rowsOf(await exportIds(ids, source(workspace), { catalog }))
+  expect(rows.slice(1).map((row) => row[0])).toEqual([all[250]!.id, all[3]!.id])
+})
+
+test('cancelling stops between pages', async () => {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: 3000 }))
+  const catalog = buildAgentCatalog(workspace.listAgents().data)
+  const controller = new AbortController()
+  const calls: ListPhoneNumbersParams[] = []
+  const job = exportView({}, source(workspace, calls), {
+    catalog,
+    signal: controller.signal,
+    onProgress: ({ done }) => done >= 400 && controller.abort(),
+  })
+  await expect(job).rejects.toThrow(/abort/i)
+  // 15 pages: the two written, and at most the three asked for ahead of the second.
+  expect(calls.length).toBeLessThanOrEqual(5)
+})

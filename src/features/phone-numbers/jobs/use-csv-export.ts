@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
+import {
+  exportIds,
+  exportView,
+  type ExportProgress,
+  type ExportSource,
+} from '@/features/phone-numbers/jobs/export-numbers'
+import { platformApi } from '@/lib/api'
+import { csvFileName, downloadBlob } from '@/lib/csv-file'
+import type { ListPhoneNumbersParams } from '@/types/api'
+
+/** What to export: a view (its filters and sort, every page) or numbers by id (a selection). */
+export type ExportWhat =
+  | {
+      kind: 'view'
+      params: Omit<ListPhoneNumbersParams, 'page' | 'limit' | 'ids'>
+      subject: string
+      /** Numbers of the view left out (a selection of all matching, but these). */
+      excluded?: ReadonlySet<string>
+    }
+  | { kind: 'ids'; ids: readonly string[]; subject: string }
+
+export type ExportState =
+  | { phase: 'idle' }
+  | { phase: 'running'; progress: ExportProgress | null }
+  | { phase: 'done'; count: number; fileName: string }
+  | { phase: 'failed'; message: string }
+
+const PROGRESS_EVERY_MS = 100
+
+const platformSource: ExportSource = {
+  list: (params, signal) => platformApi.listPhoneNumbers(params, { signal }),
+  byIds: (ids, signal) => platformApi.phoneNumbersByIds(ids, { signal }),
+}
+
+/**
+ * Export CSV as a job: `start` enumerates what is asked, with progress, and hands the file to the
+ * browser; `cancel` stops it between pages (nothing is downloaded). One export at a time per caller;
+ * leaving the page cancels it.
+ */
+export function useCsvExport(source: ExportSource = platformSource) {
+  const { catalog } = useAgentCatalog()
+  const [state, setState] = useState<ExportState>({ phase: 'idle' })
+  const running = useRef<AbortController | null>(null)
+  useEffect(() => () => running.current?.abort(), [])
+
+  const start = useCallback(
+    async (what: ExportWhat) => {
+      if (!catalog || running.current) return
+      const controller = new AbortController()
+      running.current = controller
+      setState({ phase: 'running', progress: null })
+      let shownAt = 0
+      const options = {
+        catalog,
+        signal: controller.signal,
+        // Ten times a second is enough to read: not a render per page.
+        onProgress: (progress: ExportProgress) => {
+          if (performance.now() - shownAt < PROGRESS_EVERY_MS) return
+          shownAt = performance.now()
+          setState({ phase: 'running', progress })
+        },
+      }
+      try {
+        const { blob, count } =
+          what.kind === 'view'
+            ? await exportView(what.params, source, options, what.excluded)
+            : await exportIds(what.ids, source, options)
+        const fileName = csvFileName(what.subject)
+        downloadBlob(fileName, blob)
+        setState({ phase: 'done', count, fileName })
+      } catch (error) {
+        if (controller.signal.aborted) setState({ phase: 'idle' })
+        else setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) })
+      } finally {
+        running.current = null
+      }
+    },
+    [catalog, source],
+  )
+  const cancel = useCallback(() => running.current?.abort(), [])
+  return { state, start, cancel, ready: catalog !== null }
+}
