@@ -14,19 +14,11 @@ export function reconcileSavedNumbers(
   records: PhoneNumber[],
   publishedVersionIds: string[],
 ): void {
-  if (records.length > 0) {
-    queryClient.setQueriesData<PhoneNumberList>({ queryKey: phoneNumberQueries.lists() }, (list) =>
-      unlessSame(list, list && replaceNumbersInList(list, records)),
-    )
-    for (const record of records) {
-      queryClient.setQueryData(phoneNumberQueries.latest(record.id).queryKey, (seen) =>
-        seen && seen.updated_at > record.updated_at ? undefined : record,
-      )
-    }
-  }
-  if (publishedVersionIds.length > 0) {
-    queryClient.setQueryData(agentQueries.list().queryKey, (agents) =>
-      unlessSame(agents, agents && markVersionsPublished(agents, publishedVersionIds)),
+  reconcileJobRecords(queryClient, records, publishedVersionIds)
+  // A save's few numbers: their newest state is kept even where no dialog follows it yet (Edit again, the next open).
+  for (const record of records) {
+    queryClient.setQueryData(phoneNumberQueries.latest(record.id).queryKey, (seen) =>
+      seen && seen.updated_at > record.updated_at ? undefined : record,
     )
   }
 }
@@ -59,5 +51,9 @@ export function reconcileJobRecords(
       }
     }
   }
-  reconcileSavedNumbers(queryClient, [], publishedVersionIds)
+  if (publishedVersionIds.length > 0) {
+    queryClient.setQueryData(agentQueries.list().queryKey, (agents) =>
+      unlessSame(agents, agents && markVersionsPublished(agents, publishedVersionIds)),
+    )
+  }
 }
