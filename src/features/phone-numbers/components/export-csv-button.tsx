@@ -26,7 +26,8 @@ export function ExportCsvButton({ what, className = 'button' }: ExportCsvButtonP
           Export CSV
         </button>
       )}
-      <span className="csv-export-status muted small" role="status">
+      {/* A live region without the status role: the page has one status region, its notices. */}
+      <span className="csv-export-status muted small" aria-live="polite">
         {running && (
           <>
             <progress
