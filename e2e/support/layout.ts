@@ -44,12 +44,24 @@ export async function layoutProblems(page: Page, check: LayoutCheck): Promise<st
       }
       return false
     }
+    /** What can be seen of an element: its box cut to every ancestor that clips or scrolls (a panel scrolling on its own). */
+    const visibleBox = (element: Element): DOMRect => {
+      const box = element.getBoundingClientRect()
+      let [left, top, right, bottom] = [box.left, box.top, box.right, box.bottom]
+      for (let node = element.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+        const { overflowX, overflowY } = getComputedStyle(node)
+        const clip = node.getBoundingClientRect()
+        if (overflowX !== 'visible') [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)]
+        if (overflowY !== 'visible') [top, bottom] = [Math.max(top, clip.top), Math.min(bottom, clip.bottom)]
+      }
+      return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top))
+    }
     const findOverlaps = (elements: Element[]) => {
       elements.forEach((a, i) => {
         for (const b of elements.slice(i + 1)) {
           if (a.contains(b) || b.contains(a)) continue
           if (inStickyBar(a) !== inStickyBar(b)) continue
-          if (overlap(a.getBoundingClientRect(), b.getBoundingClientRect())) {
+          if (overlap(visibleBox(a), visibleBox(b))) {
             problems.push(`${describe(a)} overlaps ${describe(b)}`)
           }
         }
