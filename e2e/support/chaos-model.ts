@@ -58,9 +58,11 @@ interface Snapshot {
 export async function snapshot(page: Page): Promise<Snapshot> {
   return page.evaluate(() => {
     const { workspace } = (window as unknown as ChaosWindow).__demoBackend
+    // By column class, not position: the row's checkbox cell comes first.
+    const columns = ['col-number', 'col-nickname', 'col-inbound', 'col-outbound']
     const rows = Array.from(document.querySelectorAll('tr'), (row) =>
-      Array.from(row.querySelectorAll('td'), (cell) => cell.textContent ?? '').slice(0, 4),
-    ).filter((cells) => cells.length === 4)
+      columns.map((column) => row.querySelector(`td.${column}`)?.textContent ?? null),
+    ).filter((cells): cells is string[] => cells.every((cell) => cell !== null))
     return { rows, numbers: workspace.allNumbers(), agents: workspace.listAgents().data }
   })
 }
