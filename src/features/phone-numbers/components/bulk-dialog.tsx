@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog'
-import { useRef, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
+import { useFocusReturn } from '@/components/ui/focus-return'
 import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
 import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { useSelectionNumbers } from '@/features/phone-numbers/hooks/use-selection-numbers'
@@ -38,7 +39,7 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
   if (readCount !== null && readCount !== titleCount) setTitleCount(readCount)
   if (source === null && titleCount !== null) setTitleCount(null)
   // No Dialog.Trigger (the Selection region's buttons open it), so Radix has nowhere to return focus: remember the opener.
-  const openerRef = useRef<HTMLElement | null>(null)
+  const focusReturn = useFocusReturn()
 
   return (
     <Dialog.Root open={source !== null} onOpenChange={(open) => !open && onClose()}>
@@ -48,16 +49,9 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
           className="dialog bulk-dialog"
           aria-describedby={undefined}
           onOpenAutoFocus={() => {
-            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+            focusReturn.remember()
           }}
-          onCloseAutoFocus={(event) => {
-            const opener = openerRef.current
-            openerRef.current = null
-            if (opener?.isConnected) {
-              event.preventDefault()
-              opener.focus()
-            }
-          }}
+          onCloseAutoFocus={focusReturn.restore}
         >
           <Dialog.Title className="dialog-title">{title(readCount ?? titleCount)}</Dialog.Title>
           {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}

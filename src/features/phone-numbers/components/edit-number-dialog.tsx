@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { useRef, useState } from 'react'
 import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
+import { useFocusReturn } from '@/components/ui/focus-return'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { DiscardChangesPrompt } from '@/features/phone-numbers/components/discard-changes-prompt'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
@@ -31,7 +32,7 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
   const { catalog } = useAgentCatalog()
   useFreshNumber(number?.id ?? null)
   // No Dialog.Trigger (the row's button opens it), so Radix has nowhere to return focus: remember the opener.
-  const openerRef = useRef<HTMLElement | null>(null)
+  const focusReturn = useFocusReturn()
   /** The form holds changes not yet saved (and no save is running). */
   const unsaved = useRef(false)
   const [askingToDiscard, setAskingToDiscard] = useState(false)
@@ -54,19 +55,12 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
           className="dialog"
           aria-describedby={undefined}
           onOpenAutoFocus={(event) => {
-            openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+            focusReturn.remember()
             // Focusing now would compute the new dialog's styles inside the opening task: the form (or the
             // loading notice) focuses its first control after the paint instead.
             event.preventDefault()
           }}
-          onCloseAutoFocus={(event) => {
-            const opener = openerRef.current
-            openerRef.current = null
-            if (opener?.isConnected) {
-              event.preventDefault()
-              opener.focus()
-            }
-          }}
+          onCloseAutoFocus={focusReturn.restore}
         >
           {number && (
             <>
