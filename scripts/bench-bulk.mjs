@@ -18,6 +18,7 @@
  */
 import { loadavg } from 'node:os'
 import { chromium, expect } from '@playwright/test'
+import { sourceMaps, summarizeProfiles } from './bench/profiles.mjs'
 import { buildApp, chromiumLaunchOptions, startPreview } from './lib/built-app.mjs'
 
 const argv = process.argv.slice(2)
@@ -79,6 +80,7 @@ async function benchSize(browser, baseUrl, size) {
   const profiler = argv.includes('--profile') ? await page.context().newCDPSession(page) : null
   if (profiler) {
     await profiler.send('Profiler.enable')
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
     await profiler.send('Profiler.start')
   }
   const applyStart = await now()
@@ -151,22 +153,17 @@ async function backendAlone(browser, baseUrl, size) {
 }
 
 /**
- * The functions that took the most time of their own while the job applied (`--profile`).
- * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ * Where the time went while the job applied (`--profile`): self time by file and by line, and the
+ * app's own functions with what they called, mapped through the build's source maps.
+ * @param {import('./bench/profiles.mjs').Profile} profile
  */
 function printHotFunctions(profile) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  /** @type {Map<string, number>} */
-  const self = new Map()
-  profile.samples.forEach((id, index) => {
-    const frame = byId.get(id)?.callFrame
-    const name = frame
-      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
-      : '?'
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
-  })
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-    console.log(`${Math.round(ms)} ms  ${name}`)
+  const summary = summarizeProfiles([profile], sourceMaps(DIR))
+  console.log(JSON.stringify({ busyMs: summary.busyMs, idleMs: summary.idleMs }))
+  for (const list of [summary.selfByFile, summary.self, summary.inclusiveSrc]) {
+    for (const { ms, key } of list) console.log(`${ms} ms  ${key}`)
+    console.log('')
+  }
 }
 
 async function main() {
