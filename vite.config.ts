@@ -140,6 +140,8 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     build: { sourcemap: true },
+    // The demo backend's Web Worker (src/mocks/browser/backend-worker.ts) is a module, like the app.
+    worker: { format: 'es' as const },
     test: {
       environment: 'jsdom',
       globals: true,

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { axeViolations } from './support/axe'
 import { configureFaults, modelNumbersMatching, openRouting, selectAllMatching, selectionRegion } from './support/bulk'
 import { anotherAdminChanges, choose, formatNumber, recordWrites, type ModelNumber } from './support/phone-numbers'
+import { demoBackend } from './support/demo-backend'
 
 test.describe.configure({ timeout: 120_000 })
 
@@ -120,13 +121,7 @@ test('Undo of a 300-number job while another admin changed 5 of them: those keep
   const archived = changed.filter(wasArchived)
   const theirs = changed.filter((n) => !wasArchived(n)).slice(0, 5)
   for (const number of theirs) {
-    await page.evaluate(
-      (e164) =>
-        (
-          window as unknown as { __demoBackend: { anotherAdmin: (n: string, c: object) => unknown } }
-        ).__demoBackend.anotherAdmin(e164, { outbound_agent_version_id: 'agv_sales_1' }),
-      number.phone_number,
-    )
+    await demoBackend(page, 'anotherAdmin', number.phone_number, { outbound_agent_version_id: 'agv_sales_1' })
   }
   await dialog.getByRole('button', { name: 'Undo' }).click()
   await expect(dialog.getByText(/^Undo finished: /)).toHaveText(

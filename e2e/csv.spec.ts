@@ -1,30 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import Papa from 'papaparse'
 import { axeViolations } from './support/axe'
+import { demoBackend, modelView } from './support/demo-backend'
 import { MAIN_SUPPORT_LINE, modelNumber, openPhoneNumbersPage, recordWrites } from './support/phone-numbers'
-
-interface ListingWindow {
-  __demoBackend: {
-    workspace: {
-      listPhoneNumbers: (query: URLSearchParams) => { total: number; data: { id: string }[] }
-      allNumbers: () => { id: string; phone_number: string; nickname: string | null; label: string | null }[]
-    }
-  }
-}
-
-/** Every id of the view in the model, in the view's order (page by page, as the page asks). */
-function modelView(page: Page, query: Record<string, string>): Promise<string[]> {
-  return page.evaluate((params) => {
-    const { workspace } = (window as unknown as ListingWindow).__demoBackend
-    const ids: string[] = []
-    for (let p = 1; ; p += 1) {
-      const answer = workspace.listPhoneNumbers(new URLSearchParams({ ...params, page: String(p), limit: '200' }))
-      ids.push(...answer.data.map((n) => n.id))
-      if (p * 200 >= answer.total) return ids
-    }
-  }, query)
-}
 
 test('Export CSV of a filtered view of 2,000+ numbers: every number of the view, once, in its order', async ({
   page,
@@ -34,7 +13,7 @@ test('Export CSV of a filtered view of 2,000+ numbers: every number of the view,
   await page.goto('/?numbers=6000&latency=0&status=active&sort=nickname&order=desc')
   const summary = page.getByText(/^[\d,]+ numbers · showing 1–50$/)
   await expect(summary).toBeVisible({ timeout: 15_000 })
-  const expected = await modelView(page, { status: 'active', sort: 'nickname', order: 'desc' })
+  const expected = (await modelView(page, { status: 'active', sort: 'nickname', order: 'desc' })).map((n) => n.id)
   expect(expected.length).toBeGreaterThan(2000)
 
   const downloading = page.waitForEvent('download')
@@ -70,9 +49,7 @@ test('Import CSV: the preview lists changes and unusable lines, Apply changes th
   // Two axe runs over the open dialog.
   test.slow()
   await openPhoneNumbersPage(page)
-  const [first, second, third] = await page.evaluate(() =>
-    (window as unknown as ListingWindow).__demoBackend.workspace.allNumbers().slice(1, 4),
-  )
+  const [first, second, third] = (await demoBackend(page, 'allNumbers')).slice(1, 4)
   const file = [
     'phone_number;nickname;label',
     goodLine(`'${MAIN_SUPPORT_LINE.e164}`, 'Support (imported)', '=cc-4410'),

@@ -1,54 +1,26 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { axeViolations } from './support/axe'
+import { demoBackend } from './support/demo-backend'
 import { layoutProblems } from './support/layout'
 import { formatNumber, openPhoneNumbersPage } from './support/phone-numbers'
 
-interface UsageNumber {
-  phone_number: string
-  inbound_agent_version_id: string | null
-  inbound_canary: { agent_version_id: string } | null
-}
-
-/** The slice of `window.__demoBackend` this spec reads: the numbers and the usage counts as the server holds them. */
-interface UsageBackendWindow {
-  __demoBackend: {
-    workspace: {
-      allNumbers: () => UsageNumber[]
-      agentUsage: (agentId: string) => {
-        data: { version_id: string; inbound: number; outbound: number; canary: number }[]
-      }
-      listAgents: () => { data: { id: string; versions: { id: string; version: number; published: boolean }[] }[] }
-    }
-  }
-}
-
 /** The numbers the demo backend holds with this inbound version (and a canary, when asked), as the table shows them. */
 async function numbersHolding(page: Page, versionId: string, withCanary = false): Promise<string[]> {
-  const numbers = await page.evaluate(
-    ([version, canary]) =>
-      (window as unknown as UsageBackendWindow).__demoBackend.workspace
-        .allNumbers()
-        .filter((n) => n.inbound_agent_version_id === version && (!canary || n.inbound_canary !== null))
-        .map((n) => n.phone_number),
-    [versionId, withCanary] as const,
-  )
-  return numbers.map(formatNumber)
+  return (await demoBackend(page, 'allNumbers'))
+    .filter((n) => n.inbound_agent_version_id === versionId && (!withCanary || n.inbound_canary !== null))
+    .map((n) => formatNumber(n.phone_number))
 }
 
 /** The region's lines the server's counts call for, newest version first. */
 async function expectedUsageLines(page: Page, agentId: string): Promise<string[]> {
-  return page.evaluate((id) => {
-    const { workspace } = (window as unknown as UsageBackendWindow).__demoBackend
-    const agent = workspace.listAgents().data.find((a) => a.id === id)!
-    return workspace
-      .agentUsage(id)
-      .data.map((u) => {
-        const v = agent.versions.find((version) => version.id === u.version_id)!
-        const name = `v${v.version}${v.published ? '' : ' (draft)'}`
-        return `${name} · ${u.inbound} inbound · ${u.outbound} outbound · ${u.canary} canary`
-      })
-      .reverse()
-  }, agentId)
+  const agent = (await demoBackend(page, 'listAgents')).data.find((a) => a.id === agentId)!
+  return (await demoBackend(page, 'agentUsage', agentId)).data
+    .map((u) => {
+      const v = agent.versions.find((version) => version.id === u.version_id)!
+      const name = `v${v.version}${v.published ? '' : ' (draft)'}`
+      return `${name} · ${u.inbound} inbound · ${u.outbound} outbound · ${u.canary} canary`
+    })
+    .reverse()
 }
 
 const listedNumbers = (page: Page) => page.locator('.numbers-table tbody .number-main')

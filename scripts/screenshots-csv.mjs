@@ -18,9 +18,7 @@ export const CSV_SHOTS = [
  */
 export async function openImportPreview(page) {
   /** @type {{ phone_number: string, nickname: string | null, label: string | null }[]} */
-  const numbers = await page.evaluate(() =>
-    /** @type {any} */ (window).__demoBackend.workspace.allNumbers().slice(0, 4),
-  )
+  const numbers = (await page.evaluate(() => /** @type {any} */ (window).__demoBackend.allNumbers())).slice(0, 4)
   const [main, second, third, fourth] = numbers
   const file = [
     'phone_number;nickname;label',

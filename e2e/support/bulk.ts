@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { demoBackend, modelView } from './demo-backend'
 import type { ModelNumber } from './phone-numbers'
 
 /** Bulk changes in the demo: the Selection region, the routing dialog, and the model read in pages. */
@@ -25,28 +26,9 @@ export async function openRouting(page: Page, count: string): Promise<Locator> {
 
 /** Every number the demo backend lists for these filters, read page by page from its model. */
 export async function modelNumbersMatching(page: Page, filters: Record<string, string>): Promise<ModelNumber[]> {
-  return page.evaluate((filters) => {
-    interface Hooks {
-      __demoBackend: {
-        workspace: {
-          listPhoneNumbers: (query: URLSearchParams) => { data: ModelNumber[]; total: number }
-        }
-      }
-    }
-    const { workspace } = (window as unknown as Hooks).__demoBackend
-    const all: ModelNumber[] = []
-    for (let page = 1; ; page++) {
-      const answer = workspace.listPhoneNumbers(new URLSearchParams({ ...filters, limit: '200', page: String(page) }))
-      all.push(...answer.data)
-      if (page * 200 >= answer.total) return all
-    }
-  }, filters)
+  return modelView(page, filters)
 }
 
 export async function configureFaults(page: Page, spec: string | null): Promise<void> {
-  await page.evaluate((spec) => {
-    ;(
-      window as unknown as { __demoBackend: { configureFaults: (s: string | null) => void } }
-    ).__demoBackend.configureFaults(spec)
-  }, spec)
+  await demoBackend(page, 'configureFaults', spec)
 }

@@ -10,7 +10,7 @@ export const OUTCOME_TIMEOUT_MS = 8_000
 export async function countDialogAlerts(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as ChaosWindow
-    w.__chaos = { alerts: 0, scenarios: {}, requests: {} }
+    w.__chaos = { alerts: 0 }
     new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {

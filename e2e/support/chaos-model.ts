@@ -15,28 +15,15 @@ type ChaosNumber = ModelNumber & {
   inbound_canary: { agent_version_id: string; percent: number } | null
 }
 
-interface FaultDecision {
-  kind: string | null
-  concurrentChange: boolean
-}
-
-/** What the test reads and wraps in the page: the demo backend (src/mocks/browser.ts) and its own counters. */
+/** What the test reads in the page: the demo backend's model (e2e/support/demo-backend.ts) and its own counter. */
 export interface ChaosWindow {
   __demoBackend: {
-    workspace: { allNumbers: () => ChaosNumber[]; listAgents: () => { data: ModelAgent[] } }
-    configureFaults: (spec: string | null) => void
-    faults: {
-      injected: Record<string, number>
-      decide: (endpoint: string, write: boolean) => FaultDecision
-    } | null
+    allNumbers: () => Promise<ChaosNumber[]>
+    listAgents: () => Promise<{ data: ModelAgent[] }>
   }
   __chaos: {
     /** Alerts that appeared inside the dialog (a failure or a conflict), counted as they are inserted. */
     alerts: number
-    /** `endpoint:kind` → how many times that fault was injected. */
-    scenarios: Record<string, number>
-    /** Requests per endpoint while faults were on. */
-    requests: Record<string, number>
   }
 }
 
@@ -54,16 +41,17 @@ interface Snapshot {
   agents: ModelAgent[]
 }
 
-/** What the table shows and what the model holds, read at the same moment. */
+/** What the model holds and, right after, what the table shows (taken when no request is in flight). */
 export async function snapshot(page: Page): Promise<Snapshot> {
-  return page.evaluate(() => {
-    const { workspace } = (window as unknown as ChaosWindow).__demoBackend
+  return page.evaluate(async () => {
+    const backend = (window as unknown as ChaosWindow).__demoBackend
+    const [numbers, agents] = await Promise.all([backend.allNumbers(), backend.listAgents()])
     // By column class, not position: the row's checkbox cell comes first.
     const columns = ['col-number', 'col-nickname', 'col-inbound', 'col-outbound']
     const rows = Array.from(document.querySelectorAll('tr'), (row) =>
       columns.map((column) => row.querySelector(`td.${column}`)?.textContent ?? null),
     ).filter((cells): cells is string[] => cells.every((cell) => cell !== null))
-    return { rows, numbers: workspace.allNumbers(), agents: workspace.listAgents().data }
+    return { rows, numbers, agents: agents.data }
   })
 }
 

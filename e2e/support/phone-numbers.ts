@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, type Request } from '@playwright/test'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { demoBackend } from './demo-backend'
 
 /** What the tests read from the demo backend's model (a subset of the API's PhoneNumber). */
 export interface ModelNumber {
@@ -16,17 +17,6 @@ interface ModelVersion {
   id: string
   version: number
   published: boolean
-}
-
-/** The slice of `window.__demoBackend` (src/mocks/browser.ts) that the tests use. */
-interface DemoBackendWindow {
-  __demoBackend: {
-    workspace: {
-      allNumbers: () => ModelNumber[]
-      listAgents: () => { data: { id: string; versions: ModelVersion[] }[] }
-    }
-    anotherAdmin: (number: string, changes: OtherAdminChange) => unknown
-  }
 }
 
 /** What "another admin" changes behind the page's back. */
@@ -156,35 +146,19 @@ export function recordWrites(page: Page): RecordedWrite[] {
 
 /** The number as the demo backend's model holds it now. */
 export async function modelNumber(page: Page, e164: string): Promise<ModelNumber> {
-  const found = await page.evaluate(
-    (wanted) =>
-      (window as unknown as DemoBackendWindow).__demoBackend.workspace
-        .allNumbers()
-        .find((n) => n.phone_number === wanted) ?? null,
-    e164,
-  )
+  const found = await demoBackend(page, 'numberByE164', e164)
   if (!found) throw new Error(`The model has no number ${e164}`)
   return found
 }
 
 /** Another admin changes the number in the demo backend, not through the page (src/mocks/browser/test-hooks.ts). */
 export async function anotherAdminChanges(page: Page, e164: string, change: OtherAdminChange): Promise<ModelNumber> {
-  await page.evaluate(
-    ([number, changes]) => (window as unknown as DemoBackendWindow).__demoBackend.anotherAdmin(number, changes),
-    [e164, change] as const,
-  )
-  return modelNumber(page, e164)
+  return demoBackend(page, 'anotherAdmin', e164, { ...change })
 }
 
 export async function modelVersion(page: Page, agentId: string, versionId: string): Promise<ModelVersion> {
-  const found = await page.evaluate(
-    ([agent, version]) =>
-      (window as unknown as DemoBackendWindow).__demoBackend.workspace
-        .listAgents()
-        .data.find((a) => a.id === agent)
-        ?.versions.find((v) => v.id === version) ?? null,
-    [agentId, versionId] as const,
-  )
+  const { data: agents } = await demoBackend(page, 'listAgents')
+  const found = agents.find((a) => a.id === agentId)?.versions.find((v) => v.id === versionId)
   if (!found) throw new Error(`The model has no version ${versionId} of ${agentId}`)
   return found
 }

@@ -187,11 +187,6 @@ export async function benchSize(browser, baseUrl, size) {
           .getEntriesByType('measure')
           .concat(performance.getEntriesByType('mark'))
           .map((e) => ({ type: e.entryType, name: e.name, start: e.startTime, duration: e.duration })),
-        backendTimings: Object.fromEntries(
-          Object.entries(window.__demoBackend ?? {}).filter(
-            ([key, value]) => typeof value === 'number' && /seed|time|ms$/i.test(key) && key !== 'latencyMs',
-          ),
-        ),
       }
     })
     const shownSize = Number(/^([\d,]+) numbers/.exec(load.summary)?.[1]?.replace(/,/g, '') ?? NaN)
@@ -214,8 +209,8 @@ export async function benchSize(browser, baseUrl, size) {
     // Outside the measured phases: each query's total, as the backend model computes it.
     const expectedTotals = await page.evaluate(
       (queries) =>
-        queries.map(
-          (q) => window.__demoBackend?.workspace.listPhoneNumbers(new URLSearchParams({ search: q, limit: '1' })).total,
+        Promise.all(
+          queries.map(async (q) => (await window.__demoBackend?.listPhoneNumbers({ search: q, limit: '1' }))?.total),
         ),
       search.map((s) => s.query),
     )
@@ -256,7 +251,6 @@ export async function benchSize(browser, baseUrl, size) {
       load_timeline: load.timeline,
       seed: {
         userTiming: load.userTiming,
-        backend: load.backendTimings,
         /** @type {ProfiledSeed | null} */
         profiled: null,
       },

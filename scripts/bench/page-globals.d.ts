@@ -4,7 +4,7 @@ import type { BenchState } from './in-page.mjs'
 declare global {
   interface Window {
     __bench: BenchState
-    /** The demo backend (src/mocks/browser.ts): the bench asks its model for each query's expected total. */
-    __demoBackend?: { workspace: { listPhoneNumbers: (params: URLSearchParams) => { total: number } } }
+    /** The demo backend's test hooks (src/mocks/browser/test-hooks.ts): the bench asks its model for each query's expected total. */
+    __demoBackend?: import('../../src/mocks/browser/test-hooks').DemoBackendTestHooks
   }
 }

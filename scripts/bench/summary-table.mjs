@@ -36,10 +36,7 @@ export function status(targets, name) {
  * @returns {string}
  */
 function seedFigure(r) {
-  const timed = [
-    ...r.seed.userTiming,
-    ...Object.entries(r.seed.backend).map(([name, duration]) => ({ name, duration, type: 'backend' })),
-  ]
+  const timed = r.seed.userTiming
     .filter((e) => e.type !== 'mark' && /seed/i.test(e.name))
     .map((e) => `${round(Number(e.duration))} ms`)
   const profiled = r.seed.profiled

@@ -1,20 +1,22 @@
-// First: configures zod before the demo backend parses anything with it.
-import '@/lib/zod-config'
-import { getResponse } from 'msw'
+import { http, type HttpHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
-import { readStoredWorkspace, storeAfterWrites, storeWorkspace, watchOtherTabs } from '@/mocks/browser/persistence'
+import { connectBackend, type BackendConnection } from '@/mocks/browser/backend-connection'
+import {
+  ChangesToStore,
+  readStoredWorkspace,
+  storeAfterWrites,
+  storeWorkspace,
+  watchOtherTabs,
+} from '@/mocks/browser/persistence'
 import { installTestHooks } from '@/mocks/browser/test-hooks'
 import { readDemoSettings } from '@/mocks/demo-settings'
-import { FaultInjector } from '@/mocks/faults'
-import { createHandlers, type DemoBackend } from '@/mocks/handlers'
-import { createSeedWorkspace, DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
-import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
+import { DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
 
 /** The running demo backend, as the boot script (src/main.tsx) uses it. */
 export interface RunningDemoBackend {
   /**
-   * Answers a request in the page with the same handlers, over the same workspace: the first
-   * screen's requests do not wait for the service worker to install.
+   * Answers a request without the service worker, from the same backend: the first screen's
+   * requests do not wait for the service worker to install.
    */
   answerInPage: (url: string, init: RequestInit) => Promise<Response>
   /** Settles once the service worker answers the page's requests; rejects when it cannot start. */
@@ -24,8 +26,10 @@ export interface RunningDemoBackend {
 }
 
 /**
- * The demo backend in the browser: the same handlers as the tests, served by msw's service worker,
- * over a workspace that survives reloads and is shared with the demo's other tabs (browser/persistence.ts).
+ * The demo backend in the browser: the same handlers as the tests, run in a Web Worker
+ * (browser/backend-host.ts) so that its work never holds the page, and served through msw's service
+ * worker, over a workspace that survives reloads and is shared with the demo's other tabs
+ * (browser/persistence.ts, which runs here: storage belongs to the page).
  */
 export function startDemoBackend(): RunningDemoBackend {
   const settings = readDemoSettings(window.location.search)
@@ -34,52 +38,54 @@ export function startDemoBackend(): RunningDemoBackend {
   const keep = stored && stored.size === size && !settings.reset ? stored.changes : undefined
   if (settings.reset) forgetResetParameter()
 
-  const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: backend.workspace.changes() }))
-  const backend: DemoBackend = {
-    workspace: buildWorkspace(size, keep),
-    latencyMs: settings.latencyMs,
-    faults: settings.faults ? new FaultInjector(settings.faults) : null,
-    onWrite: storeSoon,
-  }
-  storeWorkspace({ size, changes: backend.workspace.changes() }, { replace: keep === undefined })
+  const toStore = new ChangesToStore(keep)
+  const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: toStore.changes() }))
+  const backend = connectBackend(
+    new Worker(new URL('./browser/backend-worker.ts', import.meta.url), { type: 'module', name: 'demo-backend' }),
+    {
+      size,
+      changes: keep,
+      latencyMs: settings.latencyMs,
+      faults: settings.faults,
+      // Each tab numbers the events it records; its own tag keeps two tabs from giving two events one id.
+      eventIdTag: `_${Math.random().toString(36).slice(2, 6)}`,
+    },
+    (changes) => {
+      toStore.add(changes)
+      storeSoon()
+    },
+  )
+  storeWorkspace({ size, changes: toStore.changes() }, { replace: keep === undefined })
   const otherTabListeners: (() => void)[] = []
   watchOtherTabs((stored) => {
     if (stored.size !== size) return
-    backend.workspace.applyChanges(stored.changes)
-    for (const listener of otherTabListeners) listener()
+    void backend.takeOtherTabChanges(stored.changes).then(() => {
+      for (const listener of otherTabListeners) listener()
+    })
   })
   // Compared with a literal so that Vite folds it, and other builds drop the hooks' code.
-  if (import.meta.env.VITE_DEMO_TEST_HOOKS === 'true') installTestHooks(backend)
+  if (import.meta.env.VITE_DEMO_TEST_HOOKS === 'true') installTestHooks(backend.callTestHook)
 
-  const handlers = createHandlers(backend)
-  const worker = setupWorker(...handlers)
-  const serving = untilEarlyWorkerControls()
-    .then(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true }))
-    .then(() => prepareWhenIdle(backend.workspace))
+  const worker = setupWorker(forwardTo(backend))
+  const serving = untilEarlyWorkerControls().then(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true }))
   return {
-    answerInPage: (url, init) => answerInPage(handlers, new Request(url, init)),
-    serving,
+    answerInPage: (url, init) => answerInPage(backend, new Request(url, init)),
+    serving: serving.then(() => backend.ready),
     onOtherTabChange: (listener) => otherTabListeners.push(listener),
   }
 }
 
+/** Every API request, answered by the backend's worker; what no handler there takes goes to the network. */
+function forwardTo(backend: BackendConnection): HttpHandler {
+  return http.all('*/v1/*', async ({ request }) => (await backend.answer(request)) ?? undefined)
+}
+
 /** What the service worker would answer, answered here; a request no handler takes fails as a lost connection would. */
-async function answerInPage(handlers: ReturnType<typeof createHandlers>, request: Request): Promise<Response> {
-  const response = await getResponse(handlers, request)
+async function answerInPage(backend: BackendConnection, request: Request): Promise<Response> {
+  const response = await backend.answer(request)
   // msw's HttpResponse.error() (the `network` fault) is a network failure for fetch: reject as fetch does.
   if (!response || response.type === 'error') throw new TypeError('Failed to fetch')
   return response
-}
-
-function buildWorkspace(size: number, changes?: WorkspaceChanges): Workspace {
-  // A named measure, so the bench can report seeding on its own.
-  performance.mark('demo:seed:start')
-  // Each tab numbers the events it records; its own tag keeps two tabs from giving two events one id.
-  const eventIdTag = `_${Math.random().toString(36).slice(2, 6)}`
-  const workspace = new Workspace(createSeedWorkspace({ numbers: size }), undefined, { eventIdTag })
-  if (changes) workspace.applyChanges(changes)
-  performance.measure('demo:seed', 'demo:seed:start')
-  return workspace
 }
 
 /**
@@ -102,21 +108,6 @@ async function untilEarlyWorkerControls(): Promise<void> {
       if (settling.state === 'redundant') resolve()
     })
   })
-}
-
-/**
- * The first search of a large workspace would otherwise build its indices while the user waits:
- * build them in idle time instead, a step of a few milliseconds at a time.
- */
-function prepareWhenIdle(workspace: Workspace): void {
-  const steps = workspace.prepare()
-  const step = (deadline: IdleDeadline) => {
-    do {
-      if (steps.next().done) return
-    } while (deadline.timeRemaining() > 8)
-    requestIdleCallback(step)
-  }
-  requestIdleCallback(step)
 }
 
 /** `?reset` has done its work once the seed is stored: a reload must not reset again. */

@@ -98,11 +98,24 @@ export class FaultInjector {
     [...faultKinds, 'concurrent'].map((kind) => [kind, 0]),
   ) as Record<FaultKind | 'concurrent', number>
 
+  /** Requests per endpoint, and what was injected per `endpoint:kind` (`publish:503`, `patch:concurrent`). */
+  readonly requests: Partial<Record<FaultEndpoint, number>> = {}
+  readonly scenarios: Record<string, number> = {}
+
   constructor(readonly config: FaultConfig) {
     this.random = createRandom(config.seed)
   }
 
   decide(endpoint: FaultEndpoint, write: boolean): FaultDecision {
+    const decision = this.draw(endpoint, write)
+    this.requests[endpoint] = (this.requests[endpoint] ?? 0) + 1
+    for (const what of [decision.kind, decision.concurrentChange ? 'concurrent' : null]) {
+      if (what !== null) this.scenarios[`${endpoint}:${what}`] = (this.scenarios[`${endpoint}:${what}`] ?? 0) + 1
+    }
+    return decision
+  }
+
+  private draw(endpoint: FaultEndpoint, write: boolean): FaultDecision {
     const { rate, kinds, endpoints, concurrent } = this.config
     const concurrentChange = write && concurrent > 0 && this.random() < concurrent
     if (concurrentChange) this.injected.concurrent++

@@ -245,6 +245,14 @@ export class Workspace {
     return { numbers: this.rows.changedRecords(), ...this.agents.changes(), events: this.events.stored() }
   }
 
+  /**
+   * What changed since the last call (the rows and events written, with the agents' state), for a
+   * tab that keeps its own copy of what to store while this workspace runs in a Web Worker.
+   */
+  takeNewChanges(): WorkspaceChanges {
+    return { numbers: this.rows.takeWrittenRecords(), ...this.agents.changes(), events: this.events.takeRecorded() }
+  }
+
   /** Takes in stored changes (a reload, another tab's writes); a number held in a later state than the stored one keeps it. */
   applyChanges(changes: WorkspaceChanges): void {
     applyStoredChanges(changes, this.rows, this.agents, this.events)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeChanges } from '@/mocks/browser/persistence'
+import { ChangesToStore, mergeChanges } from '@/mocks/browser/persistence'
 import { createSeedRecords } from '@/mocks/seed'
 import type { WorkspaceChanges } from '@/mocks/workspace'
 
@@ -48,5 +48,27 @@ describe('mergeChanges', () => {
       agt_a: '2026-12-01T10:00:05.000Z',
       agt_b: '2026-12-01T10:00:00.000Z',
     })
+  })
+})
+
+describe('ChangesToStore', () => {
+  it("keeps each number's latest state, every published version and the newest events, from the start and each write", () => {
+    const toStore = new ChangesToStore({
+      numbers: [{ ...first!, nickname: 'Stored' }],
+      publishedVersionIds: ['agv_x_1'],
+    })
+    toStore.add({ numbers: [{ ...first!, nickname: 'Then' }, second!], publishedVersionIds: ['agv_y_1'], events: [] })
+    toStore.add({
+      numbers: [{ ...first!, nickname: 'Last' }],
+      publishedVersionIds: [],
+      agentsUpdatedAt: { agt_y: 't' },
+    })
+    const changes = toStore.changes()
+    expect(changes.numbers.map((n) => [n.id, n.nickname])).toEqual([
+      [first!.id, 'Last'],
+      [second!.id, second!.nickname],
+    ])
+    expect(changes.publishedVersionIds).toEqual(['agv_x_1', 'agv_y_1'])
+    expect(changes.agentsUpdatedAt).toEqual({ agt_y: 't' })
   })
 })

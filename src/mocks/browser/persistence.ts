@@ -1,6 +1,6 @@
 import type { WorkspaceChanges } from '@/mocks/workspace'
 import type { StoredEvent } from '@/mocks/workspace/event-log'
-import { EVENTS_KEPT } from '@/types/api'
+import { EVENTS_KEPT, type PhoneNumber } from '@/types/api'
 
 /**
  * The browser demo's workspace across reloads and tabs: only what differs from the deterministic
@@ -64,6 +64,39 @@ function mergeEvents(stored: readonly StoredEvent[], mine: readonly StoredEvent[
   for (const event of [...stored, ...mine]) if (Array.isArray(event)) byId.set(event[0], event)
   const merged = [...byId.values()].sort(([idA, atA], [idB, atB]) => atA - atB || (idA < idB ? -1 : idA > idB ? 1 : 0))
   return merged.slice(Math.max(0, merged.length - EVENTS_KEPT))
+}
+
+/**
+ * This tab's changes as it will store them: those it started with, then what each write changed
+ * (reported by the demo backend's worker), the latest state of each number.
+ */
+export class ChangesToStore {
+  private readonly numbers = new Map<string, PhoneNumber>()
+  private readonly publishedVersionIds = new Set<string>()
+  private readonly agentsUpdatedAt: Record<string, string> = {}
+  private events: StoredEvent[] = []
+
+  constructor(initial?: WorkspaceChanges) {
+    if (initial) this.add(initial)
+  }
+
+  add(changes: WorkspaceChanges): void {
+    for (const number of changes.numbers) this.numbers.set(number.id, number)
+    for (const id of changes.publishedVersionIds) this.publishedVersionIds.add(id)
+    Object.assign(this.agentsUpdatedAt, changes.agentsUpdatedAt)
+    for (const event of changes.events ?? []) this.events.push(event)
+    // Trimmed now and then, not at every write: only the newest EVENTS_KEPT are ever stored.
+    if (this.events.length > 2 * EVENTS_KEPT) this.events = this.events.slice(-EVENTS_KEPT)
+  }
+
+  changes(): WorkspaceChanges {
+    return {
+      numbers: [...this.numbers.values()],
+      publishedVersionIds: [...this.publishedVersionIds],
+      agentsUpdatedAt: { ...this.agentsUpdatedAt },
+      events: this.events.slice(-EVENTS_KEPT),
+    }
+  }
 }
 
 /**

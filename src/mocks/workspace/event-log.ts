@@ -39,6 +39,8 @@ export class EventLog {
   /** Events that came with the workspace (the seed's history): not part of what persists. */
   private readonly seeded = new Set<string>()
   private lastSequence = 0
+  /** Events recorded here since takeRecorded last ran (not those added from elsewhere). */
+  private recorded: ChangeEvent[] = []
 
   /** `idTag` keeps two browser tabs, each numbering its own events, from ever giving two events one id. */
   constructor(private readonly idTag = '') {}
@@ -57,6 +59,8 @@ export class EventLog {
     const recorded = { ...event, id: `evt_${String(this.lastSequence + 1).padStart(8, '0')}${this.idTag}` }
     this.insert(recorded)
     this.trim()
+    this.recorded.push(recorded)
+    if (this.recorded.length > EVENTS_KEPT) this.recorded.splice(0, this.recorded.length - EVENTS_KEPT)
     return copyEvent(recorded)
   }
 
@@ -73,6 +77,13 @@ export class EventLog {
       total++
     }
     return { data, page, limit, total }
+  }
+
+  /** The events recorded since the last call, compact, oldest first, and forgets them. */
+  takeRecorded(): StoredEvent[] {
+    const taken = this.recorded.map(compactEvent)
+    this.recorded = []
+    return taken
   }
 
   /** Every event not from the seed, compact, oldest first: what persists. */

@@ -19,6 +19,8 @@ export class NumberRows {
   private readonly source: NumberSource
   /** Rows changed since the workspace was built, by index: they win over the source, and are what persists. */
   private readonly changed = new Map<number, PhoneNumber>()
+  /** Rows written since takeWrittenRecords last ran: what a browser tab must add to what it stores. */
+  private readonly written = new Set<number>()
   private readonly sortIndexes: SortIndexes
   /** The columns list filters and usage counts read: built by the first request that needs them. */
   private slotIndex: SlotIndex | null = null
@@ -90,9 +92,17 @@ export class NumberRows {
       this.changed.set(index, number)
     }
     Object.assign(number, update, { updated_at: updatedAt })
+    this.written.add(index)
     if (update.inbound_canary) number.inbound_canary = copyCanary(update.inbound_canary)
     this.sortIndexes.rowChanged(index, Object.keys(update))
     this.slotIndex?.rowChanged(index, this.slotValues(index))
+  }
+
+  /** The rows written since the last call (copies), and forgets them. */
+  takeWrittenRecords(): PhoneNumber[] {
+    const records = [...this.written].map((index) => copy(this.changed.get(index)!))
+    this.written.clear()
+    return records
   }
 
   /** Every changed row (copies), for persistence. */

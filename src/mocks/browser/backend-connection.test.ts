@@ -1,0 +1,122 @@
+import { connectBackend } from '@/mocks/browser/backend-connection'
+import { hostDemoBackend } from '@/mocks/browser/backend-host'
+import { ChangesToStore } from '@/mocks/browser/persistence'
+import { createTestHooks, type DemoBackendTestHooks } from '@/mocks/browser/test-hooks'
+import { parseFaults } from '@/mocks/faults'
+import { createSeedWorkspace } from '@/mocks/seed'
+import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
+import type { PhoneNumber, PhoneNumberList } from '@/types/api'
+
+/**
+ * The page and the demo backend's Web Worker over a real MessageChannel, as in the browser: requests
+ * and answers cross whole, writes are reported for storage before their answer, test hooks and
+ * another tab's changes reach the workspace.
+ */
+
+const BASE = 'http://localhost'
+const ADMIN = { Authorization: 'Bearer demo_admin', 'Content-Type': 'application/json' }
+const MAIN = '+14155550123'
+const channels: MessageChannel[] = []
+afterEach(() => {
+  for (const channel of channels.splice(0)) {
+    channel.port1.close()
+    channel.port2.close()
+  }
+})
+
+function connect({
+  faults = null as string | null,
+  testHooks = true,
+  changes = undefined as WorkspaceChanges | undefined,
+} = {}) {
+  const channel = new MessageChannel()
+  channels.push(channel)
+  channel.port1.start()
+  channel.port2.start()
+  hostDemoBackend(channel.port1, { testHooks: testHooks ? createTestHooks : null })
+  const wrote: WorkspaceChanges[] = []
+  const connection = connectBackend(
+    channel.port2,
+    { size: 500, changes, latencyMs: 0, faults: faults ? parseFaults(faults) : null, eventIdTag: '_t' },
+    (delta) => wrote.push(delta),
+  )
+  const hook = <Name extends keyof DemoBackendTestHooks>(name: Name, ...args: Parameters<DemoBackendTestHooks[Name]>) =>
+    connection.callTestHook(name, args) as ReturnType<DemoBackendTestHooks[Name]>
+  return { connection, wrote, hook }
+}
+
+const list = (query: string) => new Request(`${BASE}/v1/phone-numbers?${query}`, { headers: ADMIN })
+const deploy = (numbers: string[]) =>
+  new Request(`${BASE}/v1/agents/agt_sales/versions/agv_sales_2/publish`, {
+    method: 'POST',
+    headers: ADMIN,
+    body: JSON.stringify({ phone_numbers: numbers, direction: 'outbound' }),
+  })
+
+test('answers as the handlers do: the same listing as a workspace of the same seed, status and headers kept', async () => {
+  const { connection } = connect()
+  await connection.ready
+  const response = (await connection.answer(list('search=%2B1&limit=50&sort=phone_number')))!
+  expect(response.status).toBe(200)
+  expect(response.headers.get('Content-Type')).toMatch(/application\/json/)
+  const direct = new Workspace(createSeedWorkspace({ numbers: 500 })).listPhoneNumbers(
+    new URLSearchParams('search=%2B1&limit=50&sort=phone_number'),
+  )
+  expect((await response.json()) as PhoneNumberList).toEqual(direct)
+  const refused = (await connection.answer(new Request(`${BASE}/v1/phone-numbers`)))!
+  expect(refused.status).toBe(401)
+})
+
+test('a write is reported for storage before its answer, and only what it changed', async () => {
+  const { connection, wrote } = connect()
+  const response = (await connection.answer(deploy([MAIN])))!
+  expect(response.status).toBe(200)
+  const { data } = (await response.json()) as { data: PhoneNumber[] }
+  expect(wrote).toHaveLength(1)
+  expect(wrote[0]!.numbers).toEqual(data)
+  expect(wrote[0]!.events).toHaveLength(1)
+  const toStore = new ChangesToStore()
+  for (const delta of wrote) toStore.add(delta)
+  expect(toStore.changes().numbers.map((n) => n.outbound_agent_version_id)).toEqual(['agv_sales_2'])
+  await connection.answer(list('limit=1'))
+  expect(wrote).toHaveLength(1)
+})
+
+test('what no handler takes is left to the network; a lost connection is Response.error()', async () => {
+  const { connection } = connect({ faults: 'rate:1,kinds:network,endpoints:list' })
+  expect(await connection.answer(new Request(`${BASE}/v1/nothing-here`, { headers: ADMIN }))).toBeNull()
+  expect((await connection.answer(list('limit=1')))!.type).toBe('error')
+})
+
+test('starts from stored changes, and takes in what another tab stored', async () => {
+  const other = new Workspace(createSeedWorkspace({ numbers: 500 }))
+  const id = other.numberByE164(MAIN)!.id
+  other.changeAsAnotherAdmin(id, { nickname: 'Stored before' })
+  const { connection, wrote, hook } = connect({ changes: other.changes() })
+  expect((await hook('listPhoneNumbers', { search: 'Stored before' })).total).toBe(1)
+  other.changeAsAnotherAdmin(id, { nickname: 'From the other tab' })
+  await connection.takeOtherTabChanges(other.changes())
+  expect((await hook('listPhoneNumbers', { search: 'From the other tab' })).data.map((n) => n.id)).toEqual([id])
+  // Stored already: nothing of it is reported as this tab's own write.
+  expect(wrote).toEqual([])
+})
+
+test('test hooks run in the backend: another admin changes a number (reported for storage); errors come back in words', async () => {
+  const { connection, hook, wrote } = connect()
+  const changed = await hook('anotherAdmin', MAIN, { nickname: 'Theirs' }, { reason: 'Their reason' })
+  expect(changed.nickname).toBe('Theirs')
+  expect(wrote.flatMap((delta) => delta.numbers.map((n) => n.nickname))).toEqual(['Theirs'])
+  expect((await hook('allNumbers')).find((n) => n.phone_number === MAIN)?.nickname).toBe('Theirs')
+  await expect(hook('anotherAdmin', '+15555550100', { nickname: 'x' })).rejects.toThrow(/No phone number/)
+  expect(await hook('configureFaults', 'rate:1,kinds:500,endpoints:publish')).toBeNull()
+  expect((await connection.answer(deploy([MAIN])))!.status).toBe(500)
+  expect(await hook('configureFaults', null)).toMatchObject({
+    requests: { publish: 1 },
+    scenarios: { 'publish:500': 1 },
+  })
+})
+
+test('a build without test hooks refuses them', async () => {
+  const { connection } = connect({ testHooks: false })
+  await expect(connection.callTestHook('allNumbers', [])).rejects.toThrow(/No test hook allNumbers/)
+})

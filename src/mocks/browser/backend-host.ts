@@ -1,0 +1,111 @@
+import { getResponse } from 'msw'
+import {
+  deserializeRequest,
+  serializeResponse,
+  type BackendPort,
+  type FromBackend,
+  type StartBackend,
+  type ToBackend,
+} from '@/mocks/browser/backend-messages'
+import type { createTestHooks, TestHooks } from '@/mocks/browser/test-hooks'
+import { FaultInjector } from '@/mocks/faults'
+import { createHandlers, type DemoBackend } from '@/mocks/handlers'
+import { createSeedWorkspace } from '@/mocks/seed'
+import { Workspace } from '@/mocks/workspace'
+
+/**
+ * The demo backend's side of the Web Worker (browser/backend-worker.ts): the same msw handlers as
+ * the tests, over a workspace built from `start`, answering the page's requests. Its work (searching
+ * and sorting 100,000 numbers, applying 1,000-number publishes, JSON) never holds the page's main
+ * thread. After each write it reports what changed, so the page can store it (persistence.ts).
+ */
+export function hostDemoBackend(
+  port: BackendPort,
+  // Passed in, not imported: builds without test hooks leave their code out.
+  { testHooks }: { testHooks: typeof createTestHooks | null },
+): void {
+  let started: { backend: DemoBackend; handlers: ReturnType<typeof createHandlers>; hooks: TestHooks | null } | null =
+    null
+  const post = (message: FromBackend, transfer: Transferable[] = []) => port.postMessage(message, transfer)
+
+  const start = (message: StartBackend) => {
+    const seedStart = performance.now()
+    const workspace = new Workspace(createSeedWorkspace({ numbers: message.size }), undefined, {
+      eventIdTag: message.eventIdTag,
+    })
+    if (message.changes) workspace.applyChanges(message.changes)
+    const backend: DemoBackend = {
+      workspace,
+      latencyMs: message.latencyMs,
+      faults: message.faults ? new FaultInjector(message.faults) : null,
+      onWrite: () => post({ kind: 'wrote', changes: backend.workspace.takeNewChanges() }),
+    }
+    // What was taken in is stored already: report only what this tab writes from here on.
+    workspace.takeNewChanges()
+    started = { backend, handlers: createHandlers(backend), hooks: testHooks?.(backend) ?? null }
+    post({ kind: 'ready', seedMs: performance.now() - seedStart })
+    prepareBetweenRequests(workspace)
+  }
+
+  port.addEventListener('message', (event: MessageEvent) => {
+    const message = event.data as ToBackend
+    switch (message.kind) {
+      case 'start':
+        start(message)
+        return
+      case 'request': {
+        const { id } = message
+        if (!started) throw new Error('The demo backend got a request before it was started.')
+        void getResponse(started.handlers, deserializeRequest(message.request))
+          .then(serializeResponse)
+          .catch(
+            async (error: unknown) =>
+              await serializeResponse(
+                Response.json(
+                  { error: { code: 'internal', message: `The demo backend failed: ${String(error)}` } },
+                  { status: 500 },
+                ),
+              ),
+          )
+          .then((response) =>
+            post(
+              { kind: 'response', id, response },
+              response.kind === 'answer' && response.body ? [response.body] : [],
+            ),
+          )
+        return
+      }
+      case 'other-tab':
+        started?.backend.workspace.applyChanges(message.changes)
+        started?.backend.workspace.takeNewChanges()
+        post({ kind: 'done', id: message.id })
+        return
+      case 'test-hook': {
+        const hook = started?.hooks?.[message.name as keyof TestHooks] as ((...args: unknown[]) => unknown) | undefined
+        try {
+          if (!hook) throw new Error(`No test hook ${message.name} in this build.`)
+          post({ kind: 'done', id: message.id, result: hook(...message.args) })
+        } catch (error) {
+          post({ kind: 'done', id: message.id, error: error instanceof Error ? error.message : String(error) })
+        }
+        return
+      }
+    }
+  })
+}
+
+/**
+ * The first search of a large workspace would otherwise build its indices while the user waits:
+ * build them ahead, a few milliseconds at a time, so requests that come meanwhile are answered between steps.
+ */
+function prepareBetweenRequests(workspace: Workspace): void {
+  const steps = workspace.prepare()
+  const step = () => {
+    const until = performance.now() + 8
+    do {
+      if (steps.next().done) return
+    } while (performance.now() < until)
+    setTimeout(step, 0)
+  }
+  setTimeout(step, 0)
+}

@@ -1,0 +1,92 @@
+import type { FaultConfig } from '@/mocks/faults'
+import type { WorkspaceChanges } from '@/mocks/workspace'
+
+/**
+ * What the page and the demo backend's Web Worker say to each other (browser/backend-host.ts answers,
+ * browser/backend-connection.ts asks). Requests and answers cross as plain data, bodies as
+ * transferred ArrayBuffers, so neither side copies a large answer.
+ */
+
+export interface StartBackend {
+  kind: 'start'
+  size: number
+  /** The stored changes of this browser to take in, or none (a reset, another size). */
+  changes: WorkspaceChanges | undefined
+  latencyMs: number
+  faults: FaultConfig | null
+  /** Tells this tab's events from another tab's (event ids must not clash across tabs). */
+  eventIdTag: string
+}
+
+export interface SerializedRequest {
+  method: string
+  url: string
+  headers: [string, string][]
+  body: ArrayBuffer | null
+}
+
+export type SerializedResponse =
+  | { kind: 'answer'; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null }
+  /** fetch fails as on a lost connection (msw's HttpResponse.error()). */
+  | { kind: 'network-error' }
+  /** No handler takes the request: it goes to the network as it is. */
+  | { kind: 'unhandled' }
+
+/** Test hooks the worker runs (browser/test-hooks.ts), by name. */
+export interface RunTestHook {
+  kind: 'test-hook'
+  id: number
+  name: string
+  args: unknown[]
+}
+
+export type ToBackend =
+  | StartBackend
+  | { kind: 'request'; id: number; request: SerializedRequest }
+  /** Another tab stored changes: take them in, then say `done`. */
+  | { kind: 'other-tab'; id: number; changes: WorkspaceChanges }
+  | RunTestHook
+
+export type FromBackend =
+  | { kind: 'response'; id: number; response: SerializedResponse }
+  | { kind: 'done'; id: number; result?: unknown; error?: string }
+  /** Writes happened: what they changed, for the page to store (browser/persistence.ts). */
+  | { kind: 'wrote'; changes: WorkspaceChanges }
+  /** The workspace is built, in `seedMs` of the worker's time. */
+  | { kind: 'ready'; seedMs: number }
+
+/** The part of a port (a Worker, its global scope, a MessagePort) both sides use. */
+export interface BackendPort {
+  postMessage(message: unknown, transfer?: Transferable[]): void
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void
+}
+
+export async function serializeRequest(request: Request): Promise<SerializedRequest> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer()
+  return { method: request.method, url: request.url, headers: [...request.headers], body }
+}
+
+export function deserializeRequest({ method, url, headers, body }: SerializedRequest): Request {
+  return new Request(url, { method, headers, body })
+}
+
+export async function serializeResponse(response: Response | undefined): Promise<SerializedResponse> {
+  if (!response) return { kind: 'unhandled' }
+  if (response.type === 'error') return { kind: 'network-error' }
+  const body = response.body === null ? null : await response.arrayBuffer()
+  return {
+    kind: 'answer',
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers],
+    body,
+  }
+}
+
+/** The answer as a Response (`Response.error()` for a lost connection); null when no handler took the request. */
+export function deserializeResponse(serialized: SerializedResponse): Response | null {
+  if (serialized.kind === 'unhandled') return null
+  if (serialized.kind === 'network-error') return Response.error()
+  const { status, statusText, headers, body } = serialized
+  return new Response(body, { status, statusText, headers })
+}
