@@ -39,7 +39,7 @@ export function startDemoBackend(): RunningDemoBackend {
   if (settings.reset) forgetResetParameter()
 
   const toStore = new ChangesToStore(keep)
-  const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: toStore.changes() }))
+  const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: toStore.take() }))
   const backend = connectBackend(
     new Worker(new URL('./browser/backend-worker.ts', import.meta.url), { type: 'module', name: 'demo-backend' }),
     {
@@ -55,7 +55,7 @@ export function startDemoBackend(): RunningDemoBackend {
       storeSoon()
     },
   )
-  storeWorkspace({ size, changes: toStore.changes() }, { replace: keep === undefined })
+  storeWorkspace({ size, changes: toStore.take() }, { replace: keep === undefined })
   const otherTabListeners: (() => void)[] = []
   watchOtherTabs((stored) => {
     if (stored.size !== size) return

@@ -77,7 +77,7 @@ test('a write is reported for storage before its answer, and only what it change
   expect(wrote[0]!.events).toHaveLength(1)
   const toStore = new ChangesToStore()
   for (const delta of wrote) toStore.add(delta)
-  expect(toStore.changes().numbers.map((n) => n.outbound_agent_version_id)).toEqual(['agv_sales_2'])
+  expect(toStore.take().numbers.map((n) => n.outbound_agent_version_id)).toEqual(['agv_sales_2'])
   await connection.answer(list('limit=1'))
   expect(wrote).toHaveLength(1)
 })

@@ -52,7 +52,7 @@ describe('mergeChanges', () => {
 })
 
 describe('ChangesToStore', () => {
-  it("keeps each number's latest state, every published version and the newest events, from the start and each write", () => {
+  it("keeps each number's latest state and every published version, from the start and each write, until taken", () => {
     const toStore = new ChangesToStore({
       numbers: [{ ...first!, nickname: 'Stored' }],
       publishedVersionIds: ['agv_x_1'],
@@ -63,12 +63,13 @@ describe('ChangesToStore', () => {
       publishedVersionIds: [],
       agentsUpdatedAt: { agt_y: 't' },
     })
-    const changes = toStore.changes()
+    const changes = toStore.take()
     expect(changes.numbers.map((n) => [n.id, n.nickname])).toEqual([
       [first!.id, 'Last'],
       [second!.id, second!.nickname],
     ])
     expect(changes.publishedVersionIds).toEqual(['agv_x_1', 'agv_y_1'])
     expect(changes.agentsUpdatedAt).toEqual({ agt_y: 't' })
+    expect(toStore.take()).toEqual({ numbers: [], publishedVersionIds: [], agentsUpdatedAt: {}, events: [] })
   })
 })

@@ -67,13 +67,14 @@ function mergeEvents(stored: readonly StoredEvent[], mine: readonly StoredEvent[
 }
 
 /**
- * This tab's changes as it will store them: those it started with, then what each write changed
- * (reported by the demo backend's worker), the latest state of each number.
+ * This tab's changes not stored yet: those it started with, then what each write changed (reported by
+ * the demo backend's worker), the latest state of each number. Taken when stored: what is stored is
+ * merged into by every later store (storeWorkspace), so the page never holds it twice.
  */
 export class ChangesToStore {
-  private readonly numbers = new Map<string, PhoneNumber>()
-  private readonly publishedVersionIds = new Set<string>()
-  private readonly agentsUpdatedAt: Record<string, string> = {}
+  private numbers = new Map<string, PhoneNumber>()
+  private publishedVersionIds = new Set<string>()
+  private agentsUpdatedAt: Record<string, string> = {}
   private events: StoredEvent[] = []
 
   constructor(initial?: WorkspaceChanges) {
@@ -89,13 +90,19 @@ export class ChangesToStore {
     if (this.events.length > 2 * EVENTS_KEPT) this.events = this.events.slice(-EVENTS_KEPT)
   }
 
-  changes(): WorkspaceChanges {
-    return {
+  /** What is not stored yet, and forgets it. */
+  take(): WorkspaceChanges {
+    const changes = {
       numbers: [...this.numbers.values()],
       publishedVersionIds: [...this.publishedVersionIds],
-      agentsUpdatedAt: { ...this.agentsUpdatedAt },
+      agentsUpdatedAt: this.agentsUpdatedAt,
       events: this.events.slice(-EVENTS_KEPT),
     }
+    this.numbers = new Map()
+    this.publishedVersionIds = new Set()
+    this.agentsUpdatedAt = {}
+    this.events = []
+    return changes
   }
 }
 
