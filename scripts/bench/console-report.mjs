@@ -36,7 +36,9 @@ const printShares = (title, shares, n) => {
 export function printReport(bench) {
   const { sizes, targets } = bench
   const bundle = bench.bundle.realServer
-  console.log(`\n${plainTable(summaryRows(bench))}\n`)
+  // `--sizes=` measures no demo size: a table of targets without figures would say nothing.
+  if (sizes.length) console.log(`\n${plainTable(summaryRows(bench))}\n`)
+  else console.log('')
   const csv = bench.csvExport ?? null
   const busy = [...sizes, ...(csv ? [csv] : [])].filter((r) => (r.machine.loadavg1 ?? 0) > r.machine.cores)
   if (busy.length) {
@@ -70,9 +72,10 @@ export function printReport(bench) {
 
 /** @param {BenchResults} bench */
 export function printEvidence(bench) {
-  console.log(
-    '\nWhere each window goes (medians of its first API request: action → request start, request, response → outcome):',
-  )
+  if (bench.sizes.length)
+    console.log(
+      '\nWhere each window goes (medians of its first API request: action → request start, request, response → outcome):',
+    )
   for (const r of bench.sizes) {
     const parts = INTERACTIONS.map((m) => {
       const b = r[m].firstRequestP50

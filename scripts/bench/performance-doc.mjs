@@ -53,11 +53,9 @@ export function renderPerformanceDoc(bench) {
     'Searches are 24 queries (incl. the 100 ms debounce), page clicks 10, dialog opens and saves 20 each; percentiles by nearest rank (p95 of fewer than 20 samples is the slowest).',
     'Long tasks are the `longtask` entries over 50 ms between the first search and the last save; long animation frames name the scripts they ran.',
     '',
-    '## Demo build',
-    '',
-    markdownTable(summaryRows(bench)),
-    '',
   ]
+  // `--sizes=` measures no demo size: a table of targets without figures would say nothing.
+  if (bench.sizes.length) lines.push('## Demo build', '', markdownTable(summaryRows(bench)), '')
   if (csv) {
     lines.push(
       '## CSV export',
