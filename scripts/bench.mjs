@@ -2,13 +2,15 @@
 // @ts-check
 /**
  * Performance bench of the Phone Numbers page. Builds the demo app and drives it in Chromium at
- * 1,000, 10,000 and 100,000 numbers; loads the real-server build against the test API server at
- * 10,000 numbers beside a floor page; weighs the real-server build's initial JavaScript. Prints a
- * table with the targets, writes bench/results.json and renders docs/performance.md from it.
- * Not part of `npm test`.
+ * 1,000, 10,000 and 100,000 numbers, and exports a CSV of 100,000 numbers; loads the real-server
+ * build against the test API server at 10,000 numbers beside a floor page; weighs the real-server
+ * build's initial JavaScript. Prints a table with the targets, writes bench/results.json and renders
+ * docs/performance.md from it. Not part of `npm test`.
  *
  *   npm run bench
- *   npm run bench -- --sizes=1000,10000       only these demo workspace sizes
+ *   npm run bench -- --sizes=1000,10000       only these demo workspace sizes (`--sizes=`: none)
+ *   npm run bench -- --csv-size=10000         the CSV export at this size (its time target is at 100,000)
+ *   npm run bench -- --no-csv-export          skip the CSV export (so does `--csv-size=`)
  *   npm run bench -- --real-size=10000        numbers in the real-mode load's workspace
  *   npm run bench -- --no-real-mode           skip the real-mode load
  *   npm run bench -- --no-build               reuse the dist-bench* builds as they are
@@ -17,7 +19,7 @@
  *   npm run bench:report                      re-render docs/performance.md from bench/results.json
  *
  * The modules in scripts/bench/: options (what is measured, targets), in-page (code run in the
- * page), scenarios (the timed interactions), demo-size (one size), real-mode (+ floor.html),
+ * page), scenarios (the timed interactions), demo-size (one size), csv-export, real-mode (+ floor.html),
  * targets, profiles/traces/diagnose (evidence), summary-table, console-report, performance-doc.
  */
 import { loadavg } from 'node:os'
@@ -25,10 +27,11 @@ import { chromium } from '@playwright/test'
 import { buildApp, chromiumLaunchOptions, startPreview } from './lib/built-app.mjs'
 import { initialJavaScript } from './bench/bundle.mjs'
 import { printEvidence, printReport } from './bench/console-report.mjs'
+import { benchCsvExport } from './bench/csv-export.mjs'
 import { benchSize } from './bench/demo-size.mjs'
 import { chooseWhatToDiagnose, diagnose, profiledSeed } from './bench/diagnose.mjs'
 import { gitState, machineDescription, machineLoad } from './bench/machine.mjs'
-import { DEMO_DIR, flag, option, REAL_DIR, SIZES } from './bench/options.mjs'
+import { CSV_EXPORT_SIZE, DEMO_DIR, flag, option, REAL_DIR, SIZES } from './bench/options.mjs'
 import { writePerformanceDoc } from './bench/performance-doc.mjs'
 import { diagnoseRealMode } from './bench/real-mode-diagnosis.mjs'
 import { buildRealMode, measureRealMode, startRealMode } from './bench/real-mode.mjs'
@@ -61,12 +64,22 @@ async function main() {
     const preview = await startPreview(DEMO_DIR)
     /** @type {SizeRun[]} */
     const sizes = []
+    /** @type {BenchResults['csvExport']} */
+    let csvExport = null
     try {
       for (const size of SIZES) {
         console.log(`[${elapsed()}] ${size.toLocaleString('en-US')} numbers … (load average ${round(loadavg()[0], 2)})`)
         const load = machineLoad()
         const result = await benchSize(browser, preview.baseUrl, size)
         sizes.push({ ...result, machine: load() })
+      }
+      if (CSV_EXPORT_SIZE !== null) {
+        console.log(
+          `[${elapsed()}] CSV export of ${CSV_EXPORT_SIZE.toLocaleString('en-US')} numbers … (load average ${round(loadavg()[0], 2)})`,
+        )
+        const load = machineLoad()
+        const result = await benchCsvExport(browser, preview.baseUrl, CSV_EXPORT_SIZE)
+        csvExport = { ...result, machine: load() }
       }
     } finally {
       preview.stop()
@@ -86,7 +99,7 @@ async function main() {
         servers.stop()
       }
     }
-    const targets = evaluateTargets(sizes, bundle, realMode)
+    const targets = evaluateTargets(sizes, bundle, realMode, csvExport)
 
     /** @type {BenchResults['diagnostics']} */
     const diagnostics = {}
@@ -119,6 +132,7 @@ async function main() {
       sizes,
       realMode,
       realModeDiagnosis,
+      csvExport,
       bundle: { realServer: bundle, demo: demoBundle },
       diagnostics,
       durationSeconds: Math.round((Date.now() - began) / 1000),

@@ -38,6 +38,7 @@ export interface RealApiServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
+const KEEP_ALIVE_MS = 10 * 60_000
 
 export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOptions): RealApiServer {
   const backend: DemoBackend = { workspace: createTestWorkspace({ numbers }), latencyMs: 0 }
@@ -136,6 +137,11 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
       res.end(JSON.stringify({ error: { code: 'internal', message: 'The test API server failed.' } }))
     })
   })
+
+  // Node closes a keep-alive connection after 5 s idle; a test's request context that reuses one after a
+  // longer step in the browser (an export, a job) then fails with ECONNRESET, as seen on a busy machine:
+  // idle connections stay open for longer than any test, and close() ends them all.
+  server.keepAliveTimeout = KEEP_ALIVE_MS
 
   return {
     server,

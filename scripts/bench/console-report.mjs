@@ -2,7 +2,7 @@
 /** What the bench prints: the summary table, the targets, and the evidence of where time went. */
 import { LOADS, TARGETS } from './options.mjs'
 import { round } from './stats.mjs'
-import { realModeRows, summaryRows } from './summary-table.mjs'
+import { csvExportRows, realModeRows, summaryRows } from './summary-table.mjs'
 import { INTERACTIONS } from './targets.mjs'
 
 /**
@@ -36,13 +36,19 @@ const printShares = (title, shares, n) => {
 export function printReport(bench) {
   const { sizes, targets } = bench
   const bundle = bench.bundle.realServer
-  console.log(`\n${plainTable(summaryRows(bench))}\n`)
-  const busy = sizes.filter((r) => (r.machine.loadavg1 ?? 0) > r.machine.cores)
+  // `--sizes=` measures no demo size: a table of targets without figures would say nothing.
+  if (sizes.length) console.log(`\n${plainTable(summaryRows(bench))}\n`)
+  else console.log('')
+  const csv = bench.csvExport ?? null
+  const busy = [...sizes, ...(csv ? [csv] : [])].filter((r) => (r.machine.loadavg1 ?? 0) > r.machine.cores)
   if (busy.length) {
     console.log(
       `WARNING: the machine was shared (load average ${busy.map((r) => r.machine.loadavg1).join(', ')} on ${bench.machine.cores} cores): figures include waiting for the CPU.\n`,
     )
   }
+  const csvRows = csvExportRows(bench)
+  if (csv)
+    console.log(`CSV export of ${csv.size.toLocaleString('en-US')} numbers (?latency=0):\n${plainTable(csvRows)}\n`)
   const realRows = realModeRows(bench)
   if (realRows.length)
     console.log(`Real-mode load at ${bench.realMode?.size.toLocaleString('en-US')} numbers:\n${plainTable(realRows)}\n`)
@@ -66,9 +72,10 @@ export function printReport(bench) {
 
 /** @param {BenchResults} bench */
 export function printEvidence(bench) {
-  console.log(
-    '\nWhere each window goes (medians of its first API request: action → request start, request, response → outcome):',
-  )
+  if (bench.sizes.length)
+    console.log(
+      '\nWhere each window goes (medians of its first API request: action → request start, request, response → outcome):',
+    )
   for (const r of bench.sizes) {
     const parts = INTERACTIONS.map((m) => {
       const b = r[m].firstRequestP50
@@ -130,7 +137,19 @@ export function printEvidence(bench) {
       }
     }
   }
+  printCsvExportEvidence(bench)
   printRealModeEvidence(bench)
+}
+
+/** @param {BenchResults} bench */
+function printCsvExportEvidence(bench) {
+  const csv = bench.csvExport
+  if (!csv) return
+  console.log(
+    `\nCSV export at ${csv.size.toLocaleString('en-US')}: long tasks ${csv.longTaskDurations.join(', ') || 'none'} ms; longest frames (LoAF, scripts over 5 ms):`,
+  )
+  for (const frame of csv.longestFrames)
+    console.log(`  ${frame.duration} ms: ${frame.scripts.join(' | ') || '(no script over 5 ms)'}`)
 }
 
 /** @param {BenchResults} bench */

@@ -15,6 +15,11 @@ export const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.sp
 
 /** Workspace sizes of the demo runs (`--sizes=1000,10000`; `--sizes=` for none, e.g. only the real-mode load). */
 export const SIZES = (option('sizes') ?? '1000,10000,100000').split(',').filter(Boolean).map(Number)
+/**
+ * Numbers in the demo workspace whose CSV export is measured (`--csv-size=10000`), or null when
+ * `--no-csv-export` (or `--csv-size=`) skips it. Its time target applies at 100,000 (issue 16).
+ */
+export const CSV_EXPORT_SIZE = csvExportSize(option('csv-size'))
 export const DEMO_DIR = 'dist-bench'
 export const REAL_DIR = 'dist-bench-real'
 export const REAL_SERVER_DIR = 'dist-bench-server'
@@ -85,4 +90,13 @@ export const TARGETS = {
   usageShownAfterAnswer: 100,
   /** The real-mode app's first rows, as a multiple of the floor page's. */
   realModeOverFloor: 2,
+}
+
+/** @param {string | undefined} raw */
+function csvExportSize(raw) {
+  if (flag('no-csv-export') || raw === '') return null
+  const size = Number(raw ?? 100_000)
+  // A typo would otherwise seed a demo of NaN numbers and fail minutes later, deep in the run.
+  if (!Number.isInteger(size) || size < 1) throw new Error(`--csv-size=${raw}: a whole number of numbers, at least 1`)
+  return size
 }

@@ -1,11 +1,16 @@
 // @ts-check
-/** The shape of bench/results.json, which the console report and docs/performance.md are made from. */
+/**
+ * The shape of bench/results.json, which the console report and docs/performance.md are made from.
+ * `csvExport` is optional: results written before the bench measured the export have none, and
+ * `npm run bench:report` still renders them.
+ */
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { RESULTS } from './options.mjs'
 
 /**
  * @typedef {import('./demo-size.mjs').SizeResult & { machine: import('./machine.mjs').MachineLoad }} SizeRun
+ * @typedef {import('./csv-export.mjs').CsvExportResult & { machine: import('./machine.mjs').MachineLoad }} CsvExportRun
  * @typedef {{
  *   generatedAt: string,
  *   git: { head: string, dirtySrc: string[] } | null,
@@ -17,6 +22,7 @@ import { RESULTS } from './options.mjs'
  *   sizes: SizeRun[],
  *   realMode: import('./real-mode.mjs').RealModeResult | null,
  *   realModeDiagnosis: import('./real-mode-diagnosis.mjs').RealModeDiagnosis | null,
+ *   csvExport?: CsvExportRun | null,
  *   bundle: { realServer: import('./bundle.mjs').InitialJavaScript, demo: import('./bundle.mjs').InitialJavaScript },
  *   diagnostics: Record<string, import('./diagnose.mjs').Diagnosis>,
  *   durationSeconds: number,
