@@ -1,5 +1,6 @@
 import Papa from 'papaparse'
-import { csvFileName, csvLines, csvText, downloadFile, inertCell } from '@/lib/csv-file'
+import { csvFileName, downloadFile, inertCell } from '@/lib/csv-file'
+import { csvLines, csvText } from '@/lib/csv-text'
 
 const header = ['id', 'phone_number', 'nickname', 'label']
 

@@ -1,4 +1,7 @@
-import Papa from 'papaparse'
+/**
+ * CSV files the page writes: cells made inert, file names, the download. The text itself is written by
+ * Papa Parse (lib/csv-text.ts), loaded only when a file is written.
+ */
 
 /** What a cell may hold; `null` and `undefined` are written as an empty cell. */
 export type CsvCell = string | number | boolean | null | undefined
@@ -25,26 +28,6 @@ export function inertCell(value: CsvCell, column?: string): string {
   if (!FORMULA_START.test(text)) return text
   if (column === PHONE_NUMBER_COLUMN && E164.test(text)) return text
   return INERT_PREFIX + text
-}
-
-/**
- * Lines of RFC 4180 text (quoted where needed, CRLF after every line, the last included) so that
- * files written in slices are the concatenation of their slices. Every cell is made inert first.
- */
-export function csvLines(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  if (rows.length === 0) return ''
-  const cells = rows.map((row) => header.map((column, index) => inertCell(row[index], column)))
-  return Papa.unparse(cells, { newline: '\r\n', quotes: false, escapeFormulae: false, header: false }) + '\r\n'
-}
-
-/** The header line alone (column names are the page's own, written as given). */
-export function csvHeaderLine(header: readonly string[]): string {
-  return Papa.unparse([header.slice()], { newline: '\r\n', header: false }) + '\r\n'
-}
-
-/** A whole CSV file's text: the header line, then one line per row. */
-export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return csvHeaderLine(header) + csvLines(header, rows)
 }
 
 /**

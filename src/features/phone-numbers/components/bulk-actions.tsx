@@ -1,8 +1,5 @@
-import { useMemo, useState } from 'react'
-import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
-import { BulkDialog } from '@/features/phone-numbers/components/bulk-dialog'
-import { LabelForm } from '@/features/phone-numbers/components/label-form'
-import { RoutingForm, type RoutingStart } from '@/features/phone-numbers/components/routing-form'
+import { lazy, Suspense, useMemo, useState } from 'react'
+import type { RoutingStart } from '@/features/phone-numbers/components/routing-form'
 import { moveFilters, type MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
 import { ExportSelectionButton } from '@/features/phone-numbers/components/export-selection-button'
 import { SelectionBar } from '@/features/phone-numbers/components/selection-bar'
@@ -12,7 +9,7 @@ import { useWriteJob, type WriteJobSpec } from '@/features/phone-numbers/jobs/us
 import type { Permissions } from '@/features/session/use-session'
 import { formatCount } from '@/lib/format-count'
 
-type BulkAction = 'routing' | 'label'
+export type BulkAction = 'routing' | 'label'
 
 interface BulkActionsProps {
   selection: TableSelection
@@ -29,8 +26,11 @@ interface BulkActionsProps {
  * What the page does with the selection: the `Selection` region, the routing and label dialogs, and
  * their one job (one at a time). The job outlives its dialog: the page stays usable while it runs.
  */
+const BulkDialogs = lazy(async () => ({
+  default: (await import('@/features/phone-numbers/components/bulk-dialogs')).BulkDialogs,
+}))
+
 export function BulkActions({ selection, total, pageRows, permissions, move, onMoveClosed }: BulkActionsProps) {
-  const { catalog } = useAgentCatalog()
   const job = useWriteJob()
   const [open, setOpen] = useState<BulkAction | null>(null)
   // What the job is about: the dialog that started it shows its progress and outcome.
@@ -49,10 +49,11 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
     setJobAction(action)
     job.start(action === 'label' ? { ...spec, concurrency: 4 } : spec)
   }
-  const dialogJob = (action: BulkAction) => (jobAction === action ? job : null)
   const moving = useMemo(() => (move === null ? null : moveDialog(move)), [move])
   const numbers = (n: number) => `${formatCount(n)} ${n === 1 ? 'number' : 'numbers'}`
   const jobShown = job.state.phase !== 'idle' && open === null
+  const [dialogsWanted, setDialogsWanted] = useState(false)
+  if (!dialogsWanted && (open !== null || moving !== null)) setDialogsWanted(true)
 
   return (
     <>
@@ -81,26 +82,24 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
           onShowJob={() => setOpen(jobAction)}
         />
       )}
-      <BulkDialog
-        title={(read) => `Change routing of ${read === null && moving ? 'the numbers' : numbers(read ?? count)}`}
-        source={moving?.source ?? (open === 'routing' ? source : null)}
-        job={dialogJob('routing')}
-        resultsName="routing change results"
-        onClose={() => (moving ? onMoveClosed() : setOpen(null))}
-      >
-        {(read) =>
-          catalog && <RoutingForm numbers={read} catalog={catalog} start={moving?.start} onApply={start('routing')} />
-        }
-      </BulkDialog>
-      <BulkDialog
-        title={(read) => `Set label of ${numbers(read ?? count)}`}
-        source={open === 'label' ? source : null}
-        job={dialogJob('label')}
-        resultsName="label change results"
-        onClose={() => setOpen(null)}
-      >
-        {(read) => <LabelForm numbers={read} onApply={start('label')} />}
-      </BulkDialog>
+      {/* Loaded when first opened (their forms, Radix Dialog, Papa Parse), then kept: closing one must not unmount it mid-close. */}
+      {dialogsWanted && (
+        <Suspense fallback={null}>
+          <BulkDialogs
+            routingTitle={(read) =>
+              `Change routing of ${read === null && moving ? 'the numbers' : numbers(read ?? count)}`
+            }
+            routingSource={moving?.source ?? (open === 'routing' ? source : null)}
+            routingStart={moving?.start}
+            labelTitle={(read) => `Set label of ${numbers(read ?? count)}`}
+            labelSource={open === 'label' ? source : null}
+            job={job}
+            jobAction={jobAction}
+            onApply={start}
+            onClose={() => (moving ? onMoveClosed() : setOpen(null))}
+          />
+        </Suspense>
+      )}
     </>
   )
 }

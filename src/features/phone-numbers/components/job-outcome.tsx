@@ -7,7 +7,8 @@ import {
 } from '@/features/phone-numbers/domain/writes/job-outcome-words'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { formatCount } from '@/lib/format-count'
-import { csvFileName, csvText, downloadFile } from '@/lib/csv-file'
+import { csvFileName, downloadFile } from '@/lib/csv-file'
+import { csvText } from '@/lib/csv-text'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import '@/features/phone-numbers/components/job-phases.css'
 

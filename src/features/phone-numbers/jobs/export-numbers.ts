@@ -1,7 +1,8 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { EXPORT_HEADER, exportCells } from '@/features/phone-numbers/domain/csv/export-columns'
 import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
-import { csvBlob, csvHeaderLine, csvLines } from '@/lib/csv-file'
+import { csvBlob } from '@/lib/csv-file'
+import { csvHeaderLine, csvLines } from '@/lib/csv-text'
 import { MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber, type PhoneNumberList } from '@/types/api'
 
 /** A CSV file (its header line first, csvBlob's byte order mark before it) and how many numbers it holds. */

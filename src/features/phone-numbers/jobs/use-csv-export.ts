@@ -1,11 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
-import {
-  exportIds,
-  exportView,
-  type ExportProgress,
-  type ExportSource,
-} from '@/features/phone-numbers/jobs/export-numbers'
+import type { ExportProgress, ExportSource } from '@/features/phone-numbers/jobs/export-numbers'
 import { platformApi } from '@/lib/api'
 import { csvFileName, downloadBlob } from '@/lib/csv-file'
 import type { ListPhoneNumbersParams } from '@/types/api'
@@ -63,6 +58,8 @@ export function useCsvExport(source: ExportSource = platformSource) {
         },
       }
       try {
+        // Loaded on the first export: Papa Parse need not be part of the page's first download.
+        const { exportIds, exportView } = await import('@/features/phone-numbers/jobs/export-numbers')
         const { blob, count } =
           what.kind === 'view'
             ? await exportView(what.params, source, options, what.excluded)

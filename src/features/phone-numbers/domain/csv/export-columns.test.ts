@@ -1,6 +1,6 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { EXPORT_HEADER, exportCells, exportSubject } from '@/features/phone-numbers/domain/csv/export-columns'
-import { csvText } from '@/lib/csv-file'
+import { csvText } from '@/lib/csv-text'
 import type { Agent, PhoneNumber } from '@/types/api'
 
 const agent = (id: string, name: string, archived = false): Agent => ({
