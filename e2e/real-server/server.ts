@@ -24,8 +24,10 @@ import { createTestWorkspace } from './test-workspace'
  *                                   old updated_at then gets 409 precondition_failed from its next write.
  *   POST /__control/faults {spec}   injects failures as the demo's ?faults= does (src/mocks/faults.ts, applied by the
  *                                   same handlers), e.g. {"spec": "rate:1,kinds:503,endpoints:publish"}; {"spec": null}
- *                                   turns them off (so does a reset). Answers what the injector it replaced injected,
- *                                   so a test can tell that the failures it asked for happened. A spec with a part
+ *                                   turns them off (so does a reset). Answers the new config and, as the demo's
+ *                                   configureFaults hook does, what the injector it replaced did ({injected, requests,
+ *                                   scenarios}: per kind, per endpoint, per `endpoint:kind`), so a test can tell that
+ *                                   the failures it asked for happened. A spec with a part
  *                                   the demo would ignore is refused (400) rather than half applied.
  */
 
@@ -191,7 +193,7 @@ function anotherAdmin(backend: DemoBackend, body: Record<string, unknown>): Resp
   }
 }
 
-/** POST /__control/faults: {"spec": "rate:1,kinds:503,…"} or {"spec": null}; answers what the replaced injector injected. */
+/** POST /__control/faults: {"spec": "rate:1,kinds:503,…"} or {"spec": null}; answers {faults, replaced}. */
 function configureFaults(backend: DemoBackend, body: Record<string, unknown>): Response {
   const { spec } = body
   const problems = typeof spec === 'string' ? faultSpecProblems(spec) : []
@@ -199,9 +201,10 @@ function configureFaults(backend: DemoBackend, body: Record<string, unknown>): R
     const found = problems.length > 0 ? ` Not understood: ${problems.join(', ')}.` : ''
     return errorResponse(400, 'validation_failed', `Send {"spec": "rate:1,kinds:503,…"} or {"spec": null}.${found}`)
   }
-  const injected = backend.faults?.injected ?? null
+  const { faults } = backend
+  const replaced = faults ? { injected: faults.injected, requests: faults.requests, scenarios: faults.scenarios } : null
   backend.faults = spec === null ? null : new FaultInjector(parseFaults(spec))
-  return Response.json({ faults: backend.faults?.config ?? null, injected })
+  return Response.json({ faults: backend.faults?.config ?? null, replaced })
 }
 
 function errorResponse(status: number, code: string, message: string): Response {

@@ -140,13 +140,13 @@ describe('POST /__control/faults', () => {
       body: JSON.stringify({ direction: 'outbound', phone_numbers: [MAIN], expected_updated_at: { [MAIN]: expected } }),
     })
 
-  test('fails the endpoints named, the way the demo does (a 503 with CORS headers, nothing applied), until turned off; answers what was injected', async () => {
+  test('fails the endpoints named, the way the demo does (a 503 with CORS headers, nothing applied), until turned off; answers what was injected, per endpoint', async () => {
     const [main] = (await mainNumber()).data
     const on = await faults('rate:1,kinds:503,endpoints:publish')
     expect(on.status).toBe(200)
     expect(await on.json()).toMatchObject({
       faults: { rate: 1, kinds: ['503'], endpoints: ['publish'] },
-      injected: null,
+      replaced: null,
     })
 
     const failed = await deploySales(main!.updated_at)
@@ -164,7 +164,14 @@ describe('POST /__control/faults', () => {
     const { updated_at } = (await renamed.json()) as PhoneNumber
 
     const off = await faults(null)
-    expect(await off.json()).toMatchObject({ faults: null, injected: { '503': 1, '500': 0 } })
+    expect(await off.json()).toMatchObject({
+      faults: null,
+      replaced: {
+        injected: { '503': 1, '500': 0 },
+        requests: { publish: 1, patch: 1 },
+        scenarios: { 'publish:503': 1 },
+      },
+    })
     const deployed = await deploySales(updated_at)
     expect(deployed.status).toBe(200)
     expect((await mainNumber()).data[0]!.outbound_agent_version_id).toBe('agv_sales_3')

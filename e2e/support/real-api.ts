@@ -33,20 +33,24 @@ export async function anotherAdminOnServer(
   return (await response.json()) as ApiNumber
 }
 
-/** What the server's fault injector injected, by kind (src/mocks/faults.ts). */
-export type InjectedFaults = Record<string, number>
+/** What the server's fault injector did (src/mocks/faults.ts): per kind, requests per endpoint, per `endpoint:kind`. */
+export interface FaultReport {
+  injected: Record<string, number>
+  requests: Record<string, number>
+  scenarios: Record<string, number>
+}
 
 /**
  * Failures on the test API server, as the demo's `?faults=` spec ("rate:1,kinds:503,endpoints:publish"),
- * or none (null). Returns what the injector it replaces injected (null when there was none).
+ * or none (null). Returns what the injector it replaces did (null when there was none).
  */
 export async function injectFaultsOnServer(
   request: APIRequestContext,
   spec: string | null,
-): Promise<InjectedFaults | null> {
+): Promise<FaultReport | null> {
   const response = await request.post(`${REAL_API_BASE_URL}/__control/faults`, { data: { spec } })
   expect(response.status(), 'POST /__control/faults').toBe(200)
-  return ((await response.json()) as { injected: InjectedFaults | null }).injected
+  return ((await response.json()) as { replaced: FaultReport | null }).replaced
 }
 
 /** A GET on the test API server, as another client would send it (not through the page). */
