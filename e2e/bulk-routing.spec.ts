@@ -80,6 +80,8 @@ test('injected failures and another admin’s changes end in the right outcome l
     expect(line).toContain('Changed by someone else since it was read; their change stays.')
   }
   expect(listed.filter((line) => line.includes('Changed by someone else'))).toHaveLength(3)
+  // The outcome with its (scrolling) list of numbers not changed.
+  expect(await axeViolations(page)).toEqual([])
   await configureFaults(page, null)
 
   await dialog.getByRole('button', { name: 'Retry failed' }).click()

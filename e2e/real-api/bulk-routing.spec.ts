@@ -1,14 +1,13 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { openRouting, selectAllMatching } from '../support/bulk'
 import { choose } from '../support/phone-numbers'
 import {
   anotherAdminOnServer,
-  apiGet,
   connect,
   recordApiRequests,
   resetApi,
+  serverNumbers,
   TEST_KEYS,
-  type ApiNumber,
 } from '../support/real-api'
 
 test.describe.configure({ timeout: 180_000 })
@@ -16,19 +15,6 @@ test.describe.configure({ timeout: 180_000 })
 test.afterEach(async ({ request }) => {
   await resetApi(request)
 })
-
-/** Every number the server lists for this search, page by page. */
-async function serverNumbers(request: APIRequestContext, search: string): Promise<ApiNumber[]> {
-  const all: ApiNumber[] = []
-  for (let page = 1; ; page++) {
-    const answer = await apiGet<{ data: ApiNumber[]; total: number }>(
-      request,
-      `/v1/phone-numbers?limit=200&page=${page}&search=${encodeURIComponent(search)}`,
-    )
-    all.push(...answer.data)
-    if (page * 200 >= answer.total) return all
-  }
-}
 
 test('on a real server, select all matching a search of 2,000+ numbers and deploy a version inbound: every number holds it, one publish per 1,000', async ({
   page,

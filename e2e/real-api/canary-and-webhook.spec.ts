@@ -8,26 +8,11 @@ import {
   rowOf,
   TOLL_FREE,
 } from '../support/phone-numbers'
-import {
-  apiGet,
-  connect,
-  recordApiRequests,
-  resetApi,
-  serverNumber,
-  TEST_KEYS,
-  writesIn,
-  type ApiNumber,
-} from '../support/real-api'
+import { apiGet, connect, recordApiRequests, resetApi, serverNumber, TEST_KEYS, writesIn } from '../support/real-api'
 
 const HOOK = 'https://hooks.acme-health.example/main-support'
 
-interface CanaryAndWebhook extends ApiNumber {
-  inbound_canary: { agent_version_id: string; percent: number } | null
-  inbound_webhook_url: string | null
-}
-
-const onServer = async (request: APIRequestContext, e164: string) =>
-  (await serverNumber(request, e164)) as CanaryAndWebhook
+const onServer = (request: APIRequestContext, e164: string) => serverNumber(request, e164)
 
 /** Clicks Save and waits for the dialog to close, every answer of the save being a 2xx. */
 async function save(page: Page, dialog: Locator): Promise<void> {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { getResponse } from 'msw'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
 import { ApiFailure } from '@/mocks/api-failure'
+import { FaultInjector, faultSpecProblems, parseFaults } from '@/mocks/faults'
 import { CHANGE_REASON_HEADER, type ErrorBody } from '@/types/api'
 import { createTestWorkspace } from './test-workspace'
 
@@ -21,6 +22,13 @@ import { createTestWorkspace } from './test-workspace'
  *                                   slots, inbound_canary, nickname, label, inbound_webhook_url), recorded in the
  *                                   history as another-admin; answers the number. A client holding the number's
  *                                   old updated_at then gets 409 precondition_failed from its next write.
+ *   POST /__control/faults {spec}   injects failures as the demo's ?faults= does (src/mocks/faults.ts, applied by the
+ *                                   same handlers), e.g. {"spec": "rate:1,kinds:503,endpoints:publish"}; {"spec": null}
+ *                                   turns them off (so does a reset). Answers the new config and, as the demo's
+ *                                   configureFaults hook does, what the injector it replaced did ({injected, requests,
+ *                                   scenarios}: per kind, per endpoint, per `endpoint:kind`), so a test can tell that
+ *                                   the failures it asked for happened. A spec with a part
+ *                                   the demo would ignore is refused (400) rather than half applied.
  */
 
 export interface RealApiServerOptions {
@@ -90,7 +98,7 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
       await send(res, Response.json({ ok: true }))
       return
     }
-    if (req.method !== 'POST' || !['reset', 'seed-hostile', 'revoke', 'another-admin'].includes(action)) {
+    if (req.method !== 'POST' || !['reset', 'seed-hostile', 'revoke', 'another-admin', 'faults'].includes(action)) {
       await send(res, errorResponse(404, 'not_found', `No control endpoint ${req.method} ${url.pathname}.`))
       return
     }
@@ -106,11 +114,17 @@ export function createRealApiServer({ allowedOrigins, numbers }: RealApiServerOp
       // `{"numbers": 2500}` seeds that many for this workspace (a bulk test); the server's size otherwise.
       const size = Number.isInteger(body.numbers) ? (body.numbers as number) : numbers
       backend.workspace = createTestWorkspace({ hostile: action === 'seed-hostile', numbers: size })
+      // A test that ended half way must not leave failures for the next one.
+      backend.faults = null
       await send(res, Response.json({ ok: true }))
       return
     }
     if (action === 'another-admin') {
       await send(res, anotherAdmin(backend, body))
+      return
+    }
+    if (action === 'faults') {
+      await send(res, configureFaults(backend, body))
       return
     }
     const key = body.key
@@ -177,6 +191,20 @@ function anotherAdmin(backend: DemoBackend, body: Record<string, unknown>): Resp
     if (error instanceof ApiFailure) return Response.json(error.toBody(), { status: error.status })
     throw error
   }
+}
+
+/** POST /__control/faults: {"spec": "rate:1,kinds:503,…"} or {"spec": null}; answers {faults, replaced}. */
+function configureFaults(backend: DemoBackend, body: Record<string, unknown>): Response {
+  const { spec } = body
+  const problems = typeof spec === 'string' ? faultSpecProblems(spec) : []
+  if (!(spec === null || typeof spec === 'string') || problems.length > 0) {
+    const found = problems.length > 0 ? ` Not understood: ${problems.join(', ')}.` : ''
+    return errorResponse(400, 'validation_failed', `Send {"spec": "rate:1,kinds:503,…"} or {"spec": null}.${found}`)
+  }
+  const { faults } = backend
+  const replaced = faults ? { injected: faults.injected, requests: faults.requests, scenarios: faults.scenarios } : null
+  backend.faults = spec === null ? null : new FaultInjector(parseFaults(spec))
+  return Response.json({ faults: backend.faults?.config ?? null, replaced })
 }
 
 function errorResponse(status: number, code: string, message: string): Response {

@@ -8,7 +8,7 @@ import { createRealApiServer, type RealApiServer } from './server'
 
 /**
  * The test API server over real HTTP: version 2's CORS (X-Change-Reason; PUT and DELETE) and the
- * control endpoint that lets end-to-end tests make "another admin" change a number.
+ * control endpoints that let end-to-end tests make "another admin" change a number and inject failures.
  */
 
 const APP_ORIGIN = 'http://127.0.0.1:4999'
@@ -127,6 +127,71 @@ describe('POST /__control/another-admin', () => {
     expect((await control({ id: 'phn_nope', changes: { nickname: 'x' } })).status).toBe(404)
     expect((await control({ phone_number: MAIN, changes: { nickname: 'x' } }, { Origin: APP_ORIGIN })).status).toBe(403)
     expect((await mainNumber()).data[0]!.nickname).toBe('Main Support Line')
+  })
+})
+
+describe('POST /__control/faults', () => {
+  const faults = (spec: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/__control/faults`, { method: 'POST', headers, body: JSON.stringify({ spec }) })
+  const deploySales = (expected: string) =>
+    fetch(`${base}/v1/agents/agt_sales/versions/agv_sales_3/publish`, {
+      method: 'POST',
+      headers: { ...auth(), Origin: APP_ORIGIN },
+      body: JSON.stringify({ direction: 'outbound', phone_numbers: [MAIN], expected_updated_at: { [MAIN]: expected } }),
+    })
+
+  test('fails the endpoints named, the way the demo does (a 503 with CORS headers, nothing applied), until turned off; answers what was injected, per endpoint', async () => {
+    const [main] = (await mainNumber()).data
+    const on = await faults('rate:1,kinds:503,endpoints:publish')
+    expect(on.status).toBe(200)
+    expect(await on.json()).toMatchObject({
+      faults: { rate: 1, kinds: ['503'], endpoints: ['publish'] },
+      replaced: null,
+    })
+
+    const failed = await deploySales(main!.updated_at)
+    expect(failed.status).toBe(503)
+    expect(failed.headers.get('Access-Control-Allow-Origin')).toBe(APP_ORIGIN)
+    expect((await failed.json()) as unknown).toMatchObject({ error: { code: 'internal' } })
+    expect((await mainNumber()).data[0]).toEqual(main)
+    // Other endpoints are not failed.
+    const renamed = await fetch(`${base}/v1/phone-numbers/${main!.id}`, {
+      method: 'PATCH',
+      headers: auth(),
+      body: JSON.stringify({ nickname: 'Renamed', expected_updated_at: main!.updated_at }),
+    })
+    expect(renamed.status).toBe(200)
+    const { updated_at } = (await renamed.json()) as PhoneNumber
+
+    const off = await faults(null)
+    expect(await off.json()).toMatchObject({
+      faults: null,
+      replaced: {
+        injected: { '503': 1, '500': 0 },
+        requests: { publish: 1, patch: 1 },
+        scenarios: { 'publish:503': 1 },
+      },
+    })
+    const deployed = await deploySales(updated_at)
+    expect(deployed.status).toBe(200)
+    expect((await mainNumber()).data[0]!.outbound_agent_version_id).toBe('agv_sales_3')
+  })
+
+  test('a reset turns them off', async () => {
+    await faults('rate:1,kinds:503,endpoints:publish')
+    await fetch(`${base}/__control/reset`, { method: 'POST' })
+    const [main] = (await mainNumber()).data
+    expect((await deploySales(main!.updated_at)).status).toBe(200)
+  })
+
+  test('refuses a spec it would half apply or not a spec (400), and a request from a page (403)', async () => {
+    const typo = await faults('rate:1,kind:503')
+    expect(typo.status).toBe(400)
+    expect(((await typo.json()) as { error: { message: string } }).error.message).toContain('kind:503')
+    expect((await faults(503)).status).toBe(400)
+    expect((await faults('rate:1', { Origin: APP_ORIGIN })).status).toBe(403)
+    const [main] = (await mainNumber()).data
+    expect((await deploySales(main!.updated_at)).status).toBe(200)
   })
 })
 

@@ -33,6 +33,26 @@ export async function anotherAdminOnServer(
   return (await response.json()) as ApiNumber
 }
 
+/** What the server's fault injector did (src/mocks/faults.ts): per kind, requests per endpoint, per `endpoint:kind`. */
+export interface FaultReport {
+  injected: Record<string, number>
+  requests: Record<string, number>
+  scenarios: Record<string, number>
+}
+
+/**
+ * Failures on the test API server, as the demo's `?faults=` spec ("rate:1,kinds:503,endpoints:publish"),
+ * or none (null). Returns what the injector it replaces did (null when there was none).
+ */
+export async function injectFaultsOnServer(
+  request: APIRequestContext,
+  spec: string | null,
+): Promise<FaultReport | null> {
+  const response = await request.post(`${REAL_API_BASE_URL}/__control/faults`, { data: { spec } })
+  expect(response.status(), 'POST /__control/faults').toBe(200)
+  return ((await response.json()) as { replaced: FaultReport | null }).replaced
+}
+
 /** A GET on the test API server, as another client would send it (not through the page). */
 export async function apiGet<T>(request: APIRequestContext, path: string, key: string = TEST_KEYS.admin): Promise<T> {
   const response = await request.get(`${REAL_API_BASE_URL}${path}`, { headers: { Authorization: `Bearer ${key}` } })
@@ -40,8 +60,24 @@ export async function apiGet<T>(request: APIRequestContext, path: string, key: s
   return (await response.json()) as T
 }
 
-/** A number as the test server answers it: the same fields the demo-model helpers read. */
-export type ApiNumber = ModelNumber
+/** A number as the test server answers it: the fields the demo-model helpers read, and the rest a check compares. */
+export interface ApiNumber extends ModelNumber {
+  inbound_canary: { agent_version_id: string; percent: number } | null
+  inbound_webhook_url: string | null
+}
+
+/** Every number the server lists (for this search), page by page. */
+export async function serverNumbers(request: APIRequestContext, search = ''): Promise<ApiNumber[]> {
+  const all: ApiNumber[] = []
+  for (let page = 1; ; page++) {
+    const answer = await apiGet<{ data: ApiNumber[]; total: number }>(
+      request,
+      `/v1/phone-numbers?limit=200&page=${page}&search=${encodeURIComponent(search)}`,
+    )
+    all.push(...answer.data)
+    if (page * 200 >= answer.total) return all
+  }
+}
 
 /** The number as the server holds it now, read with a fresh GET (list to find its id, then the number itself). */
 export async function serverNumber(request: APIRequestContext, e164: string): Promise<ApiNumber> {

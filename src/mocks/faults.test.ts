@@ -1,4 +1,4 @@
-import { FaultInjector, NO_FAULTS, parseFaults, type FaultKind } from '@/mocks/faults'
+import { FaultInjector, faultSpecProblems, NO_FAULTS, parseFaults, type FaultKind } from '@/mocks/faults'
 import { testBackend } from '@/mocks/node'
 
 const BASE = 'http://localhost'
@@ -34,6 +34,16 @@ test('parseFaults reads every option and ignores what it does not understand', (
   })
   expect(parseFaults('rate:7,kinds:teapot,bogus:1')).toEqual(NO_FAULTS)
   expect(parseFaults(null)).toEqual(NO_FAULTS)
+})
+
+test('faultSpecProblems names exactly the parts parseFaults ignores', () => {
+  expect(faultSpecProblems('rate:1,kinds:503,endpoints:publish,latency:0,seed:3')).toEqual([])
+  expect(faultSpecProblems('')).toEqual([])
+  expect(faultSpecProblems('rate:7,kinds:503+teapot,endpoint:publish,latency:400')).toEqual([
+    'rate:7',
+    'kinds:503+teapot',
+    'endpoint:publish',
+  ])
 })
 
 test('the same seed injects the same faults', () => {

@@ -85,6 +85,21 @@ export function parseFaults(text: string | null): FaultConfig {
   return config
 }
 
+/**
+ * The parts of a spec that parseFaults would ignore (an unknown name, a bad value), as written: for
+ * callers that should refuse a typo rather than run without the fault it meant (the test server).
+ */
+export function faultSpecProblems(text: string): string[] {
+  return text
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .filter((part) => {
+      const [name = '', value = ''] = part.split(':')
+      const schema = faultFields[name.trim() as keyof typeof faultFields] as z.ZodType | undefined
+      return !schema?.safeParse(value.trim()).success
+    })
+}
+
 interface FaultDecision {
   kind: FaultKind | null
   concurrentChange: boolean

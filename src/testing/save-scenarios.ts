@@ -3,7 +3,7 @@ import { buildAgentCatalog, isArchived, type AgentCatalog } from '@/features/age
 import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { markVersionsPublished } from '@/features/phone-numbers/domain/reconcile'
-import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { createSeedRecords, createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'

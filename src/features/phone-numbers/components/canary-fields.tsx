@@ -18,7 +18,7 @@ import {
   slotInWords,
 } from '@/features/phone-numbers/domain/save-messages'
 import { versionOptions } from '@/features/phone-numbers/domain/slot-options'
-import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import type { InboundCanary } from '@/types/api'
 
 interface CanaryFieldsProps {

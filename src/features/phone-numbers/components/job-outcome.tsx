@@ -39,7 +39,8 @@ export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFaile
         {heading}: {tallyInWords(tally)}
       </p>
       {notChanged.length > 0 && (
-        <ul className="job-failures" aria-label="Numbers not changed">
+        // It scrolls on its own (the actions stay near): focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable).
+        <ul className="job-failures" aria-label="Numbers not changed" tabIndex={0}>
           {listed.map((outcome) => (
             <li key={outcome.number.id}>
               <span className="job-failure-number">{formatPhoneNumber(outcome.number.phone_number)}</span>

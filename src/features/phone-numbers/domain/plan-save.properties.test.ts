@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { desiredFromNumber } from '@/features/phone-numbers/domain/desired-state'
 import { planSave, PlanError } from '@/features/phone-numbers/domain/plan-save'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
-import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import type { Workspace } from '@/mocks/workspace'
 import {

@@ -2,7 +2,7 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
-import { sameCanary } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import type { PhoneNumber } from '@/types/api'
 
 /**

@@ -1,10 +1,6 @@
 import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
-import {
-  sameCanary,
-  type JobNumber,
-  type NumberRef,
-  type WriteCall,
-} from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumber, NumberRef, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 
 /** What run-writes asks of a planned call: the numbers it names, narrowed to some of them, and whether it reached a number. */
 

@@ -2,12 +2,8 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { changesInWords, versionName } from '@/features/phone-numbers/domain/history/event-words'
 import { SIDE_NAMES } from '@/features/phone-numbers/domain/sides'
 import type { SavedChange } from '@/features/phone-numbers/domain/writes/plan-undo'
-import {
-  sameCanary,
-  type JobNumber,
-  type NumberRef,
-  type Refusal,
-} from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumber, NumberRef, Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { formatCount } from '@/lib/format-count'
 import type { EventChange } from '@/types/api'

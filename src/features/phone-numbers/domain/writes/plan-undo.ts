@@ -1,9 +1,5 @@
-import {
-  sameCanary,
-  type JobNumber,
-  type WantedFields,
-  type WriteTarget,
-} from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 
 /** One number as a save found it and as the save left it (the save's last response for it). */
 export interface SavedChange {

@@ -1,6 +1,7 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
-import { draftsPublishedBy, planWrites, type WantedFields } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { planWrites, type WantedFields } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { draftsPublishedBy } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { createSeedRecords } from '@/mocks/seed'
 import type { PhoneNumber } from '@/types/api'

@@ -1,5 +1,6 @@
 import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { directionOf, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
+import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { MAX_NUMBERS_PER_PUBLISH, type Agent, type Direction, type InboundCanary, type PhoneNumber } from '@/types/api'
 
 /**
@@ -263,18 +264,6 @@ function planCanary(
     throw new RefusedError({ kind: 'archived-agent', side: 'canary', agentName: entry.agent.name })
   }
   return { call: { kind: 'set', canary: want }, publishDraft: entry.version.published ? null : entry.version.id }
-}
-
-/** The drafts these calls publish when they go through (a canary's publish, a deploy of a draft), each once. */
-export function draftsPublishedBy(calls: readonly WriteCall[]): string[] {
-  const drafts = calls.flatMap((call) =>
-    call.kind === 'publish' || (call.kind === 'deploy' && call.publishesDraft) ? [call.versionId] : [],
-  )
-  return [...new Set(drafts)]
-}
-
-export function sameCanary(a: InboundCanary | null, b: InboundCanary | null): boolean {
-  return a === b || (a !== null && b !== null && a.agent_version_id === b.agent_version_id && a.percent === b.percent)
 }
 
 /**
