@@ -7,7 +7,8 @@ import {
   routingWanted,
   type RoutingChoice,
 } from '@/features/phone-numbers/domain/writes/bulk-routing'
-import { jobNumberOf, planWrites, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
+import { planWrites, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'

@@ -1,4 +1,5 @@
-import { jobNumberOf, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
+import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { platformApi } from '@/lib/api'
 import { MAX_IDS_PER_LIST, MAX_PAGE_SIZE, type ListPhoneNumbersParams } from '@/types/api'
 

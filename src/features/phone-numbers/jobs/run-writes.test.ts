@@ -1,12 +1,8 @@
 import fc from 'fast-check'
 import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
 import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
-import {
-  jobNumberOf,
-  planWrites,
-  type WantedFields,
-  type WriteTarget,
-} from '@/features/phone-numbers/domain/writes/plan-writes'
+import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
+import { planWrites, type WantedFields, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'

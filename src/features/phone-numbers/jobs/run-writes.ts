@@ -1,5 +1,5 @@
+import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
 import {
-  jobNumberOf,
   type JobNumber,
   type NumberRef,
   type WritePlan,
@@ -70,9 +70,9 @@ export async function runWrites(options: RunOptions): Promise<NumberOutcome[]> {
 }
 
 class WriteJob {
-  private readonly lastSeen: Map<string, string>
-  /** What the job holds of each record it got back: only what an outcome and an undo need. */
-  private readonly latest = new Map<string, JobNumber>()
+  private readonly seen: Map<string, JobNumber>
+  /** Numbers the server answered with a record of during the job: `seen` holds what that record left. */
+  private readonly answered = new Set<string>()
   private readonly finished = new Map<string, NumberOutcome>()
   /** Numbers at least one call reached: a later failure leaves them part-changed. */
   private readonly reachedBy = new Set<string>()
@@ -84,7 +84,7 @@ class WriteJob {
   private pausedUntil = 0
 
   constructor(private readonly options: RunOptions) {
-    this.lastSeen = new Map(options.numbers.map((n) => [n.id, n.updated_at]))
+    this.seen = new Map(options.numbers.map((n) => [n.id, n]))
     options.plan.calls.forEach((call, index) => {
       for (const number of numbersOf(call)) this.lastCallOf.set(number.id, index)
     })
@@ -112,7 +112,7 @@ class WriteJob {
 
   private callDone(call: WriteCall, index: number): void {
     for (const { id } of numbersOf(call)) {
-      const record = this.latest.get(id)
+      const record = this.answered.has(id) ? this.seen.get(id) : undefined
       if (this.lastCallOf.get(id) === index && record && !this.finished.has(id)) {
         this.finish({ number: refOf(record), result: 'changed', record })
       }
@@ -133,7 +133,7 @@ class WriteJob {
       if (this.stopMessage !== null) return this.stopMessage
       try {
         const records = await api.send(
-          writeRequest(narrow(call, pending), (n) => this.lastSeen.get(n.id)),
+          writeRequest(narrow(call, pending), (n) => this.seen.get(n.id)?.updated_at),
           signal,
         )
         for (const number of pending) this.reachedBy.add(number.id)
@@ -186,7 +186,7 @@ class WriteJob {
     for (const number of pending) {
       const record = current.get(number.id)
       if (!record) this.fail(number, 'This number is no longer in the workspace.')
-      else if (record.updated_at === this.lastSeen.get(number.id)) still.push(number)
+      else if (record.updated_at === this.seen.get(number.id)?.updated_at) still.push(number)
       else if (conflicts === null && reached(call, record)) this.reachedBy.add(number.id)
       else this.changedElsewhere(number)
     }
@@ -205,8 +205,9 @@ class WriteJob {
 
   private took(records: PhoneNumber[]): void {
     for (const record of records) {
-      this.lastSeen.set(record.id, record.updated_at)
-      this.latest.set(record.id, jobNumberOf(record))
+      // Only what an outcome and an undo need, sharing what did not change with the earlier state.
+      this.seen.set(record.id, jobNumberOf(record, this.seen.get(record.id)))
+      this.answered.add(record.id)
     }
     if (records.length > 0) this.options.onRecords?.(records)
   }

@@ -21,7 +21,7 @@ export interface WantedFields {
 
 /**
  * What a write job holds of a number: enough to plan it, name it in calls, and undo it. A whole
- * PhoneNumber is one; a job over many numbers keeps only this (jobNumberOf), to stay small.
+ * PhoneNumber is one; a job over many numbers keeps only this (job-number.ts), to stay small.
  */
 export type JobNumber = Pick<
   PhoneNumber,
@@ -35,20 +35,6 @@ export type JobNumber = Pick<
   | 'inbound_canary'
   | 'inbound_webhook_url'
 >
-
-export function jobNumberOf(record: JobNumber): JobNumber {
-  return {
-    id: record.id,
-    phone_number: record.phone_number,
-    updated_at: record.updated_at,
-    nickname: record.nickname,
-    label: record.label,
-    inbound_agent_version_id: record.inbound_agent_version_id,
-    outbound_agent_version_id: record.outbound_agent_version_id,
-    inbound_canary: record.inbound_canary,
-    inbound_webhook_url: record.inbound_webhook_url,
-  }
-}
 
 export interface WriteTarget {
   /** The number as the page last saw it: its `updated_at` is the precondition of its first call. */
