@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { axeViolations } from './support/axe'
-import { configureFaults, modelNumbersMatching, openRouting, selectAllMatching, selectionRegion } from './support/bulk'
+import {
+  applyRouting,
+  configureFaults,
+  modelNumbersMatching,
+  openRouting,
+  selectAllMatching,
+  selectionRegion,
+} from './support/bulk'
 import { anotherAdminChanges, choose, formatNumber, recordWrites, type ModelNumber } from './support/phone-numbers'
 import { demoBackend } from './support/demo-backend'
 
@@ -106,11 +113,7 @@ test('Undo of a 300-number job while another admin changed 5 of them: those keep
   expect(count).toBe('300')
   const before = await modelNumbersMatching(page, {})
   const dialog = await openRouting(page, count)
-  await dialog.getByRole('radio', { name: 'Both' }).check()
-  await choose(page, dialog, 'Agent', 'Appointment Reminders')
-  await choose(page, dialog, 'Version', 'v2')
-  await dialog.getByRole('button', { name: 'Apply' }).click()
-  await expect(dialog.getByText(/^Changes applied: /)).toBeVisible({ timeout: 60_000 })
+  await applyRouting(page, dialog, { side: 'Both', agent: 'Appointment Reminders', version: 'v2' })
   const changed = (await modelNumbersMatching(page, {})).filter((n) => {
     const was = before.find((b) => b.id === n.id)!
     return n.updated_at !== was.updated_at

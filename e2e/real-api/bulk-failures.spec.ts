@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test'
-import { openRouting, selectAllMatching } from '../support/bulk'
+import { applyRouting, openRouting, selectAllMatching } from '../support/bulk'
 import { choose, formatNumber } from '../support/phone-numbers'
 import {
   anotherAdminOnServer,
@@ -156,11 +156,7 @@ test('on a real server, Undo of a 300-number job while another admin changed 5 o
   expect(count).toBe('300')
   const before = new Map((await serverNumbers(request)).map((n) => [n.id, n]))
   const dialog = await openRouting(page, count)
-  await dialog.getByRole('radio', { name: 'Both' }).check()
-  await choose(page, dialog, 'Agent', 'Appointment Reminders')
-  await choose(page, dialog, 'Version', 'v2')
-  await dialog.getByRole('button', { name: 'Apply' }).click()
-  await expect(dialog.getByText(/^Changes applied: /)).toBeVisible({ timeout: 60_000 })
+  await applyRouting(page, dialog, { side: 'Both', agent: 'Appointment Reminders', version: 'v2' })
 
   const applied = await serverNumbers(request)
   const changed = applied.filter((n) => n.updated_at !== before.get(n.id)!.updated_at)

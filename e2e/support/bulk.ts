@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { demoBackend, modelView } from './demo-backend'
-import type { ModelNumber } from './phone-numbers'
+import { choose, type ModelNumber } from './phone-numbers'
 
 /** Bulk changes in the demo: the Selection region, the routing dialog, and the model read in pages. */
 
@@ -31,4 +31,17 @@ export async function modelNumbersMatching(page: Page, filters: Record<string, s
 
 export async function configureFaults(page: Page, spec: string | null): Promise<void> {
   await demoBackend(page, 'configureFaults', spec)
+}
+
+/** In the routing dialog: deploys `version` of `agent` to `side` and waits for the outcome. */
+export async function applyRouting(
+  page: Page,
+  dialog: Locator,
+  { side, agent, version }: { side: 'Inbound' | 'Outbound' | 'Both'; agent: string; version: string },
+): Promise<void> {
+  await dialog.getByRole('radio', { name: side }).check()
+  await choose(page, dialog, 'Agent', agent)
+  await choose(page, dialog, 'Version', version)
+  await dialog.getByRole('button', { name: 'Apply' }).click()
+  await expect(dialog.getByText(/^Changes applied: /)).toBeVisible({ timeout: 60_000 })
 }

@@ -1,4 +1,5 @@
-import type { APIRequestContext } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import type { Agent, PhoneNumber } from '@/types/api'
 import { apiGet } from './real-api'
 
@@ -77,4 +78,17 @@ export async function serverView(request: APIRequestContext, query: Record<strin
 
 export async function serverAgents(request: APIRequestContext): Promise<Agent[]> {
   return (await apiGet<{ data: Agent[] }>(request, '/v1/agents')).data
+}
+
+/**
+ * Clicks `Export CSV` and waits for the file: its name says what and when, the page says how many
+ * numbers it holds. Returns the file's text.
+ */
+export async function exportCsvOfView(page: Page, count: number): Promise<string> {
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^phone-numbers-active-\d{4}-\d\d-\d\d-\d{4}\.csv$/)
+  await expect(page.getByText(`Exported ${count.toLocaleString('en-US')} numbers.`)).toBeVisible()
+  return readFile(await download.path(), 'utf8')
 }
