@@ -1,6 +1,6 @@
 import '@/app/styles.css'
 import { sendFirstScreenRequests } from '@/app/boot-requests'
-import { holdNetworkUntil } from '@/lib/early-requests'
+import { discardEarlyResponses, holdNetworkUntil } from '@/lib/early-requests'
 
 /**
  * The boot script: small, and without React, zod or the app, so that it sends the first screen's
@@ -50,7 +50,12 @@ sendFirstRequests()
       const { mountApp, mountFatal } = await app
       const container = await rootElement()
       const { root, queryClient } = mountApp(container)
-      onOtherTabChange?.(() => void queryClient.invalidateQueries())
+      onOtherTabChange?.(() => {
+        // Answers read before the change must not be taken by queries that start after it, and a first
+        // fetch still in flight is not refetched by an invalidation (it would be joined): cancel, then ask again.
+        discardEarlyResponses()
+        void queryClient.cancelQueries().then(() => queryClient.invalidateQueries())
+      })
       serving.catch((error: unknown) => mountFatal(container, error, root))
     },
     async (error: unknown) => (await app).mountFatal(await rootElement(), error),

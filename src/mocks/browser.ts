@@ -57,9 +57,12 @@ export function startDemoBackend(): RunningDemoBackend {
   )
   storeWorkspace({ size, changes: toStore.take() }, { replace: keep === undefined })
   const otherTabListeners: (() => void)[] = []
+  // A change taken in before the app listens (it may already hold answers read before it): told on subscribing.
+  let changedBeforeListening = false
   watchOtherTabs((stored) => {
     if (stored.size !== size) return
     void backend.takeOtherTabChanges(stored.changes).then(() => {
+      if (otherTabListeners.length === 0) changedBeforeListening = true
       for (const listener of otherTabListeners) listener()
     })
   })
@@ -71,7 +74,10 @@ export function startDemoBackend(): RunningDemoBackend {
   return {
     answerInPage: (url, init) => answerInPage(backend, new Request(url, init)),
     serving: serving.then(() => backend.ready),
-    onOtherTabChange: (listener) => otherTabListeners.push(listener),
+    onOtherTabChange: (listener) => {
+      otherTabListeners.push(listener)
+      if (changedBeforeListening) listener()
+    },
   }
 }
 
