@@ -8,6 +8,7 @@ import {
   storeWorkspace,
   watchOtherTabs,
 } from '@/mocks/browser/persistence'
+import { backendWorker } from '@/mocks/browser/register-worker'
 import { installTestHooks } from '@/mocks/browser/test-hooks'
 import { readDemoSettings } from '@/mocks/demo-settings'
 import { DEFAULT_NUMBER_COUNT } from '@/mocks/seed'
@@ -41,7 +42,7 @@ export function startDemoBackend(): RunningDemoBackend {
   const toStore = new ChangesToStore(keep)
   const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: toStore.take() }))
   const backend = connectBackend(
-    new Worker(new URL('./browser/backend-worker.ts', import.meta.url), { type: 'module', name: 'demo-backend' }),
+    backendWorker,
     {
       size,
       changes: keep,
