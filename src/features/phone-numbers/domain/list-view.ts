@@ -30,7 +30,8 @@ export interface ListView {
   limit: number
 }
 
-export const DEFAULT_LIST_VIEW: ListView = {
+/** The filters a user sets (everything but sort, order and paging): what `Clear search and filters` clears. */
+export const NO_FILTERS = {
   search: '',
   status: null,
   agentId: null,
@@ -38,6 +39,10 @@ export const DEFAULT_LIST_VIEW: ListView = {
   outboundVersionId: null,
   canary: false,
   importError: false,
+} as const satisfies Partial<ListView>
+
+export const DEFAULT_LIST_VIEW: ListView = {
+  ...NO_FILTERS,
   sort: 'created_at',
   order: 'asc',
   page: 1,
@@ -125,17 +130,6 @@ export function listParams(view: ListView): ListPhoneNumbersParams {
     ...(view.importError ? { import_error: true } : {}),
   }
 }
-
-/** The filters a user sets (everything but sort, order and paging): what `Clear search and filters` clears. */
-export const NO_FILTERS = {
-  search: '',
-  status: null,
-  agentId: null,
-  inboundVersionId: null,
-  outboundVersionId: null,
-  canary: false,
-  importError: false,
-} as const satisfies Partial<ListView>
 
 /** Whether any search or filter narrows the view (an empty answer then means "no match", not "no numbers"). */
 export function isFiltered(view: ListView): boolean {
