@@ -1,4 +1,5 @@
 import { CURATED } from '@/mocks/fixtures/curated-numbers'
+import { rowOfLocal } from '@/mocks/seed/phone-permutation'
 
 /** What generated rows are made of: countries and their number shapes, nickname parts, providers. */
 
@@ -85,3 +86,15 @@ export const CURATED_LOCALS = new Set(
     ),
   ),
 )
+
+/**
+ * The generated rows (counted from the first generated one) that could hold `e164`: which row a
+ * generated number belongs to follows from its prefix and local digits alone.
+ */
+export function generatedRowsOf(e164: string): number[] {
+  return GENERATED_COUNTRIES.flatMap(({ prefixes, digits }) => {
+    const prefix = prefixes.find((p) => e164.startsWith(p) && e164.length === p.length + digits)
+    const row = prefix === undefined ? -1 : rowOfLocal(Number(e164.slice(prefix.length)), digits)
+    return row >= 0 ? [row] : []
+  })
+}

@@ -2,6 +2,7 @@ import { CURATED, type Curated } from '@/mocks/fixtures/curated-numbers'
 import {
   CURATED_E164S,
   CURATED_LOCALS,
+  generatedRowsOf,
   GENERATED_COUNTRIES,
   lowerNicknamesAndLabels,
   NICKNAME_CODES,
@@ -11,7 +12,7 @@ import {
 } from '@/mocks/seed/generated-values'
 import { generatedCanary, generatedImportError, generatedWebhookUrl } from '@/mocks/seed/generated-extras'
 import { DAY, iso } from '@/mocks/seed/iso-time'
-import { localOfRow, rowOfLocal } from '@/mocks/seed/phone-permutation'
+import { localOfRow } from '@/mocks/seed/phone-permutation'
 import { Draw, hash32, seededId } from '@/mocks/seed/row-hash'
 import {
   emptyScanColumns,
@@ -221,12 +222,9 @@ export class SeedNumbers implements NumberSource {
   indexOfPhoneNumber(e164: string): number | undefined {
     const curated = this.curatedByE164.get(e164)
     if (curated !== undefined) return curated
-    // Which row a generated number belongs to follows from its local digits alone.
-    for (const { prefixes, digits } of GENERATED_COUNTRIES) {
-      const prefix = prefixes.find((p) => e164.startsWith(p) && e164.length === p.length + digits)
-      if (!prefix) continue
-      const index = CURATED.length + rowOfLocal(Number(e164.slice(prefix.length)), digits)
-      if (index >= CURATED.length && index < this.size && this.phoneNumber(index) === e164) return index
+    for (const row of generatedRowsOf(e164)) {
+      const index = CURATED.length + row
+      if (index < this.size && this.phoneNumber(index) === e164) return index
     }
     return undefined
   }
