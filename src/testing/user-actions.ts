@@ -59,3 +59,6 @@ export async function retype(user: UserEvent, dialog: HTMLElement, field: string
   await user.type(textbox, text)
   return textbox
 }
+
+/** The selection bar, once it shows: its code loads beside the first rows, so a user may see it appear a moment after the first tick. */
+export const findSelectionRegion = () => screen.findByRole('region', { name: 'Selection' })

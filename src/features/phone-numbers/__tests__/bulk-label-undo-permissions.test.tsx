@@ -4,9 +4,7 @@ import { givenKey, givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose } from '@/testing/user-actions'
-
-const selectionRegion = () => screen.getByRole('region', { name: 'Selection' })
+import { choose, findSelectionRegion } from '@/testing/user-actions'
 
 async function tick(user: ReturnType<typeof renderApp>['user'], ...names: string[]) {
   for (const name of names) await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }))
@@ -20,9 +18,9 @@ test('Set label…: one PATCH per number, conditional and with the reason in wor
   ]
   const { user } = renderApp()
   await tick(user, 'Desk A', 'Desk B', 'Desk C')
-  expect(within(selectionRegion()).getByText('3 selected')).toBeInTheDocument()
+  expect(within(await findSelectionRegion()).getByText('3 selected')).toBeInTheDocument()
   const requests = recordRequests()
-  await user.click(within(selectionRegion()).getByRole('button', { name: 'Set label…' }))
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
   const dialog = await screen.findByRole('dialog', { name: 'Set label of 3 numbers' })
   await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), '  clinic-east ')
   expect(
@@ -50,7 +48,7 @@ test('Undo of a bulk routing change runs as a job and puts every number back', a
   const b = givenNumber({ nickname: 'Undo B', inbound: null })
   const { user } = renderApp()
   await tick(user, 'Undo A', 'Undo B')
-  await user.click(within(selectionRegion()).getByRole('button', { name: 'Change routing…' }))
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Change routing…' }))
   const dialog = await screen.findByRole('dialog', { name: 'Change routing of 2 numbers' })
   await within(dialog).findByRole('button', { name: 'Apply' })
   await choose(user, 'Agent', 'Appointment Reminders')
@@ -73,14 +71,14 @@ test('a support key may set labels but not change routing; a read-only key only 
   givenKey(['numbers:read', 'numbers:write', 'agents:read'])
   const { user, unmount } = renderApp()
   await tick(user, 'Support row')
-  expect(within(selectionRegion()).getByRole('button', { name: 'Set label…' })).toBeInTheDocument()
-  expect(within(selectionRegion()).queryByRole('button', { name: 'Change routing…' })).not.toBeInTheDocument()
+  expect(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' })).toBeInTheDocument()
+  expect(within(await findSelectionRegion()).queryByRole('button', { name: 'Change routing…' })).not.toBeInTheDocument()
   unmount()
 
   givenKey(['numbers:read', 'agents:read'], 'sk_read_only')
   const second = renderApp()
   await tick(second.user, 'Support row')
-  const region = selectionRegion()
+  const region = await findSelectionRegion()
   expect(within(region).queryByRole('button', { name: 'Set label…' })).not.toBeInTheDocument()
   expect(within(region).queryByRole('button', { name: 'Change routing…' })).not.toBeInTheDocument()
   await second.user.click(within(region).getByRole('button', { name: 'Clear selection' }))

@@ -2,16 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { resetTestBackend, testBackend } from '@/mocks/node'
 import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose } from '@/testing/user-actions'
+import { choose, findSelectionRegion } from '@/testing/user-actions'
 
 /** Selecting many numbers and changing their routing as a job (PAGE.md "Selecting many numbers", "Changing routing of many numbers"). */
 
-const selectionRegion = () => screen.getByRole('region', { name: 'Selection' })
-
 async function selectAllMatching(user: ReturnType<typeof renderApp>['user'], total: string) {
   await user.click(await screen.findByRole('checkbox', { name: 'Select all on this page' }))
-  await user.click(within(selectionRegion()).getByRole('button', { name: `Select all ${total} matching` }))
-  expect(within(selectionRegion()).getByText(`${total} selected`)).toBeInTheDocument()
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: `Select all ${total} matching` }))
+  expect(within(await findSelectionRegion()).getByText(`${total} selected`)).toBeInTheDocument()
 }
 
 test('select all matching, deploy a version inbound: one publish per 1,000 numbers, the preview counts first, the outcome after', async () => {
@@ -22,7 +20,7 @@ test('select all matching, deploy a version inbound: one publish per 1,000 numbe
   expect(await screen.findByText('1,200 numbers · showing 1–50')).toBeInTheDocument()
   await selectAllMatching(user, '1,200')
 
-  await user.click(within(selectionRegion()).getByRole('button', { name: 'Change routing…' }))
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Change routing…' }))
   const dialog = await screen.findByRole('dialog', { name: 'Change routing of 1,200 numbers' })
   const apply = await within(dialog).findByRole('button', { name: 'Apply' }, { timeout: 10_000 })
   expect(apply).toBeDisabled()
@@ -72,10 +70,10 @@ test('a search change clears the selection and says so; paging keeps it', async 
   await user.keyboard('{Shift>}')
   await user.click(boxes[4]!)
   await user.keyboard('{/Shift}')
-  expect(within(selectionRegion()).getByText('5 selected')).toBeInTheDocument()
+  expect(within(await findSelectionRegion()).getByText('5 selected')).toBeInTheDocument()
   await user.click(screen.getByRole('button', { name: 'Next page' }))
   expect(await screen.findByText('120 numbers · showing 51–100')).toBeInTheDocument()
-  expect(within(selectionRegion()).getByText('5 selected')).toBeInTheDocument()
+  expect(within(await findSelectionRegion()).getByText('5 selected')).toBeInTheDocument()
   await user.type(screen.getByRole('searchbox'), 'clinic')
   expect(await screen.findByText('Selection cleared: the search or filters changed.')).toBeInTheDocument()
   expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument()

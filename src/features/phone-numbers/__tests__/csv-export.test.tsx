@@ -4,6 +4,7 @@ import { testBackend } from '@/mocks/node'
 import { givenNumber } from '@/testing/builders'
 import { listQueriesOf, recordRequests } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
+import { findSelectionRegion } from '@/testing/user-actions'
 
 /** The files the page hands to the browser: their names and text (without the byte order mark). */
 function catchDownloads() {
@@ -58,7 +59,7 @@ test('the Selection region exports the selected numbers only', async () => {
   const { user } = renderApp()
   for (const number of picked)
     await user.click(await screen.findByRole('checkbox', { name: `Select ${number.nickname}` }))
-  const region = screen.getByRole('region', { name: 'Selection' })
+  const region = await findSelectionRegion()
   await user.click(within(region).getByRole('button', { name: 'Export CSV' }))
   await waitFor(() => expect(files).toHaveLength(1))
   expect(files[0]!.name).toMatch(/^phone-numbers-selection-/)

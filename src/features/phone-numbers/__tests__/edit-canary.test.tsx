@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { testBackend } from '@/mocks/node'
 import { storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
@@ -43,7 +43,9 @@ test('Add canary proposes the inbound agent’s newest other published version a
   ])
   expect(cellsOf(await findRow(number)).inbound).toHaveTextContent('Front Desk · v2 + v3 10 %')
   expect(storedNumber(number).inbound_canary).toEqual({ agent_version_id: 'agv_front_desk_3', percent: 10 })
-  expect(screen.getByRole('status')).toHaveTextContent('Saved Front Office: Canary: Front Desk v3 at 10 %.')
+  await waitFor(() =>
+    expect(screen.getByRole('status')).toHaveTextContent('Saved Front Office: Canary: Front Desk v3 at 10 %.'),
+  )
 })
 
 test('a draft canary version is published first by a publish naming no numbers, and the summary says so', async () => {
@@ -70,7 +72,7 @@ test('a draft canary version is published first by a publish naming no numbers, 
   ])
   expect(published.inbound_canary).toEqual({ agent_version_id: 'agv_reminders_3', percent: 25 })
   expect(cellsOf(await findRow(number)).inbound).toHaveTextContent('Appointment Reminders · v2 + v3 25 %')
-  expect(screen.getByRole('status')).toHaveTextContent('(published v3)')
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('(published v3)'))
 })
 
 test('Promote canary: the inbound side takes its version in one publish, and the canary is gone', async () => {

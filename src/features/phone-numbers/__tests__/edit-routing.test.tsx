@@ -26,7 +26,7 @@ test('assigning the outbound side sends one publish and updates the row without 
   ])
   expect(requests.filter((r) => r.method === 'GET' && r.path === '/v1/phone-numbers')).toEqual([])
   expect(storedNumber(number).outbound_agent_version_id).toBe('agv_sales_3')
-  expect(screen.getByRole('status')).toHaveTextContent('Saved Front Office')
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Saved Front Office'))
 })
 
 test('one version to both sides is one publish with direction both', async () => {

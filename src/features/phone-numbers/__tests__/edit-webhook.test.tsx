@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { server } from '@/mocks/node'
 import { givenKey, givenNumber, storedNumber } from '@/testing/builders'
@@ -26,7 +26,9 @@ test('setting the webhook URL is one PATCH of that field, conditional on the num
     },
   ])
   expect(storedNumber(number).inbound_webhook_url).toBe(HOOK)
-  expect(screen.getByRole('status')).toHaveTextContent(`Saved Front Office: Webhook: set to ${HOOK}.`)
+  await waitFor(() =>
+    expect(screen.getByRole('status')).toHaveTextContent(`Saved Front Office: Webhook: set to ${HOOK}.`),
+  )
 })
 
 test('clearing it sends null, and the summary says what it was', async () => {

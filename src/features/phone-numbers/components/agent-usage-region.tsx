@@ -1,8 +1,12 @@
+import { lazy, Suspense, useEffect } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
-import { AgentUsage } from '@/features/phone-numbers/components/agent-usage'
 import type { ListView } from '@/features/phone-numbers/domain/list-view'
 import type { MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
 import { useSession } from '@/features/session/use-session'
+
+// Only a view filtered by agent shows it: its code (the chart, the history) is not needed for the first rows.
+const loadAgentUsage = () => import('@/features/phone-numbers/components/agent-usage')
+const AgentUsage = lazy(async () => ({ default: (await loadAgentUsage()).AgentUsage }))
 
 interface AgentUsageRegionProps {
   /** The Agent filter: no region without one. */
@@ -20,16 +24,20 @@ interface AgentUsageRegionProps {
 export function AgentUsageRegion({ agentId, hrefOf, onShowView, onMoveNumbers }: AgentUsageRegionProps) {
   const { permissions } = useSession()
   const { catalog } = useAgentCatalog()
+  // Fetched once the page is up, so that choosing an agent does not wait for it.
+  useEffect(() => void loadAgentUsage(), [])
   const agent = agentId === null ? undefined : catalog?.agentById.get(agentId)
   if (!agent || !permissions.canReadAgents) return null
   return (
-    <AgentUsage
-      // A new agent starts with its own loading state, not the previous agent's counts.
-      key={agent.id}
-      agent={agent}
-      hrefOf={hrefOf}
-      onShowView={onShowView}
-      onMoveNumbers={permissions.canRoute ? onMoveNumbers : undefined}
-    />
+    <Suspense fallback={null}>
+      <AgentUsage
+        // A new agent starts with its own loading state, not the previous agent's counts.
+        key={agent.id}
+        agent={agent}
+        hrefOf={hrefOf}
+        onShowView={onShowView}
+        onMoveNumbers={permissions.canRoute ? onMoveNumbers : undefined}
+      />
+    </Suspense>
   )
 }

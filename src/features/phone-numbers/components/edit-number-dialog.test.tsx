@@ -22,7 +22,7 @@ async function renderDialog(e164: string, key = 'demo_admin') {
     <QueryClientProvider client={createQueryClient()}>
       <EditNumberDialog number={number} permissions={permissionsOf(me)} onClose={onClose} />
       {/* The page's notices say how saves end. */}
-      <SaveNotices onEditAgain={vi.fn()} />
+      <SaveNotices since={Date.now()} onEditAgain={vi.fn()} />
     </QueryClientProvider>,
   )
   const dialog = await screen.findByRole('dialog')

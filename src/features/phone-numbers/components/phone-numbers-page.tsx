@@ -3,7 +3,6 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useState } fro
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { AgentUsageRegion } from '@/features/phone-numbers/components/agent-usage-region'
-import { BulkActions } from '@/features/phone-numbers/components/bulk-actions'
 import { CsvActions } from '@/features/phone-numbers/components/csv-actions'
 import { ListEmpty } from '@/features/phone-numbers/components/list-empty'
 import { ListError } from '@/features/phone-numbers/components/list-error'
@@ -11,7 +10,6 @@ import { ListPastTheEnd } from '@/features/phone-numbers/components/list-past-th
 import { NumbersPager } from '@/features/phone-numbers/components/numbers-pager'
 import { NumbersTable } from '@/features/phone-numbers/components/numbers-table'
 import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-toolbar'
-import { SaveNotices } from '@/features/phone-numbers/components/save-notices'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { isFiltered, NO_FILTERS } from '@/features/phone-numbers/domain/list-view'
 import type { MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
@@ -26,6 +24,14 @@ import '@/features/phone-numbers/components/phone-numbers-page.css'
 // The dialog (forms, Radix Select) is not needed for the first rows: load it after them.
 const loadEditDialog = () => import('@/features/phone-numbers/components/edit-number-dialog')
 const EditNumberDialog = lazy(async () => ({ default: (await loadEditDialog()).EditNumberDialog }))
+// Neither is what only a selection or a save shows (the selection bar and its jobs, the save
+// notices and Undo): they load beside the first rows instead of before them.
+const BulkActions = lazy(async () => ({
+  default: (await import('@/features/phone-numbers/components/bulk-actions')).BulkActions,
+}))
+const SaveNotices = lazy(async () => ({
+  default: (await import('@/features/phone-numbers/components/save-notices')).SaveNotices,
+}))
 
 /** The latest of some states of a number (`updated_at` always moves forward, API.md); the first on a tie. */
 function newest(...states: (PhoneNumber | null | undefined)[]): PhoneNumber | null {
@@ -42,6 +48,8 @@ export function PhoneNumbersPage() {
   const agents = useAgentCatalog()
   const selection = useSelection(params, list.rows, list.total)
   const [move, setMove] = useState<MoveNumbersRequest | null>(null)
+  // Saves and undos shown in notices are those since the page mounted (SaveNotices mounts later, once its code is in).
+  const [mountedAt] = useState(Date.now)
 
   const [editingId, setEditingId] = useState<string | null>(null)
   const [editingSnapshot, setEditingSnapshot] = useState<PhoneNumber | null>(null)
@@ -100,14 +108,16 @@ export function PhoneNumbersPage() {
         actions={<CsvActions view={view} params={params} />}
       />
 
-      <BulkActions
-        selection={selection}
-        total={list.total}
-        pageRows={list.rows.length}
-        permissions={permissions}
-        move={move}
-        onMoveClosed={() => setMove(null)}
-      />
+      <Suspense fallback={null}>
+        <BulkActions
+          selection={selection}
+          total={list.total}
+          pageRows={list.rows.length}
+          permissions={permissions}
+          move={move}
+          onMoveClosed={() => setMove(null)}
+        />
+      </Suspense>
 
       {!permissions.canReadAgents && (
         <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
@@ -171,7 +181,9 @@ export function PhoneNumbersPage() {
         </Suspense>
       )}
 
-      <SaveNotices onEditAgain={openEditor} />
+      <Suspense fallback={null}>
+        <SaveNotices since={mountedAt} onEditAgain={openEditor} />
+      </Suspense>
     </main>
   )
 }

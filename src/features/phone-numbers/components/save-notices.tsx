@@ -27,6 +27,8 @@ import type { PhoneNumber } from '@/types/api'
 const SUCCESS_VISIBLE_MS = 10_000
 
 interface SaveNoticesProps {
+  /** When the page mounted: saves and undos from before it (the cache keeps them an hour) are not news. */
+  since: number
   /** Opens the edit dialog with what the user had chosen, to try again. */
   onEditAgain: (number: PhoneNumber, draft: SaveDraft) => void
 }
@@ -47,10 +49,9 @@ interface SaveState {
  * `Cancel save`, and its failure (someone else's change included) with `Edit again`, which brings
  * back what was chosen.
  */
-export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
+export function SaveNotices({ since, onEditAgain }: SaveNoticesProps) {
   const catalog = useAgentCatalog().catalog ?? EMPTY_CATALOG
   const detached = useDetachedSaves()
-  const [mountedAt] = useState(Date.now)
   const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set())
   const dismiss = (save: SaveState) => {
     forgetSave(save.variables)
@@ -71,7 +72,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
       error: mutation.state.error,
       submittedAt: mutation.state.submittedAt,
     }),
-  }).filter((save) => save.submittedAt >= mountedAt && !dismissed.has(save.id))
+  }).filter((save) => save.submittedAt >= since && !dismissed.has(save.id))
 
   const saved = saves.filter((save) => save.status === 'success')
   // One "Saved …" at a time, the latest: a stack of them would cover the rows' buttons.
@@ -135,7 +136,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
             </Toast>
           )
         })}
-        <UndoNotices part="status" />
+        <UndoNotices part="status" since={since} />
       </div>
       <div className="toast-stack">
         {ended.map((save) => {
@@ -170,7 +171,7 @@ export function SaveNotices({ onEditAgain }: SaveNoticesProps) {
             </Toast>
           )
         })}
-        <UndoNotices part="problems" />
+        <UndoNotices part="problems" since={since} />
       </div>
     </div>
   )

@@ -23,10 +23,8 @@ interface UndoState {
  * Each undo's progress and how it ended, in the page's toast region: `status` renders progress and
  * successes (inside the region's polite live region), `problems` what was not put back (alerts).
  */
-export function UndoNotices({ part }: { part: 'status' | 'problems' }) {
+export function UndoNotices({ part, since }: { part: 'status' | 'problems'; since: number }) {
   const catalog = useAgentCatalog().catalog ?? EMPTY_CATALOG
-  // Undos finished before this page mounted (the cache keeps them an hour) are not news.
-  const [mountedAt] = useState(Date.now)
   const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set())
   const dismiss = (id: number) => setDismissed((ids) => new Set([...ids, id]))
   const undos = useMutationState({
@@ -39,7 +37,7 @@ export function UndoNotices({ part }: { part: 'status' | 'problems' }) {
       error: mutation.state.error,
       submittedAt: mutation.state.submittedAt,
     }),
-  }).filter((undo) => undo.submittedAt >= mountedAt && !dismissed.has(undo.id))
+  }).filter((undo) => undo.submittedAt >= since && !dismissed.has(undo.id))
 
   const titles = (undo: UndoState) =>
     new Map(undo.variables.changes.map(({ before }) => [before.id, numberTitle(before)]))
