@@ -82,10 +82,10 @@ function preloadAppChunk(): Plugin {
 }
 
 /**
- * Demo builds: the demo backend's chunk (msw, the demo workspace) is fetched and compiled alongside
- * the app's, instead of only when main.tsx asks for it, and the mock service worker is registered
- * from a script of its own in the head, so it installs while the app's scripts load
- * (src/mocks/browser/register-worker.ts). Real-server builds have neither.
+ * Demo builds: a script of its own in the head (src/mocks/browser/early-backend.ts) registers the
+ * mock service worker and starts the demo backend's Web Worker while the app's scripts load, and
+ * msw's chunk is fetched alongside the app's instead of only when main.tsx asks for it.
+ * Real-server builds have none of it.
  */
 function startDemoBackendEarly(isDemo: boolean): Plugin {
   let base = '/'
@@ -96,25 +96,24 @@ function startDemoBackendEarly(isDemo: boolean): Plugin {
       base = config.base
     },
     buildStart() {
-      this.emitFile({ type: 'chunk', id: '/src/mocks/browser/register-worker.ts', name: 'register-worker' })
+      this.emitFile({ type: 'chunk', id: '/src/mocks/browser/early-backend.ts', name: 'early-backend' })
     },
     transformIndexHtml: {
       order: 'post',
       handler: (_html, { bundle }) => {
         // An entry of its own (emitted above), so not part of any graph.
-        const registerWorker = Object.values(bundle ?? {}).find(
-          (output) =>
-            output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/mocks/browser/register-worker.ts'),
+        const earlyBackend = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/mocks/browser/early-backend.ts'),
         )?.fileName
         // The demo backend and what it imports, but not what the app's preload (above) already lists.
         const app = new Set(staticGraph(bundle, '/src/app/mount.tsx').map((chunk) => chunk.fileName))
         const backend = staticGraph(bundle, '/src/mocks/browser.ts').filter((chunk) => !app.has(chunk.fileName))
         return [
-          ...(registerWorker
+          ...(earlyBackend
             ? [
                 {
                   tag: 'script',
-                  attrs: { type: 'module', async: true, crossorigin: true, src: `${base}${registerWorker}` },
+                  attrs: { type: 'module', async: true, crossorigin: true, src: `${base}${earlyBackend}` },
                   // After the Content-Security-Policy, which applies only to what follows it.
                   injectTo: 'head' as const,
                 },

@@ -1,6 +1,7 @@
 import '@/app/styles.css'
 import { sendFirstScreenRequests } from '@/app/boot-requests'
 import { discardEarlyResponses, holdNetworkUntil } from '@/lib/early-requests'
+import type { RunningDemoBackend } from '@/mocks/browser'
 
 /**
  * The boot script: small, and without React, zod or the app, so that it sends the first screen's
@@ -20,12 +21,14 @@ async function rootElement(): Promise<HTMLElement> {
 }
 
 /**
- * Against a real server the first requests go out at once. In demo mode the demo backend answers
- * them in the page, so they do not wait for its service worker to install; every later request
- * waits for the worker (`serving`), which answers it as before.
+ * Against a real server the first requests go out at once. In demo mode the demo backend's worker,
+ * started by the head script (src/mocks/browser/early-backend.ts), answers them in the page; msw,
+ * which serves every later request through its service worker, loads once the app has mounted, and
+ * those requests wait for it (`serving`).
  */
 interface FirstRequests {
-  serving: Promise<void>
+  /** Starts serving every request; settles once it does. */
+  serve: () => Promise<void>
   /** The demo's other tabs changed the workspace: the page should read it again. */
   onOtherTabChange?: (listener: () => void) => void
 }
@@ -34,22 +37,34 @@ async function sendFirstRequests(): Promise<FirstRequests> {
   // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops the demo's import.
   if (import.meta.env.VITE_API_BASE_URL) {
     sendFirstScreenRequests((url, init) => fetch(url, init))
-    return { serving: Promise.resolve() }
+    return { serve: () => Promise.resolve() }
   }
-  // Dynamic import: a real-server build contains no msw code at all.
-  const { startDemoBackend } = await import('@/mocks/browser')
-  const demo = startDemoBackend()
-  holdNetworkUntil(demo.serving)
-  sendFirstScreenRequests(demo.answerInPage)
-  return { serving: demo.serving, onOtherTabChange: demo.onOtherTabChange }
+  // Dynamic imports: a real-server build contains no demo code at all. The head script has run this one already.
+  const { answerInPage } = await import('@/mocks/browser/early-backend')
+  let startServing = () => {}
+  const demo = new Promise<RunningDemoBackend>((resolve, reject) => {
+    startServing = () =>
+      void import('@/mocks/browser').then(({ startDemoBackend }) => resolve(startDemoBackend()), reject)
+  })
+  const serving = demo.then((started) => started.serving)
+  holdNetworkUntil(serving)
+  sendFirstScreenRequests(answerInPage)
+  return {
+    serve: () => {
+      startServing()
+      return serving
+    },
+    onOtherTabChange: (listener) => void demo.then((started) => started.onOtherTabChange(listener)),
+  }
 }
 
 sendFirstRequests()
   .then(
-    async ({ serving, onOtherTabChange }) => {
+    async ({ serve, onOtherTabChange }) => {
       const { mountApp, mountFatal } = await app
       const container = await rootElement()
       const { root, queryClient } = mountApp(container)
+      const serving = serve()
       onOtherTabChange?.(() => {
         // Answers read before the change must not be taken by queries that start after it, and a first
         // fetch still in flight is not refetched by an invalidation (it would be joined): cancel, then ask again.

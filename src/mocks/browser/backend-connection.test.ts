@@ -2,7 +2,6 @@ import { connectBackend } from '@/mocks/browser/backend-connection'
 import { hostDemoBackend } from '@/mocks/browser/backend-host'
 import { ChangesToStore } from '@/mocks/browser/persistence'
 import { createTestHooks, type DemoBackendTestHooks } from '@/mocks/browser/test-hooks'
-import { parseFaults } from '@/mocks/faults'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
 import type { PhoneNumber, PhoneNumberList } from '@/types/api'
@@ -35,19 +34,19 @@ function connect({
   channel.port2.start()
   hostDemoBackend(channel.port1, { testHooks: testHooks ? createTestHooks : null })
   const wrote: WorkspaceChanges[] = []
-  const connection = connectBackend(
-    channel.port2,
-    { size: 500, changes, latencyMs: 0, faults: faults ? parseFaults(faults) : null, eventIdTag: '_t' },
-    (delta) => wrote.push(delta),
-  )
+  // As the head script reads them: the URL's query string and the stored workspace's text.
+  const search = `?numbers=500&latency=0${faults ? `&faults=${encodeURIComponent(faults)}` : ''}`
+  const stored = changes ? JSON.stringify({ size: 500, changes }) : null
+  const connection = connectBackend(channel.port2, { inputs: { search, stored }, eventIdTag: '_t' })
+  connection.onWrote((delta) => wrote.push(delta))
   const hook = <Name extends keyof DemoBackendTestHooks>(name: Name, ...args: Parameters<DemoBackendTestHooks[Name]>) =>
     connection.callTestHook(name, args) as ReturnType<DemoBackendTestHooks[Name]>
   return { connection, wrote, hook }
 }
 
 const list = (query: string) => new Request(`${BASE}/v1/phone-numbers?${query}`, { headers: ADMIN })
-const deploy = (numbers: string[]) =>
-  new Request(`${BASE}/v1/agents/agt_sales/versions/agv_sales_2/publish`, {
+const deploy = (numbers: string[], versionId = 'agv_sales_2') =>
+  new Request(`${BASE}/v1/agents/agt_sales/versions/${versionId}/publish`, {
     method: 'POST',
     headers: ADMIN,
     body: JSON.stringify({ phone_numbers: numbers, direction: 'outbound' }),
@@ -80,6 +79,26 @@ test('a write is reported for storage before its answer, and only what it change
   expect(toStore.take().numbers.map((n) => n.outbound_agent_version_id)).toEqual(['agv_sales_2'])
   await connection.answer(list('limit=1'))
   expect(wrote).toHaveLength(1)
+})
+
+test('writes reported before the page listens are kept for it, in order', async () => {
+  const channel = new MessageChannel()
+  channels.push(channel)
+  channel.port1.start()
+  channel.port2.start()
+  hostDemoBackend(channel.port1, { testHooks: null })
+  const connection = connectBackend(channel.port2, {
+    inputs: { search: '?numbers=500&latency=0', stored: null },
+    eventIdTag: '_t',
+  })
+  await connection.answer(deploy([MAIN]))
+  await connection.answer(deploy([MAIN], 'agv_sales_3'))
+  const wrote: WorkspaceChanges[] = []
+  connection.onWrote((delta) => wrote.push(delta))
+  expect(wrote.map((delta) => delta.numbers.map((n) => n.outbound_agent_version_id))).toEqual([
+    ['agv_sales_2'],
+    ['agv_sales_3'],
+  ])
 })
 
 test('what no handler takes is left to the network; a lost connection is Response.error()', async () => {

@@ -16,19 +16,17 @@ export interface BackendConnection {
   takeOtherTabChanges: (changes: WorkspaceChanges) => Promise<void>
   /** A test hook by name (browser/test-hooks.ts); rejects with the hook's error. */
   callTestHook: (name: string, args: unknown[]) => Promise<unknown>
+  /**
+   * `listener` gets what each write changed, in the order the writes happened, before the write's
+   * own answer arrives; changes reported before it is set are kept for it.
+   */
+  onWrote: (listener: (changes: WorkspaceChanges) => void) => void
   /** Settles once the workspace is built. */
   ready: Promise<void>
 }
 
-/**
- * Starts the backend behind `port` and talks to it. `onWrote` gets what each write changed, in the
- * order the writes happened, before the write's own answer arrives.
- */
-export function connectBackend(
-  port: BackendPort,
-  start: Omit<StartBackend, 'kind'>,
-  onWrote: (changes: WorkspaceChanges) => void,
-): BackendConnection {
+/** Starts the backend behind `port` and talks to it. */
+export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kind'>): BackendConnection {
   let lastId = 0
   const waiting = new Map<number, (message: FromBackend) => void>()
   const send = (message: ToBackend, transfer: Transferable[] = []) => port.postMessage(message, transfer)
@@ -38,12 +36,18 @@ export function connectBackend(
       waiting.set(id, resolve)
       send(message(id), transfer)
     })
+  let wroteListener: ((changes: WorkspaceChanges) => void) | null = null
+  const wroteBeforeListening: WorkspaceChanges[] = []
   let markReady = () => {}
   const ready = new Promise<void>((resolve) => (markReady = resolve))
 
   port.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as FromBackend
-    if (message.kind === 'wrote') return onWrote(message.changes)
+    if (message.kind === 'wrote') {
+      if (wroteListener) wroteListener(message.changes)
+      else wroteBeforeListening.push(message.changes)
+      return
+    }
     if (message.kind === 'ready') {
       // A named measure, so the bench can report seeding (ended just now, in the worker) on its own.
       performance.measure('demo:seed', { end: performance.now(), duration: message.seedMs })
@@ -57,6 +61,10 @@ export function connectBackend(
 
   return {
     ready,
+    onWrote: (listener) => {
+      wroteListener = listener
+      for (const changes of wroteBeforeListening.splice(0)) listener(changes)
+    },
     answer: async (request) => {
       const serialized = await serializeRequest(request)
       const reply = await ask(

@@ -7,6 +7,7 @@ import {
   type StartBackend,
   type ToBackend,
 } from '@/mocks/browser/backend-messages'
+import { resolveDemoStart } from '@/mocks/browser/demo-start'
 import type { createTestHooks, TestHooks } from '@/mocks/browser/test-hooks'
 import { FaultInjector } from '@/mocks/faults'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
@@ -30,14 +31,15 @@ export function hostDemoBackend(
 
   const start = (message: StartBackend) => {
     const seedStart = performance.now()
-    const workspace = new Workspace(createSeedWorkspace({ numbers: message.size }), undefined, {
+    const { size, keep, latencyMs, faults } = resolveDemoStart(message.inputs)
+    const workspace = new Workspace(createSeedWorkspace({ numbers: size }), undefined, {
       eventIdTag: message.eventIdTag,
     })
-    if (message.changes) workspace.applyChanges(message.changes)
+    if (keep) workspace.applyChanges(keep)
     const backend: DemoBackend = {
       workspace,
-      latencyMs: message.latencyMs,
-      faults: message.faults ? new FaultInjector(message.faults) : null,
+      latencyMs,
+      faults: faults ? new FaultInjector(faults) : null,
       onWrite: () => post({ kind: 'wrote', changes: backend.workspace.takeNewChanges() }),
     }
     // What was taken in is stored already: report only what this tab writes from here on.

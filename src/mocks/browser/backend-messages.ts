@@ -1,4 +1,4 @@
-import type { FaultConfig } from '@/mocks/faults'
+import type { DemoInputs } from '@/mocks/browser/demo-start'
 import type { WorkspaceChanges } from '@/mocks/workspace'
 
 /**
@@ -9,11 +9,8 @@ import type { WorkspaceChanges } from '@/mocks/workspace'
 
 export interface StartBackend {
   kind: 'start'
-  size: number
-  /** The stored changes of this browser to take in, or none (a reset, another size). */
-  changes: WorkspaceChanges | undefined
-  latencyMs: number
-  faults: FaultConfig | null
+  /** The URL's settings and the stored workspace, as read: the worker resolves them (browser/demo-start.ts). */
+  inputs: DemoInputs
   /** Tells this tab's events from another tab's (event ids must not clash across tabs). */
   eventIdTag: string
 }

@@ -1,3 +1,4 @@
+import { readStoredText, STORAGE_KEY } from '@/mocks/browser/stored-text'
 import type { WorkspaceChanges } from '@/mocks/workspace'
 import type { StoredEvent } from '@/mocks/workspace/event-log'
 import { EVENTS_KEPT, type PhoneNumber } from '@/types/api'
@@ -9,14 +10,12 @@ import { EVENTS_KEPT, type PhoneNumber } from '@/types/api'
  * changes; a tab learns of another's writes from the `storage` event (watchOtherTabs).
  */
 
-const STORAGE_KEY = 'phone-numbers-demo:workspace:v1'
-
 export interface StoredWorkspace {
   size: number
   changes: WorkspaceChanges
 }
 
-function parseStored(raw: string | null): StoredWorkspace | null {
+export function parseStored(raw: string | null): StoredWorkspace | null {
   if (!raw) return null
   try {
     const parsed = JSON.parse(raw) as Partial<StoredWorkspace>
@@ -28,11 +27,7 @@ function parseStored(raw: string | null): StoredWorkspace | null {
 }
 
 export function readStoredWorkspace(): StoredWorkspace | null {
-  try {
-    return parseStored(localStorage.getItem(STORAGE_KEY))
-  } catch {
-    return null
-  }
+  return parseStored(readStoredText())
 }
 
 /**
