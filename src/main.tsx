@@ -63,7 +63,7 @@ sendFirstRequests()
     async ({ serve, onOtherTabChange }) => {
       const { mountApp, mountFatal } = await app
       const container = await rootElement()
-      const { root, queryClient } = mountApp(container)
+      const { root, queryClient } = await mountApp(container)
       const serving = serve()
       onOtherTabChange?.(() => {
         // Answers read before the change must not be taken by queries that start after it, and a first

@@ -24,9 +24,13 @@ test('the first screen is asked for once: the app takes the boot script’s answ
   const requests = recordRequests()
   const sent = bootSends()
   const queryClient = new QueryClient()
-  prefetchFirstScreen(queryClient)
+  const firstScreen = prefetchFirstScreen(queryClient)
 
   const params = listParams(parseListView(window.location.search))
+  // It settles once the rows and the key's scopes are in: what the first render waits for (mount.tsx).
+  await firstScreen
+  expect(queryClient.getQueryData(phoneNumberQueries.list(params).queryKey)).toBeDefined()
+  expect(queryClient.getQueryData(meQueries.me(credentials.snapshot()).queryKey)).toBeDefined()
   await vi.waitFor(() => {
     expect(queryClient.getQueryData(phoneNumberQueries.list(params).queryKey)?.data.length).toBeGreaterThan(0)
     expect(queryClient.getQueryData(agentQueries.list().queryKey)?.length).toBeGreaterThan(0)
@@ -42,7 +46,7 @@ test('a key without agents:read: the boot script does not ask for the agents, no
   const requests = recordRequests()
   const sent = bootSends()
   const queryClient = new QueryClient()
-  prefetchFirstScreen(queryClient)
+  void prefetchFirstScreen(queryClient)
   // /v1/me's answer is where the app decides about the agents: wait for it, then for nothing in flight.
   await vi.waitFor(() => expect(queryClient.getQueryData(meQueries.me(credentials.snapshot()).queryKey)).toBeDefined())
   await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0))

@@ -17,11 +17,14 @@ import { discardEarlyResponses } from '@/lib/early-requests'
  * answers; once they are all asked, the answers not taken are dropped. mount.tsx calls this before
  * the first render; FirstScreenPrefetch again whenever the session changes (another key, another persona).
  */
-export function prefetchFirstScreen(queryClient: QueryClient): void {
+export function prefetchFirstScreen(queryClient: QueryClient): Promise<unknown> {
   const session = credentials.snapshot()
-  if (configError !== null || session.key === null) return discardEarlyResponses()
-  void queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(window.location.search))))
-  queryClient
+  if (configError !== null || session.key === null) {
+    discardEarlyResponses()
+    return Promise.resolve()
+  }
+  const rows = queryClient.prefetchQuery(phoneNumberQueries.list(listParams(parseListView(window.location.search))))
+  const me = queryClient
     .fetchQuery(meQueries.me(session))
     .then(
       (me) => {
@@ -32,11 +35,12 @@ export function prefetchFirstScreen(queryClient: QueryClient): void {
       },
     )
     .finally(discardEarlyResponses)
+  return Promise.all([rows, me])
 }
 
 export function FirstScreenPrefetch() {
   const queryClient = useQueryClient()
   const session = useCredentials()
-  useEffect(() => prefetchFirstScreen(queryClient), [queryClient, session.key, session.generation])
+  useEffect(() => void prefetchFirstScreen(queryClient), [queryClient, session.key, session.generation])
   return null
 }

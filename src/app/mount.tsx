@@ -7,15 +7,23 @@ import { App } from '@/app/app'
 import { prefetchFirstScreen } from '@/app/first-screen'
 import { createQueryClient } from '@/lib/react-query'
 
+/** How long the first render waits for the first screen's answers at most. */
+const FIRST_SCREEN_WAIT_MS = 300
+
 /**
  * React, the app and zod, in a chunk of their own that the boot script (main.tsx) loads while the
  * first screen's requests are in flight (the build preloads it and its imports from the HTML, so
  * they download alongside the boot script).
  */
-export function mountApp(container: HTMLElement): { root: Root; queryClient: QueryClient } {
+export async function mountApp(container: HTMLElement): Promise<{ root: Root; queryClient: QueryClient }> {
   const queryClient = createQueryClient()
-  // The queries take the boot script's answers at once: the first render usually finds them in.
-  prefetchFirstScreen(queryClient)
+  // The queries take the boot script's answers at once, usually in already: the first render shows
+  // the rows, instead of a loading state rendered first and the rows rendered again after it.
+  // A slow answer does not hold the page back for long: its loading state shows meanwhile.
+  await Promise.race([
+    prefetchFirstScreen(queryClient),
+    new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS)),
+  ])
   const root = createRoot(container)
   root.render(
     <StrictMode>
