@@ -54,7 +54,13 @@ async function sendFirstRequests(): Promise<FirstRequests> {
       startServing()
       return serving
     },
-    onOtherTabChange: (listener) => void demo.then((started) => started.onOtherTabChange(listener)),
+    onOtherTabChange: (listener) =>
+      void demo.then(
+        (started) => started.onOtherTabChange(listener),
+        () => {
+          // `serving` rejects too, and the page says why.
+        },
+      ),
   }
 }
 
