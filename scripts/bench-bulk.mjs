@@ -11,6 +11,9 @@
  *   npm run bench:bulk                       10,000 and 100,000 numbers
  *   npm run bench:bulk -- --sizes=10000      only these sizes
  *   npm run bench:bulk -- --no-build         reuse dist-bench-bulk as it is
+ *   npm run bench:bulk -- --profile          where the apply's time went, by source file and function
+ *   npm run bench:bulk -- --heap-snapshot    what the job's heap growth is: the objects allocated between
+ *                                            the two heap measurements and still held, by type (slow)
  *
  * The demo backend runs in a Web Worker (src/mocks/browser/backend-host.ts): its work and memory are
  * not in the page's long tasks or heap, as a real server's would not be; msw's service worker and the
@@ -20,6 +23,7 @@ import { loadavg } from 'node:os'
 import { chromium, expect } from '@playwright/test'
 import { sourceMaps, summarizeProfiles } from './bench/profiles.mjs'
 import { buildApp, chromiumLaunchOptions, startPreview } from './lib/built-app.mjs'
+import { allocatedBetween, printAllocatedBetween, takeHeapSnapshot } from './lib/heap-snapshot.mjs'
 
 const argv = process.argv.slice(2)
 const option = (/** @type {string} */ name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
@@ -57,6 +61,7 @@ async function benchSize(browser, baseUrl, size) {
   await region.getByRole('button', { name: /^Select all [\d,]+ matching$/ }).click()
   await expect(region.getByText(`${size.toLocaleString('en-US')} selected`)).toBeVisible()
   const heapBefore = await heapMb(page)
+  const snapshotBefore = argv.includes('--heap-snapshot') ? await takeHeapSnapshot(page) : null
 
   /** @type {{ method: string, url: string }[]} */
   const requests = []
@@ -93,6 +98,7 @@ async function benchSize(browser, baseUrl, size) {
   // The demo stores its workspace 2 s after the last write (src/mocks/browser/persistence.ts): let that pass first.
   await page.waitForTimeout(3_000)
   const heapAfter = await heapMb(page)
+  if (snapshotBefore) printAllocatedBetween(allocatedBetween(snapshotBefore, await takeHeapSnapshot(page)))
   /** @type {{ start: number, ms: number }[]} */
   const longTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks)
   const inJob = longTasks.filter(
