@@ -7,7 +7,7 @@ import {
   routingWanted,
   type RoutingChoice,
 } from '@/features/phone-numbers/domain/writes/bulk-routing'
-import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
+import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { planWrites, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'
@@ -72,12 +72,15 @@ function lowerBound(numbers: JobNumber[], choice: RoutingChoice): number {
 async function runBulk(selected: number[], choice: RoutingChoice, faults: Fault[], pick: number) {
   const h = harness(faults, pick, NUMBERS)
   const all = h.workspace.allNumbers()
-  const numbers = selected.map((index) => jobNumberOf(all[index]!))
+  // As the dialog reads them: into the job's columns, and each number made again from them to plan it.
+  const store = JobNumbers.of(selected.map((index) => all[index]!))
+  const numbers = Array.from({ length: store.size }, (_, row) => store.asRead(row))
   const targets = numbers
     .filter((n) => inChoiceShare(n, choice))
     .map((number) => ({ number, wanted: routingWanted(choice, number) }))
   const plan = planWrites(targets, catalog)
-  const outcomes = await runWrites({ plan, numbers: targets.map((t) => t.number), api: h.api })
+  const rows = targets.map((t) => store.rowOf(t.number.id)!)
+  const outcomes = [...(await runWrites({ plan, numbers: store, rows, api: h.api }))]
   return { h, all, numbers, targets, plan, outcomes }
 }
 
