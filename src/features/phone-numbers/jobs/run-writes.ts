@@ -3,6 +3,7 @@ import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/wr
 import type { NumberRef, WritePlan, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { narrow, numbersOf, reached } from '@/features/phone-numbers/jobs/write-calls'
+import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
 
 /**
@@ -68,6 +69,9 @@ export async function runWrites(options: RunOptions): Promise<JobOutcomes> {
   const job = new WriteJob(options)
   return job.run()
 }
+
+/** Records in an answer from which taking it in waits for the next task (a publish's 1,000 numbers). */
+const LARGE_ANSWER = 200
 
 /** A flag of a row: the server answered with its record during the job (its last seen state is what that left). */
 const ANSWERED = 1
@@ -157,6 +161,8 @@ class WriteJob {
           signal,
         )
         for (const number of pending) this.flags[this.rowOf(number)]! |= REACHED
+        // A large answer was read and checked in this task: taking it in (and the page's caches) goes in the next.
+        if (records.length >= LARGE_ANSWER) await yieldToBrowser()
         this.took(records)
         return null
       } catch (error) {

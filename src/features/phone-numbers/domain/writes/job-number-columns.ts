@@ -96,12 +96,24 @@ export class ByteColumn implements Column<number> {
  */
 export class NumericTextColumn implements Column<string> {
   private readonly exceptions = new Map<number, string>()
+  /** The last number spelled, and its text: a call's answers share one updated_at, asked for number after number. */
+  private lastNumber = Number.NaN
+  private lastText = ''
   constructor(
     private readonly codec: NumericTextCodec,
     private numbers = new Float64Array(0),
   ) {}
   get(row: number): string {
-    return this.exceptions.get(row) ?? this.codec.text(this.numbers[row]!)
+    if (this.exceptions.size > 0) {
+      const text = this.exceptions.get(row)
+      if (text !== undefined) return text
+    }
+    const number = this.numbers[row]!
+    if (number !== this.lastNumber) {
+      this.lastNumber = number
+      this.lastText = this.codec.text(number)
+    }
+    return this.lastText
   }
   set(row: number, text: string): void {
     const number = this.codec.number(text)
