@@ -65,6 +65,6 @@ export function LabelForm({ numbers, onApply }: LabelFormProps) {
 /** How many of the numbers (as read) have this label already. */
 function numbersWithLabel(numbers: JobNumbers, label: string | null): number {
   let count = 0
-  for (let row = 0; row < numbers.size; row++) if (numbers.asRead(row).label === label) count += 1
+  for (let row = 0; row < numbers.size; row++) if (numbers.labelAsRead(row) === label) count += 1
   return count
 }

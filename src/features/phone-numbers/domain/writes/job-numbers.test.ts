@@ -81,6 +81,7 @@ test('for any numbers and any answers about them: as read stays as read, last se
         read.forEach((number, row) => {
           expect(numbers.rowOf(number.id)).toBe(row)
           expect(numbers.asRead(row)).toEqual(number)
+          expect(numbers.labelAsRead(row)).toBe(number.label)
           expect(numbers.lastSeen(row)).toEqual(last.get(number.id))
           expect(numbers.lastSeenUpdatedAt(row)).toBe(last.get(number.id)!.updated_at)
         })

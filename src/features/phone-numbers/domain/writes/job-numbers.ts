@@ -130,6 +130,11 @@ export class JobNumbers {
     return this.numberOf(row, (field) => this.seen[field] ?? this.read[field])
   }
 
+  /** A number's label as read, without making the whole number (a label preview counts 100,000 of them at a keystroke). */
+  labelAsRead(row: number): string | null {
+    return this.read.label.get(row)
+  }
+
   lastSeenUpdatedAt(row: number): string {
     return (this.seen.updated_at ?? this.read.updated_at).get(row)
   }
