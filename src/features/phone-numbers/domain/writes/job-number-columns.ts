@@ -141,14 +141,38 @@ export interface NumericTextCodec {
   text(number: number): string
 }
 
-/** ISO 8601 timestamps as the API writes them, "2026-12-01T12:00:00.000Z". */
+const DAY_MS = 86_400_000
+/** The years toISOString spells with four digits (0000–9999): the day's text can be reused for them. */
+const FOUR_DIGIT_YEARS = [Date.parse('0000-01-01T00:00:00.000Z'), Date.parse('9999-12-31T23:59:59.999Z')]
+let spelledDay = Number.NaN
+let spelledDayText = ''
+
+/**
+ * ISO 8601 timestamps as the API writes them, "2026-12-01T12:00:00.000Z". Spelling one is the job's most
+ * frequent work (each number's expected_updated_at, each number made for planning), so the date part is
+ * kept from the last day spelled and the time part put together from digits: a third of toISOString's cost.
+ */
 export const TIMESTAMPS: NumericTextCodec = {
   number: (text) => {
     const ms = Date.parse(text)
     return Number.isNaN(ms) ? null : ms
   },
-  text: (ms) => new Date(ms).toISOString(),
+  text: (ms) => {
+    if (!Number.isInteger(ms) || ms < FOUR_DIGIT_YEARS[0]! || ms > FOUR_DIGIT_YEARS[1]!)
+      return new Date(ms).toISOString()
+    const day = Math.floor(ms / DAY_MS)
+    if (day !== spelledDay) {
+      spelledDay = day
+      spelledDayText = new Date(day * DAY_MS).toISOString().slice(0, 11)
+    }
+    const time = ms - day * DAY_MS
+    const seconds = Math.floor(time / 1000)
+    return `${spelledDayText}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}.${three(time % 1000)}Z`
+  },
 }
+
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`)
+const three = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`)
 
 /** E.164 numbers, "+14155550123": at most 15 digits, which a double holds exactly. */
 export const E164_NUMBERS: NumericTextCodec = {

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { TIMESTAMPS } from '@/features/phone-numbers/domain/writes/job-number-columns'
 import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 
@@ -111,4 +112,15 @@ test('more than 65,535 distinct labels still read back right (the codes widen)',
   expect(numbers.asRead(3).label).toBe('l3')
   expect(numbers.asRead(69_999).label).toBe('l69999')
   expect(numbers.refOf(69_999).phone_number).toBe('+14150069999')
+})
+
+test('a timestamp is spelled exactly as toISOString spells it, before 1970 and at the ends of four-digit years too (property)', () => {
+  const edges = [0, -1, 1, -86_400_000, 86_399_999, Date.parse('0000-01-01T00:00:00.000Z'), 253_402_300_799_999]
+  for (const ms of edges) expect(TIMESTAMPS.text(ms)).toBe(new Date(ms).toISOString())
+  fc.assert(
+    fc.property(fc.integer({ min: -62_200_000_000_000, max: 253_500_000_000_000 }), (ms) => {
+      expect(TIMESTAMPS.text(ms)).toBe(new Date(ms).toISOString())
+    }),
+    { numRuns: 5_000 },
+  )
 })
