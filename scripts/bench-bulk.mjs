@@ -11,6 +11,10 @@
  *   npm run bench:bulk                       10,000 and 100,000 numbers
  *   npm run bench:bulk -- --sizes=10000      only these sizes
  *   npm run bench:bulk -- --no-build         reuse dist-bench-bulk as it is
+ *   npm run bench:bulk -- --profile          where the apply's time went, by source file and function, and
+ *                                            what ran in the long tasks of reading the selection and applying
+ *   npm run bench:bulk -- --heap-snapshot    what the job's heap growth is: the objects allocated between
+ *                                            the two heap measurements and still held, by type (slow)
  *
  * The demo backend runs in a Web Worker (src/mocks/browser/backend-host.ts): its work and memory are
  * not in the page's long tasks or heap, as a real server's would not be; msw's service worker and the
@@ -20,6 +24,7 @@ import { loadavg } from 'node:os'
 import { chromium, expect } from '@playwright/test'
 import { sourceMaps, summarizeProfiles } from './bench/profiles.mjs'
 import { buildApp, chromiumLaunchOptions, startPreview } from './lib/built-app.mjs'
+import { allocatedBetween, printAllocatedBetween, takeHeapSnapshot } from './lib/heap-snapshot.mjs'
 
 const argv = process.argv.slice(2)
 const option = (/** @type {string} */ name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
@@ -57,6 +62,7 @@ async function benchSize(browser, baseUrl, size) {
   await region.getByRole('button', { name: /^Select all [\d,]+ matching$/ }).click()
   await expect(region.getByText(`${size.toLocaleString('en-US')} selected`)).toBeVisible()
   const heapBefore = await heapMb(page)
+  const snapshotBefore = argv.includes('--heap-snapshot') ? await takeHeapSnapshot(page) : null
 
   /** @type {{ method: string, url: string }[]} */
   const requests = []
@@ -64,11 +70,21 @@ async function benchSize(browser, baseUrl, size) {
     if (new URL(r.url()).pathname.startsWith('/v1/')) requests.push({ method: r.method(), url: r.url() })
   })
   const now = () => page.evaluate(() => performance.now())
+  const profiling = argv.includes('--profile')
+  const longTasksSince = async (/** @type {number} */ start) =>
+    /** @type {{ start: number, ms: number }[]} */ (
+      (await page.evaluate(() => /** @type {any} */ (window).__longTasks)) ?? []
+    ).filter((t) => t.ms > 50 && t.start >= start)
+  const readProfile = profiling ? await startProfile(page) : null
   const readStart = await now()
   await region.getByRole('button', { name: 'Change routing…' }).click()
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByRole('combobox', { name: 'Agent' })).toBeVisible({ timeout: 120_000 })
   const readEnd = await now()
+  if (readProfile) {
+    const { profile, markerAt } = await readProfile.stop()
+    printLongTaskFunctions('reading the selection', profile, markerAt, await longTasksSince(readStart))
+  }
   await dialog.getByRole('radio', { name: 'Outbound' }).check()
   await dialog.getByRole('combobox', { name: 'Agent' }).click()
   await page.getByRole('option', { name: 'Outbound Sales', exact: true }).click()
@@ -77,22 +93,22 @@ async function benchSize(browser, baseUrl, size) {
   await expect(dialog.getByText(/^Deploys Outbound Sales v2/)).toBeVisible({ timeout: 60_000 })
   const preview = (await dialog.getByText(/^Deploys Outbound Sales v2/).textContent()) ?? ''
   const apply = dialog.getByRole('button', { name: 'Apply' })
-  const profiler = argv.includes('--profile') ? await page.context().newCDPSession(page) : null
-  if (profiler) {
-    await profiler.send('Profiler.enable')
-    await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
-    await profiler.send('Profiler.start')
-  }
+  const applyProfile = profiling ? await startProfile(page) : null
   const applyStart = await now()
   const firstApplyRequest = requests.length
   await apply.click()
   await expect(dialog.getByText(/^Changes applied: /)).toBeVisible({ timeout: 300_000 })
   const applyEnd = await now()
-  if (profiler) printHotFunctions(/** @type {any} */ (await profiler.send('Profiler.stop')).profile)
+  if (applyProfile) {
+    const { profile, markerAt } = await applyProfile.stop()
+    printHotFunctions(profile)
+    printLongTaskFunctions('applying', profile, markerAt, await longTasksSince(applyStart))
+  }
   const outcome = (await dialog.getByText(/^Changes applied: /).textContent()) ?? ''
   // The demo stores its workspace 2 s after the last write (src/mocks/browser/persistence.ts): let that pass first.
   await page.waitForTimeout(3_000)
   const heapAfter = await heapMb(page)
+  if (snapshotBefore) printAllocatedBetween(allocatedBetween(snapshotBefore, await takeHeapSnapshot(page)))
   /** @type {{ start: number, ms: number }[]} */
   const longTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks)
   const inJob = longTasks.filter(
@@ -112,6 +128,14 @@ async function benchSize(browser, baseUrl, size) {
     applyMs: Math.round(applyEnd - applyStart),
     jobMs: Math.round(readEnd - readStart + (applyEnd - applyStart)),
     longTasksOver50: inJob.filter((t) => t.ms > 50).length,
+    // Where each one was: in reading the selection or in applying, how far in (ms), and how long.
+    longTasks: inJob
+      .filter((t) => t.ms > 50)
+      .map((t) =>
+        t.start <= readEnd
+          ? `read +${Math.round(t.start - readStart)}: ${Math.round(t.ms)}`
+          : `apply +${Math.round(t.start - applyStart)}: ${Math.round(t.ms)}`,
+      ),
     longestTaskMs: Math.round(Math.max(0, ...inJob.map((t) => t.ms))),
     heapGrowthMb: Math.round((heapAfter - heapBefore) * 10) / 10,
     preview,
@@ -129,6 +153,77 @@ function printHotFunctions(profile) {
   console.log(JSON.stringify({ busyMs: summary.busyMs, idleMs: summary.idleMs }))
   for (const list of [summary.selfByFile, summary.self, summary.inclusiveSrc]) {
     for (const { ms, key } of list) console.log(`${ms} ms  ${key}`)
+    console.log('')
+  }
+}
+
+/**
+ * The sampling profiler over one window, with a marker to line its clock up with the page's: `stop` gives
+ * the profile and performance.now() when runBenchMarker ran.
+ * @param {import('@playwright/test').Page} page
+ */
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const markerAt = await page.evaluate(runBenchMarker)
+  return {
+    stop: async () => {
+      const { profile } = /** @type {any} */ (await cdp.send('Profiler.stop'))
+      await cdp.detach()
+      return { profile: /** @type {import('./bench/profiles.mjs').Profile} */ (profile), markerAt }
+    },
+  }
+}
+
+/** Runs in the page: keeps the main thread 3 ms in a function the profile names, and says when it started. */
+function runBenchMarker() {
+  const start = performance.now()
+  while (performance.now() - start < 3) {
+    // busy: the sampling profiler must catch this function
+  }
+  return start
+}
+
+/**
+ * What ran in a phase's long tasks (`--profile`): the profile's samples inside them, summarized the same
+ * way. The profile's clock is lined up with the page's by the first sample in runBenchMarker.
+ * @param {string} phase
+ * @param {import('./bench/profiles.mjs').Profile} profile
+ * @param {number} markerAt performance.now() when the marker started
+ * @param {{ start: number, ms: number }[]} tasks
+ */
+function printLongTaskFunctions(phase, profile, markerAt, tasks) {
+  if (tasks.length === 0) return
+  const marker = new Set(profile.nodes.filter((n) => n.callFrame.functionName === 'runBenchMarker').map((n) => n.id))
+  /** @type {number[]} */
+  const times = []
+  let at = 0
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += (profile.timeDeltas[i] ?? 0) / 1000
+    times.push(at)
+  }
+  const markerIndex = profile.samples.findIndex((id) => marker.has(id))
+  if (markerIndex < 0) return console.log('(the profile did not catch the marker: long tasks not attributed)')
+  const offset = markerAt - (times[markerIndex] ?? 0)
+  /** @type {number[]} */
+  const samples = []
+  // summarizeProfiles charges sample i the delta after it (timeDeltas[i + 1]): kept the same way here.
+  /** @type {number[]} */
+  const timeDeltas = [0]
+  profile.samples.forEach((sample, i) => {
+    const t = (times[i] ?? 0) + offset
+    if (tasks.some((task) => t >= task.start && t <= task.start + task.ms)) {
+      samples.push(sample)
+      timeDeltas.push(profile.timeDeltas[i + 1] ?? 0)
+    }
+  })
+  const summary = summarizeProfiles([{ nodes: profile.nodes, samples, timeDeltas }], sourceMaps(DIR))
+  const list = tasks.map((t) => Math.round(t.ms)).join(', ')
+  console.log(`\nIn the ${tasks.length} long tasks of ${phase} (${list} ms): ${summary.busyMs} ms sampled`)
+  for (const shares of [summary.self, summary.inclusiveSrc.slice(0, 15)]) {
+    for (const { ms, key } of shares) console.log(`${ms} ms  ${key}`)
     console.log('')
   }
 }

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import { useFocusReturn } from '@/components/ui/focus-return'
 import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
-import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { useSelectionNumbers } from '@/features/phone-numbers/hooks/use-selection-numbers'
 import type { SelectionSource } from '@/features/phone-numbers/jobs/read-selection'
 import type { WriteJob } from '@/features/phone-numbers/jobs/use-write-job'
@@ -20,7 +20,7 @@ interface BulkDialogProps {
   resultsName: string
   onClose: () => void
   /** The form, given the selected numbers as the server holds them now. */
-  children: (numbers: JobNumber[]) => ReactNode
+  children: (numbers: JobNumbers) => ReactNode
 }
 
 /**
@@ -34,7 +34,7 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
   const read = useSelectionNumbers(source !== null && !running ? source : null, attempt)
   const phase = running ? `job-${job.state.phase}` : (read?.status ?? 'closed')
   // The count the title names stays while the job runs (the numbers are no longer read then) and goes with the dialog.
-  const readCount = read?.status === 'ready' ? read.numbers.length : null
+  const readCount = read?.status === 'ready' ? read.numbers.size : null
   const [titleCount, setTitleCount] = useState<number | null>(null)
   if (readCount !== null && readCount !== titleCount) setTitleCount(readCount)
   if (source === null && titleCount !== null) setTitleCount(null)

@@ -5,7 +5,7 @@ import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-st
 import { importTargets } from '@/features/phone-numbers/domain/csv/import-preview'
 import type { ImportStage } from '@/features/phone-numbers/jobs/prepare-import'
 import { importReason, useCsvImport } from '@/features/phone-numbers/jobs/use-csv-import'
-import { useWriteJob } from '@/features/phone-numbers/jobs/use-write-job'
+import { targetsJob, useWriteJob } from '@/features/phone-numbers/jobs/use-write-job'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/import-csv-dialog.css'
 
@@ -86,7 +86,7 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
                     className="button button-primary"
                     disabled={state.preview.changes.length === 0}
                     onClick={() =>
-                      job.start({ reason: importReason(state.fileName), targets: importTargets(state.preview.changes) })
+                      job.start(targetsJob(importReason(state.fileName), importTargets(state.preview.changes)))
                     }
                   >
                     Apply {formatCount(state.preview.changes.length)}{' '}

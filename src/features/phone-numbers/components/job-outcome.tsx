@@ -18,7 +18,8 @@ const LISTED_AT_MOST = 500
 interface JobOutcomeProps {
   /** "Changes applied", "Changes undone". */
   heading: string
-  outcomes: NumberOutcome[]
+  /** Every number's outcome, for the downloaded results (read when they are downloaded). */
+  outcomes: Iterable<NumberOutcome>
   tally: JobTally
   /** Names the results file ("bulk change results"). */
   resultsName: string

@@ -2,12 +2,12 @@ import * as Dialog from '@radix-ui/react-dialog'
 import { useId, useMemo, useState } from 'react'
 import { normalizeText } from '@/features/phone-numbers/domain/desired-state'
 import { labelPreviewInWords, labelReason } from '@/features/phone-numbers/domain/writes/bulk-label'
-import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import type { WriteJobSpec } from '@/features/phone-numbers/jobs/use-write-job'
 import { MAX_TEXT_LENGTH } from '@/types/api'
 
 interface LabelFormProps {
-  numbers: JobNumber[]
+  numbers: JobNumbers
   onApply: (spec: WriteJobSpec) => void
 }
 
@@ -17,8 +17,9 @@ export function LabelForm({ numbers, onApply }: LabelFormProps) {
   const [text, setText] = useState('')
   const label = normalizeText(text)
   const tooLong = (label?.length ?? 0) > MAX_TEXT_LENGTH
-  const preview = useMemo(() => labelPreviewInWords(numbers, label), [numbers, label])
-  const nothingToDo = numbers.every((n) => n.label === label)
+  const already = useMemo(() => numbersWithLabel(numbers, label), [numbers, label])
+  const preview = labelPreviewInWords(numbers.size, already, label)
+  const nothingToDo = already === numbers.size
   return (
     <>
       <div className="field">
@@ -49,7 +50,8 @@ export function LabelForm({ numbers, onApply }: LabelFormProps) {
           onClick={() =>
             onApply({
               reason: labelReason(label),
-              targets: numbers.map((number) => ({ number, wanted: { label } })),
+              numbers,
+              wantedOf: () => ({ label }),
             })
           }
         >
@@ -58,4 +60,11 @@ export function LabelForm({ numbers, onApply }: LabelFormProps) {
       </div>
     </>
   )
+}
+
+/** How many of the numbers (as read) have this label already. */
+function numbersWithLabel(numbers: JobNumbers, label: string | null): number {
+  let count = 0
+  for (let row = 0; row < numbers.size; row++) if (numbers.labelAsRead(row) === label) count += 1
+  return count
 }

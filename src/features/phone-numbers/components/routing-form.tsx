@@ -10,10 +10,9 @@ import {
   routingWanted,
   type RoutingChoice,
 } from '@/features/phone-numbers/domain/writes/bulk-routing'
-import type { JobNumber, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { useRoutingCounts } from '@/features/phone-numbers/hooks/use-routing-preview'
 import type { WriteJobSpec } from '@/features/phone-numbers/jobs/use-write-job'
-import { inSlices } from '@/features/phone-numbers/jobs/yield-to-browser'
 import type { Direction } from '@/types/api'
 
 const SIDE_CHOICES: { value: Direction; label: string }[] = [
@@ -31,7 +30,7 @@ export interface RoutingStart {
 }
 
 interface RoutingFormProps {
-  numbers: JobNumber[]
+  numbers: JobNumbers
   catalog: AgentCatalog
   start?: RoutingStart | null
   onApply: (spec: WriteJobSpec) => void
@@ -45,7 +44,6 @@ export function RoutingForm({ numbers, catalog, start = null, onApply }: Routing
   const [versionId, setVersionId] = useState(start?.versionId ?? '')
   const from = start?.from
   const [percentText, setPercentText] = useState('100')
-  const [starting, setStarting] = useState(false)
   const percent = Number(percentText)
   const percentValid = Number.isInteger(percent) && percent >= 1 && percent <= 100
 
@@ -57,14 +55,13 @@ export function RoutingForm({ numbers, catalog, start = null, onApply }: Routing
   const counts = useRoutingCounts(numbers, choice)
   const agents = useMemo(() => agentOptions(catalog, null), [catalog])
 
-  const apply = async () => {
-    if (!choice || starting) return
-    setStarting(true)
-    const targets: WriteTarget[] = []
-    await inSlices(numbers, (number) => {
-      if (inChoiceShare(number, choice)) targets.push({ number, wanted: routingWanted(choice, number) })
+  const apply = () => {
+    if (!choice) return
+    onApply({
+      reason: routingReason(choice, catalog),
+      numbers,
+      wantedOf: (number) => (inChoiceShare(number, choice) ? routingWanted(choice, number) : null),
     })
-    onApply({ reason: routingReason(choice, catalog), targets })
   }
 
   const previewId = `${id}-preview`
@@ -150,9 +147,9 @@ export function RoutingForm({ numbers, catalog, start = null, onApply }: Routing
         <button
           type="button"
           className="button button-primary"
-          disabled={choice === null || counts === null || counts.inShare === counts.already || starting}
+          disabled={choice === null || counts === null || counts.inShare === counts.already}
           aria-describedby={previewId}
-          onClick={() => void apply()}
+          onClick={apply}
         >
           Apply
         </button>

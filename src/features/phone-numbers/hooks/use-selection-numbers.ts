@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
-import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { readSelection, type ReadProgress, type SelectionSource } from '@/features/phone-numbers/jobs/read-selection'
 
 export type SelectionNumbers =
   | { status: 'reading'; progress: ReadProgress }
-  | { status: 'ready'; numbers: JobNumber[] }
+  | { status: 'ready'; numbers: JobNumbers }
   | { status: 'error'; message: string }
 
 /**

@@ -7,7 +7,8 @@ import {
   routingWanted,
   type RoutingChoice,
 } from '@/features/phone-numbers/domain/writes/bulk-routing'
-import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
+import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
+import { undoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { planWrites, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'
@@ -45,6 +46,13 @@ const scenarioArb = fc.record({
   pick: fc.nat(),
 })
 
+/** Scenarios whose faults often outlast a call's retries (three 500s in a row), so that Retry failed has work. */
+const failingScenarioArb = scenarioArb.chain((scenario) =>
+  fc
+    .array(fc.constantFrom<Fault>('500', '500', '500', 'none', 'concurrent', 'apply-500', '429'), { maxLength: 12 })
+    .map((faults) => ({ ...scenario, faults })),
+)
+
 /**
  * The fewest calls the API allows, worked out from the numbers alone: one publish per 1,000 numbers
  * per (version, direction) deployed, and per (held agent, direction) cleared.
@@ -72,13 +80,16 @@ function lowerBound(numbers: JobNumber[], choice: RoutingChoice): number {
 async function runBulk(selected: number[], choice: RoutingChoice, faults: Fault[], pick: number) {
   const h = harness(faults, pick, NUMBERS)
   const all = h.workspace.allNumbers()
-  const numbers = selected.map((index) => jobNumberOf(all[index]!))
+  // As the dialog reads them: into the job's columns, and each number made again from them to plan it.
+  const store = JobNumbers.of(selected.map((index) => all[index]!))
+  const numbers = Array.from({ length: store.size }, (_, row) => store.asRead(row))
   const targets = numbers
     .filter((n) => inChoiceShare(n, choice))
     .map((number) => ({ number, wanted: routingWanted(choice, number) }))
   const plan = planWrites(targets, catalog)
-  const outcomes = await runWrites({ plan, numbers: targets.map((t) => t.number), api: h.api })
-  return { h, all, numbers, targets, plan, outcomes }
+  const rows = targets.map((t) => store.rowOf(t.number.id)!)
+  const run = await runWrites({ plan, numbers: store, rows, api: h.api })
+  return { h, all, numbers, targets, plan, outcomes: [...run], store, rows, run }
 }
 
 describe('bulk routing jobs against the demo backend', () => {
@@ -136,6 +147,65 @@ describe('bulk routing jobs against the demo backend', () => {
       }),
       { numRuns: RUNS },
     )
+  })
+
+  test(`with faults, then Retry failed and Undo as the page runs them over the job's columns: the retry finishes the job, the undo puts back what it changed (${RUNS} runs)`, async () => {
+    let retried = 0
+    await fc.assert(
+      fc.asyncProperty(failingScenarioArb, async ({ selected, choice, faults, pick }) => {
+        const { h, all, store, rows, run } = await runBulk(selected, choice, faults, pick)
+        // The faults the job did not meet are dropped: the retry and the undo run on a calm server.
+        faults.splice(0)
+        // Retry failed (use-write-job.ts): read the numbers again (their precondition), plan what was wanted of them as read.
+        const retryRows = rows.filter((row) => ['failed', 'not-sent'].includes(run.resultOf(row)!))
+        retried += retryRows.length
+        for (const row of retryRows) store.see(h.workspace.getPhoneNumber(store.idOf(row)))
+        const retryTargets = retryRows.map((row) => ({
+          number: store.lastSeen(row),
+          wanted: routingWanted(choice, store.asRead(row)),
+        }))
+        run.merge(
+          await runWrites({ plan: planWrites(retryTargets, catalog), numbers: store, rows: retryRows, api: h.api }),
+        )
+        // Every number ends holding the choice, or someone else's change, or was refused.
+        for (const row of rows) {
+          const result = run.resultOf(row)!
+          const now = h.workspace.getPhoneNumber(store.idOf(row))
+          expect(['changed', 'unchanged', 'changed-elsewhere', 'refused']).toContain(result)
+          if (result === 'changed' || result === 'unchanged') expect(holdsChoice(now, choice)).toBe(true)
+          // What the job left is what the server holds (nobody changed it since).
+          if (result === 'changed') expect(store.lastSeen(row)).toEqual(JobNumbers.of([now]).asRead(0))
+        }
+        // Undo (plan-undo over as read and as last seen): every number the job changed is back as it was read.
+        const changed = rows.filter((row) => run.resultOf(row) === 'changed')
+        const undoTargets = changed.flatMap((row) => {
+          const wanted = undoWanted(store.asRead(row), store.lastSeen(row))
+          return wanted ? [{ number: store.lastSeen(row), wanted }] : []
+        })
+        const undone = await runWrites({
+          plan: planWrites(undoTargets, catalog),
+          numbers: store,
+          rows: changed,
+          api: h.api,
+        })
+        for (const row of changed) {
+          const now = JobNumbers.of([h.workspace.getPhoneNumber(store.idOf(row))]).asRead(0)
+          // Refused: what it held cannot be deployed again (an archived agent's version); it stays as the job left it.
+          if (undone.resultOf(row) === 'refused') expect(now).toEqual(store.lastSeen(row))
+          else {
+            expect(undone.resultOf(row)).toBe('changed')
+            expect({ ...now, updated_at: '' }).toEqual({ ...store.asRead(row), updated_at: '' })
+          }
+        }
+        // Numbers outside the share or the selection are as they were.
+        const inJob = new Set(rows.map((row) => store.idOf(row)))
+        for (const before of all)
+          if (!inJob.has(before.id)) expect(h.workspace.getPhoneNumber(before.id)).toEqual(before)
+      }),
+      { numRuns: RUNS },
+    )
+    // The generators reach the retry.
+    expect(retried).toBeGreaterThan(0)
   })
 
   test('a share grown from 10 % to 50 % keeps every number the 10 % took', () => {

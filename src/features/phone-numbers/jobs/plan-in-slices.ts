@@ -1,14 +1,40 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { WritePlanner, type WritePlan, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
+import { WritePlanner, type WantedFields, type WritePlan } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { inSlices } from '@/features/phone-numbers/jobs/yield-to-browser'
 
-/** planWrites for many numbers without a long task: the same plan, built in slices. */
-export async function planInSlices(
-  targets: readonly WriteTarget[],
+export interface PlannedRows {
+  plan: WritePlan
+  /** The rows the job is about (those something was wanted of), in order. */
+  rows: number[]
+  /** What was wanted of each of `rows`: Retry failed asks it again of the ones not done. */
+  wanted: WantedFields[]
+}
+
+/**
+ * planWrites for many numbers without a long task: the same plan, built in slices, of the rows of
+ * `numbers` something is wanted of (null: left out), each from its last seen state.
+ */
+export async function planRowsInSlices(
+  numbers: JobNumbers,
+  candidates: ArrayLike<number>,
+  wantedOf: (row: number) => WantedFields | null,
   catalog: AgentCatalog,
   signal?: AbortSignal,
-): Promise<WritePlan> {
+): Promise<PlannedRows> {
   const planner = new WritePlanner(catalog)
-  await inSlices(targets, (target) => planner.add(target), signal)
-  return planner.finish()
+  const rows: number[] = []
+  const wanted: WantedFields[] = []
+  await inSlices(
+    candidates,
+    (row) => {
+      const fields = wantedOf(row)
+      if (fields === null) return
+      rows.push(row)
+      wanted.push(fields)
+      planner.add({ number: numbers.lastSeen(row), wanted: fields })
+    },
+    signal,
+  )
+  return { plan: planner.finish(), rows, wanted }
 }

@@ -1,12 +1,11 @@
-import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
-import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { platformApi } from '@/lib/api'
-import { MAX_IDS_PER_LIST, MAX_PAGE_SIZE, type ListPhoneNumbersParams } from '@/types/api'
+import { MAX_IDS_PER_LIST, MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber } from '@/types/api'
 
 /**
  * The numbers a job is about, as the server holds them now: the selected rows by id, or every number
  * of a view (its filters, not only the loaded rows) page by page at the largest page size. Only what
- * the job needs of each number is kept (JobNumber), so 100,000 of them stay small.
+ * the job needs of each number is kept, in columns (JobNumbers), so 100,000 of them stay small.
  */
 
 export type SelectionSource =
@@ -28,11 +27,11 @@ export interface ReadProgress {
 export async function readSelection(
   source: SelectionSource,
   options: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void } = {},
-): Promise<JobNumber[]> {
+): Promise<JobNumbers> {
   const { signal, onProgress } = options
-  const found = new Map<string, JobNumber>()
-  const keep = (records: readonly JobNumber[], excluded?: ReadonlySet<string>) => {
-    for (const record of records) if (!excluded?.has(record.id)) found.set(record.id, jobNumberOf(record))
+  const found = new JobNumbers()
+  const keep = (records: readonly PhoneNumber[], excluded?: ReadonlySet<string>) => {
+    for (const record of records) if (!excluded?.has(record.id)) found.add(record)
   }
   if (source.kind === 'ids') {
     onProgress?.({ read: 0, total: source.ids.length })
@@ -41,7 +40,8 @@ export async function readSelection(
       keep((await platformApi.listPhoneNumbers({ ids, limit: MAX_IDS_PER_LIST }, { signal })).data)
       onProgress?.({ read: Math.min(start + MAX_IDS_PER_LIST, source.ids.length), total: source.ids.length })
     }
-    return [...found.values()]
+    found.trim()
+    return found
   }
   const views = source.kind === 'view' ? [source.filters] : source.views
   const excluded = source.kind === 'view' ? source.excluded : undefined
@@ -61,5 +61,6 @@ export async function readSelection(
       }
     }
   }
-  return [...found.values()]
+  found.trim()
+  return found
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
 import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
-import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
+import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { planWrites, type WantedFields, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
@@ -80,8 +80,9 @@ async function runScenario(targetSpecs: [number, WantedFields][], faults: Fault[
   const all = h.workspace.allNumbers()
   const targets: WriteTarget[] = targetSpecs.map(([index, wanted]) => ({ number: all[index]!, wanted }))
   const plan = planWrites(targets, catalog)
-  const outcomes = await runWrites({ plan, numbers: targets.map((t) => t.number), api: h.api })
-  return { h, all, targets, plan, outcomes }
+  const numbers = JobNumbers.of(targets.map((t) => t.number))
+  const outcomes = [...(await runWrites({ plan, numbers, api: h.api }))]
+  return { h, all, targets, plan, numbers, outcomes }
 }
 
 describe('runWrites against the demo backend', () => {
@@ -144,7 +145,7 @@ describe('runWrites against the demo backend', () => {
     const plan = planWrites(targets, catalog)
     const outcomes = await runWrites({
       plan,
-      numbers: targets.map((t) => t.number),
+      numbers: JobNumbers.of(targets.map((t) => t.number)),
       api: h.api,
       // One call at a time, so that a cancel after the second finds no other in flight.
       concurrency: 1,
@@ -153,7 +154,7 @@ describe('runWrites against the demo backend', () => {
         if (done === 2) controller.abort()
       },
     })
-    expect(outcomes.map((o) => o.result)).toEqual(['changed', 'changed', 'not-sent', 'not-sent'])
+    expect([...outcomes].map((o) => o.result)).toEqual(['changed', 'changed', 'not-sent', 'not-sent'])
     expect(h.workspace.getPhoneNumber(all[2]!.id)).toEqual(all[2])
   })
 })
@@ -171,12 +172,14 @@ describe('undo of a write job against the demo backend', () => {
         scenarioArb,
         fc.array(fc.nat({ max: NUMBERS - 1 }), { maxLength: 3 }),
         async ({ targets }, meddled) => {
-          const { h, all, outcomes } = await runScenario(targets, [], 0)
-          const changes = outcomes.flatMap((outcome) =>
-            outcome.result === 'changed'
-              ? [{ before: all.find((n) => n.id === outcome.number.id)!, after: outcome.record }]
-              : [],
-          )
+          const { h, all, numbers, outcomes } = await runScenario(targets, [], 0)
+          // What the job left of each number it changed is its last seen state; as read, what it was.
+          const changes = outcomes.flatMap((outcome) => {
+            const row = numbers.rowOf(outcome.number.id)!
+            const before = all.find((n) => n.id === outcome.number.id)!
+            expect(numbers.asRead(row)).toEqual(jobNumberOf(before))
+            return outcome.result === 'changed' ? [{ before, after: numbers.lastSeen(row) }] : []
+          })
           const published = new Set(
             h.workspace.listAgents().data.flatMap((a) => a.versions.filter((v) => v.published).map((v) => v.id)),
           )
@@ -187,11 +190,13 @@ describe('undo of a write job against the demo backend', () => {
             theirs.set(id, h.workspace.changeAsAnotherAdmin(id, { label: `Theirs ${theirs.size}` }))
           }
           const undo = undoTargets(changes)
-          const undone = await runWrites({
-            plan: planWrites(undo, catalog),
-            numbers: undo.map((t) => t.number),
-            api: h.api,
-          })
+          const undone = [
+            ...(await runWrites({
+              plan: planWrites(undo, catalog),
+              numbers: JobNumbers.of(undo.map((t) => t.number)),
+              api: h.api,
+            })),
+          ]
 
           for (const { before, after } of changes) {
             const now = h.workspace.getPhoneNumber(before.id)
@@ -216,3 +221,8 @@ describe('undo of a write job against the demo backend', () => {
     )
   })
 })
+
+/** What a job keeps of a record. */
+function jobNumberOf(record: PhoneNumber) {
+  return JobNumbers.of([record]).asRead(0)
+}

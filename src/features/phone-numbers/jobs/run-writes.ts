@@ -1,13 +1,9 @@
-import { jobNumberOf } from '@/features/phone-numbers/domain/writes/job-number'
-import {
-  type JobNumber,
-  type NumberRef,
-  type WritePlan,
-  type WriteCall,
-} from '@/features/phone-numbers/domain/writes/plan-writes'
-import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
+import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
+import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/writes/job-outcomes'
+import type { NumberRef, WritePlan, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
-import { narrow, numbersOf, reached, refOf } from '@/features/phone-numbers/jobs/write-calls'
+import { narrow, numbersOf, reached } from '@/features/phone-numbers/jobs/write-calls'
+import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
 
 /**
@@ -48,8 +44,13 @@ export interface JobProgress {
 
 export interface RunOptions {
   plan: WritePlan
-  /** Each number as the plan saw it: its `updated_at` is the first precondition. */
-  numbers: readonly JobNumber[]
+  /**
+   * The job's numbers: each one's last seen `updated_at` is its next precondition, and every answer
+   * goes in as its new last seen state (what the job left, for Undo).
+   */
+  numbers: JobNumbers
+  /** The rows of `numbers` the plan is about, in the order their outcomes are listed (default: every row). */
+  rows?: ArrayLike<number>
   api: WriteApi
   signal?: AbortSignal
   onProgress?: (progress: JobProgress) => void
@@ -64,19 +65,27 @@ const AMBIGUOUS_RETRIES = 2
 /** "A few in flight": enough to hide the round trip, few enough not to be rate limited at once. */
 export const PER_NUMBER_CONCURRENCY = 4
 
-export async function runWrites(options: RunOptions): Promise<NumberOutcome[]> {
+export async function runWrites(options: RunOptions): Promise<JobOutcomes> {
   const job = new WriteJob(options)
   return job.run()
 }
 
+/** Records in an answer from which taking it in waits for the next task (a publish's 1,000 numbers). */
+const LARGE_ANSWER = 200
+
+/** A flag of a row: the server answered with its record during the job (its last seen state is what that left). */
+const ANSWERED = 1
+/** A flag of a row: a call reached it, so a later failure leaves it part-changed. */
+const REACHED = 2
+
 class WriteJob {
-  private readonly seen: Map<string, JobNumber>
-  /** Numbers the server answered with a record of during the job: `seen` holds what that record left. */
-  private readonly answered = new Set<string>()
-  private readonly finished = new Map<string, NumberOutcome>()
-  /** Numbers at least one call reached: a later failure leaves them part-changed. */
-  private readonly reachedBy = new Set<string>()
-  private readonly lastCallOf = new Map<string, number>()
+  private readonly numbers: JobNumbers
+  /** ANSWERED and REACHED, a byte per row. */
+  private readonly flags: Uint8Array
+  /** The index of the last call naming each row, -1 for none. */
+  private readonly lastCallOf: Int32Array
+  private readonly finished: JobOutcomes
+  private planned = 0
   private done = 0
   /** Set when a call must end the job (401): no further call is sent. */
   private stopMessage: string | null = null
@@ -84,13 +93,28 @@ class WriteJob {
   private pausedUntil = 0
 
   constructor(private readonly options: RunOptions) {
-    this.seen = new Map(options.numbers.map((n) => [n.id, n]))
+    const { numbers } = options
+    this.numbers = numbers
+    this.flags = new Uint8Array(numbers.size)
+    this.lastCallOf = new Int32Array(numbers.size).fill(-1)
+    this.finished = new JobOutcomes(numbers, options.rows ?? Array.from({ length: numbers.size }, (_, row) => row))
     options.plan.calls.forEach((call, index) => {
-      for (const number of numbersOf(call)) this.lastCallOf.set(number.id, index)
+      for (const number of numbersOf(call)) {
+        const row = this.rowOf(number)
+        if (this.lastCallOf[row] === -1) this.planned += 1
+        this.lastCallOf[row] = index
+      }
     })
   }
 
-  async run(): Promise<NumberOutcome[]> {
+  /** The row of a number the plan names: the plan is made of the job's numbers. */
+  private rowOf(number: NumberRef): number {
+    const row = this.numbers.rowOf(number.id)
+    if (row === undefined) throw new Error(`${number.phone_number} is not one of the job's numbers.`)
+    return row
+  }
+
+  async run(): Promise<JobOutcomes> {
     const { signal } = this.options
     this.progress()
     for (const segment of segments(this.options.plan.calls)) {
@@ -111,10 +135,10 @@ class WriteJob {
   }
 
   private callDone(call: WriteCall, index: number): void {
-    for (const { id } of numbersOf(call)) {
-      const record = this.answered.has(id) ? this.seen.get(id) : undefined
-      if (this.lastCallOf.get(id) === index && record && !this.finished.has(id)) {
-        this.finish({ number: refOf(record), result: 'changed', record })
+    for (const number of numbersOf(call)) {
+      const row = this.rowOf(number)
+      if (this.lastCallOf[row] === index && this.flags[row]! & ANSWERED && !this.finished.has(row)) {
+        this.finish(row, { result: 'changed' })
       }
     }
     this.progress()
@@ -123,7 +147,7 @@ class WriteJob {
   /** Sends one call until it is through for every number it can be; the stop message when the job must end. */
   private async send(call: WriteCall): Promise<string | null> {
     const { api, signal } = this.options
-    let pending = numbersOf(call).filter((n) => !this.finished.has(n.id))
+    let pending = numbersOf(call).filter((n) => !this.finished.has(this.rowOf(n)))
     if (call.kind !== 'publish' && pending.length === 0) return null
     let retries = AMBIGUOUS_RETRIES
     for (;;) {
@@ -133,10 +157,12 @@ class WriteJob {
       if (this.stopMessage !== null) return this.stopMessage
       try {
         const records = await api.send(
-          writeRequest(narrow(call, pending), (n) => this.seen.get(n.id)?.updated_at),
+          writeRequest(narrow(call, pending), (n) => this.numbers.lastSeenUpdatedAt(this.rowOf(n))),
           signal,
         )
-        for (const number of pending) this.reachedBy.add(number.id)
+        for (const number of pending) this.flags[this.rowOf(number)]! |= REACHED
+        // A large answer was read and checked in this task: taking it in (and the page's caches) goes in the next.
+        if (records.length >= LARGE_ANSWER) await yieldToBrowser()
         this.took(records)
         return null
       } catch (error) {
@@ -186,8 +212,8 @@ class WriteJob {
     for (const number of pending) {
       const record = current.get(number.id)
       if (!record) this.fail(number, 'This number is no longer in the workspace.')
-      else if (record.updated_at === this.seen.get(number.id)?.updated_at) still.push(number)
-      else if (conflicts === null && reached(call, record)) this.reachedBy.add(number.id)
+      else if (record.updated_at === this.numbers.lastSeenUpdatedAt(this.rowOf(number))) still.push(number)
+      else if (conflicts === null && reached(call, record)) this.flags[this.rowOf(number)]! |= REACHED
       else this.changedElsewhere(number)
     }
     this.took([...current.values()])
@@ -205,48 +231,51 @@ class WriteJob {
 
   private took(records: PhoneNumber[]): void {
     for (const record of records) {
-      // Only what an outcome and an undo need, sharing what did not change with the earlier state.
-      this.seen.set(record.id, jobNumberOf(record, this.seen.get(record.id)))
-      this.answered.add(record.id)
+      const row = this.numbers.see(record)
+      if (row !== undefined) this.flags[row]! |= ANSWERED
     }
     if (records.length > 0) this.options.onRecords?.(records)
   }
 
   private changedElsewhere(number: NumberRef): void {
-    this.finish({ number, result: 'changed-elsewhere', partly: this.reachedBy.has(number.id) })
+    const row = this.rowOf(number)
+    this.finish(row, { result: 'changed-elsewhere', partly: this.reached(row) })
   }
 
   private fail(number: NumberRef, message: string): void {
-    this.finish({ number, result: 'failed', message, partly: this.reachedBy.has(number.id) })
+    const row = this.rowOf(number)
+    this.finish(row, { result: 'failed', message, partly: this.reached(row) })
   }
 
-  private finish(outcome: NumberOutcome): void {
-    if (this.finished.has(outcome.number.id)) return
-    this.finished.set(outcome.number.id, outcome)
-    if (this.lastCallOf.has(outcome.number.id)) this.done += 1
+  private reached(row: number): boolean {
+    return (this.flags[row]! & REACHED) !== 0
+  }
+
+  private finish(row: number, outcome: RowOutcome): void {
+    if (this.finished.has(row)) return
+    this.finished.set(row, outcome)
+    if (this.lastCallOf[row] !== -1) this.done += 1
   }
 
   private progress(): void {
-    this.options.onProgress?.({ done: this.done, total: this.lastCallOf.size })
+    this.options.onProgress?.({ done: this.done, total: this.planned })
   }
 
-  /** Every number of the plan, in the order the targets named them. */
-  private outcomes(stopMessage?: string): NumberOutcome[] {
-    const { plan, numbers } = this.options
-    const unchanged = new Set(plan.unchanged.map((n) => n.id))
-    const refused = new Map(plan.refused.map((r) => [r.number.id, r.refusal]))
-    return numbers.map((number): NumberOutcome => {
-      const ref = refOf(number)
-      const outcome = this.finished.get(number.id)
-      if (outcome) return outcome
-      const refusal = refused.get(number.id)
-      if (refusal) return { number: ref, result: 'refused', refusal }
-      if (unchanged.has(number.id)) return { number: ref, result: 'unchanged' }
-      const partly = this.reachedBy.has(number.id)
-      return stopMessage === undefined
-        ? { number: ref, result: 'not-sent', partly }
-        : { number: ref, result: 'not-sent', partly, message: stopMessage }
-    })
+  /** Every number of the job: those the plan left out (unchanged, refused), and those the job did not get to. */
+  private outcomes(stopMessage?: string): JobOutcomes {
+    const { plan } = this.options
+    for (const number of plan.unchanged) this.finish(this.rowOf(number), { result: 'unchanged' })
+    for (const { number, refusal } of plan.refused) this.finish(this.rowOf(number), { result: 'refused', refusal })
+    for (const row of this.finished.rows()) {
+      const partly = this.reached(row)
+      this.finish(
+        row,
+        stopMessage === undefined
+          ? { result: 'not-sent', partly }
+          : { result: 'not-sent', partly, message: stopMessage },
+      )
+    }
+    return this.finished
   }
 }
 

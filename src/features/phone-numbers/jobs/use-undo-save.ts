@@ -4,6 +4,7 @@ import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { refreshAgentUsage } from '@/features/phone-numbers/api/agent-usage-queries'
 import { reconcileSavedNumbers } from '@/features/phone-numbers/api/reconcile-cache'
+import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { undoTargets, type SavedChange } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { planWrites } from '@/features/phone-numbers/domain/writes/plan-writes'
@@ -38,13 +39,13 @@ export async function undoSave(queryClient: QueryClient, variables: UndoVariable
   const targets = undoTargets(variables.changes)
   const outcomes = await runWrites({
     plan: planWrites(targets, catalog),
-    numbers: targets.map((target) => target.number),
+    numbers: JobNumbers.of(targets.map((target) => target.number)),
     api: platformWriteApi(variables.reason),
     onRecords: (records) => reconcileSavedNumbers(queryClient, records, []),
   })
   void queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists(), refetchType: 'none' })
   void refreshAgentUsage(queryClient)
-  return { outcomes }
+  return { outcomes: [...outcomes] }
 }
 
 export function useUndoSave() {

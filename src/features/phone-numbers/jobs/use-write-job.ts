@@ -5,15 +5,15 @@ import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { refreshAgentUsage } from '@/features/phone-numbers/api/agent-usage-queries'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { reconcileJobRecords } from '@/features/phone-numbers/api/reconcile-cache'
-import { tallyOutcomes, type JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
-import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
-import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
+import type { JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
+import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
+import type { JobOutcomes } from '@/features/phone-numbers/domain/writes/job-outcomes'
+import { undoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
-import { planInSlices } from '@/features/phone-numbers/jobs/plan-in-slices'
+import { planRowsInSlices } from '@/features/phone-numbers/jobs/plan-in-slices'
 import { platformWriteApi } from '@/features/phone-numbers/jobs/platform-write-api'
 import { readSelection } from '@/features/phone-numbers/jobs/read-selection'
 import { runWrites, type JobProgress } from '@/features/phone-numbers/jobs/run-writes'
-
 /**
  * A write job over many numbers, with the phases every such job shows (components/job-*.tsx):
  * running with progress and Cancel, then the outcome with Retry failed and Undo. Bulk routing,
@@ -24,10 +24,22 @@ import { runWrites, type JobProgress } from '@/features/phone-numbers/jobs/run-w
 export interface WriteJobSpec {
   /** X-Change-Reason of every call ("Bulk change: inbound → Front Desk v3"); an undo's is "Undo: " and this. */
   reason: string
-  /** Each number as read when the job was prepared (its `updated_at` is the precondition) and what it should hold. */
-  targets: WriteTarget[]
+  /** The numbers as read when the job was prepared: each one's `updated_at` is its precondition, and Undo puts it back. */
+  numbers: JobNumbers
+  /** What a number (as read) should hold; null leaves it out of the job (outside a rollout's share). */
+  wantedOf: (number: JobNumber) => WantedFields | null
   /** One-number calls (PATCHes) in flight at once. */
   concurrency?: number
+}
+
+/** A job over a list of targets (a CSV import's lines): the same job, its numbers in columns. */
+export function targetsJob(reason: string, targets: readonly WriteTarget[]): WriteJobSpec {
+  const wanted = new Map(targets.map((target) => [target.number.id, target.wanted]))
+  return {
+    reason,
+    numbers: JobNumbers.of(targets.map((target) => target.number)),
+    wantedOf: (number) => wanted.get(number.id) ?? null,
+  }
 }
 
 export type JobKind = 'apply' | 'undo'
@@ -38,7 +50,7 @@ export type WriteJobState =
   | {
       phase: 'done'
       kind: JobKind
-      outcomes: NumberOutcome[]
+      outcomes: JobOutcomes
       tally: JobTally
       /** Some numbers failed or were not sent: Retry failed sends them again. */
       canRetry: boolean
@@ -46,14 +58,18 @@ export type WriteJobState =
     }
   | { phase: 'error'; kind: JobKind; message: string }
 
-/** What the job keeps between its runs: for Retry failed, what each number not done should hold; for Undo, each changed number as it was. */
+/**
+ * What the job keeps between its runs: its numbers (as read: what Undo puts back; as last seen: what
+ * the job left), the last run's outcomes, and for Retry failed what each number not done should hold.
+ */
 interface JobMemory {
   reason: string
   kind: JobKind
   concurrency: number | undefined
-  wanted: Map<string, WantedFields>
-  before: Map<string, JobNumber>
-  outcomes: NumberOutcome[]
+  numbers: JobNumbers
+  /** Row → what it should hold, for the numbers that failed or were not sent. */
+  wanted: Map<number, WantedFields>
+  outcomes: JobOutcomes | null
 }
 
 export function useWriteJob() {
@@ -63,21 +79,28 @@ export function useWriteJob() {
   const controller = useRef<AbortController | null>(null)
   useEffect(() => () => controller.current?.abort(), [])
 
+  /** Plans and runs the candidate rows something is wanted of; a retry's outcomes go into `previous`. */
   const execute = useCallback(
-    async (kind: JobKind, targets: WriteTarget[], previous: NumberOutcome[] = []) => {
+    async (
+      kind: JobKind,
+      candidates: ArrayLike<number>,
+      wantedOf: (row: number) => WantedFields | null,
+      previous: JobOutcomes | null = null,
+    ) => {
       const job = memory.current!
       const abort = new AbortController()
       controller.current = abort
-      setState({ phase: 'running', kind, progress: { done: 0, total: targets.length }, cancelling: false })
+      setState({ phase: 'running', kind, progress: { done: 0, total: candidates.length }, cancelling: false })
       try {
         const catalog = catalogOf(queryClient.getQueryData(agentQueries.list().queryKey) ?? [])
-        const plan = await planInSlices(targets, catalog, abort.signal)
+        const { plan, rows, wanted } = await planRowsInSlices(job.numbers, candidates, wantedOf, catalog, abort.signal)
         const published = plan.calls.flatMap((call) =>
           (call.kind === 'deploy' && call.publishesDraft) || call.kind === 'publish' ? [call.versionId] : [],
         )
-        const outcomes = await runWrites({
+        const run = await runWrites({
           plan,
-          numbers: targets.map((target) => target.number),
+          numbers: job.numbers,
+          rows,
           api: platformWriteApi(kind === 'undo' ? `Undo: ${job.reason}` : job.reason),
           signal: abort.signal,
           concurrency: job.concurrency,
@@ -85,17 +108,20 @@ export function useWriteJob() {
           onRecords: (records) => reconcileJobRecords(queryClient, records, published),
         })
         // A retry's outcomes replace those of the numbers it retried; the others stand.
-        const retried = new Set(outcomes.map((o) => o.number.id))
-        const all = [...previous.filter((o) => !retried.has(o.number.id)), ...outcomes]
-        job.outcomes = all
+        previous?.merge(run)
+        const outcomes = previous ?? run
+        job.outcomes = outcomes
         job.kind = kind
-        const retryable = new Set(outcomes.filter(isRetryable).map((o) => o.number.id))
-        job.wanted = new Map(targets.filter((t) => retryable.has(t.number.id)).map((t) => [t.number.id, t.wanted]))
-        const tally = tallyOutcomes(all)
+        job.wanted = new Map()
+        rows.forEach((row, index) => {
+          const result = run.resultOf(row)
+          if (result === 'failed' || result === 'not-sent') job.wanted.set(row, wanted[index]!)
+        })
+        const tally = outcomes.tally()
         setState({
           phase: 'done',
           kind,
-          outcomes: all,
+          outcomes,
           tally,
           canRetry: job.wanted.size > 0,
           canUndo: kind === 'apply' && tally.changed > 0,
@@ -115,15 +141,16 @@ export function useWriteJob() {
 
   const start = useCallback(
     (spec: WriteJobSpec) => {
+      const { numbers } = spec
       memory.current = {
         reason: spec.reason,
         kind: 'apply',
         concurrency: spec.concurrency,
+        numbers,
         wanted: new Map(),
-        before: new Map(spec.targets.map((t) => [t.number.id, t.number])),
-        outcomes: [],
+        outcomes: null,
       }
-      void execute('apply', spec.targets)
+      void execute('apply', allRows(numbers), (row) => spec.wantedOf(numbers.asRead(row)))
     },
     [execute],
   )
@@ -136,9 +163,16 @@ export function useWriteJob() {
     controller.current = abort
     setState({ phase: 'running', kind: job.kind, progress: { done: 0, total: job.wanted.size }, cancelling: false })
     try {
-      const current = await readSelection({ kind: 'ids', ids: [...job.wanted.keys()] }, { signal: abort.signal })
-      const targets = current.map((number) => ({ number, wanted: job.wanted.get(number.id)! }))
-      await execute(job.kind, targets, job.outcomes)
+      const ids = [...job.wanted.keys()].map((row) => job.numbers.idOf(row))
+      const current = await readSelection({ kind: 'ids', ids }, { signal: abort.signal })
+      // What they hold now is each one's precondition; as read stays what Undo puts back.
+      const found: number[] = []
+      for (let row = 0; row < current.size; row++) {
+        const seen = job.numbers.see(current.asRead(row))
+        if (seen !== undefined) found.push(seen)
+      }
+      const { wanted } = job
+      await execute(job.kind, found, (row) => wanted.get(row) ?? null, job.outcomes)
     } catch (error) {
       setState({ phase: 'error', kind: job.kind, message: error instanceof Error ? error.message : String(error) })
     }
@@ -147,12 +181,10 @@ export function useWriteJob() {
   /** Puts back what the job changed, on each number still as the job left it (plan-undo), as a job of its own. */
   const undo = useCallback(() => {
     const job = memory.current
-    if (!job) return
-    const changes = job.outcomes.flatMap((outcome) => {
-      const before = job.before.get(outcome.number.id)
-      return outcome.result === 'changed' && before ? [{ before, after: outcome.record }] : []
-    })
-    void execute('undo', undoTargets(changes))
+    if (!job?.outcomes) return
+    const { numbers, outcomes } = job
+    const changed = [...outcomes.rows()].filter((row) => outcomes.resultOf(row) === 'changed')
+    void execute('undo', changed, (row) => undoWanted(numbers.asRead(row), numbers.lastSeen(row)))
   }, [execute])
 
   const cancel = useCallback(() => {
@@ -171,7 +203,8 @@ export function useWriteJob() {
 
 export type WriteJob = ReturnType<typeof useWriteJob>
 
-/** Failed or not sent: worth sending again (a number someone else changed is theirs). */
-function isRetryable(outcome: NumberOutcome): boolean {
-  return outcome.result === 'failed' || outcome.result === 'not-sent'
+function allRows(numbers: JobNumbers): Int32Array {
+  const rows = new Int32Array(numbers.size)
+  for (let row = 0; row < rows.length; row++) rows[row] = row
+  return rows
 }

@@ -26,7 +26,7 @@ export function yieldToBrowser(): Promise<void> {
 
 /** Calls `each` for every item, yielding to the browser whenever a slice has run SLICE_MS. Stops when aborted. */
 export async function inSlices<T>(
-  items: readonly T[],
+  items: ArrayLike<T>,
   each: (item: T, index: number) => void,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -40,4 +40,9 @@ export async function inSlices<T>(
     }
     each(items[index]!, index)
   }
+}
+
+/** inSlices over the rows 0 … count - 1 (of a JobNumbers). */
+export function inRowSlices(count: number, each: (row: number) => void, signal?: AbortSignal): Promise<void> {
+  return inSlices({ length: count }, (_, row) => each(row), signal)
 }

@@ -1,11 +1,9 @@
-import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { formatCount } from '@/lib/format-count'
 
 /** `Set label…` on many numbers: the preview in words and the change reason. `label` is normalised (null clears). */
 
-export function labelPreviewInWords(numbers: readonly JobNumber[], label: string | null): string {
-  const already = numbers.filter((n) => n.label === label).length
-  const toChange = numbers.length - already
+export function labelPreviewInWords(selected: number, already: number, label: string | null): string {
+  const toChange = selected - already
   const count = `${formatCount(toChange)} ${toChange === 1 ? 'number' : 'numbers'}`
   const rest =
     already === 0

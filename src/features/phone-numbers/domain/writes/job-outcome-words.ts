@@ -4,21 +4,12 @@ import { formatCount } from '@/lib/format-count'
 
 /** How a job over many numbers ended, in words: the counts, and each number not changed with its reason. */
 
+/** The counts of a job's outcomes (JobOutcomes.tally). */
 export interface JobTally {
   changed: number
   unchanged: number
   /** Every number the job did not take where it was asked to, in the order the job named them. */
   notChanged: NumberOutcome[]
-}
-
-export function tallyOutcomes(outcomes: readonly NumberOutcome[]): JobTally {
-  const tally: JobTally = { changed: 0, unchanged: 0, notChanged: [] }
-  for (const outcome of outcomes) {
-    if (outcome.result === 'changed') tally.changed += 1
-    else if (outcome.result === 'unchanged') tally.unchanged += 1
-    else tally.notChanged.push(outcome)
-  }
-  return tally
 }
 
 /** "1,176 changed, 56 unchanged, 2 not changed:" (the list follows), or "1,176 changed, 56 unchanged." */
@@ -58,6 +49,6 @@ const RESULT_WORDS: Record<NumberOutcome['result'], string> = {
 export const RESULT_COLUMNS = ['phone_number', 'id', 'result', 'reason'] as const
 
 /** The rows of `Download results (CSV)`: one per number the job named. */
-export function resultRows(outcomes: readonly NumberOutcome[]): string[][] {
-  return outcomes.map((o) => [o.number.phone_number, o.number.id, RESULT_WORDS[o.result], outcomeReason(o)])
+export function resultRows(outcomes: Iterable<NumberOutcome>): string[][] {
+  return Array.from(outcomes, (o) => [o.number.phone_number, o.number.id, RESULT_WORDS[o.result], outcomeReason(o)])
 }

@@ -1,8 +1,11 @@
-import type { JobNumber, NumberRef, Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { NumberRef, Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
 
-/** How a write job ended for one number (jobs/run-writes.ts). */
+/**
+ * How a write job ended for one number (jobs/run-writes.ts). What a changed number holds now is the
+ * job's JobNumbers' last seen state of it.
+ */
 export type NumberOutcome =
-  | { number: NumberRef; result: 'changed'; record: JobNumber }
+  | { number: NumberRef; result: 'changed' }
   | { number: NumberRef; result: 'unchanged' }
   /** Someone else changed the number since it was read: left alone (after the calls already applied, if `partly`). */
   | { number: NumberRef; result: 'changed-elsewhere'; partly: boolean }

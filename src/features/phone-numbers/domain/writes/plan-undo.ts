@@ -16,18 +16,24 @@ export interface SavedChange {
 export function undoTargets(changes: readonly SavedChange[]): WriteTarget[] {
   const targets: WriteTarget[] = []
   for (const { before, after } of changes) {
-    const wanted: WantedFields = {}
-    if (before.inbound_agent_version_id !== after.inbound_agent_version_id) {
-      wanted.inbound = before.inbound_agent_version_id
-    }
-    if (before.outbound_agent_version_id !== after.outbound_agent_version_id) {
-      wanted.outbound = before.outbound_agent_version_id
-    }
-    if (!sameCanary(before.inbound_canary, after.inbound_canary)) wanted.canary = before.inbound_canary
-    if (before.nickname !== after.nickname) wanted.nickname = before.nickname
-    if (before.label !== after.label) wanted.label = before.label
-    if (before.inbound_webhook_url !== after.inbound_webhook_url) wanted.webhook = before.inbound_webhook_url
-    if (Object.keys(wanted).length > 0) targets.push({ number: after, wanted })
+    const wanted = undoWanted(before, after)
+    if (wanted) targets.push({ number: after, wanted })
   }
   return targets
+}
+
+/** What undoing one number's change asks of it (from `after`), null when the change left it as it was. */
+export function undoWanted(before: JobNumber, after: JobNumber): WantedFields | null {
+  const wanted: WantedFields = {}
+  if (before.inbound_agent_version_id !== after.inbound_agent_version_id) {
+    wanted.inbound = before.inbound_agent_version_id
+  }
+  if (before.outbound_agent_version_id !== after.outbound_agent_version_id) {
+    wanted.outbound = before.outbound_agent_version_id
+  }
+  if (!sameCanary(before.inbound_canary, after.inbound_canary)) wanted.canary = before.inbound_canary
+  if (before.nickname !== after.nickname) wanted.nickname = before.nickname
+  if (before.label !== after.label) wanted.label = before.label
+  if (before.inbound_webhook_url !== after.inbound_webhook_url) wanted.webhook = before.inbound_webhook_url
+  return Object.keys(wanted).length > 0 ? wanted : null
 }

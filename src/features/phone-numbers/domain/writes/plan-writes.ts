@@ -21,7 +21,7 @@ export interface WantedFields {
 
 /**
  * What a write job holds of a number: enough to plan it, name it in calls, and undo it. A whole
- * PhoneNumber is one; a job over many numbers keeps only this (job-number.ts), to stay small.
+ * PhoneNumber is one; a job over many numbers keeps only this, in columns (job-numbers.ts), to stay small.
  */
 export type JobNumber = Pick<
   PhoneNumber,

@@ -1,0 +1,70 @@
+import fc from 'fast-check'
+import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
+import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/writes/job-outcomes'
+import type { JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
+
+const number = (k: number): JobNumber => ({
+  id: `phn_${k}`,
+  phone_number: `+1415555${String(k).padStart(4, '0')}`,
+  nickname: null,
+  label: null,
+  inbound_agent_version_id: null,
+  outbound_agent_version_id: null,
+  inbound_canary: null,
+  inbound_webhook_url: null,
+  updated_at: '2026-12-01T12:00:00.000Z',
+})
+const numbers = JobNumbers.of(Array.from({ length: 20 }, (_, k) => number(k)))
+
+const outcomeArb: fc.Arbitrary<RowOutcome> = fc.oneof(
+  fc.constant({ result: 'changed' as const }),
+  fc.constant({ result: 'unchanged' as const }),
+  fc.boolean().map((partly) => ({ result: 'changed-elsewhere' as const, partly })),
+  fc.constantFrom(
+    { result: 'refused' as const, refusal: { kind: 'canary-without-inbound' as const } },
+    { result: 'refused' as const, refusal: { kind: 'unknown-version' as const, side: 'inbound' as const } },
+  ),
+  fc.record({ result: fc.constant('failed' as const), message: fc.string(), partly: fc.boolean() }),
+  fc.boolean().map((partly) => ({ result: 'not-sent' as const, partly })),
+  fc.record({ result: fc.constant('not-sent' as const), partly: fc.boolean(), message: fc.string() }),
+)
+
+/** Rows in some order, each once, with an outcome each. */
+const jobArb = fc
+  .uniqueArray(fc.nat({ max: 19 }), { maxLength: 20 })
+  .chain((rows) =>
+    fc.tuple(fc.constant(rows), fc.array(outcomeArb, { minLength: rows.length, maxLength: rows.length })),
+  )
+
+test('every outcome comes back as it was set, for its number, in the order the job named them (property)', () => {
+  fc.assert(
+    fc.property(jobArb, ([rows, outcomes]) => {
+      const job = new JobOutcomes(numbers, rows)
+      rows.forEach((row, k) => job.set(row, outcomes[k]!))
+      expect([...job]).toEqual(rows.map((row, k) => ({ number: numbers.refOf(row), ...outcomes[k]! })))
+      const tally = job.tally()
+      expect(tally.changed).toBe(outcomes.filter((o) => o.result === 'changed').length)
+      expect(tally.unchanged).toBe(outcomes.filter((o) => o.result === 'unchanged').length)
+      expect(tally.notChanged).toEqual([...job].filter((o) => o.result !== 'changed' && o.result !== 'unchanged'))
+    }),
+  )
+})
+
+test('a later run (Retry failed) replaces the outcomes of the numbers it ran, in the first run’s order (property)', () => {
+  fc.assert(
+    fc.property(jobArb, fc.array(fc.tuple(fc.nat(), outcomeArb)), ([rows, outcomes], retried) => {
+      const job = new JobOutcomes(numbers, rows)
+      rows.forEach((row, k) => job.set(row, outcomes[k]!))
+      const again = [...new Map(rows.length === 0 ? [] : retried.map(([pick, o]) => [rows[pick % rows.length]!, o]))]
+      const retry = new JobOutcomes(
+        numbers,
+        again.map(([row]) => row),
+      )
+      for (const [row, outcome] of again) retry.set(row, outcome)
+      job.merge(retry)
+      const expected = new Map(rows.map((row, k) => [row, outcomes[k]!]))
+      for (const [row, outcome] of again) expected.set(row, outcome)
+      expect([...job]).toEqual(rows.map((row) => ({ number: numbers.refOf(row), ...expected.get(row)! })))
+    }),
+  )
+})

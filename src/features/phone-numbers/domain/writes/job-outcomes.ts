@@ -1,0 +1,106 @@
+import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
+import type { JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
+import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
+import type { Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
+
+/** An outcome without the number it is about (JobOutcomes knows that from the row). */
+export type RowOutcome = NumberOutcome extends infer O ? (O extends NumberOutcome ? Omit<O, 'number'> : never) : never
+
+const RESULTS = ['changed', 'unchanged', 'changed-elsewhere', 'refused', 'failed', 'not-sent'] as const
+const PARTLY = 0x80
+
+/**
+ * How a job ended for each of its numbers (rows of its JobNumbers), in the order the job named them:
+ * a byte a number, and the reason only for those that have one (a failure's message, a refusal), so
+ * that 100,000 outcomes, mostly "changed", take 100 KB. NumberOutcome objects are made when asked for.
+ */
+export class JobOutcomes {
+  private readonly codes: Uint8Array
+  private readonly details = new Map<number, { message?: string; refusal?: Refusal }>()
+  private readonly order: Int32Array
+
+  constructor(
+    readonly numbers: JobNumbers,
+    rows: ArrayLike<number>,
+  ) {
+    this.codes = new Uint8Array(numbers.size)
+    this.order = Int32Array.from(rows)
+  }
+
+  /** How many numbers the job named. */
+  get size(): number {
+    return this.order.length
+  }
+
+  has(row: number): boolean {
+    return this.codes[row] !== 0
+  }
+
+  set(row: number, outcome: RowOutcome): void {
+    const partly = 'partly' in outcome && outcome.partly ? PARTLY : 0
+    this.codes[row] = (RESULTS.indexOf(outcome.result) + 1) | partly
+    const message = 'message' in outcome ? outcome.message : undefined
+    const refusal = 'refusal' in outcome ? outcome.refusal : undefined
+    if (message !== undefined || refusal !== undefined) this.details.set(row, { message, refusal })
+    else this.details.delete(row)
+  }
+
+  get(row: number): NumberOutcome | undefined {
+    const code = this.codes[row]!
+    if (code === 0) return undefined
+    const result = RESULTS[(code & ~PARTLY) - 1]!
+    const number = this.numbers.refOf(row)
+    const partly = (code & PARTLY) !== 0
+    const { message, refusal } = this.details.get(row) ?? {}
+    switch (result) {
+      case 'changed':
+      case 'unchanged':
+        return { number, result }
+      case 'changed-elsewhere':
+        return { number, result, partly }
+      case 'refused':
+        return { number, result, refusal: refusal! }
+      case 'failed':
+        return { number, result, message: message ?? '', partly }
+      case 'not-sent':
+        return message === undefined ? { number, result, partly } : { number, result, partly, message }
+    }
+  }
+
+  resultOf(row: number): NumberOutcome['result'] | undefined {
+    const code = this.codes[row]!
+    return code === 0 ? undefined : RESULTS[(code & ~PARTLY) - 1]
+  }
+
+  /** The rows the job named, in its order. */
+  rows(): Iterable<number> {
+    return this.order
+  }
+
+  /** Takes the outcomes of a later run over some of these numbers (Retry failed): theirs replace these. */
+  merge(later: JobOutcomes): void {
+    for (const row of later.order) {
+      const outcome = later.get(row)
+      if (outcome) this.set(row, outcome)
+    }
+  }
+
+  /** The counts, and every number not changed as an outcome (usually few). */
+  tally(): JobTally {
+    const tally: JobTally = { changed: 0, unchanged: 0, notChanged: [] }
+    for (const row of this.order) {
+      const result = this.resultOf(row)
+      if (result === 'changed') tally.changed += 1
+      else if (result === 'unchanged') tally.unchanged += 1
+      else if (result !== undefined) tally.notChanged.push(this.get(row)!)
+    }
+    return tally
+  }
+
+  *[Symbol.iterator](): Iterator<NumberOutcome> {
+    for (const row of this.order) {
+      const outcome = this.get(row)
+      if (outcome) yield outcome
+    }
+  }
+}
