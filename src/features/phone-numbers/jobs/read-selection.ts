@@ -50,12 +50,17 @@ export async function readSelection(
   for (const filters of views) {
     // Oldest first: a number's creation time never changes, so writes meanwhile do not move numbers between pages.
     const params: ListPhoneNumbersParams = { ...filters, limit: MAX_PAGE_SIZE, sort: 'created_at', order: 'asc' }
+    const readPage = (page: number) => platformApi.listPhoneNumbers({ ...params, page }, { signal })
+    let next = readPage(1)
     for (let page = 1; ; page++) {
-      const answer = await platformApi.listPhoneNumbers({ ...params, page }, { signal })
+      const answer = await next
+      const last = answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total
+      // The next page is asked for before this one is taken in: the server prepares it meanwhile.
+      if (!last) next = readPage(page + 1)
       keep(answer.data, excluded)
       const read = readBefore + Math.min(page * MAX_PAGE_SIZE, answer.total)
       onProgress?.({ read, total: Math.max(source.total, read) })
-      if (answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total) {
+      if (last) {
         readBefore = read
         break
       }
