@@ -2,7 +2,7 @@ import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numb
 import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/writes/job-outcomes'
 import type { NumberRef, WritePlan, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
-import { narrow, numbersOf, reached } from '@/features/phone-numbers/jobs/write-calls'
+import { callSegments, narrow, numbersOf, reached } from '@/features/phone-numbers/jobs/write-calls'
 import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
 
@@ -117,7 +117,7 @@ class WriteJob {
   async run(): Promise<JobOutcomes> {
     const { signal } = this.options
     this.progress()
-    for (const segment of segments(this.options.plan.calls)) {
+    for (const segment of callSegments(this.options.plan.calls)) {
       const workers = segment.length === 1 ? 1 : (this.options.concurrency ?? PER_NUMBER_CONCURRENCY)
       let next = 0
       const worker = async () => {
@@ -277,33 +277,4 @@ class WriteJob {
     }
     return this.finished
   }
-}
-
-/**
- * The plan cut where calls may go at once: a call naming many numbers alone (publishes go in the
- * plan's order), and runs of one-number calls with no number twice (its second call needs the
- * first's `updated_at`).
- */
-function segments(calls: readonly WriteCall[]): { call: WriteCall; index: number }[][] {
-  const result: { call: WriteCall; index: number }[][] = []
-  let run: { call: WriteCall; index: number }[] = []
-  let inRun = new Set<string>()
-  const close = () => {
-    if (run.length > 0) result.push(run)
-    run = []
-    inRun = new Set()
-  }
-  calls.forEach((call, index) => {
-    const one = call.kind === 'set-canary' || call.kind === 'remove-canary' || call.kind === 'patch'
-    if (!one) {
-      close()
-      result.push([{ call, index }])
-      return
-    }
-    if (inRun.has(call.number.id)) close()
-    inRun.add(call.number.id)
-    run.push({ call, index })
-  })
-  close()
-  return result
 }

@@ -2,7 +2,7 @@ import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import type { JobNumber, NumberRef, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 
-/** What run-writes asks of a planned call: the numbers it names, narrowed to some of them, and whether it reached a number. */
+/** What run-writes asks of a planned call: the numbers it names, narrowed to some of them, whether it reached a number, and which calls may go at once. */
 
 export function refOf(number: NumberRef): NumberRef {
   return { id: number.id, phone_number: number.phone_number }
@@ -42,4 +42,33 @@ export function reached(call: WriteCall, record: JobNumber): boolean {
     case 'patch':
       return Object.entries(call.fields).every(([field, value]) => record[field as keyof typeof call.fields] === value)
   }
+}
+
+/**
+ * The plan cut where calls may go at once: a call naming many numbers alone (publishes go in the
+ * plan's order), and runs of one-number calls with no number twice (its second call needs the
+ * first's `updated_at`).
+ */
+export function callSegments(calls: readonly WriteCall[]): { call: WriteCall; index: number }[][] {
+  const result: { call: WriteCall; index: number }[][] = []
+  let run: { call: WriteCall; index: number }[] = []
+  let inRun = new Set<string>()
+  const close = () => {
+    if (run.length > 0) result.push(run)
+    run = []
+    inRun = new Set()
+  }
+  calls.forEach((call, index) => {
+    const one = call.kind === 'set-canary' || call.kind === 'remove-canary' || call.kind === 'patch'
+    if (!one) {
+      close()
+      result.push([{ call, index }])
+      return
+    }
+    if (inRun.has(call.number.id)) close()
+    inRun.add(call.number.id)
+    run.push({ call, index })
+  })
+  close()
+  return result
 }
