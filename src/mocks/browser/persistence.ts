@@ -26,7 +26,7 @@ export function parseStored(raw: string | null): StoredWorkspace | null {
   }
 }
 
-export function readStoredWorkspace(): StoredWorkspace | null {
+function readStoredWorkspace(): StoredWorkspace | null {
   return parseStored(readStoredText())
 }
 
