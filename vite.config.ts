@@ -82,10 +82,10 @@ function preloadAppChunk(): Plugin {
 }
 
 /**
- * Demo builds: a script of its own in the head (src/mocks/browser/early-backend.ts) registers the
- * mock service worker and starts the demo backend's Web Worker while the app's scripts load, and
- * msw's chunk is fetched alongside the app's instead of only when main.tsx asks for it.
- * Real-server builds have none of it.
+ * Demo builds: a script of its own in the head (src/mocks/browser/early-backend.ts) starts the demo
+ * backend's Web Worker and registers the mock service worker while the app's scripts load. msw's
+ * chunk is not preloaded: the first screen is answered without it, and it loads once the app has
+ * mounted. Real-server builds have none of it.
  */
 function startDemoBackendEarly(isDemo: boolean): Plugin {
   let base = '/'
@@ -100,27 +100,22 @@ function startDemoBackendEarly(isDemo: boolean): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, { bundle }) => {
+      handler: (html, { bundle }) => {
+        const chunks = Object.values(bundle ?? {}).filter((output): output is OutputChunk => output.type === 'chunk')
         // An entry of its own (emitted above), so not part of any graph.
-        const earlyBackend = Object.values(bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/mocks/browser/early-backend.ts'),
-        )?.fileName
-        // The demo backend and what it imports, but not what the app's preload (above) already lists.
-        const app = new Set(staticGraph(bundle, '/src/app/mount.tsx').map((chunk) => chunk.fileName))
-        const backend = staticGraph(bundle, '/src/mocks/browser.ts').filter((chunk) => !app.has(chunk.fileName))
-        return [
-          ...(earlyBackend
-            ? [
-                {
-                  tag: 'script',
-                  attrs: { type: 'module', async: true, crossorigin: true, src: `${base}${earlyBackend}` },
-                  // After the Content-Security-Policy, which applies only to what follows it.
-                  injectTo: 'head' as const,
-                },
-              ]
-            : []),
-          ...backend.map((chunk) => headLink('modulepreload', `${base}${chunk.fileName}`)),
-        ]
+        const earlyBackend = chunks.find((chunk) =>
+          chunk.facadeModuleId?.endsWith('/src/mocks/browser/early-backend.ts'),
+        )
+        if (!earlyBackend) return html
+        // Before every other script and preload, so that it downloads first and starts the worker before the
+        // app's chunks are evaluated (one long task); after the Content-Security-Policy, which applies only
+        // to what follows it.
+        const headScript = [
+          `<script type="module" async crossorigin src="${base}${earlyBackend.fileName}"></script>`,
+          ...earlyBackend.imports.map((fileName) => `<link rel="modulepreload" crossorigin href="${base}${fileName}">`),
+        ].join('\n    ')
+        const at = html.includes('<script') ? html.indexOf('<script') : html.indexOf('</head>')
+        return `${html.slice(0, at)}${headScript}\n    ${html.slice(at)}`
       },
     },
   }

@@ -4,7 +4,7 @@
  * One workspace size of the demo build: fresh loads to first rows, then every timed interaction in
  * one session, with the long tasks and long animation frames observed meanwhile.
  */
-import { installBenchHooks } from './in-page.mjs'
+import { installBenchHooks, waitForFirstRows } from './in-page.mjs'
 import { trackRequests } from './network.mjs'
 import { DEMO_DIR, DIALOG_OPENS, LOADS, PAGE_CLICKS, QUERIES, SAVES } from './options.mjs'
 import { attributeFrames, sourceMaps } from './profiles.mjs'
@@ -37,7 +37,7 @@ export async function openAt(browser, baseUrl, size) {
   const net = trackRequests(page)
   const open = async () => {
     await page.goto(`${baseUrl}/?numbers=${size}&latency=0`)
-    await page.waitForFunction(() => window.__bench.firstRowsFrame !== null, null, { timeout: 60_000, polling: 50 })
+    await waitForFirstRows(page)
     await page.waitForFunction(
       () => !document.querySelector('.numbers-table .skeleton-text') && !document.querySelector('.updating'),
       null,

@@ -18,6 +18,7 @@
  *   lastInput: number | null, lastClick: number | null,
  *   longTasks: LongTask[], frames: LongFrame[], windows: { kind: string, start: number | null, end: number }[], phases: Span[],
  *   marks: Record<string, number>, waiter: Promise<Outcome | null> | null,
+ *   firstRowsSeen: Promise<void>,
  * }} BenchState
  * @typedef {{ kind: 'search', query: string } | { kind: 'cleared' } | { kind: 'page', page: number, previousFirst: string | null }
  *   | { kind: 'dialog' } | { kind: 'save', index: number, editLabel: string | null, expected: string }
@@ -29,6 +30,8 @@
  * (as a MutationObserver sees it, and the animation frame after), the last input and click.
  */
 export function installBenchHooks() {
+  /** @type {() => void} */
+  let firstRowsShown = () => {}
   /** @type {BenchState} */
   const bench = {
     firstRowsDom: null,
@@ -41,6 +44,7 @@ export function installBenchHooks() {
     phases: [],
     marks: {},
     waiter: null,
+    firstRowsSeen: new Promise((resolve) => (firstRowsShown = resolve)),
   }
   window.__bench = bench
   // Room for every request of a run (the default keeps 250).
@@ -98,6 +102,7 @@ export function installBenchHooks() {
     observer.disconnect()
     requestAnimationFrame(() => {
       bench.firstRowsFrame = performance.now()
+      firstRowsShown()
     })
   })
   observer.observe(document, { childList: true, subtree: true })
@@ -201,4 +206,22 @@ export function armWaiter(spec) {
     }
     requestAnimationFrame(tick)
   })
+}
+
+/**
+ * Waits (from Node) for the frame after the first rows. Not with Playwright's waitForFunction: that
+ * evaluates Playwright's injected script, 60–100 ms of the page's main thread, in the middle of the
+ * load being measured; a promise in the page's own world costs it nothing.
+ * @param {import('@playwright/test').Page} page
+ * @param {number} [timeoutMs]
+ */
+export async function waitForFirstRows(page, timeoutMs = 60_000) {
+  await page.evaluate(
+    (ms) =>
+      Promise.race([
+        window.__bench.firstRowsSeen,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`no rows within ${ms} ms`)), ms)),
+      ]),
+    timeoutMs,
+  )
 }

@@ -5,7 +5,7 @@
  * real-server build's source maps), a Chrome trace of the span from the first list page's answer
  * to the first row, and the long animation frames of the load by script.
  */
-import { installBenchHooks } from './in-page.mjs'
+import { installBenchHooks, waitForFirstRows } from './in-page.mjs'
 import { REAL_DIR } from './options.mjs'
 import { attributeFrames, profilerWatch, sourceMaps, summarizeProfiles } from './profiles.mjs'
 import { TRACE_CATEGORIES, summarizeTrace } from './traces.mjs'
@@ -61,7 +61,7 @@ async function inFreshContext(browser, body) {
  */
 async function loadToFirstRows(page, url) {
   await page.goto(url)
-  await page.waitForFunction(() => window.__bench.firstRowsDom !== null, null, { timeout: 60_000, polling: 50 })
+  await waitForFirstRows(page)
 }
 
 /**

@@ -9,7 +9,7 @@
 import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildApp, root, run, startPreview, startServer } from '../lib/built-app.mjs'
-import { installBenchHooks } from './in-page.mjs'
+import { installBenchHooks, waitForFirstRows } from './in-page.mjs'
 import {
   REAL_API_BASE_URL,
   REAL_API_KEY,
@@ -107,7 +107,7 @@ export async function loadOnce(browser, url) {
     })
     await page.goto(url)
     const prompt = page.getByRole('button', { name: 'Connect', exact: true })
-    await page.waitForFunction(() => window.__bench.firstRowsDom !== null, null, { timeout: 60_000, polling: 50 })
+    await waitForFirstRows(page)
     if (await prompt.isVisible()) throw new Error(`${url} asks for a key: the build has no VITE_API_KEY`)
     const load = await page.evaluate((listPath) => {
       const bench = window.__bench

@@ -14,17 +14,11 @@ import { readStoredText } from '@/mocks/browser/stored-text'
  * It imports only the connection (no msw, no zod): it must stay a small chunk of its own.
  */
 
-if ('serviceWorker' in navigator) {
-  // msw's default worker URL, as startDemoBackend uses it.
-  navigator.serviceWorker.register('/mockServiceWorker.js').catch(() => {
-    // startDemoBackend registers again and reports why it cannot.
-  })
-}
+// First of all: the worker's thread, its script and its workspace take longer than anything else here.
+const worker = new Worker(new URL('./backend-worker.ts', import.meta.url), { type: 'module', name: 'demo-backend' })
 
 /** What the demo started from; browser.ts stores and watches from the same. */
 export const demoInputs: DemoInputs = { search: window.location.search, stored: readStoredText() }
-
-const worker = new Worker(new URL('./backend-worker.ts', import.meta.url), { type: 'module', name: 'demo-backend' })
 
 export const backend = connectBackend(worker, {
   inputs: demoInputs,
@@ -38,4 +32,11 @@ export async function answerInPage(url: string, init: RequestInit): Promise<Resp
   // msw's HttpResponse.error() (the `network` fault) is a network failure for fetch: reject as fetch does.
   if (!response || response.type === 'error') throw new TypeError('Failed to fetch')
   return response
+}
+
+if ('serviceWorker' in navigator) {
+  // msw's default worker URL, as startDemoBackend uses it.
+  navigator.serviceWorker.register('/mockServiceWorker.js').catch(() => {
+    // startDemoBackend registers again and reports why it cannot.
+  })
 }
