@@ -5,15 +5,14 @@ import {
   generatedRowsOf,
   GENERATED_COUNTRIES,
   lowerNicknamesAndLabels,
-  NICKNAME_CODES,
   nicknameOfCode,
   PROVIDER_DRAW,
-  shapeOfDraw,
 } from '@/mocks/seed/generated-values'
 import { generatedCanary, generatedImportError, generatedWebhookUrl } from '@/mocks/seed/generated-extras'
 import { DAY, iso } from '@/mocks/seed/iso-time'
 import { localOfRow } from '@/mocks/seed/phone-permutation'
-import { Draw, hash32, seededId } from '@/mocks/seed/row-hash'
+import { RowDraws } from '@/mocks/seed/row-draws'
+import { Draw, seededId } from '@/mocks/seed/row-hash'
 import {
   emptyScanColumns,
   MOVED_PREFIX,
@@ -47,6 +46,7 @@ export class SeedNumbers implements NumberSource {
   private readonly curatedByE164: Map<string, number>
   private readonly published: string[]
   private readonly archived: string[]
+  private readonly draws: RowDraws
   private scan: ScanColumns | null = null
   private lowerTexts: { nicknames: string[]; labels: string[] } | null = null
 
@@ -56,6 +56,7 @@ export class SeedNumbers implements NumberSource {
     agents: Agent[],
   ) {
     this.size = count
+    this.draws = new RowDraws(seed)
     this.step = Math.max(60_000, Math.floor((730 * DAY) / Math.max(count, 1)))
     this.curated = CURATED.slice(0, count)
     this.curatedByE164 = new Map(this.curated.map((row, i) => [row.phone_number, i]))
@@ -74,13 +75,15 @@ export class SeedNumbers implements NumberSource {
       nickname: row ? row.nickname : this.nickname(index),
       label: row ? row.label : this.label(index),
       status: this.status(index),
-      provider: row ? row.provider : PROVIDER_DRAW[this.below(index, Draw.Provider, PROVIDER_DRAW.length)]!,
-      country_code: row ? row.country_code : GENERATED_COUNTRIES[this.shape(index)]!.country,
-      number_type: row ? row.number_type : this.numberType(index),
+      provider: row ? row.provider : PROVIDER_DRAW[this.draws.below(index, Draw.Provider, PROVIDER_DRAW.length)]!,
+      country_code: row ? row.country_code : GENERATED_COUNTRIES[this.draws.shape(index)]!.country,
+      number_type: row ? row.number_type : this.draws.numberType(index),
       inbound_agent_version_id: this.slot(index, 'inbound_agent_version_id'),
       outbound_agent_version_id: this.slot(index, 'outbound_agent_version_id'),
       inbound_canary: this.canary(index),
-      inbound_webhook_url: row ? row.inbound_webhook_url : generatedWebhookUrl(index, this.draw(index, Draw.Webhook)),
+      inbound_webhook_url: row
+        ? row.inbound_webhook_url
+        : generatedWebhookUrl(index, this.draws.draw(index, Draw.Webhook)),
       import_error: this.importError(index),
       created_at: iso(created),
       updated_at: iso(created + this.updatedDays(index) * DAY),
@@ -101,33 +104,33 @@ export class SeedNumbers implements NumberSource {
   }
 
   status(index: number): PhoneNumberStatus {
-    return this.curatedRow(index)?.status ?? (this.draw(index, Draw.Status) < 0.06 ? 'pending' : 'active')
+    return this.curatedRow(index)?.status ?? (this.draws.draw(index, Draw.Status) < 0.06 ? 'pending' : 'active')
   }
 
   slot(index: number, field: SlotField): string | null {
     const row = this.curatedRow(index)
     if (row) return row[field]
-    const inboundRoll = this.draw(index, Draw.Inbound)
+    const inboundRoll = this.draws.draw(index, Draw.Inbound)
     const inbound =
       inboundRoll < 0.2
         ? null
         : inboundRoll < 0.22
-          ? this.archived[this.below(index, Draw.InboundPick, this.archived.length)]!
-          : this.published[this.below(index, Draw.InboundPick, this.published.length)]!
+          ? this.archived[this.draws.below(index, Draw.InboundPick, this.archived.length)]!
+          : this.published[this.draws.below(index, Draw.InboundPick, this.published.length)]!
     if (field === 'inbound_agent_version_id') return inbound
-    const outboundRoll = this.draw(index, Draw.Outbound)
+    const outboundRoll = this.draws.draw(index, Draw.Outbound)
     if (outboundRoll < 0.45) return null
     if (outboundRoll < 0.6) return inbound
-    return this.published[this.below(index, Draw.OutboundPick, this.published.length)]!
+    return this.published[this.draws.below(index, Draw.OutboundPick, this.published.length)]!
   }
 
   canary(index: number): InboundCanary | null {
     const row = this.curatedRow(index)
     if (row) return copyCanary(row.inbound_canary)
     return generatedCanary(this.slot(index, 'inbound_agent_version_id'), this.published, {
-      canary: this.draw(index, Draw.Canary),
-      canaryPick: this.draw(index, Draw.CanaryPick),
-      canaryPercent: this.draw(index, Draw.CanaryPercent),
+      canary: this.draws.draw(index, Draw.Canary),
+      canaryPick: this.draws.draw(index, Draw.CanaryPick),
+      canaryPercent: this.draws.draw(index, Draw.CanaryPercent),
     })
   }
 
@@ -142,7 +145,7 @@ export class SeedNumbers implements NumberSource {
       case 'nickname': {
         const row = this.curatedRow(index)
         if (row) return row.nickname?.toLowerCase() ?? null
-        const code = this.nicknameCode(index)
+        const code = this.draws.nicknameCode(index)
         return code === 0 ? null : this.texts().nicknames[code]!
       }
       case 'created_at':
@@ -204,8 +207,8 @@ export class SeedNumbers implements NumberSource {
     for (let index = start; index < end; index++) {
       const { shapeIndex, local, first } = this.generatedParts(index)
       writeScanRow(scan, index, {
-        nicknameCode: this.nicknameCode(index),
-        labelNumber: this.labelNumber(index),
+        nicknameCode: this.draws.nicknameCode(index),
+        labelNumber: this.draws.labelNumber(index),
         shapeIndex,
         local,
         first,
@@ -234,8 +237,8 @@ export class SeedNumbers implements NumberSource {
     if (row) return row.import_error
     return generatedImportError(
       this.status(index),
-      this.draw(index, Draw.ImportError),
-      this.draw(index, Draw.ImportErrorReason),
+      this.draws.draw(index, Draw.ImportError),
+      this.draws.draw(index, Draw.ImportErrorReason),
     )
   }
 
@@ -244,52 +247,24 @@ export class SeedNumbers implements NumberSource {
     return index < this.curated.length ? this.curated[index] : undefined
   }
 
-  /** A uniform number in [0, 1) for this row and field, the same on every call. */
-  private draw(index: number, field: Draw): number {
-    return hash32(this.seed, index, field) / 0x1_0000_0000
-  }
-
-  private below(index: number, field: Draw, n: number): number {
-    return Math.floor(this.draw(index, field) * n)
-  }
-
-  private shape(index: number): number {
-    return shapeOfDraw(this.draw(index, Draw.Shape))
-  }
-
-  private numberType(index: number): PhoneNumber['number_type'] {
-    if (this.draw(index, Draw.TollFree) < 0.08) return 'toll_free'
-    return this.draw(index, Draw.Mobile) < 0.1 ? 'mobile' : 'local'
-  }
-
   /** Curated rows were changed at least a day after they were bought: their seeded history fits in between. */
   private updatedDays(index: number): number {
     return index < this.curated.length
-      ? 1 + this.below(index, Draw.UpdatedDays, 19)
-      : this.below(index, Draw.UpdatedDays, 20)
+      ? 1 + this.draws.below(index, Draw.UpdatedDays, 19)
+      : this.draws.below(index, Draw.UpdatedDays, 20)
   }
 
   private createdAt(index: number): number {
     return NUMBERS_EPOCH + index * this.step
   }
 
-  /** 0 = no nickname, else a code from 1 to NICKNAME_CODES. */
-  private nicknameCode(index: number): number {
-    return this.draw(index, Draw.Named) < 0.85 ? 1 + this.below(index, Draw.Nickname, NICKNAME_CODES) : 0
-  }
-
-  /** 0 = no label, else the number of label `cc-<n>`. */
-  private labelNumber(index: number): number {
-    return this.draw(index, Draw.Labeled) < 0.7 ? 1000 + this.below(index, Draw.Label, 9000) : 0
-  }
-
   private nickname(index: number): string | null {
-    const code = this.nicknameCode(index)
+    const code = this.draws.nicknameCode(index)
     return code === 0 ? null : nicknameOfCode(code)
   }
 
   private label(index: number): string | null {
-    const n = this.labelNumber(index)
+    const n = this.draws.labelNumber(index)
     return n === 0 ? null : `cc-${n}`
   }
 
@@ -300,9 +275,9 @@ export class SeedNumbers implements NumberSource {
 
   /** A generated row's country (shape), local number and prefix within its country, before any move off a curated number. */
   private generatedParts(index: number) {
-    const shapeIndex = this.shape(index)
+    const shapeIndex = this.draws.shape(index)
     const shape = GENERATED_COUNTRIES[shapeIndex]!
     const local = localOfRow(index - CURATED.length, shape.digits)
-    return { shapeIndex, shape, local, first: this.below(index, Draw.Prefix, shape.prefixes.length) }
+    return { shapeIndex, shape, local, first: this.draws.below(index, Draw.Prefix, shape.prefixes.length) }
   }
 }
