@@ -1,7 +1,7 @@
 import { http, type HttpHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
 import type { BackendConnection } from '@/mocks/browser/backend-connection'
-import { resolveDemoStart } from '@/mocks/browser/demo-start'
+import type { BuiltWorkspace } from '@/mocks/browser/backend-messages'
 import { backend, demoInputs } from '@/mocks/browser/early-backend'
 import {
   ChangesToStore,
@@ -13,6 +13,7 @@ import {
 } from '@/mocks/browser/persistence'
 import { readStoredText } from '@/mocks/browser/stored-text'
 import { installTestHooks } from '@/mocks/browser/test-hooks'
+import { readDemoSettings } from '@/mocks/demo-settings'
 
 /** The running demo backend, as the boot script (src/main.tsx) uses it. */
 export interface RunningDemoBackend {
@@ -31,42 +32,56 @@ export interface RunningDemoBackend {
  * stores what it writes, takes in other tabs' changes and serves every other request.
  */
 export function startDemoBackend(): RunningDemoBackend {
-  const { size, keep, reset } = resolveDemoStart(demoInputs)
-  if (reset) forgetResetParameter()
-
-  const toStore = new ChangesToStore(keep)
-  const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: toStore.take() }))
-  backend.onWrote((changes) => {
-    toStore.add(changes)
-    storeSoon()
-  })
-  const otherTabListeners: (() => void)[] = []
-  // A change taken in before the app listens (it may already hold answers read before it): told on subscribing.
-  let changedBeforeListening = false
-  const takeOtherTab = (stored: StoredWorkspace) => {
-    if (stored.size !== size) return
-    void backend.takeOtherTabChanges(stored.changes).then(() => {
-      if (otherTabListeners.length === 0) changedBeforeListening = true
-      for (const listener of otherTabListeners) listener()
-    })
-  }
-  watchOtherTabs(takeOtherTab)
-  // Another tab may have stored since the head script read the workspace: what it stored is news too.
-  const storedSince = readStoredText()
-  const other = storedSince === demoInputs.stored ? null : parseStored(storedSince)
-  storeWorkspace({ size, changes: toStore.take() }, { replace: keep === undefined })
-  if (other) takeOtherTab(other)
+  if (readDemoSettings(demoInputs.search).reset) forgetResetParameter()
+  const otherTabs = new OtherTabChanges()
+  // Stored after the workspace the worker built from the same inputs: the page never parses the stored
+  // text itself (megabytes, with 100,000 changed numbers) unless another tab changed it meanwhile.
+  void backend.ready.then((built) => persist(built, otherTabs))
   // Compared with a literal so that Vite folds it, and other builds drop the hooks' code.
   if (import.meta.env.VITE_DEMO_TEST_HOOKS === 'true') installTestHooks(backend.callTestHook)
 
   const worker = setupWorker(forwardTo(backend))
   const serving = untilEarlyWorkerControls().then(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true }))
   return {
-    serving: serving.then(() => backend.ready),
-    onOtherTabChange: (listener) => {
-      otherTabListeners.push(listener)
-      if (changedBeforeListening) listener()
-    },
+    serving: serving.then(() => backend.ready).then(() => undefined),
+    onOtherTabChange: (listener) => otherTabs.listen(listener),
+  }
+}
+
+/** Stores what this tab writes, and takes in what the demo's other tabs store. */
+function persist({ size, keptStored }: BuiltWorkspace, otherTabs: OtherTabChanges): void {
+  const toStore = new ChangesToStore()
+  const storeSoon = storeAfterWrites(() => storeWorkspace({ size, changes: toStore.take() }))
+  backend.onWrote((changes) => {
+    toStore.add(changes)
+    storeSoon()
+  })
+  const takeOtherTab = (stored: StoredWorkspace) => {
+    if (stored.size !== size) return
+    void backend.takeOtherTabChanges(stored.changes).then(() => otherTabs.changed())
+  }
+  watchOtherTabs(takeOtherTab)
+  // Another tab may have stored since the head script read the workspace: what it stored is news too.
+  const storedSince = readStoredText()
+  // The seed replaces what was stored (nothing stored, a reset, another size); kept changes are stored already.
+  if (!keptStored) storeWorkspace({ size, changes: toStore.take() }, { replace: true })
+  const other = storedSince === demoInputs.stored ? null : parseStored(storedSince)
+  if (other) takeOtherTab(other)
+}
+
+/** The app's listeners for other tabs' changes; one taken in before the app listens is told on subscribing. */
+class OtherTabChanges {
+  private listeners: (() => void)[] = []
+  private changedBeforeListening = false
+
+  changed(): void {
+    if (this.listeners.length === 0) this.changedBeforeListening = true
+    for (const listener of this.listeners) listener()
+  }
+
+  listen(listener: () => void): void {
+    this.listeners.push(listener)
+    if (this.changedBeforeListening) listener()
   }
 }
 

@@ -66,6 +66,17 @@ test('answers as the handlers do: the same listing as a workspace of the same se
   expect(refused.status).toBe(401)
 })
 
+test('ready tells the page which workspace was built: the size, and whether the stored changes were taken in', async () => {
+  await expect(connect().connection.ready).resolves.toEqual({ size: 500, keptStored: false })
+  const changes: WorkspaceChanges = {
+    numbers: [],
+    publishedVersionIds: ['agv_sales_2'],
+    agentsUpdatedAt: {},
+    events: [],
+  }
+  await expect(connect({ changes }).connection.ready).resolves.toEqual({ size: 500, keptStored: true })
+})
+
 test('a write is reported for storage before its answer, and only what it changed', async () => {
   const { connection, wrote } = connect()
   const response = (await connection.answer(deploy([MAIN])))!

@@ -1,5 +1,6 @@
 import {
   deserializeResponse,
+  type BuiltWorkspace,
   serializeRequest,
   type BackendPort,
   type FromBackend,
@@ -21,8 +22,8 @@ export interface BackendConnection {
    * own answer arrives; changes reported before it is set are kept for it.
    */
   onWrote: (listener: (changes: WorkspaceChanges) => void) => void
-  /** Settles once the workspace is built. */
-  ready: Promise<void>
+  /** Settles once the workspace is built, with what it was built from. */
+  ready: Promise<BuiltWorkspace>
 }
 
 /** Starts the backend behind `port` and talks to it. */
@@ -38,8 +39,8 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
     })
   let wroteListener: ((changes: WorkspaceChanges) => void) | null = null
   const wroteBeforeListening: WorkspaceChanges[] = []
-  let markReady = () => {}
-  const ready = new Promise<void>((resolve) => (markReady = resolve))
+  let markReady = (_built: BuiltWorkspace) => {}
+  const ready = new Promise<BuiltWorkspace>((resolve) => (markReady = resolve))
 
   port.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as FromBackend
@@ -51,7 +52,7 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
     if (message.kind === 'ready') {
       // A named measure, so the bench can report seeding (ended just now, in the worker) on its own.
       performance.measure('demo:seed', { end: performance.now(), duration: message.seedMs })
-      return markReady()
+      return markReady({ size: message.size, keptStored: message.keptStored })
     }
     const resolve = waiting.get(message.id)
     waiting.delete(message.id)

@@ -45,7 +45,7 @@ export function hostDemoBackend(
     // What was taken in is stored already: report only what this tab writes from here on.
     workspace.takeNewChanges()
     started = { backend, handlers: createHandlers(backend), hooks: testHooks?.(backend) ?? null }
-    post({ kind: 'ready', seedMs: performance.now() - seedStart })
+    post({ kind: 'ready', seedMs: performance.now() - seedStart, size, keptStored: keep !== undefined })
     prepareBetweenRequests(workspace)
   }
 

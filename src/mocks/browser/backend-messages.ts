@@ -44,13 +44,20 @@ export type ToBackend =
   | { kind: 'other-tab'; id: number; changes: WorkspaceChanges }
   | RunTestHook
 
+/** The workspace the worker built (browser/demo-start.ts resolved it), as the page stores after it. */
+export interface BuiltWorkspace {
+  size: number
+  /** It took in the stored changes; else the seed replaces what was stored (nothing stored, a reset, another size). */
+  keptStored: boolean
+}
+
 export type FromBackend =
   | { kind: 'response'; id: number; response: SerializedResponse }
   | { kind: 'done'; id: number; result?: unknown; error?: string }
   /** Writes happened: what they changed, for the page to store (browser/persistence.ts). */
   | { kind: 'wrote'; changes: WorkspaceChanges }
   /** The workspace is built, in `seedMs` of the worker's time. */
-  | { kind: 'ready'; seedMs: number }
+  | ({ kind: 'ready'; seedMs: number } & BuiltWorkspace)
 
 /** The part of a port (a Worker, its global scope, a MessagePort) both sides use. */
 export interface BackendPort {

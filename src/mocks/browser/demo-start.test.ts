@@ -16,7 +16,7 @@ test('stored changes are kept only for the same size and without ?reset; unreada
   expect(resolveDemoStart({ search: '', stored: stored(500) }).keep).toEqual(changes)
   expect(resolveDemoStart({ search: '?numbers=500', stored: stored(500) }).keep).toEqual(changes)
   expect(resolveDemoStart({ search: '?numbers=300', stored: stored(500) }).keep).toBeUndefined()
-  expect(resolveDemoStart({ search: '?reset', stored: stored(500) })).toMatchObject({ keep: undefined, reset: true })
+  expect(resolveDemoStart({ search: '?reset', stored: stored(500) })).toMatchObject({ size: 500, keep: undefined })
   expect(resolveDemoStart({ search: '', stored: '{not json' })).toMatchObject({
     keep: undefined,
     size: DEFAULT_NUMBER_COUNT,

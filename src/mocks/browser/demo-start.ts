@@ -16,19 +16,17 @@ export interface DemoStart {
   keep: WorkspaceChanges | undefined
   latencyMs: number
   faults: FaultConfig | null
-  /** `?reset`: what was stored is replaced. */
-  reset: boolean
 }
 
 /**
  * The workspace the demo runs: the size the URL asks for, else the stored one's, else the default;
  * this browser's changes kept unless the URL resets or changes the size. The backend's worker builds
- * it and the page stores after it, each from the same inputs, so both agree.
+ * it and tells the page what it built (its `ready` message), which the page stores after.
  */
 export function resolveDemoStart({ search, stored }: DemoInputs): DemoStart {
   const settings = readDemoSettings(search)
   const storedWorkspace = parseStored(stored)
   const size = settings.numbers ?? storedWorkspace?.size ?? DEFAULT_NUMBER_COUNT
   const keep = storedWorkspace && storedWorkspace.size === size && !settings.reset ? storedWorkspace.changes : undefined
-  return { size, keep, latencyMs: settings.latencyMs, faults: settings.faults, reset: settings.reset }
+  return { size, keep, latencyMs: settings.latencyMs, faults: settings.faults }
 }

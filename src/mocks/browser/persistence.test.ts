@@ -52,11 +52,9 @@ describe('mergeChanges', () => {
 })
 
 describe('ChangesToStore', () => {
-  it("keeps each number's latest state and every published version, from the start and each write, until taken", () => {
-    const toStore = new ChangesToStore({
-      numbers: [{ ...first!, nickname: 'Stored' }],
-      publishedVersionIds: ['agv_x_1'],
-    })
+  it("keeps each number's latest state and every published version, from each write, until taken", () => {
+    const toStore = new ChangesToStore()
+    toStore.add({ numbers: [{ ...first!, nickname: 'Stored' }], publishedVersionIds: ['agv_x_1'] })
     toStore.add({ numbers: [{ ...first!, nickname: 'Then' }, second!], publishedVersionIds: ['agv_y_1'], events: [] })
     toStore.add({
       numbers: [{ ...first!, nickname: 'Last' }],

@@ -62,19 +62,15 @@ function mergeEvents(stored: readonly StoredEvent[], mine: readonly StoredEvent[
 }
 
 /**
- * This tab's changes not stored yet: those it started with, then what each write changed (reported by
- * the demo backend's worker), the latest state of each number. Taken when stored: what is stored is
- * merged into by every later store (storeWorkspace), so the page never holds it twice.
+ * This tab's changes not stored yet: what each write changed (reported by the demo backend's worker),
+ * the latest state of each number. Taken when stored: what is stored is merged into by every later
+ * store (storeWorkspace), so the page never holds it twice.
  */
 export class ChangesToStore {
   private numbers = new Map<string, PhoneNumber>()
   private publishedVersionIds = new Set<string>()
   private agentsUpdatedAt: Record<string, string> = {}
   private events: StoredEvent[] = []
-
-  constructor(initial?: WorkspaceChanges) {
-    if (initial) this.add(initial)
-  }
 
   add(changes: WorkspaceChanges): void {
     for (const number of changes.numbers) this.numbers.set(number.id, number)
