@@ -15,11 +15,13 @@ export function useRoutingCounts(numbers: JobNumbers, choice: RoutingChoice | nu
     if (choice === null) return
     const controller = new AbortController()
     const counts = noCounts()
-    void inRowSlices(numbers.size, (row) => countNumber(counts, numbers.asRead(row), choice), controller.signal).then(
-      () => {
-        if (!controller.signal.aborted) setCounted({ choice, counts })
-      },
-    )
+    void inRowSlices(
+      numbers.size,
+      (row) => countNumber(counts, numbers.slotsAsRead(row), choice),
+      controller.signal,
+    ).then(() => {
+      if (!controller.signal.aborted) setCounted({ choice, counts })
+    })
     return () => controller.abort()
   }, [numbers, choice])
   return choice !== null && counted?.choice === choice ? counted.counts : null

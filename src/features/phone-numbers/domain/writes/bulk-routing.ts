@@ -26,7 +26,11 @@ export interface RoutingChoice {
 const CLEAR_KEY = 'none'
 
 /** The sides of this number the choice changes: those it names, and of a move only those holding its version. */
-function sidesOf(number: JobNumber, choice: RoutingChoice): Side[] {
+/** What routing reads of a number: its two slots (and, to place it in a share, its id). */
+type RoutedSlots = Pick<JobNumber, 'inbound_agent_version_id' | 'outbound_agent_version_id'>
+export type RoutedNumber = RoutedSlots & Pick<JobNumber, 'id'>
+
+function sidesOf(number: RoutedSlots, choice: RoutingChoice): Side[] {
   const sides = slotsOf(choice.side)
   return choice.from === undefined ? sides : sides.filter((side) => number[SLOT_FIELD[side]] === choice.from)
 }
@@ -43,7 +47,7 @@ export function inChoiceShare(number: Pick<JobNumber, 'id'>, choice: RoutingChoi
 }
 
 /** Whether the number already holds what the choice wants on every side it names. */
-export function holdsChoice(number: JobNumber, choice: RoutingChoice): boolean {
+export function holdsChoice(number: RoutedSlots, choice: RoutingChoice): boolean {
   return sidesOf(number, choice).every((side) => number[SLOT_FIELD[side]] === choice.versionId)
 }
 
@@ -56,7 +60,7 @@ export interface RoutingCounts {
 }
 
 /** Adds one number to the counts (the caller walks the numbers in slices, so it never holds the page long). */
-export function countNumber(counts: RoutingCounts, number: JobNumber, choice: RoutingChoice): void {
+export function countNumber(counts: RoutingCounts, number: RoutedNumber, choice: RoutingChoice): void {
   counts.selected += 1
   if (!inChoiceShare(number, choice)) return
   counts.inShare += 1

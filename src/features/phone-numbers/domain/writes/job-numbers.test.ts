@@ -83,6 +83,11 @@ test('for any numbers and any answers about them: as read stays as read, last se
           expect(numbers.rowOf(number.id)).toBe(row)
           expect(numbers.asRead(row)).toEqual(number)
           expect(numbers.labelAsRead(row)).toBe(number.label)
+          expect(numbers.slotsAsRead(row)).toEqual({
+            id: number.id,
+            inbound_agent_version_id: number.inbound_agent_version_id,
+            outbound_agent_version_id: number.outbound_agent_version_id,
+          })
           expect(numbers.lastSeen(row)).toEqual(last.get(number.id))
           expect(numbers.lastSeenUpdatedAt(row)).toBe(last.get(number.id)!.updated_at)
         })

@@ -9,6 +9,7 @@ import {
   type Column,
 } from '@/features/phone-numbers/domain/writes/job-number-columns'
 import type { JobNumber, NumberRef } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { RoutedNumber } from '@/features/phone-numbers/domain/writes/bulk-routing'
 
 /**
  * The numbers of a write job, each twice: as read when the job was prepared (what Undo puts back),
@@ -128,6 +129,15 @@ export class JobNumbers {
   /** The number as the job last saw it: as read, then as each answer about it left it. */
   lastSeen(row: number): JobNumber {
     return this.numberOf(row, (field) => this.seen[field] ?? this.read[field])
+  }
+
+  /** A number's id and slots as read, without making the whole number (the routing preview counts 100,000 at a choice). */
+  slotsAsRead(row: number): RoutedNumber {
+    return {
+      id: this.ids[row]!,
+      inbound_agent_version_id: this.read.inbound_agent_version_id.get(row),
+      outbound_agent_version_id: this.read.outbound_agent_version_id.get(row),
+    }
   }
 
   /** A number's label as read, without making the whole number (a label preview counts 100,000 of them at a keystroke). */
