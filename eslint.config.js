@@ -41,6 +41,16 @@ function zone(files, patterns) {
   return { files, ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns }] } }
 }
 
+const NO_INNER_HTML = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Render untrusted text as text.',
+}
+const NO_BARE_LAZY = {
+  selector: "ImportDeclaration[source.value='react'] > ImportSpecifier[imported.name=/^(lazy|Suspense)$/]",
+  message:
+    'Use retryableLazy and LazyPart (src/components): a part whose code cannot load then says so in its place, with Retry.',
+}
+
 const boundaries = [
   zone(['src/{lib,components,hooks,types,config}/**'], [NO_FEATURES, NO_APP, NO_MOCKS, NO_PARENT_PATHS]),
   ...Object.keys(PUBLIC_SURFACE).map((feature) =>
@@ -94,11 +104,13 @@ export default tseslint.config(
       '@tanstack/query/prefer-query-options': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render untrusted text as text.' },
-      ],
+      'no-restricted-syntax': ['error', NO_INNER_HTML, NO_BARE_LAZY],
     },
+  },
+  // The one place code-split parts are made: elsewhere, retryableLazy and LazyPart.
+  {
+    files: ['src/components/retryable-lazy.ts', 'src/components/lazy-part.tsx'],
+    rules: { 'no-restricted-syntax': ['error', NO_INNER_HTML] },
   },
   ...boundaries,
   {

@@ -12,3 +12,27 @@ test('the built demo app loads with no console errors', async ({ page }) => {
   await expect(page.getByRole('cell', { name: /^\+1 415 555 0123\b/ })).toBeVisible()
   expect(problems).toEqual([])
 })
+
+test('a part whose code cannot load says so in its place, the rows stay usable, and Retry loads it', async ({
+  page,
+  context,
+}) => {
+  // The dialog's code, as after a release that removed the chunk this page asks for, until it is back.
+  let chunkGone = true
+  // The context's route: the demo's service worker fetches the page's requests, and only that route sees them.
+  await context.route(/\/assets\/edit-number-dialog-[^/]+\.js$/, (route) =>
+    chunkGone ? route.abort() : route.continue(),
+  )
+  await page.goto('/')
+  await page
+    .getByRole('button', { name: /^Edit / })
+    .first()
+    .click()
+  const alert = page.getByRole('alert').filter({ hasText: 'The edit dialog could not load' })
+  await expect(alert).toBeVisible()
+  await expect(page.getByRole('cell', { name: /^\+1 415 555 0123\b/ })).toBeVisible()
+  chunkGone = false
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await expect(alert).toBeHidden()
+})

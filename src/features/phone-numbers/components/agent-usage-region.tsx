@@ -1,4 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { useEffect } from 'react'
+import { LazyPart } from '@/components/lazy-part'
+import { retryableLazy } from '@/components/retryable-lazy'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import type { ListView } from '@/features/phone-numbers/domain/list-view'
 import type { MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
@@ -6,7 +8,7 @@ import { useSession } from '@/features/session/use-session'
 
 // Only a view filtered by agent shows it: its code (the chart, the history) is not needed for the first rows.
 const loadAgentUsage = () => import('@/features/phone-numbers/components/agent-usage')
-const AgentUsage = lazy(async () => ({ default: (await loadAgentUsage()).AgentUsage }))
+const AgentUsage = retryableLazy(async () => (await loadAgentUsage()).AgentUsage)
 
 interface AgentUsageRegionProps {
   /** The Agent filter: no region without one. */
@@ -25,11 +27,12 @@ export function AgentUsageRegion({ agentId, hrefOf, onShowView, onMoveNumbers }:
   const { permissions } = useSession()
   const { catalog } = useAgentCatalog()
   // Fetched once the page is up, so that choosing an agent does not wait for it.
-  useEffect(() => void loadAgentUsage(), [])
+  // A failed load is said when the region is shown (its LazyPart).
+  useEffect(() => void loadAgentUsage().catch(() => undefined), [])
   const agent = agentId === null ? undefined : catalog?.agentById.get(agentId)
   if (!agent || !permissions.canReadAgents) return null
   return (
-    <Suspense fallback={null}>
+    <LazyPart name="agent usage">
       <AgentUsage
         // A new agent starts with its own loading state, not the previous agent's counts.
         key={agent.id}
@@ -38,6 +41,6 @@ export function AgentUsageRegion({ agentId, hrefOf, onShowView, onMoveNumbers }:
         onShowView={onShowView}
         onMoveNumbers={permissions.canRoute ? onMoveNumbers : undefined}
       />
-    </Suspense>
+    </LazyPart>
   )
 }

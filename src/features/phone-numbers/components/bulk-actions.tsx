@@ -1,4 +1,6 @@
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
+import { LazyPart } from '@/components/lazy-part'
+import { retryableLazy } from '@/components/retryable-lazy'
 import type { RoutingStart } from '@/features/phone-numbers/components/routing-form'
 import { moveFilters, type MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
 import { ExportSelectionButton } from '@/features/phone-numbers/components/export-selection-button'
@@ -26,9 +28,9 @@ interface BulkActionsProps {
  * What the page does with the selection: the `Selection` region, the routing and label dialogs, and
  * their one job (one at a time). The job outlives its dialog: the page stays usable while it runs.
  */
-const BulkDialogs = lazy(async () => ({
-  default: (await import('@/features/phone-numbers/components/bulk-dialogs')).BulkDialogs,
-}))
+const BulkDialogs = retryableLazy(
+  async () => (await import('@/features/phone-numbers/components/bulk-dialogs')).BulkDialogs,
+)
 
 export function BulkActions({ selection, total, pageRows, permissions, move, onMoveClosed }: BulkActionsProps) {
   const job = useWriteJob()
@@ -84,7 +86,7 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
       )}
       {/* Loaded when first opened (their forms, Radix Dialog, Papa Parse), then kept: closing one must not unmount it mid-close. */}
       {dialogsWanted && (
-        <Suspense fallback={null}>
+        <LazyPart name="bulk dialogs" floating>
           <BulkDialogs
             routingTitle={(read) =>
               `Change routing of ${read === null && moving ? 'the numbers' : numbers(read ?? count)}`
@@ -98,7 +100,7 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
             onApply={start}
             onClose={() => (moving ? onMoveClosed() : setOpen(null))}
           />
-        </Suspense>
+        </LazyPart>
       )}
     </>
   )

@@ -1,4 +1,6 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
+import { LazyPart } from '@/components/lazy-part'
+import { retryableLazy } from '@/components/retryable-lazy'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { EMPTY_CATALOG } from '@/features/agents/domain/agent-catalog'
 import { ExportCsvButton } from '@/features/phone-numbers/components/export-csv-button'
@@ -9,9 +11,9 @@ import type { ListPhoneNumbersParams } from '@/types/api'
 import '@/features/phone-numbers/components/csv-actions.css'
 
 // Papa Parse, libphonenumber's parsing and the dialog load when Import CSV is first opened.
-const ImportCsvDialog = lazy(async () => ({
-  default: (await import('@/features/phone-numbers/components/import-csv-dialog')).ImportCsvDialog,
-}))
+const ImportCsvDialog = retryableLazy(
+  async () => (await import('@/features/phone-numbers/components/import-csv-dialog')).ImportCsvDialog,
+)
 
 interface CsvActionsProps {
   view: ListView
@@ -38,9 +40,9 @@ export function CsvActions({ view, params }: CsvActionsProps) {
         </button>
       )}
       {importing && (
-        <Suspense fallback={null}>
+        <LazyPart name="import dialog" floating>
           <ImportCsvDialog open={importing} onClose={() => setImporting(false)} />
-        </Suspense>
+        </LazyPart>
       )}
     </div>
   )

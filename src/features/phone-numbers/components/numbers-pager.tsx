@@ -1,11 +1,10 @@
-import { lazy, Suspense } from 'react'
+import { LazyPart } from '@/components/lazy-part'
+import { retryableLazy } from '@/components/retryable-lazy'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/numbers-pager.css'
 
 // The page jump is a form (react-hook-form, shared with the edit dialog's chunk): not needed for the first rows.
-const PageJump = lazy(async () => ({
-  default: (await import('@/features/phone-numbers/components/page-jump')).PageJump,
-}))
+const PageJump = retryableLazy(async () => (await import('@/features/phone-numbers/components/page-jump')).PageJump)
 
 interface NumbersPagerProps {
   page: number
@@ -24,7 +23,8 @@ export function NumbersPager({ page, pageCount, onPage }: NumbersPagerProps) {
       <button type="button" className="button" disabled={atFirst} onClick={() => onPage(page - 1)}>
         Previous page
       </button>
-      <Suspense
+      <LazyPart
+        name="page jump"
         fallback={
           <span className="muted">
             Page {formatCount(page)} of {formatCount(pageCount)}
@@ -32,7 +32,7 @@ export function NumbersPager({ page, pageCount, onPage }: NumbersPagerProps) {
         }
       >
         <PageJump page={page} pageCount={pageCount} onPage={onPage} />
-      </Suspense>
+      </LazyPart>
       <button type="button" className="button" disabled={atLast} onClick={() => onPage(page + 1)}>
         Next page
       </button>

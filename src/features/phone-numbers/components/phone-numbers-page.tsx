@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useState } from 'react'
+import { LazyPart } from '@/components/lazy-part'
+import { retryableLazy } from '@/components/retryable-lazy'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { AgentUsageRegion } from '@/features/phone-numbers/components/agent-usage-region'
@@ -23,15 +25,15 @@ import '@/features/phone-numbers/components/phone-numbers-page.css'
 
 // The dialog (forms, Radix Select) is not needed for the first rows: load it after them.
 const loadEditDialog = () => import('@/features/phone-numbers/components/edit-number-dialog')
-const EditNumberDialog = lazy(async () => ({ default: (await loadEditDialog()).EditNumberDialog }))
+const EditNumberDialog = retryableLazy(async () => (await loadEditDialog()).EditNumberDialog)
 // Neither is what only a selection or a save shows (the selection bar and its jobs, the save
 // notices and Undo): they load beside the first rows instead of before them.
-const BulkActions = lazy(async () => ({
-  default: (await import('@/features/phone-numbers/components/bulk-actions')).BulkActions,
-}))
-const SaveNotices = lazy(async () => ({
-  default: (await import('@/features/phone-numbers/components/save-notices')).SaveNotices,
-}))
+const BulkActions = retryableLazy(
+  async () => (await import('@/features/phone-numbers/components/bulk-actions')).BulkActions,
+)
+const SaveNotices = retryableLazy(
+  async () => (await import('@/features/phone-numbers/components/save-notices')).SaveNotices,
+)
 
 /** The latest of some states of a number (`updated_at` always moves forward, API.md); the first on a tie. */
 function newest(...states: (PhoneNumber | null | undefined)[]): PhoneNumber | null {
@@ -78,7 +80,12 @@ export function PhoneNumbersPage() {
   // suspend (React holds content back for up to 300 ms after a Suspense fallback).
   const rowsShown = list.query.data !== undefined
   useEffect(() => {
-    if (rowsShown) void loadEditDialog().then(() => setDialogMounted(true))
+    // A failed load is said when the dialog is opened (its LazyPart), where Retry can load it again.
+    if (rowsShown)
+      loadEditDialog().then(
+        () => setDialogMounted(true),
+        () => undefined,
+      )
   }, [rowsShown])
 
   const filtered = isFiltered(view)
@@ -108,7 +115,7 @@ export function PhoneNumbersPage() {
         actions={<CsvActions view={view} params={params} />}
       />
 
-      <Suspense fallback={null}>
+      <LazyPart name="selection actions">
         <BulkActions
           selection={selection}
           total={list.total}
@@ -117,7 +124,7 @@ export function PhoneNumbersPage() {
           move={move}
           onMoveClosed={() => setMove(null)}
         />
-      </Suspense>
+      </LazyPart>
 
       {!permissions.canReadAgents && (
         <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
@@ -171,19 +178,19 @@ export function PhoneNumbersPage() {
       )}
 
       {dialogMounted && (
-        <Suspense fallback={null}>
+        <LazyPart name="edit dialog" floating>
           <EditNumberDialog
             number={editing}
             draft={draft}
             permissions={permissions}
             onClose={() => setEditingId(null)}
           />
-        </Suspense>
+        </LazyPart>
       )}
 
-      <Suspense fallback={null}>
+      <LazyPart name="save notices" floating>
         <SaveNotices since={mountedAt} onEditAgain={openEditor} />
-      </Suspense>
+      </LazyPart>
     </main>
   )
 }

@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { LazyPart } from '@/components/lazy-part'
+import { retryableLazy } from '@/components/retryable-lazy'
 import { isDemoMode } from '@/config/env'
 import { meQueries } from '@/features/session/api/me-queries'
 import { useSession, useSwitchKey } from '@/features/session/use-session'
@@ -7,12 +9,10 @@ import { credentials } from '@/lib/credentials'
 import type { Me } from '@/types/api'
 
 // Forms and dialogs are loaded only when a key is asked for: most sessions never need them.
-const ConnectForm = lazy(async () => ({
-  default: (await import('@/features/session/components/connect-form')).ConnectForm,
-}))
-const ReconnectDialog = lazy(async () => ({
-  default: (await import('@/features/session/components/reconnect-dialog')).ReconnectDialog,
-}))
+const ConnectForm = retryableLazy(async () => (await import('@/features/session/components/connect-form')).ConnectForm)
+const ReconnectDialog = retryableLazy(
+  async () => (await import('@/features/session/components/reconnect-dialog')).ReconnectDialog,
+)
 
 /**
  * Shows the page only with a key the server accepts. A key refused later in the session opens a
@@ -37,14 +37,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
           Paste an API key for this workspace. It is kept for this browser tab only.
           {isDemoMode && ' Demo keys: demo_admin, demo_support, demo_readonly.'}
         </p>
-        <Suspense fallback={<p role="status">Loading…</p>}>
+        <LazyPart name="key form" fallback={<p role="status">Loading…</p>}>
           <ConnectForm
             onConnected={(key, me) => {
               switchKey(key)
               adopt(me)
             }}
           />
-        </Suspense>
+        </LazyPart>
       </main>
     )
   }
@@ -74,7 +74,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     <>
       {children}
       {session.rejected && (
-        <Suspense fallback={null}>
+        <LazyPart name="key prompt" floating>
           <ReconnectDialog
             onConnected={(key, me) => {
               credentials.reconnect(key)
@@ -83,7 +83,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
             }}
             onDisconnect={() => switchKey(null)}
           />
-        </Suspense>
+        </LazyPart>
       )}
     </>
   )

@@ -1,0 +1,54 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { vi } from 'vitest'
+import { ErrorBoundary } from '@/components/error-boundary'
+import { LazyPart } from '@/components/lazy-part'
+import { retryableLazy } from '@/components/retryable-lazy'
+
+const loadFailure = () => new TypeError('Failed to fetch dynamically imported module: /assets/part-1.js')
+
+test('code that cannot load leaves an alert in its place, the page around it stays, and Retry loads it anew', async () => {
+  // React reports the error the boundary caught.
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  let online = false
+  const load = vi.fn(() =>
+    online ? Promise.resolve(({ who }: { who: string }) => <p>Hello {who}</p>) : Promise.reject(loadFailure()),
+  )
+  const Part = retryableLazy(load)
+  render(
+    <ErrorBoundary>
+      <h1>The page</h1>
+      <LazyPart name="greeting">
+        <Part who="Ada" />
+      </LazyPart>
+    </ErrorBoundary>,
+  )
+  expect(await screen.findByRole('alert')).toHaveTextContent('The greeting could not load')
+  expect(screen.getByRole('heading', { name: 'The page' })).toBeInTheDocument()
+  // Asked for once: a failed load is not tried again by itself (that would loop while the network is down).
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(load).toHaveBeenCalledTimes(1)
+  online = true
+  await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+  expect(await screen.findByText('Hello Ada')).toBeInTheDocument()
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  expect(load).toHaveBeenCalledTimes(2)
+})
+
+test("the part's own errors are the page's error boundary's, not a load failure", async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  const Part = retryableLazy(() =>
+    Promise.resolve(() => {
+      throw new Error('render exploded')
+    }),
+  )
+  render(
+    <ErrorBoundary>
+      <LazyPart name="greeting">
+        <Part />
+      </LazyPart>
+    </ErrorBoundary>,
+  )
+  expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on this page')
+  expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument()
+})
