@@ -63,9 +63,10 @@ function persist({ size, keptStored }: BuiltWorkspace, otherTabs: OtherTabChange
   watchOtherTabs(takeOtherTab)
   // Another tab may have stored since the head script read the workspace: what it stored is news too.
   const storedSince = readStoredText()
-  // The seed replaces what was stored (nothing stored, a reset, another size); kept changes are stored already.
-  if (!keptStored) storeWorkspace({ size, changes: toStore.take() }, { replace: true })
   const other = storedSince === demoInputs.stored ? null : parseStored(storedSince)
+  // The seed replaces what was stored as read (nothing, a reset, another size), but never what another
+  // tab stored since; kept changes are stored already.
+  if (!keptStored && !other) storeWorkspace({ size, changes: toStore.take() }, { replace: true })
   if (other) takeOtherTab(other)
 }
 
