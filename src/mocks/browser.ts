@@ -6,6 +6,7 @@ import { backend, demoInputs } from '@/mocks/browser/early-backend'
 import {
   ChangesToStore,
   parseStored,
+  storageAtStart,
   storeAfterWrites,
   storeWorkspace,
   watchOtherTabs,
@@ -32,10 +33,9 @@ export interface RunningDemoBackend {
  * stores what it writes, takes in other tabs' changes and serves every other request.
  */
 export function startDemoBackend(): RunningDemoBackend {
-  if (readDemoSettings(demoInputs.search).reset) forgetResetParameter()
   const otherTabs = new OtherTabChanges()
-  // Stored after the workspace the worker built from the same inputs: the page never parses the stored
-  // text itself (megabytes, with 100,000 changed numbers) unless another tab changed it meanwhile.
+  // Stored after the workspace the worker built from the same inputs: at startup the page does not parse
+  // the stored text itself (megabytes, with 100,000 changed numbers) unless another tab changed it meanwhile.
   void backend.ready.then((built) => persist(built, otherTabs))
   // Compared with a literal so that Vite folds it, and other builds drop the hooks' code.
   if (import.meta.env.VITE_DEMO_TEST_HOOKS === 'true') installTestHooks(backend.callTestHook)
@@ -61,12 +61,12 @@ function persist({ size, keptStored }: BuiltWorkspace, otherTabs: OtherTabChange
     void backend.takeOtherTabChanges(stored.changes).then(() => otherTabs.changed())
   }
   watchOtherTabs(takeOtherTab)
-  // Another tab may have stored since the head script read the workspace: what it stored is news too.
-  const storedSince = readStoredText()
-  const other = storedSince === demoInputs.stored ? null : parseStored(storedSince)
-  // The seed replaces what was stored as read (nothing, a reset, another size), but never what another
-  // tab stored since; kept changes are stored already.
-  if (!keptStored && !other) storeWorkspace({ size, changes: toStore.take() }, { replace: true })
+  const storedNow = readStoredText()
+  const reset = readDemoSettings(demoInputs.search).reset
+  const { replace, takeIn } = storageAtStart({ keptStored, reset, storedSince: storedNow !== demoInputs.stored })
+  if (replace) storeWorkspace({ size, changes: toStore.take() }, { replace: true })
+  if (reset) forgetResetParameter()
+  const other = takeIn ? parseStored(storedNow) : null
   if (other) takeOtherTab(other)
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ChangesToStore, mergeChanges } from '@/mocks/browser/persistence'
+import { ChangesToStore, mergeChanges, storageAtStart } from '@/mocks/browser/persistence'
 import { createSeedRecords } from '@/mocks/seed'
 import type { WorkspaceChanges } from '@/mocks/workspace'
 
@@ -70,4 +70,21 @@ describe('ChangesToStore', () => {
     expect(changes.agentsUpdatedAt).toEqual({ agt_y: 't' })
     expect(toStore.take()).toEqual({ numbers: [], publishedVersionIds: [], agentsUpdatedAt: {}, events: [] })
   })
+})
+
+describe('storageAtStart', () => {
+  it.each([
+    // kept, reset, stored since → replace, take in
+    [true, false, false, false, false],
+    [true, false, true, false, true],
+    [false, false, false, true, false],
+    [false, false, true, false, true],
+    [false, true, false, true, false],
+    [false, true, true, true, false],
+  ])(
+    'kept %s, reset %s, another tab stored since %s: replace %s, take in %s',
+    (keptStored, reset, storedSince, replace, takeIn) => {
+      expect(storageAtStart({ keptStored, reset, storedSince })).toEqual({ replace, takeIn })
+    },
+  )
 })

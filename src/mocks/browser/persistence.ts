@@ -121,6 +121,26 @@ export function storeWorkspace(mine: StoredWorkspace, { replace = false } = {}):
   }
 }
 
+/**
+ * What a tab does with storage once its worker has built the workspace. `?reset` replaces what was
+ * stored with the seed, whatever another tab stored meanwhile. Starting from the seed otherwise
+ * (nothing stored, another size) replaces only what the head script read: what another tab stored
+ * since is taken in instead. Kept changes are stored already; another tab's since are taken in.
+ */
+export function storageAtStart({
+  keptStored,
+  reset,
+  storedSince,
+}: {
+  keptStored: boolean
+  reset: boolean
+  /** Another tab stored after the head script read storage. */
+  storedSince: boolean
+}): { replace: boolean; takeIn: boolean } {
+  if (reset) return { replace: true, takeIn: false }
+  return { replace: !keptStored && !storedSince, takeIn: storedSince }
+}
+
 /** Calls `onStored` with what another tab of this origin stored (the `storage` event fires only in other tabs). */
 export function watchOtherTabs(onStored: (stored: StoredWorkspace) => void): void {
   window.addEventListener('storage', (event) => {
