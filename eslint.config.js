@@ -45,11 +45,16 @@ const NO_INNER_HTML = {
   selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
   message: 'Render untrusted text as text.',
 }
-const NO_BARE_LAZY = {
-  selector: "ImportDeclaration[source.value='react'] > ImportSpecifier[imported.name=/^(lazy|Suspense)$/]",
-  message:
-    'Use retryableLazy and LazyPart (src/components): a part whose code cannot load then says so in its place, with Retry.',
-}
+const BARE_LAZY_MESSAGE =
+  'Use retryableLazy and LazyPart (src/components): a part whose code cannot load then says so in its place, with Retry.'
+const NO_BARE_LAZY = [
+  {
+    selector: "ImportDeclaration[source.value='react'] > ImportSpecifier[imported.name=/^(lazy|Suspense)$/]",
+    message: BARE_LAZY_MESSAGE,
+  },
+  { selector: "MemberExpression[object.name='React'][property.name=/^(lazy|Suspense)$/]", message: BARE_LAZY_MESSAGE },
+  { selector: "JSXMemberExpression[object.name='React'][property.name='Suspense']", message: BARE_LAZY_MESSAGE },
+]
 
 const boundaries = [
   zone(['src/{lib,components,hooks,types,config}/**'], [NO_FEATURES, NO_APP, NO_MOCKS, NO_PARENT_PATHS]),
@@ -104,7 +109,7 @@ export default tseslint.config(
       '@tanstack/query/prefer-query-options': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      'no-restricted-syntax': ['error', NO_INNER_HTML, NO_BARE_LAZY],
+      'no-restricted-syntax': ['error', NO_INNER_HTML, ...NO_BARE_LAZY],
     },
   },
   // The one place code-split parts are made: elsewhere, retryableLazy and LazyPart.

@@ -29,7 +29,7 @@ test('code that cannot load leaves an alert in its place, the page around it sta
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(load).toHaveBeenCalledTimes(1)
   online = true
-  await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+  await userEvent.click(screen.getByRole('button', { name: 'Retry loading the greeting' }))
   expect(await screen.findByText('Hello Ada')).toBeInTheDocument()
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   expect(load).toHaveBeenCalledTimes(2)
@@ -50,5 +50,33 @@ test("the part's own errors are the page's error boundary's, not a load failure"
     </ErrorBoundary>,
   )
   expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on this page')
-  expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: /^Retry/ })).not.toBeInTheDocument()
+})
+
+test('a Retry that fails too says only a reload will do; a floating alert can be dismissed, and a new resetKey tries again', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  let online = false
+  const load = vi.fn(() => (online ? Promise.resolve(() => <p>The dialog</p>) : Promise.reject(loadFailure())))
+  const Part = retryableLazy(load)
+  const onDismiss = vi.fn()
+  const page = (resetKey: string) => (
+    <LazyPart name="dialog" floating onDismiss={onDismiss} resetKey={resetKey}>
+      <Part />
+    </LazyPart>
+  )
+  const { rerender } = render(page('first'))
+  await userEvent.click(await screen.findByRole('button', { name: 'Retry loading the dialog' }))
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'The dialog still could not load. Reload the page to get it.',
+  )
+  expect(screen.queryByRole('button', { name: /^Retry/ })).not.toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'Reload the page' })).toBeInTheDocument()
+
+  await userEvent.click(screen.getByRole('button', { name: /^Dismiss/ }))
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  expect(onDismiss).toHaveBeenCalledOnce()
+
+  online = true
+  rerender(page('second'))
+  expect(await screen.findByText('The dialog')).toBeInTheDocument()
 })

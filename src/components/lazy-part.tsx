@@ -5,8 +5,12 @@ import '@/components/lazy-part.css'
 interface LazyPartProps {
   /** What the part is, in the alert's sentence: `The ${name} could not load`. */
   name: string
-  /** Fixed at the bottom of the window (a dialog's code), rather than in the page where the part goes. */
+  /** Fixed at the bottom of the window (a dialog's code), rather than in the page where the part goes; it can be dismissed. */
   floating?: boolean
+  /** Called when the alert is dismissed (a dialog that cannot open is then closed). */
+  onDismiss?: () => void
+  /** After a failure, a new value other than null (another number to edit) tries the code again. */
+  resetKey?: unknown
   /** Shown while the code loads; nothing by default. */
   fallback?: ReactNode
   children: ReactNode
@@ -14,8 +18,15 @@ interface LazyPartProps {
 
 interface LazyPartState {
   error: Error | null
+  /** Which load this is: every LazyPart and every Retry starts a new one (retryableLazy loads again only then). */
   attempt: number
+  /** A Retry failed too: only a reload will do (older browsers keep a failed module for good; a release may have removed it). */
+  retried: boolean
+  dismissed: boolean
+  resetKey: unknown
 }
+
+let attempts = 0
 
 /**
  * A part of the page whose code loads on demand (retryableLazy): nothing while it loads; if its code
@@ -23,15 +34,29 @@ interface LazyPartState {
  * place, and the rest of the page keeps working. Errors of the part itself go on to ErrorBoundary.
  */
 export class LazyPart extends Component<LazyPartProps, LazyPartState> {
-  override state: LazyPartState = { error: null, attempt: 0 }
+  override state: LazyPartState = {
+    error: null,
+    attempt: ++attempts,
+    retried: false,
+    dismissed: false,
+    resetKey: this.props.resetKey,
+  }
 
   static getDerivedStateFromError(error: Error): Partial<LazyPartState> {
     return { error }
   }
 
+  static getDerivedStateFromProps(props: LazyPartProps, state: LazyPartState): Partial<LazyPartState> | null {
+    if (Object.is(props.resetKey, state.resetKey)) return null
+    // Loaded, or closed meanwhile (null): nothing to try again; a loaded part must not be mounted anew.
+    if (state.error === null || props.resetKey === null || props.resetKey === undefined)
+      return { resetKey: props.resetKey }
+    return { resetKey: props.resetKey, error: null, attempt: ++attempts, retried: false, dismissed: false }
+  }
+
   override render() {
-    const { name, floating = false, fallback = null, children } = this.props
-    const { error } = this.state
+    const { name, floating = false, onDismiss, fallback = null, children } = this.props
+    const { error, retried, dismissed } = this.state
     // Anything but its code failing to load is the page's ErrorBoundary's to show.
     if (error !== null && !isLoadFailure(error)) throw error
     if (error === null) {
@@ -43,19 +68,47 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
         </LoadAttempt>
       )
     }
+    if (dismissed) return null
+    const retry = () => this.setState({ error: null, attempt: ++attempts, retried: true })
+    const reload = () => window.location.reload()
     return (
       <div role="alert" className={`lazy-part-failed notice${floating ? ' lazy-part-floating' : ''}`}>
-        <span>The {name} could not load. Check the connection, then retry.</span>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => this.setState(({ attempt }) => ({ error: null, attempt: attempt + 1 }))}
-        >
-          Retry
-        </button>
-        <button type="button" className="button button-small" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
+        {retried ? (
+          <>
+            <span>The {name} still could not load. Reload the page to get it.</span>
+            <button type="button" className="button button-small button-primary" onClick={reload}>
+              Reload the page
+            </button>
+          </>
+        ) : (
+          <>
+            <span>The {name} could not load. Check the connection, then retry.</span>
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={`Retry loading the ${name}`}
+              onClick={retry}
+            >
+              Retry
+            </button>
+            <button type="button" className="button button-small" onClick={reload}>
+              Reload the page
+            </button>
+          </>
+        )}
+        {floating && (
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Dismiss: the ${name} could not load`}
+            onClick={() => {
+              this.setState({ dismissed: true })
+              onDismiss?.()
+            }}
+          >
+            Dismiss
+          </button>
+        )}
       </div>
     )
   }

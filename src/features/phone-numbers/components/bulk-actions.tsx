@@ -86,7 +86,12 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
       )}
       {/* Loaded when first opened (their forms, Radix Dialog, Papa Parse), then kept: closing one must not unmount it mid-close. */}
       {dialogsWanted && (
-        <LazyPart name="bulk dialogs" floating>
+        <LazyPart
+          name="bulk dialogs"
+          floating
+          resetKey={open ?? moving}
+          onDismiss={() => (moving ? onMoveClosed() : setOpen(null))}
+        >
           <BulkDialogs
             routingTitle={(read) =>
               `Change routing of ${read === null && moving ? 'the numbers' : numbers(read ?? count)}`

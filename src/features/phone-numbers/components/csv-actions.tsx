@@ -40,7 +40,7 @@ export function CsvActions({ view, params }: CsvActionsProps) {
         </button>
       )}
       {importing && (
-        <LazyPart name="import dialog" floating>
+        <LazyPart name="import dialog" floating onDismiss={() => setImporting(false)}>
           <ImportCsvDialog open={importing} onClose={() => setImporting(false)} />
         </LazyPart>
       )}

@@ -178,7 +178,7 @@ export function PhoneNumbersPage() {
       )}
 
       {dialogMounted && (
-        <LazyPart name="edit dialog" floating>
+        <LazyPart name="edit dialog" floating resetKey={editingId} onDismiss={() => setEditingId(null)}>
           <EditNumberDialog
             number={editing}
             draft={draft}

@@ -1,7 +1,12 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { versionName } from '@/features/phone-numbers/domain/history/event-words'
 import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
-import type { JobNumber, WantedFields } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type {
+  JobNumber,
+  RoutedNumber,
+  RoutedSlots,
+  WantedFields,
+} from '@/features/phone-numbers/domain/writes/plan-writes'
 import { inRollout } from '@/features/phone-numbers/domain/writes/rollout-share'
 import { formatCount } from '@/lib/format-count'
 import type { Direction } from '@/types/api'
@@ -26,10 +31,6 @@ export interface RoutingChoice {
 const CLEAR_KEY = 'none'
 
 /** The sides of this number the choice changes: those it names, and of a move only those holding its version. */
-/** What routing reads of a number: its two slots (and, to place it in a share, its id). */
-type RoutedSlots = Pick<JobNumber, 'inbound_agent_version_id' | 'outbound_agent_version_id'>
-export type RoutedNumber = RoutedSlots & Pick<JobNumber, 'id'>
-
 function sidesOf(number: RoutedSlots, choice: RoutingChoice): Side[] {
   const sides = slotsOf(choice.side)
   return choice.from === undefined ? sides : sides.filter((side) => number[SLOT_FIELD[side]] === choice.from)

@@ -8,8 +8,7 @@ import {
   ValueColumn,
   type Column,
 } from '@/features/phone-numbers/domain/writes/job-number-columns'
-import type { JobNumber, NumberRef } from '@/features/phone-numbers/domain/writes/plan-writes'
-import type { RoutedNumber } from '@/features/phone-numbers/domain/writes/bulk-routing'
+import type { JobNumber, NumberRef, RoutedNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 
 /**
  * The numbers of a write job, each twice: as read when the job was prepared (what Undo puts back),

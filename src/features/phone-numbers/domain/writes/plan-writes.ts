@@ -36,6 +36,10 @@ export type JobNumber = Pick<
   | 'inbound_webhook_url'
 >
 
+/** What routing reads of a number: its two slots (and, to place it in a rollout's share, its id). */
+export type RoutedSlots = Pick<JobNumber, 'inbound_agent_version_id' | 'outbound_agent_version_id'>
+export type RoutedNumber = RoutedSlots & Pick<JobNumber, 'id'>
+
 export interface WriteTarget {
   /** The number as the page last saw it: its `updated_at` is the precondition of its first call. */
   number: JobNumber
