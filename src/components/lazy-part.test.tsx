@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { vi } from 'vitest'
 import { ErrorBoundary } from '@/components/error-boundary'
 import { LazyPart } from '@/components/lazy-part'
@@ -53,30 +54,42 @@ test("the part's own errors are the page's error boundary's, not a load failure"
   expect(screen.queryByRole('button', { name: /^Retry/ })).not.toBeInTheDocument()
 })
 
-test('a Retry that fails too says only a reload will do; a floating alert can be dismissed, and a new resetKey tries again', async () => {
+test('a Retry that fails too says only a reload will do; a floating alert can be dismissed, focus goes back, and a new resetKey tries again', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
   let online = false
   const load = vi.fn(() => (online ? Promise.resolve(() => <p>The dialog</p>) : Promise.reject(loadFailure())))
   const Part = retryableLazy(load)
   const onDismiss = vi.fn()
-  const page = (resetKey: string) => (
-    <LazyPart name="dialog" floating onDismiss={onDismiss} resetKey={resetKey}>
-      <Part />
-    </LazyPart>
-  )
-  const { rerender } = render(page('first'))
+  function Page({ resetKey }: { resetKey: string }) {
+    const [open, setOpen] = useState(false)
+    return (
+      <>
+        <button type="button" onClick={() => setOpen(true)}>
+          Open
+        </button>
+        {open && (
+          <LazyPart name="dialog" floating onDismiss={onDismiss} resetKey={resetKey}>
+            <Part />
+          </LazyPart>
+        )}
+      </>
+    )
+  }
+  const { rerender } = render(<Page resetKey="first" />)
+  await userEvent.click(screen.getByRole('button', { name: 'Open' }))
   await userEvent.click(await screen.findByRole('button', { name: 'Retry loading the dialog' }))
   expect(await screen.findByRole('alert')).toHaveTextContent(
     'The dialog still could not load. Reload the page to get it.',
   )
   expect(screen.queryByRole('button', { name: /^Retry/ })).not.toBeInTheDocument()
-  expect(screen.getByRole('button', { name: 'Reload the page' })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'Reload the page' })).toHaveFocus()
 
   await userEvent.click(screen.getByRole('button', { name: /^Dismiss/ }))
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   expect(onDismiss).toHaveBeenCalledOnce()
+  expect(screen.getByRole('button', { name: 'Open' })).toHaveFocus()
 
   online = true
-  rerender(page('second'))
+  rerender(<Page resetKey="second" />)
   expect(await screen.findByText('The dialog')).toBeInTheDocument()
 })

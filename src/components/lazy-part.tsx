@@ -1,4 +1,4 @@
-import { Component, Suspense, type ReactNode } from 'react'
+import { Component, createRef, Suspense, type ReactNode } from 'react'
 import { LoadAttempt } from '@/components/retryable-lazy'
 import '@/components/lazy-part.css'
 
@@ -42,8 +42,26 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
     resetKey: this.props.resetKey,
   }
 
+  /** Where focus was when the code failed to load (the Edit button that asked for a dialog): Dismiss puts it back. */
+  private focusBefore: HTMLElement | null = null
+  private readonly alert = createRef<HTMLDivElement>()
+
   static getDerivedStateFromError(error: Error): Partial<LazyPartState> {
     return { error }
+  }
+
+  override componentDidCatch(): void {
+    const focused = document.activeElement
+    if (focused instanceof HTMLElement && focused !== document.body && !this.alert.current?.contains(focused)) {
+      this.focusBefore = focused
+    }
+  }
+
+  override componentDidUpdate(_props: LazyPartProps, before: LazyPartState): void {
+    // The Retry button that had focus is gone: the alert's first button takes it.
+    if (before.error === null && this.state.error !== null && this.state.retried) {
+      this.alert.current?.querySelector('button')?.focus()
+    }
   }
 
   static getDerivedStateFromProps(props: LazyPartProps, state: LazyPartState): Partial<LazyPartState> | null {
@@ -72,7 +90,7 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
     const retry = () => this.setState({ error: null, attempt: ++attempts, retried: true })
     const reload = () => window.location.reload()
     return (
-      <div role="alert" className={`lazy-part-failed notice${floating ? ' lazy-part-floating' : ''}`}>
+      <div ref={this.alert} role="alert" className={`lazy-part-failed notice${floating ? ' lazy-part-floating' : ''}`}>
         {retried ? (
           <>
             <span>The {name} still could not load. Reload the page to get it.</span>
@@ -104,6 +122,7 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
             onClick={() => {
               this.setState({ dismissed: true })
               onDismiss?.()
+              if (this.focusBefore?.isConnected) this.focusBefore.focus()
             }}
           >
             Dismiss
