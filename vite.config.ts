@@ -25,9 +25,14 @@ function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
-    ],
+    // Last of the plugins, so that its head-prepend puts the policy before every tag the others
+    // prepend: a policy set by a meta tag applies only to what follows it.
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+      ],
+    },
   }
 }
 
@@ -46,10 +51,12 @@ function staticGraph(bundle: IndexHtmlTransformContext['bundle'], source: string
   return [...found.values()]
 }
 
-const headLink = (rel: string, href: string) => ({
+type HeadPlace = 'head' | 'head-prepend'
+
+const headLink = (rel: string, href: string, injectTo: HeadPlace = 'head') => ({
   tag: 'link',
   attrs: { rel, crossorigin: true, href },
-  injectTo: 'head' as const,
+  injectTo,
 })
 
 /**
@@ -100,22 +107,23 @@ function startDemoBackendEarly(isDemo: boolean): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler: (html, { bundle }) => {
+      handler: (_html, { bundle }) => {
         const chunks = Object.values(bundle ?? {}).filter((output): output is OutputChunk => output.type === 'chunk')
         // An entry of its own (emitted above), so not part of any graph.
         const earlyBackend = chunks.find((chunk) =>
           chunk.facadeModuleId?.endsWith('/src/mocks/browser/early-backend.ts'),
         )
-        if (!earlyBackend) return html
+        if (!earlyBackend) return []
         // Before every other script and preload, so that it downloads first and starts the worker before the
-        // app's chunks are evaluated (one long task); after the Content-Security-Policy, which applies only
-        // to what follows it.
-        const headScript = [
-          `<script type="module" async crossorigin src="${base}${earlyBackend.fileName}"></script>`,
-          ...earlyBackend.imports.map((fileName) => `<link rel="modulepreload" crossorigin href="${base}${fileName}">`),
-        ].join('\n    ')
-        const at = html.includes('<script') ? html.indexOf('<script') : html.indexOf('</head>')
-        return `${html.slice(0, at)}${headScript}\n    ${html.slice(at)}`
+        // app's chunks are evaluated (one long task).
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', async: true, crossorigin: true, src: `${base}${earlyBackend.fileName}` },
+            injectTo: 'head-prepend' as const,
+          },
+          ...earlyBackend.imports.map((fileName) => headLink('modulepreload', `${base}${fileName}`, 'head-prepend')),
+        ]
       },
     },
   }
@@ -125,7 +133,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const apiBaseUrl = env.VITE_API_BASE_URL?.trim() || undefined
   return {
-    plugins: [react(), contentSecurityPolicy(apiBaseUrl), preloadAppChunk(), startDemoBackendEarly(!apiBaseUrl)],
+    plugins: [react(), preloadAppChunk(), startDemoBackendEarly(!apiBaseUrl), contentSecurityPolicy(apiBaseUrl)],
     // public/ holds only msw's service worker: a real-server build (and the e2e test server's SSR bundle) ships no msw at all.
     publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {
