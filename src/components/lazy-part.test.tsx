@@ -93,3 +93,43 @@ test('a Retry that fails too says only a reload will do; a floating alert can be
   rerender(<Page resetKey="second" />)
   expect(await screen.findByText('The dialog')).toBeInTheDocument()
 })
+
+test('two floating alerts at once stack in one column at the bottom of the window, each dismissed on its own', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  const Dialog = retryableLazy(() => Promise.reject(loadFailure()))
+  const Notices = retryableLazy(() => Promise.reject(loadFailure()))
+  render(
+    <main>
+      <LazyPart name="edit dialog" floating>
+        <Dialog />
+      </LazyPart>
+      <LazyPart name="save notices" floating>
+        <Notices />
+      </LazyPart>
+    </main>,
+  )
+  await screen.findByRole('button', { name: 'Retry loading the save notices' })
+  const alerts = await screen.findAllByRole('alert')
+  expect(alerts.map((alert) => alert.textContent)).toEqual([
+    expect.stringContaining('The edit dialog could not load'),
+    expect.stringContaining('The save notices could not load'),
+  ])
+  // One column (lazy-part.css stacks its children), not two boxes fixed at the same spot.
+  expect(alerts[0]!.parentElement).toBe(alerts[1]!.parentElement)
+  expect(alerts[0]!.parentElement).toHaveClass('lazy-part-floating-alerts')
+
+  await userEvent.click(screen.getByRole('button', { name: 'Dismiss: the edit dialog could not load' }))
+  expect(screen.getByRole('alert')).toHaveTextContent('The save notices could not load')
+})
+
+test('what shows while the code loads stays beside the alert when it cannot load', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  const PageJump = retryableLazy(() => Promise.reject(loadFailure()))
+  render(
+    <LazyPart name="page jump" fallback={<span>Page 3 of 20</span>}>
+      <PageJump />
+    </LazyPart>,
+  )
+  expect(await screen.findByRole('alert')).toHaveTextContent('The page jump could not load')
+  expect(screen.getByText('Page 3 of 20')).toBeInTheDocument()
+})

@@ -1,4 +1,5 @@
 import { Component, createRef, Suspense, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 import { LoadAttempt } from '@/components/retryable-lazy'
 import '@/components/lazy-part.css'
 
@@ -11,7 +12,7 @@ interface LazyPartProps {
   onDismiss?: () => void
   /** After a failure, a new value other than null (another number to edit) tries the code again. */
   resetKey?: unknown
-  /** Shown while the code loads; nothing by default. */
+  /** Shown while the code loads, and kept beside the alert if it cannot; nothing by default. */
   fallback?: ReactNode
   children: ReactNode
 }
@@ -86,10 +87,10 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
         </LoadAttempt>
       )
     }
-    if (dismissed) return null
+    if (dismissed) return fallback
     const retry = () => this.setState({ error: null, attempt: ++attempts, retried: true })
     const reload = () => window.location.reload()
-    return (
+    const alert = (
       <div ref={this.alert} role="alert" className={`lazy-part-failed notice${floating ? ' lazy-part-floating' : ''}`}>
         {retried ? (
           <>
@@ -130,8 +131,31 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
         )}
       </div>
     )
+    return (
+      <>
+        {fallback}
+        {floating ? createPortal(alert, floatingAlerts()) : alert}
+      </>
+    )
   }
 }
+
+/**
+ * The column at the bottom of the window where floating alerts go, one under the other: two parts
+ * failing at once (a dialog's code and the save notices', offline) must not cover each other.
+ */
+function floatingAlerts(): HTMLElement {
+  let column = document.getElementById(FLOATING_ALERTS_ID)
+  if (!column) {
+    column = document.createElement('div')
+    column.id = FLOATING_ALERTS_ID
+    column.className = 'lazy-part-floating-alerts'
+    document.body.append(column)
+  }
+  return column
+}
+
+const FLOATING_ALERTS_ID = 'lazy-part-floating-alerts'
 
 /** What a failed dynamic import throws (Chrome, Firefox, Safari word it differently; Vite's preload adds its own). */
 function isLoadFailure(error: Error): boolean {
