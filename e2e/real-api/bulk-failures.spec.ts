@@ -1,17 +1,19 @@
-import { expect, test, type APIRequestContext, type Locator } from '@playwright/test'
+import type { APIRequestContext, Locator } from '@playwright/test'
 import { applyRouting, openRouting, selectAllMatching } from '../support/bulk'
 import { choose, formatNumber } from '../support/phone-numbers'
 import {
   anotherAdminOnServer,
   apiGet,
+  type ApiNumber,
   connect,
+  expect,
   injectFaultsOnServer,
   recordApiRequests,
   resetApi,
-  serverNumbers,
-  TEST_KEYS,
-  type ApiNumber,
   type SentRequest,
+  serverNumbers,
+  test,
+  TEST_KEYS,
 } from '../support/real-api'
 
 /**
@@ -22,11 +24,6 @@ import {
  */
 
 test.describe.configure({ timeout: 180_000 })
-
-test.afterEach(async ({ request }) => {
-  // Also turns the fault injection off, should a test stop half way.
-  await resetApi(request)
-})
 
 const CHANGED_ELSEWHERE = 'Changed by someone else since it was read; their change stays.'
 

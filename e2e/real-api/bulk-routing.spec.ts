@@ -1,20 +1,17 @@
-import { expect, test } from '@playwright/test'
 import { openRouting, selectAllMatching } from '../support/bulk'
 import { choose } from '../support/phone-numbers'
 import {
   anotherAdminOnServer,
   connect,
+  expect,
   recordApiRequests,
   resetApi,
   serverNumbers,
+  test,
   TEST_KEYS,
 } from '../support/real-api'
 
 test.describe.configure({ timeout: 180_000 })
-
-test.afterEach(async ({ request }) => {
-  await resetApi(request)
-})
 
 test('on a real server, select all matching a search of 2,000+ numbers and deploy a version inbound: every number holds it, one publish per 1,000', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import {
   APPOINTMENT_LINE,
   cellsOf,
@@ -8,7 +8,16 @@ import {
   rowOf,
   TOLL_FREE,
 } from '../support/phone-numbers'
-import { apiGet, connect, recordApiRequests, resetApi, serverNumber, TEST_KEYS, writesIn } from '../support/real-api'
+import {
+  apiGet,
+  connect,
+  expect,
+  recordApiRequests,
+  serverNumber,
+  test,
+  TEST_KEYS,
+  writesIn,
+} from '../support/real-api'
 
 const HOOK = 'https://hooks.acme-health.example/main-support'
 
@@ -26,10 +35,6 @@ async function save(page: Page, dialog: Locator): Promise<void> {
   page.off('response', listener)
   expect(failures).toEqual([])
 }
-
-test.beforeEach(async ({ request }) => {
-  await resetApi(request)
-})
 
 test('on a real server: add a canary with a draft version, promote it, remove one, set and clear a webhook', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import Papa from 'papaparse'
 import { axeViolations } from '../support/axe'
 import { EXPORT_HEADER_LINE, expectedExportRow, exportCsvOfView, serverAgents, serverView } from '../support/csv-files'
@@ -6,16 +6,14 @@ import { APPOINTMENT_LINE, MAIN_SUPPORT_LINE, TOLL_FREE } from '../support/phone
 import {
   anotherAdminOnServer,
   connect,
+  expect,
   recordApiRequests,
   resetApi,
   serverNumber,
+  test,
   TEST_KEYS,
   writesIn,
 } from '../support/real-api'
-
-test.afterEach(async ({ request }) => {
-  await resetApi(request)
-})
 
 /** A seeded number with nickname Billing Line and label cc-4420 (src/mocks/fixtures/curated-numbers.ts). */
 const BILLING_LINE = '+14155550148'
@@ -93,7 +91,6 @@ test('on a real server, Import CSV previews only the changing lines and every un
 }) => {
   // Two axe runs over the open dialog.
   test.slow()
-  await resetApi(request)
   const before = await serverView(request, {})
   const sent = recordApiRequests(page)
   await connect(page, TEST_KEYS.admin)
@@ -185,7 +182,6 @@ test('on a real server, a support key imports nicknames but is offered no routin
   page,
   request,
 }) => {
-  await resetApi(request)
   await connect(page, TEST_KEYS.support)
   const dialog = await importFile(page, 'support.csv', ['phone_number,nickname', `${MAIN_SUPPORT_LINE.e164},Help Desk`])
   await dialog.getByRole('button', { name: 'Apply 1 change' }).click()

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
   APPOINTMENT_LINE,
   BILLING_WITH_DRAFT_CANARY,
@@ -7,17 +7,13 @@ import {
   routeToBillingWithDraftCanary,
   saveAndWaitForClose,
 } from '../support/phone-numbers'
-import { anotherAdminOnServer, apiGet, connect, resetApi, serverNumber, TEST_KEYS } from '../support/real-api'
+import { anotherAdminOnServer, apiGet, connect, expect, serverNumber, test, TEST_KEYS } from '../support/real-api'
 
 const undoButton = (page: Page) =>
   page
     .locator('.toast')
     .filter({ hasText: /^Saved / })
     .getByRole('button', { name: 'Undo', exact: true })
-
-test.beforeEach(async ({ request }) => {
-  await resetApi(request)
-})
 
 test('on a real server: rename, undo, and the history holds both, the undo with its reason (sent percent-encoded)', async ({
   page,

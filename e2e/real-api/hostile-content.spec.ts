@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { HOSTILE } from '../real-server/hostile'
 import { cellsOf, expectSelected, openEditDialog, rowOf } from '../support/phone-numbers'
-import { connect, resetApi, TEST_KEYS } from '../support/real-api'
+import { connect, expect, resetApi, test, TEST_KEYS } from '../support/real-api'
 
 test.beforeEach(async ({ request }) => {
   await resetApi(request, { hostile: true })

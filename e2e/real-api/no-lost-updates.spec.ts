@@ -1,18 +1,14 @@
-import { expect, test } from '@playwright/test'
 import { cellsOf, choose, editButtonOf, MAIN_SUPPORT_LINE, rowOf } from '../support/phone-numbers'
 import {
   anotherAdminOnServer,
   connect,
+  expect,
   recordApiRequests,
-  resetApi,
   serverNumber,
+  test,
   TEST_KEYS,
   writesIn,
 } from '../support/real-api'
-
-test.beforeEach(async ({ request }) => {
-  await resetApi(request)
-})
 
 test('on a real server, another admin’s change is not overwritten: 409, the dialog explains, a second Save succeeds', async ({
   page,

@@ -1,12 +1,7 @@
-import { expect, test } from '@playwright/test'
 import { cellsOf, editButtonOf, formatNumber, MAIN_SUPPORT_LINE, rowOf } from '../support/phone-numbers'
-import { connect, recordApiRequests, resetApi, serverNumber, TEST_KEYS, writesIn } from '../support/real-api'
+import { connect, expect, recordApiRequests, serverNumber, test, TEST_KEYS, writesIn } from '../support/real-api'
 
 const PICKERS = ['Inbound agent', 'Inbound version', 'Outbound agent', 'Outbound version']
-
-test.beforeEach(async ({ request }) => {
-  await resetApi(request)
-})
 
 test('a support key renames a number but is not offered routing; the PATCH reaches the server', async ({
   page,

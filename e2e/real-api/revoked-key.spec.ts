@@ -1,10 +1,14 @@
-import { expect, test } from '@playwright/test'
 import { cellsOf, editButtonOf, formatNumber, MAIN_SUPPORT_LINE, rowOf } from '../support/phone-numbers'
-import { connect, recordApiRequests, resetApi, revokeKey, serverNumber, TEST_KEYS, writesIn } from '../support/real-api'
-
-test.beforeEach(async ({ request }) => {
-  await resetApi(request)
-})
+import {
+  connect,
+  expect,
+  recordApiRequests,
+  revokeKey,
+  serverNumber,
+  test,
+  TEST_KEYS,
+  writesIn,
+} from '../support/real-api'
 
 test('a key revoked mid-session: Save gets 401, another key connects over the page, the typed input survives and saves', async ({
   page,

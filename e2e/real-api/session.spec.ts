@@ -1,11 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
-import { connect, REAL_API_BASE_URL, recordApiRequests, resetApi, TEST_KEYS } from '../support/real-api'
+import type { Page } from '@playwright/test'
+import { connect, expect, REAL_API_BASE_URL, recordApiRequests, test, TEST_KEYS } from '../support/real-api'
 
 const SESSION_KEY = 'phone-numbers:api-key'
-
-test.beforeEach(async ({ request }) => {
-  await resetApi(request)
-})
 
 test('a wrong key is refused at the prompt; the right one opens the page for this tab only, until Disconnect', async ({
   page,

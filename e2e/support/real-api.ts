@@ -1,8 +1,22 @@
-import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
+import { test as base, expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { REAL_API_BASE_URL, TEST_KEYS } from '../real-server/config'
 import type { ModelNumber } from './phone-numbers'
 
-export { REAL_API_BASE_URL, TEST_KEYS }
+export { REAL_API_BASE_URL, TEST_KEYS, expect }
+
+/**
+ * `test` for specs against the test API server: every test starts from a freshly seeded workspace,
+ * with fault injection off, whatever the test before it left (one server, tests take turns).
+ */
+export const test = base.extend<{ freshWorkspace: void }>({
+  freshWorkspace: [
+    async ({ request }, use) => {
+      await resetApi(request)
+      await use()
+    },
+    { auto: true },
+  ],
+})
 
 /** A fresh seeded workspace on the test API server (or the hostile one), with the test keys. */
 export async function resetApi(
