@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { testBackend } from '@/mocks/node'
+import { http, HttpResponse } from 'msw'
+import { server, testBackend } from '@/mocks/node'
 import { givenKey, givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { recordRequests, writesOf } from '@/testing/record-requests'
@@ -64,6 +65,34 @@ test('Undo of a bulk routing change runs as a job and puts every number back', a
   const event = testBackend.workspace.listEvents(new URLSearchParams({ phone_number_id: a.id })).data[0]!
   expect(event.reason).toBe('Undo: Bulk change: inbound → Appointment Reminders v2')
   expect(within(dialog).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+})
+
+test('Undo after Retry failed puts back only the labels: a rename made meanwhile by someone else stays', async () => {
+  const a = givenNumber({ nickname: 'Retry A', label: 'old' })
+  const b = givenNumber({ nickname: 'Retry B', label: 'old' })
+  const { user } = renderApp()
+  await tick(user, 'Retry A', 'Retry B')
+  // B's first PATCH is refused; before Retry failed, another admin renames B.
+  server.use(
+    http.patch(
+      `*/v1/phone-numbers/${b.id}`,
+      () => HttpResponse.json({ error: { code: 'unavailable', message: 'Try again later.' } }, { status: 400 }),
+      { once: true },
+    ),
+  )
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Set label of 2 numbers' })
+  await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), 'new')
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+  await within(dialog).findByText(/1 changed/)
+  testBackend.workspace.changeAsAnotherAdmin(b.id, { nickname: 'Their B' })
+  await user.click(within(dialog).getByRole('button', { name: 'Retry failed' }))
+  await waitFor(() => expect(storedNumber(b).label).toBe('new'))
+  await user.click(await within(dialog).findByRole('button', { name: 'Undo' }))
+
+  await waitFor(() => expect(storedNumber(b).label).toBe('old'))
+  expect(storedNumber(a)).toMatchObject({ nickname: 'Retry A', label: 'old' })
+  expect(storedNumber(b).nickname).toBe('Their B')
 })
 
 test('a support key may set labels but not change routing; a read-only key only selects', async () => {

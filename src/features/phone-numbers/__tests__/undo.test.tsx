@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { testBackend } from '@/mocks/node'
+import { http, HttpResponse } from 'msw'
+import { server, testBackend } from '@/mocks/node'
 import { storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { writesOf } from '@/testing/record-requests'
@@ -82,4 +83,28 @@ test('undo after another admin changed the number: their change stays, and the p
   expect(storedNumber(number)).toMatchObject({ nickname: 'Their desk', label: 'new' })
   // The undo read the number again: the row shows their change.
   await waitFor(async () => expect(cellsOf(await findRow(number)).nickname).toHaveTextContent('Their desk'))
+})
+
+test('a save whose answer was lost while another admin changed the number: Undo puts back only what the save changed', async () => {
+  const { user, number, dialog } = await editNewNumber({ nickname: 'Desk', label: 'old' })
+  await retype(user, dialog, 'Nickname', 'Front Desk')
+  // The server applies the rename, another admin then sets the label, and the rename's answer is lost (a proxy's 502).
+  server.use(
+    http.patch(
+      '*/v1/phone-numbers/:id',
+      async ({ request, params }) => {
+        testBackend.workspace.patchPhoneNumber(String(params.id), await request.json(), { actor: 'demo-admin' })
+        testBackend.workspace.changeAsAnotherAdmin(number.id, { label: 'Q3' })
+        return new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
+      },
+      { once: true },
+    ),
+  )
+  await saveAndWaitForClose(user, dialog)
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Front Desk', label: 'Q3' })
+  await undoFromNotice(user)
+
+  expect(await screen.findByText('Undone: Desk is back as it was.')).toBeInTheDocument()
+  // The rename is undone; the label the other admin set is theirs, and stays.
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Desk', label: 'Q3' })
 })

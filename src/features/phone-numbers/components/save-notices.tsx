@@ -17,7 +17,9 @@ import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { savedMessage } from '@/features/phone-numbers/domain/save-messages'
 import { detachedSaveText, saveFailureInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
+import { fieldsChosen } from '@/features/phone-numbers/domain/save-outcome'
 import { undoReason } from '@/features/phone-numbers/domain/writes/job-messages'
+import { beforeTheWrite } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { draftsPublishedBy } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { useUndoSave, type UndoVariables } from '@/features/phone-numbers/jobs/use-undo-save'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
@@ -177,9 +179,10 @@ export function SaveNotices({ since, onEditAgain }: SaveNoticesProps) {
   )
 }
 
-/** What undoing a save needs: the number as the save found it and as it left it. */
+/** What undoing a save needs: the number as it left it, and as it found it for the fields the user changed. */
 function undoVariables(save: SaveState, after: PhoneNumber, catalog: AgentCatalog): UndoVariables {
-  const changes = [{ before: save.variables.number, after }]
+  const { number, desired } = save.variables
+  const changes = [{ before: beforeTheWrite(number, after, fieldsChosen(number, desired)), after }]
   const title = numberTitle(save.variables.number)
   return {
     changes,

@@ -8,7 +8,7 @@ import { reconcileJobRecords } from '@/features/phone-numbers/api/reconcile-cach
 import type { JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
 import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import type { JobOutcomes } from '@/features/phone-numbers/domain/writes/job-outcomes'
-import { undoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
+import { beforeTheWrite, undoWanted, type WriteField } from '@/features/phone-numbers/domain/writes/plan-undo'
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { planRowsInSlices } from '@/features/phone-numbers/jobs/plan-in-slices'
 import { platformWriteApi } from '@/features/phone-numbers/jobs/platform-write-api'
@@ -69,6 +69,8 @@ interface JobMemory {
   numbers: JobNumbers
   /** Row → what it should hold, for the numbers that failed or were not sent. */
   wanted: Map<number, WantedFields>
+  /** What the job asked of a number as read: Undo puts back only those fields. */
+  askedOf: WriteJobSpec['wantedOf']
   outcomes: JobOutcomes | null
 }
 
@@ -148,6 +150,7 @@ export function useWriteJob() {
         concurrency: spec.concurrency,
         numbers,
         wanted: new Map(),
+        askedOf: spec.wantedOf,
         outcomes: null,
       }
       void execute('apply', allRows(numbers), (row) => spec.wantedOf(numbers.asRead(row)))
@@ -182,9 +185,13 @@ export function useWriteJob() {
   const undo = useCallback(() => {
     const job = memory.current
     if (!job?.outcomes) return
-    const { numbers, outcomes } = job
+    const { numbers, outcomes, askedOf } = job
     const changed = [...outcomes.rows()].filter((row) => outcomes.resultOf(row) === 'changed')
-    void execute('undo', changed, (row) => undoWanted(numbers.asRead(row), numbers.lastSeen(row)))
+    void execute('undo', changed, (row) => {
+      const asRead = numbers.asRead(row)
+      const asked = Object.keys(askedOf(asRead) ?? {}) as WriteField[]
+      return undoWanted(beforeTheWrite(asRead, numbers.lastSeen(row), asked), numbers.lastSeen(row))
+    })
   }, [execute])
 
   const cancel = useCallback(() => {

@@ -1,7 +1,35 @@
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 
-/** One number as a save found it and as the save left it (the save's last response for it). */
+/** A field a write can ask to change (WantedFields' keys). */
+export type WriteField = keyof WantedFields
+
+/** Where each field lives in a number. */
+const PROPERTY_OF = {
+  inbound: 'inbound_agent_version_id',
+  outbound: 'outbound_agent_version_id',
+  canary: 'inbound_canary',
+  nickname: 'nickname',
+  label: 'label',
+  webhook: 'inbound_webhook_url',
+} as const satisfies Record<WriteField, keyof JobNumber>
+
+/**
+ * What undoing a write must put back: the number as the write left it (`after`), with the fields it
+ * asked to change as it found them (`asRead`). The canary counts as asked when the inbound side is:
+ * a deploy promotes it, clearing the side takes it. Any other field that differs was changed by
+ * someone else while the write ran (an unclear reply found applied) or before a Retry failed: it is
+ * theirs, and undoing the write must not undo it.
+ */
+export function beforeTheWrite<T extends JobNumber>(asRead: JobNumber, after: T, asked: readonly WriteField[]): T {
+  const fields = new Set(asked)
+  if (fields.has('inbound')) fields.add('canary')
+  const before = { ...after }
+  for (const field of fields) Object.assign(before, { [PROPERTY_OF[field]]: asRead[PROPERTY_OF[field]] })
+  return before
+}
+
+/** One number as a save found it (the fields it changed: beforeTheWrite) and as it left it (its last response). */
 export interface SavedChange {
   before: JobNumber
   after: JobNumber

@@ -1,5 +1,5 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
+import { beforeTheWrite, undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { planWrites, type WantedFields } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { draftsPublishedBy } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
@@ -199,5 +199,36 @@ describe('undoTargets', () => {
       },
     ])
     expect(undoTargets([{ before, after: before }])).toEqual([])
+  })
+})
+
+describe('beforeTheWrite', () => {
+  const asRead = number({
+    inbound_agent_version_id: 'agv_front_desk_2',
+    inbound_canary: { agent_version_id: 'agv_front_desk_3', percent: 10 },
+    nickname: 'Old',
+    label: 'ops',
+  })
+
+  test('puts back only the fields the write asked for: a change someone else made meanwhile is not undone', () => {
+    // The save renamed the number; another admin set the label while its reply was lost.
+    const after = { ...asRead, nickname: 'New', label: 'Q3', updated_at: 'x' }
+    const before = beforeTheWrite(asRead, after, ['nickname'])
+    expect(before).toEqual({ ...after, nickname: 'Old' })
+    expect(undoTargets([{ before, after }])).toEqual([{ number: after, wanted: { nickname: 'Old' } }])
+  })
+
+  test('an inbound change also answers for the canary it promoted or took', () => {
+    const after = { ...asRead, inbound_agent_version_id: 'agv_front_desk_3', inbound_canary: null, updated_at: 'x' }
+    expect(beforeTheWrite(asRead, after, ['inbound'])).toEqual({
+      ...after,
+      inbound_agent_version_id: 'agv_front_desk_2',
+      inbound_canary: { agent_version_id: 'agv_front_desk_3', percent: 10 },
+    })
+    // Asked for the outbound side only, the canary someone else removed stays removed.
+    expect(beforeTheWrite(asRead, after, ['outbound'])).toEqual({
+      ...after,
+      outbound_agent_version_id: asRead.outbound_agent_version_id,
+    })
   })
 })
