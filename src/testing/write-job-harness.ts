@@ -19,7 +19,7 @@ export const OTHER_ADMIN_AGENT = 'agt_survey'
 export type Fault = 'none' | 'concurrent' | '500' | 'apply-500' | '429'
 export const faultArb = fc.constantFrom<Fault>('none', 'none', 'none', 'concurrent', '500', 'apply-500', '429')
 
-class Ambiguous extends Error {}
+export class Ambiguous extends Error {}
 
 export interface Harness {
   workspace: Workspace

@@ -7,7 +7,14 @@ import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/numbe
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
-import { faultArb, harness, OTHER_ADMIN_AGENT, OTHER_ADMIN_VERSION, type Fault } from '@/testing/write-job-harness'
+import {
+  Ambiguous,
+  faultArb,
+  harness,
+  OTHER_ADMIN_AGENT,
+  OTHER_ADMIN_VERSION,
+  type Fault,
+} from '@/testing/write-job-harness'
 import type { PhoneNumber } from '@/types/api'
 
 /**
@@ -156,6 +163,47 @@ describe('runWrites against the demo backend', () => {
     })
     expect([...outcomes].map((o) => o.result)).toEqual(['changed', 'changed', 'not-sent', 'not-sent'])
     expect(h.workspace.getPhoneNumber(all[2]!.id)).toEqual(all[2])
+  })
+
+  test('a number that cannot be read again after an unclear answer is reported in words, and the job still ends with every outcome', async () => {
+    const h = harness(['500', '500', '500'], 0, NUMBERS)
+    h.api.read = () => Promise.reject(new Ambiguous('The server failed (503).'))
+    const [first, second] = h.workspace.allNumbers()
+    const targets = [first!, second!].map((number, k) => ({ number, wanted: { nickname: `Renamed ${k}` } }))
+    const outcomes = await runWrites({
+      plan: planWrites(targets, catalog),
+      numbers: JobNumbers.of(targets.map((t) => t.number)),
+      api: h.api,
+      concurrency: 1,
+    })
+    expect([...outcomes].map((o) => o.result)).toEqual(['failed', 'changed'])
+    expect([...outcomes][0]).toMatchObject({
+      message:
+        'The change may or may not have been applied: the number could not be read again to check (The server failed (503).)',
+    })
+  })
+
+  test('Cancel while a number is read again stops the job with its outcomes, the unchecked one said to be unclear', async () => {
+    const h = harness(['apply-500'], 0, NUMBERS)
+    const controller = new AbortController()
+    h.api.read = (_ids, signal) => {
+      controller.abort()
+      return Promise.reject(signal?.reason as Error)
+    }
+    const [first, second] = h.workspace.allNumbers()
+    const targets = [first!, second!].map((number, k) => ({ number, wanted: { nickname: `Renamed ${k}` } }))
+    const outcomes = await runWrites({
+      plan: planWrites(targets, catalog),
+      numbers: JobNumbers.of(targets.map((t) => t.number)),
+      api: h.api,
+      concurrency: 1,
+      signal: controller.signal,
+    })
+    // The first was applied (its answer lost) but could not be checked: not called "not sent".
+    expect([...outcomes].map((o) => o.result)).toEqual(['failed', 'not-sent'])
+    expect([...outcomes][0]).toMatchObject({
+      message: 'The change may or may not have been applied: the number could not be read again to check',
+    })
   })
 })
 

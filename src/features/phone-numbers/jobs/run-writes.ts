@@ -62,6 +62,8 @@ export interface RunOptions {
 
 /** How often an ambiguous failure of one call is retried (for the numbers it did not reach) before giving up. */
 const AMBIGUOUS_RETRIES = 2
+/** A number whose call failed unclearly and could not be read again: Retry failed reads it first. */
+const UNCHECKED = 'The change may or may not have been applied: the number could not be read again to check'
 /** "A few in flight": enough to hide the round trip, few enough not to be rate limited at once. */
 export const PER_NUMBER_CONCURRENCY = 4
 
@@ -183,7 +185,22 @@ class WriteJob {
           if (failure.kind === 'ambiguous' && retries-- > 0) continue
           return null
         }
-        pending = await this.stillToSend(call, pending, failure.kind === 'conflict' ? failure.phoneNumbers : null)
+        try {
+          pending = await this.stillToSend(call, pending, failure.kind === 'conflict' ? failure.phoneNumbers : null)
+        } catch (readError) {
+          // Reading them again failed too (the same outage, or Cancel): whether the call reached them is unknown.
+          if (signal?.aborted) {
+            for (const number of pending) this.fail(number, UNCHECKED)
+            return 'Cancelled.'
+          }
+          const read = api.classify(readError)
+          if (read.kind === 'stop') return read.message
+          // Sent again, conditional as ever: a number the call did reach refuses it (409) and is read again.
+          if (retries-- > 0) continue
+          const reason = read.kind === 'ambiguous' || read.kind === 'refused' ? ` (${read.message})` : ''
+          for (const number of pending) this.fail(number, `${UNCHECKED}${reason}`)
+          return null
+        }
         if (pending.length === 0) return null
         if (failure.kind === 'ambiguous' && retries-- <= 0) {
           for (const number of pending) this.fail(number, failure.message)
