@@ -174,7 +174,7 @@ test('a canary equal to the new inbound version, or a share out of range, is ref
   expect(within(dialog).getByRole('alert')).toHaveTextContent(
     'Canary: Front Desk v3 is the inbound version too. Choose another version for the canary, remove it, or promote it.',
   )
-  expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled()
+  expect(within(dialog).getByRole('button', { name: 'Save' })).toHaveAttribute('aria-disabled', 'true')
 
   await choose(user, 'Inbound version', 'v2')
   const share = within(dialog).getByRole('spinbutton', { name: 'Canary share' })

@@ -69,9 +69,9 @@ test('Save is disabled until something changes, and Cancel asks, then closes wit
     nickname: 'Front Office',
     inbound: 'agv_front_desk_3',
   })
-  expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled()
+  expect(within(dialog).getByRole('button', { name: 'Save' })).toHaveAttribute('aria-disabled', 'true')
   await choose(user, 'Outbound agent', 'Survey Caller')
-  expect(within(dialog).getByRole('button', { name: 'Save' })).toBeEnabled()
+  expect(within(dialog).getByRole('button', { name: 'Save' })).not.toHaveAttribute('aria-disabled')
   // Unsaved changes are not dropped without asking.
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
   const question = within(dialog).getByRole('alertdialog', { name: /Discard your changes\?/ })

@@ -60,8 +60,10 @@ test('a write that timed out is not called a “no”: the page says it may have
   applyLate()
   expect(await within(dialog).findByText('Read again since: it has been applied.')).toBeInTheDocument()
   expect(cellsOf(await findRow(number)).outbound).toHaveTextContent('Outbound Sales · v3')
-  // Nothing is left to send.
-  expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled()
+  // Nothing is left to send: Save says so, and keeps the focus it had since the failed save (not dropped to the page).
+  const save = within(dialog).getByRole('button', { name: 'Save' })
+  expect(save).toHaveAttribute('aria-disabled', 'true')
+  expect(save).toHaveFocus()
   expect(storedNumber(number).outbound_agent_version_id).toBe('agv_sales_3')
 })
 

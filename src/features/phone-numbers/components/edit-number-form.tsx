@@ -137,8 +137,9 @@ export function EditNumberForm(props: EditNumberFormProps) {
   useLeaveGuard(unsaved)
 
   // Validation gates the submit; the plan is the one this render shows.
+  const nothingToSave = plan.calls.length === 0 || plan.error !== null || save.earlierSaveRunning
   const submitPlan = () => {
-    if (plan.calls.length === 0 || saving || save.earlierSaveRunning) return
+    if (nothingToSave || saving) return
     // The controls are disabled while saving: keep focus on Save (aria-disabled, still focusable), not on <body>.
     saveButton.current?.focus()
     save.submit(
@@ -238,8 +239,8 @@ export function EditNumberForm(props: EditNumberFormProps) {
             type="submit"
             ref={saveButton}
             className="button button-primary"
-            aria-disabled={saving || undefined}
-            disabled={!saving && (plan.calls.length === 0 || plan.error !== null || save.earlierSaveRunning)}
+            // Never `disabled`: a Save that had focus (a failed save, then nothing left to send) would drop it to the page.
+            aria-disabled={saving || nothingToSave || undefined}
           >
             {save.rateLimitWait !== null ? rateLimitWaitLabel(save.rateLimitWait) : saving ? 'Saving…' : 'Save'}
           </button>
