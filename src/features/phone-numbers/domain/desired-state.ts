@@ -43,6 +43,14 @@ export function normalizeText(value: string): string | null {
   return text === '' ? null : text
 }
 
+/**
+ * Whether stored text already says `text` (text as normalizeText leaves it): what another client
+ * stored that the page would only clean up (NFC, invisible characters) is not a change to save.
+ */
+export function sameText(stored: string | null, text: string | null): boolean {
+  return (stored === null ? null : normalizeText(stored)) === text
+}
+
 /** The webhook URL as it is saved: trimmed (the server trims too); empty means cleared. */
 export function normalizeUrl(value: string): string | null {
   const url = value.trim()

@@ -210,6 +210,16 @@ describe('planSave examples', () => {
     expect(plan(UNNAMED, { label: 'new' })).toEqual([{ kind: 'patch', number: ref(UNNAMED), fields: { label: 'new' } }])
   })
 
+  test('text another client stored that the page would only clean up (decomposed accents, invisible characters) is no change', () => {
+    const stored = { ...MAIN, nickname: 'Cafe\u0301 Line', label: 'cc\u200B-4410' }
+    expect(plan(stored, {})).toEqual([])
+    expect(plan(stored, { outbound: 'agv_sales_3' }).map((call) => call.kind)).toEqual(['deploy'])
+    // Retyped as something else, it is a change as ever.
+    expect(plan(stored, { nickname: 'Café' })).toEqual([
+      { kind: 'patch', number: ref(stored), fields: { nickname: 'Café' } },
+    ])
+  })
+
   test('order: deploys, then unassigns, then the PATCH', () => {
     const calls = plan(NEW_YORK, { inbound: null, outbound: 'agv_survey_2', nickname: 'NYC' })
     expect(calls.map((c) => [c.kind, 'direction' in c ? c.direction : 'number' in c && c.number.id])).toEqual([

@@ -47,6 +47,8 @@ test('what Save will do: one line per changed side and field, drafts and clears 
   ])
   // Text equal after trimming is no change.
   expect(describeChanges(MAIN, catalog, desired(MAIN, { nickname: '  Main Support Line ' }))).toEqual([])
+  const decomposed = { ...MAIN, nickname: 'Cafe\u0301 Line' }
+  expect(describeChanges(decomposed, catalog, desired(decomposed, {}))).toEqual([])
 })
 
 test('the message after a save names the number by nickname, else formatted, and speaks in the past tense', () => {

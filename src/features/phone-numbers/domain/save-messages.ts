@@ -1,5 +1,10 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import {
+  normalizeText,
+  normalizeUrl,
+  sameText,
+  type DesiredNumberState,
+} from '@/features/phone-numbers/domain/desired-state'
 import { describeSlot, numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Permissions } from '@/features/session/use-session'
@@ -84,7 +89,7 @@ export function describeChanges(
   for (const field of ['nickname', 'label'] as const) {
     const before = number[field]
     const after = normalizeText(desired[field])
-    if (before === after) continue
+    if (sameText(before, after)) continue
     const name = TEXT_FIELD_NAMES[field]
     lines.push(
       after === null

@@ -144,6 +144,9 @@ test('fieldsChosen: where the user’s choice differs from the number, text comp
     'label',
   ])
   expect(fieldsChosen(WITH_CANARY, choose(WITH_CANARY, { webhook: ' ' }))).toEqual([])
+  // Stored by another client in a form the page only cleans up: the user changed nothing.
+  const decomposed = { ...APPOINTMENTS, nickname: 'Cafe\u0301 Line', label: 'a\u200Bb' }
+  expect(fieldsChosen(decomposed, choose(decomposed, {}))).toEqual([])
   expect(
     fieldsChosen(WITH_CANARY, choose(WITH_CANARY, { canary: { agent_version_id: 'agv_reminders_1', percent: 11 } })),
   ).toEqual(['canary'])

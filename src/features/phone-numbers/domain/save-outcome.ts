@@ -1,5 +1,10 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import {
+  normalizeText,
+  normalizeUrl,
+  sameText,
+  type DesiredNumberState,
+} from '@/features/phone-numbers/domain/desired-state'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
@@ -41,8 +46,8 @@ export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): 
   if (number.inbound_agent_version_id !== desired.inbound) fields.push('inbound')
   if (number.outbound_agent_version_id !== desired.outbound) fields.push('outbound')
   if (!sameCanary(number.inbound_canary, desired.canary)) fields.push('canary')
-  if (number.nickname !== normalizeText(desired.nickname)) fields.push('nickname')
-  if (number.label !== normalizeText(desired.label)) fields.push('label')
+  if (!sameText(number.nickname, normalizeText(desired.nickname))) fields.push('nickname')
+  if (!sameText(number.label, normalizeText(desired.label))) fields.push('label')
   if (number.inbound_webhook_url !== normalizeUrl(desired.webhook)) fields.push('webhook')
   return fields
 }

@@ -1,4 +1,5 @@
 import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { sameText } from '@/features/phone-numbers/domain/desired-state'
 import { directionOf, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { MAX_NUMBERS_PER_PUBLISH, type Agent, type Direction, type InboundCanary, type PhoneNumber } from '@/types/api'
@@ -219,8 +220,8 @@ function planNumber({ number, wanted }: WriteTarget, catalog: AgentCatalog): Num
   plan.publishDraft = canary.publishDraft
 
   const patch: PatchFields = {}
-  if (wanted.nickname !== undefined && wanted.nickname !== number.nickname) patch.nickname = wanted.nickname
-  if (wanted.label !== undefined && wanted.label !== number.label) patch.label = wanted.label
+  if (wanted.nickname !== undefined && !sameText(number.nickname, wanted.nickname)) patch.nickname = wanted.nickname
+  if (wanted.label !== undefined && !sameText(number.label, wanted.label)) patch.label = wanted.label
   if (wanted.webhook !== undefined && wanted.webhook !== number.inbound_webhook_url) {
     patch.inbound_webhook_url = wanted.webhook
   }
