@@ -17,6 +17,10 @@ test('phone numbers as people type them, in E.164', () => {
   expect(phoneKey('=1+2', countries)).toBeNull()
   expect(phoneKey('call me', countries)).toBeNull()
   expect(phoneKey('+1 555', countries)).toBeNull()
+  // E.164 as written, though libphonenumber's metadata calls it invalid (the demo's generated London numbers):
+  // the workspace decides whether it holds it.
+  expect(phoneKey('+44 20 123 4567', countries)).toBe('+44201234567')
+  expect(phoneKey('0044 20 123 4567', countries)).toBe('+44201234567')
 })
 
 test('columns by name, as people write them; a file without a key or anything to change is refused', () => {

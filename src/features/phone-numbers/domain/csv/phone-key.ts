@@ -14,15 +14,27 @@ export function phoneKey(text: string, countries: readonly string[]): string | n
   if (typed.startsWith(INERT_PREFIX)) typed = typed.slice(INERT_PREFIX.length).trim()
   if (typed === '' || !/^[+\d\s().\-/\u00A0]+$/.test(typed)) return null
   const compact = typed.replace(PUNCTUATION, '')
-  if (compact.startsWith('+')) return e164Of(compact)
+  if (compact.startsWith('+')) return international(compact)
   // The international call prefix most of the world dials.
-  if (compact.startsWith('00')) return e164Of(`+${compact.slice(2)}`)
+  if (compact.startsWith('00')) return international(`+${compact.slice(2)}`)
   for (const country of countries) {
     const phone = parsePhoneNumberFromString(compact, country as CountryCode)
     if (phone?.isValid()) return phone.number
   }
   // Digits with their country code but without the `+` (`14155550123`).
   return e164Of(`+${compact}`)
+}
+
+/** E.164 in form: a plus, a country code, and up to 15 digits in all. */
+const E164 = /^\+[1-9]\d{6,14}$/
+
+/**
+ * A number written with its country code. One libphonenumber's metadata does not know as valid
+ * (a new range, a test number) is still taken as written when it is E.164 in form: it is the
+ * workspace that says whether it holds it.
+ */
+function international(compact: string): string | null {
+  return e164Of(compact) ?? (E164.test(compact) ? compact : null)
 }
 
 function e164Of(international: string): string | null {
