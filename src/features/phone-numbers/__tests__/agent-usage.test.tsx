@@ -5,7 +5,7 @@ import { givenKey, givenNumber } from '@/testing/builders'
 import { findRow, formatted, listedNumbers, waitForRows } from '@/testing/numbers-table'
 import { listQueriesOf, recordRequests, type RecordedRequest } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, findSelectionRegion, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
 
 const usageRequests = (requests: RecordedRequest[], agentId: string) =>
   requests.filter((r) => r.method === 'GET' && r.path === `/v1/agents/${agentId}/usage`)
@@ -225,6 +225,36 @@ test('Move v1 numbers… opens the routing dialog for exactly those numbers, the
   }
   await user.click(within(dialog).getByRole('button', { name: 'Close' }))
   await waitFor(() => expect(usageLines(region)).toEqual(expectedLines('agt_front_desk')))
+
+  // Another Move opens its form, not the first one's outcome.
+  await user.click(within(await versionItem(region, 'v2')).getByRole('button', { name: 'Move v2 numbers…' }))
+  const second = await screen.findByRole('dialog', { name: /^Change routing of / })
+  expect(await within(second).findByRole('button', { name: 'Apply' })).toBeInTheDocument()
+  expect(within(second).queryByText(/^Changes applied/)).not.toBeInTheDocument()
+})
+
+test('a Move while a label change still runs says to wait, and offers no second job', async () => {
+  givenNumber({ nickname: 'Busy line', inbound: 'agv_front_desk_1' })
+  window.history.replaceState(null, '', '/?agent=agt_front_desk')
+  // The label change's PATCH gets no answer while the test looks.
+  server.use(http.patch('*/v1/phone-numbers/:id', () => new Promise<never>(() => undefined)))
+  const { user } = renderApp()
+  await user.click(await screen.findByRole('checkbox', { name: 'Select Busy line' }))
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
+  const labelDialog = await screen.findByRole('dialog', { name: 'Set label of 1 number' })
+  await user.type(await within(labelDialog).findByRole('textbox', { name: 'Label' }), 'busy')
+  await user.click(within(labelDialog).getByRole('button', { name: 'Apply' }))
+  await within(labelDialog).findByRole('button', { name: 'Cancel' })
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+  const region = await screen.findByRole('region', { name: 'Front Desk usage' })
+  await user.click(within(await versionItem(region, 'v1')).getByRole('button', { name: 'Move v1 numbers…' }))
+  const routing = await screen.findByRole('dialog', { name: /^Change routing of / })
+  expect(await within(routing).findByRole('status')).toHaveTextContent(
+    'Another change to these numbers is still running. Wait for it to finish, or cancel it from the selection bar.',
+  )
+  expect(within(routing).queryByRole('button', { name: 'Apply' })).not.toBeInTheDocument()
 })
 
 test('a key without agents:manage sees the counts but no Move', async () => {

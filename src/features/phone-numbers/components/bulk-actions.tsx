@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useState } from 'react'
 import { LazyPart } from '@/components/lazy-part'
 import { retryableLazy } from '@/components/retryable-lazy'
 import type { RoutingStart } from '@/features/phone-numbers/components/routing-form'
@@ -52,6 +52,13 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
     job.start(action === 'label' ? { ...spec, concurrency: 4 } : spec)
   }
   const moving = useMemo(() => (move === null ? null : moveDialog(move)), [move])
+  // A Move opens the routing dialog as the selection bar's button does: a finished job's outcome gives way to the form.
+  const resetFinishedJob = useEffectEvent(() => {
+    if (job.state.phase !== 'running') job.reset()
+  })
+  useEffect(() => {
+    if (move !== null) resetFinishedJob()
+  }, [move])
   const numbers = (n: number) => `${formatCount(n)} ${n === 1 ? 'number' : 'numbers'}`
   const jobShown = job.state.phase !== 'idle' && open === null
   const [dialogsWanted, setDialogsWanted] = useState(false)

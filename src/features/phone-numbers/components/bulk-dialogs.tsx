@@ -26,6 +26,13 @@ export function BulkDialogs(props: BulkDialogsProps) {
   const { catalog } = useAgentCatalog()
   const { job, jobAction, onApply, onClose } = props
   const dialogJob = (action: BulkAction) => (jobAction === action ? job : null)
+  // One job at a time: while the other dialog's job runs, this one says so instead of offering a second.
+  const otherJobRunning = (action: BulkAction) => job.state.phase === 'running' && jobAction !== action
+  const waitForOtherJob = (
+    <p className="notice" role="status">
+      Another change to these numbers is still running. Wait for it to finish, or cancel it from the selection bar.
+    </p>
+  )
   return (
     <>
       <BulkDialog
@@ -36,9 +43,11 @@ export function BulkDialogs(props: BulkDialogsProps) {
         onClose={onClose}
       >
         {(read) =>
-          catalog && (
-            <RoutingForm numbers={read} catalog={catalog} start={props.routingStart} onApply={onApply('routing')} />
-          )
+          otherJobRunning('routing')
+            ? waitForOtherJob
+            : catalog && (
+                <RoutingForm numbers={read} catalog={catalog} start={props.routingStart} onApply={onApply('routing')} />
+              )
         }
       </BulkDialog>
       <BulkDialog
@@ -48,7 +57,9 @@ export function BulkDialogs(props: BulkDialogsProps) {
         resultsName="label change results"
         onClose={onClose}
       >
-        {(read) => <LabelForm numbers={read} onApply={onApply('label')} />}
+        {(read) =>
+          otherJobRunning('label') ? waitForOtherJob : <LabelForm numbers={read} onApply={onApply('label')} />
+        }
       </BulkDialog>
     </>
   )
