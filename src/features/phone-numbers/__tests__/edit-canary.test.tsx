@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { testBackend } from '@/mocks/node'
+import { http, HttpResponse } from 'msw'
+import { server, testBackend } from '@/mocks/node'
 import { storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { readAt, writesOf } from '@/testing/record-requests'
@@ -73,6 +74,31 @@ test('a draft canary version is published first by a publish naming no numbers, 
   expect(published.inbound_canary).toEqual({ agent_version_id: 'agv_reminders_3', percent: 25 })
   expect(cellsOf(await findRow(number)).inbound).toHaveTextContent('Appointment Reminders · v2 + v3 25 %')
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('(published v3)'))
+})
+
+test('a draft publish whose answer is lost while another admin renames the number is unclear, not a conflict', async () => {
+  const { user, number, dialog } = await editNewNumber({ nickname: 'Reminders', inbound: 'agv_reminders_2' })
+  await user.click(within(dialog).getByRole('button', { name: 'Add canary' }))
+  await choose(user, 'Canary version', 'v3 · draft')
+  // The server publishes v3, another admin renames the number, and the publish's answer is lost.
+  server.use(
+    http.post(
+      '*/v1/agents/:agentId/versions/:versionId/publish',
+      async ({ request, params }) => {
+        testBackend.workspace.publish(String(params.agentId), String(params.versionId), await request.json())
+        testBackend.workspace.changeAsAnotherAdmin(number.id, { nickname: 'Renamed elsewhere' })
+        return new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
+      },
+      { once: true },
+    ),
+  )
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+
+  const alert = await within(dialog).findByRole('alert')
+  expect(alert).toHaveTextContent('It may or may not have been applied.')
+  // Their rename is not a conflict with a publish, which does not touch the number.
+  expect(alert).not.toHaveTextContent('Someone else changed this number')
+  expect(storedNumber(number).inbound_canary).toBeNull()
 })
 
 test('Promote canary: the inbound side takes its version in one publish, and the canary is gone', async () => {

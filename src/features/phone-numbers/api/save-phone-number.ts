@@ -159,6 +159,13 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
         throw stop(index, { outcome: 'not_applied', cause, expected: latest, current: null })
       }
       const before = latest
+      if (call.kind === 'publish') {
+        // A publish naming no numbers leaves no trace on the number, and has no precondition to be refused
+        // by: reading the number says nothing of it (someone else's change there is no conflict). Only the
+        // agents can say whether it went through.
+        void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
+        throw stop(index, { outcome: 'unknown', cause, expected: before, current: null })
+      }
       let now: PhoneNumber
       try {
         now = await getPhoneNumber(before.id)
@@ -182,8 +189,6 @@ export async function executeSavePlan(queryClient: QueryClient, variables: SaveV
       if (refused || check.changedBySomeoneElse.length > 0) throw await conflict(index, cause, before, now)
       // Not there yet, which does not mean it never will be (a request that timed out may be taken in later).
       recheckLater(queryClient, now.id, now.updated_at)
-      // A publish naming no numbers leaves no trace on the number: only the agents can say whether it went through.
-      if (call.kind === 'publish') void queryClient.invalidateQueries({ queryKey: agentQueries.all() })
       throw stop(index, { outcome: 'unknown', cause, expected: before, current: now })
     }
   }
