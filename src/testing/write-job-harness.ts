@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
-import type { WriteApi, WriteFailure } from '@/features/phone-numbers/jobs/run-writes'
+import type { WriteApi, WriteFailure } from '@/features/phone-numbers/jobs/write-api'
 import { ApiFailure } from '@/mocks/api-failure'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'

@@ -1,5 +1,5 @@
 import { sendWriteRequest } from '@/features/phone-numbers/api/send-write-request'
-import type { WriteApi, WriteFailure } from '@/features/phone-numbers/jobs/run-writes'
+import type { WriteApi, WriteFailure } from '@/features/phone-numbers/jobs/write-api'
 import { platformApi } from '@/lib/api'
 import { isApiError } from '@/lib/api-error'
 

@@ -183,6 +183,27 @@ describe('runWrites against the demo backend', () => {
     })
   })
 
+  test('a number gone from the workspace fails alone: the call it refused is sent again for the others', async () => {
+    const h = harness([], 0, NUMBERS)
+    const [first, second] = h.workspace
+      .allNumbers()
+      .filter((n) => n.inbound_agent_version_id === null && n.inbound_canary === null)
+    const gone = { ...first!, id: 'phn_gone', phone_number: '+19995550123' }
+    const targets = [first!, gone, second!].map((number) => ({ number, wanted: { inbound: 'agv_front_desk_3' } }))
+    const outcomes = [
+      ...(await runWrites({
+        plan: planWrites(targets, catalog),
+        numbers: JobNumbers.of(targets.map((t) => t.number)),
+        api: h.api,
+      })),
+    ]
+    // One publish for the three, refused (400), then one for the two still there.
+    expect(h.sent.map((r) => (r.endpoint === 'publish' ? r.body.phone_numbers?.length : r.endpoint))).toEqual([3, 2])
+    expect(outcomes.map((o) => o.result)).toEqual(['changed', 'failed', 'changed'])
+    expect(outcomes[1]).toMatchObject({ message: 'This number is no longer in the workspace.' })
+    expect(h.workspace.getPhoneNumber(second!.id).inbound_agent_version_id).toBe('agv_front_desk_3')
+  })
+
   test('Cancel while a number is read again stops the job with its outcomes, the unchecked one said to be unclear', async () => {
     const h = harness(['apply-500'], 0, NUMBERS)
     const controller = new AbortController()

@@ -1,8 +1,9 @@
 import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/writes/job-outcomes'
 import type { NumberRef, WritePlan, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
-import { writeRequest, type WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
+import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { callSegments, narrow, numbersOf, reached } from '@/features/phone-numbers/jobs/write-calls'
+import type { WriteApi } from '@/features/phone-numbers/jobs/write-api'
 import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
 
@@ -15,26 +16,6 @@ import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
  * canaries) go a few at once, never two for the same number. Cancelling stops before the next
  * call. The API is passed in, so the same code runs against the demo backend in tests.
  */
-
-export interface WriteApi {
-  send(request: WriteRequest, signal: AbortSignal | undefined): Promise<PhoneNumber[]>
-  /** The current records of these numbers (at most MAX_IDS_PER_LIST ids). */
-  read(ids: string[], signal: AbortSignal | undefined): Promise<PhoneNumber[]>
-  /** What a failed call means for the job. */
-  classify(error: unknown): WriteFailure
-  sleep(ms: number, signal: AbortSignal | undefined): Promise<void>
-}
-
-export type WriteFailure =
-  /** 409: these numbers (E.164) changed since; null when the answer does not say which. */
-  | { kind: 'conflict'; phoneNumbers: string[] | null }
-  | { kind: 'rate-limited'; retryAfterMs: number }
-  /** The call may or may not have been applied. */
-  | { kind: 'ambiguous'; message: string }
-  /** Refused, nothing applied (400, 403, 404). */
-  | { kind: 'refused'; message: string }
-  /** Nothing more can be sent (401, the user's cancel): the job stops. */
-  | { kind: 'stop'; message: string }
 
 export interface JobProgress {
   /** Numbers whose calls are all done, whatever their outcome. */
@@ -62,6 +43,7 @@ export interface RunOptions {
 
 /** How often an ambiguous failure of one call is retried (for the numbers it did not reach) before giving up. */
 const AMBIGUOUS_RETRIES = 2
+const GONE = 'This number is no longer in the workspace.'
 /** A number whose call failed unclearly and could not be read again: Retry failed reads it first. */
 const UNCHECKED = 'The change may or may not have been applied: the number could not be read again to check'
 /** "A few in flight": enough to hide the round trip, few enough not to be rate limited at once. */
@@ -176,9 +158,16 @@ class WriteJob {
             this.pausedUntil = Math.max(this.pausedUntil, Date.now() + failure.retryAfterMs)
             await api.sleep(failure.retryAfterMs, signal)
             continue
-          case 'refused':
+          case 'refused': {
+            // A call for many numbers is refused whole when one has left the workspace: find those, send the rest again.
+            const present = pending.length > 1 ? await this.stillPresent(pending) : pending
+            if (present.length > 0 && present.length < pending.length) {
+              pending = present
+              continue
+            }
             for (const number of pending) this.fail(number, failure.message)
             return null
+          }
         }
         if (call.kind === 'publish') {
           // Publishing a draft for canaries: the canary calls that need it will say whether it happened.
@@ -228,13 +217,28 @@ class WriteJob {
     const still: NumberRef[] = []
     for (const number of pending) {
       const record = current.get(number.id)
-      if (!record) this.fail(number, 'This number is no longer in the workspace.')
+      if (!record) this.fail(number, GONE)
       else if (record.updated_at === this.numbers.lastSeenUpdatedAt(this.rowOf(number))) still.push(number)
       else if (conflicts === null && reached(call, record)) this.flags[this.rowOf(number)]! |= REACHED
       else this.changedElsewhere(number)
     }
     this.took([...current.values()])
     return still
+  }
+
+  /** Of `pending`, those still in the workspace; the others fail, said so. All of them when they cannot be read. */
+  private async stillPresent(pending: NumberRef[]): Promise<NumberRef[]> {
+    let current: Map<string, PhoneNumber>
+    try {
+      current = await this.read(pending)
+    } catch {
+      return pending
+    }
+    const present = pending.filter((n) => current.has(n.id))
+    if (present.length === 0) return pending
+    // The others keep the precondition they had: one changed meanwhile refuses the call again (409), as it should.
+    for (const number of pending) if (!current.has(number.id)) this.fail(number, GONE)
+    return present
   }
 
   private async read(numbers: NumberRef[]): Promise<Map<string, PhoneNumber>> {
