@@ -62,3 +62,9 @@ export async function retype(user: UserEvent, dialog: HTMLElement, field: string
 
 /** The selection bar, once it shows: its code loads beside the first rows, so a user may see it appear a moment after the first tick. */
 export const findSelectionRegion = () => screen.findByRole('region', { name: 'Selection' })
+
+/**
+ * A bulk dialog (Change routing…, Set label…) by its title. Its code loads on first use (and Vitest
+ * transforms it then), which on a busy 2-core machine can take longer than a lookup's usual wait.
+ */
+export const findBulkDialog = (name: string | RegExp) => screen.findByRole('dialog', { name }, { timeout: 15_000 })

@@ -5,7 +5,7 @@ import { givenKey, givenNumber } from '@/testing/builders'
 import { findRow, formatted, listedNumbers, waitForRows } from '@/testing/numbers-table'
 import { listQueriesOf, recordRequests, type RecordedRequest } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, findSelectionRegion, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
+import { choose, findBulkDialog, findSelectionRegion, openEdit, saveAndWaitForClose } from '@/testing/user-actions'
 
 const usageRequests = (requests: RecordedRequest[], agentId: string) =>
   requests.filter((r) => r.method === 'GET' && r.path === `/v1/agents/${agentId}/usage`)
@@ -187,7 +187,7 @@ test('Move v1 numbers… opens the routing dialog for exactly those numbers, the
   const region = await screen.findByRole('region', { name: 'Front Desk usage' })
   await user.click(within(await versionItem(region, 'v1')).getByRole('button', { name: 'Move v1 numbers…' }))
 
-  const dialog = await screen.findByRole('dialog', { name: `Change routing of ${holders.length} numbers` })
+  const dialog = await findBulkDialog(`Change routing of ${holders.length} numbers`)
   expect(within(dialog).getByRole('radio', { name: 'Both' })).toBeChecked()
   expect(within(dialog).getByRole('combobox', { name: 'Agent' })).toHaveTextContent('Front Desk')
   expect(within(dialog).getByRole('combobox', { name: 'Version' })).toHaveTextContent('v3')
@@ -228,7 +228,7 @@ test('Move v1 numbers… opens the routing dialog for exactly those numbers, the
 
   // Another Move opens its form, not the first one's outcome.
   await user.click(within(await versionItem(region, 'v2')).getByRole('button', { name: 'Move v2 numbers…' }))
-  const second = await screen.findByRole('dialog', { name: /^Change routing of / })
+  const second = await findBulkDialog(/^Change routing of /)
   expect(await within(second).findByRole('button', { name: 'Apply' })).toBeInTheDocument()
   expect(within(second).queryByText(/^Changes applied/)).not.toBeInTheDocument()
 })
@@ -241,7 +241,7 @@ test('a Move while a label change still runs says to wait, and offers no second 
   const { user } = renderApp()
   await user.click(await screen.findByRole('checkbox', { name: 'Select Busy line' }))
   await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
-  const labelDialog = await screen.findByRole('dialog', { name: 'Set label of 1 number' })
+  const labelDialog = await findBulkDialog('Set label of 1 number')
   await user.type(await within(labelDialog).findByRole('textbox', { name: 'Label' }), 'busy')
   await user.click(within(labelDialog).getByRole('button', { name: 'Apply' }))
   await within(labelDialog).findByRole('button', { name: 'Cancel' })
@@ -250,7 +250,7 @@ test('a Move while a label change still runs says to wait, and offers no second 
 
   const region = await screen.findByRole('region', { name: 'Front Desk usage' })
   await user.click(within(await versionItem(region, 'v1')).getByRole('button', { name: 'Move v1 numbers…' }))
-  const routing = await screen.findByRole('dialog', { name: /^Change routing of / })
+  const routing = await findBulkDialog(/^Change routing of /)
   expect(await within(routing).findByRole('status')).toHaveTextContent(
     'Another change to these numbers is still running. Wait for it to finish, or cancel it from the selection bar.',
   )

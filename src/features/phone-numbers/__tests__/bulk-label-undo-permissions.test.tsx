@@ -5,7 +5,7 @@ import { givenKey, givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, findSelectionRegion } from '@/testing/user-actions'
+import { choose, findBulkDialog, findSelectionRegion } from '@/testing/user-actions'
 
 async function tick(user: ReturnType<typeof renderApp>['user'], ...names: string[]) {
   for (const name of names) await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }))
@@ -22,7 +22,7 @@ test('Set label…: one PATCH per number, conditional and with the reason in wor
   expect(within(await findSelectionRegion()).getByText('3 selected')).toBeInTheDocument()
   const requests = recordRequests()
   await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
-  const dialog = await screen.findByRole('dialog', { name: 'Set label of 3 numbers' })
+  const dialog = await findBulkDialog('Set label of 3 numbers')
   await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), '  clinic-east ')
   expect(
     within(dialog).getByText('Sets the label of 2 numbers to “clinic-east”. 1 already has it.'),
@@ -50,7 +50,7 @@ test('Undo of a bulk routing change runs as a job and puts every number back', a
   const { user } = renderApp()
   await tick(user, 'Undo A', 'Undo B')
   await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Change routing…' }))
-  const dialog = await screen.findByRole('dialog', { name: 'Change routing of 2 numbers' })
+  const dialog = await findBulkDialog('Change routing of 2 numbers')
   await within(dialog).findByRole('button', { name: 'Apply' })
   await choose(user, 'Agent', 'Appointment Reminders')
   await choose(user, 'Version', 'v2')
@@ -81,7 +81,7 @@ test('Undo after Retry failed puts back only the labels: a rename made meanwhile
     ),
   )
   await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
-  const dialog = await screen.findByRole('dialog', { name: 'Set label of 2 numbers' })
+  const dialog = await findBulkDialog('Set label of 2 numbers')
   await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), 'new')
   await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
   await within(dialog).findByText(/1 changed/)

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { resetTestBackend, testBackend } from '@/mocks/node'
+import { http, HttpResponse } from 'msw'
+import { resetTestBackend, server, testBackend } from '@/mocks/node'
+import { givenNumber, storedNumber } from '@/testing/builders'
 import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
-import { choose, findSelectionRegion } from '@/testing/user-actions'
+import { choose, findBulkDialog, findSelectionRegion } from '@/testing/user-actions'
 
 /** Selecting many numbers and changing their routing as a job (PAGE.md "Selecting many numbers", "Changing routing of many numbers"). */
 
@@ -21,7 +23,7 @@ test('select all matching, deploy a version inbound: one publish per 1,000 numbe
   await selectAllMatching(user, '1,200')
 
   await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Change routing…' }))
-  const dialog = await screen.findByRole('dialog', { name: 'Change routing of 1,200 numbers' })
+  const dialog = await findBulkDialog('Change routing of 1,200 numbers')
   const apply = await within(dialog).findByRole('button', { name: 'Apply' }, { timeout: 10_000 })
   expect(apply).toBeDisabled()
   expect(within(dialog).getByRole('radio', { name: 'Inbound' })).toBeChecked()
@@ -77,4 +79,41 @@ test('a search change clears the selection and says so; paging keeps it', async 
   await user.type(screen.getByRole('searchbox'), 'clinic')
   expect(await screen.findByText('Selection cleared: the search or filters changed.')).toBeInTheDocument()
   expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument()
+})
+
+test('cancelled after part of a number’s change went through: Undo is offered and puts that part back', async () => {
+  const number = givenNumber({ nickname: 'Half line', inbound: 'agv_front_desk_3', outbound: 'agv_reminders_2' })
+  const { user } = renderApp()
+  await user.click(await screen.findByRole('checkbox', { name: 'Select Half line' }))
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Change routing…' }))
+  const dialog = await findBulkDialog('Change routing of 1 number')
+  await within(dialog).findByRole('button', { name: 'Apply' }, { timeout: 10_000 })
+  await user.click(within(dialog).getByRole('radio', { name: 'Both' }))
+  await choose(user, 'Agent', 'None')
+  // Clearing both sides takes two unassign calls; the first is answered only once Cancel was pressed.
+  let answer!: () => void
+  const cancelled = new Promise<void>((resolve) => (answer = resolve))
+  server.use(
+    http.post(
+      '*/v1/agents/:agentId/versions/:versionId/publish',
+      async ({ request, params }) => {
+        const body = await request.json()
+        await cancelled
+        return HttpResponse.json(testBackend.workspace.publish(String(params.agentId), String(params.versionId), body))
+      },
+      { once: true },
+    ),
+  )
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+  await user.click(await within(dialog).findByRole('button', { name: 'Cancel' }))
+  answer()
+
+  expect(await within(dialog).findByText(/Part of the change was applied before\./)).toBeInTheDocument()
+  await user.click(within(dialog).getByRole('button', { name: 'Undo' }))
+  await waitFor(() =>
+    expect(storedNumber(number)).toMatchObject({
+      inbound_agent_version_id: 'agv_front_desk_3',
+      outbound_agent_version_id: 'agv_reminders_2',
+    }),
+  )
 })

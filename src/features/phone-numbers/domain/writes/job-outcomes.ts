@@ -72,6 +72,16 @@ export class JobOutcomes {
     return code === 0 ? undefined : RESULTS[(code & ~PARTLY) - 1]
   }
 
+  /**
+   * Whether Undo has something of the job's to put back on this row: it was changed, or it failed or
+   * was not sent after part of its change went through. Not one someone else changed: that is theirs.
+   */
+  undoable(row: number): boolean {
+    const code = this.codes[row]!
+    const result = RESULTS[(code & ~PARTLY) - 1]
+    return result === 'changed' || ((result === 'failed' || result === 'not-sent') && (code & PARTLY) !== 0)
+  }
+
   /** The rows the job named, in its order. */
   rows(): Iterable<number> {
     return this.order
