@@ -14,6 +14,7 @@ import {
   OTHER_ADMIN_AGENT,
   OTHER_ADMIN_VERSION,
   type Fault,
+  type Harness,
 } from '@/testing/write-job-harness'
 import type { PhoneNumber } from '@/types/api'
 
@@ -168,16 +169,9 @@ describe('runWrites against the demo backend', () => {
   test('a number that cannot be read again after an unclear answer is reported in words, and the job still ends with every outcome', async () => {
     const h = harness(['500', '500', '500'], 0, NUMBERS)
     h.api.read = () => Promise.reject(new Ambiguous('The server failed (503).'))
-    const [first, second] = h.workspace.allNumbers()
-    const targets = [first!, second!].map((number, k) => ({ number, wanted: { nickname: `Renamed ${k}` } }))
-    const outcomes = await runWrites({
-      plan: planWrites(targets, catalog),
-      numbers: JobNumbers.of(targets.map((t) => t.number)),
-      api: h.api,
-      concurrency: 1,
-    })
-    expect([...outcomes].map((o) => o.result)).toEqual(['failed', 'changed'])
-    expect([...outcomes][0]).toMatchObject({
+    const outcomes = await renameFirstTwo(h)
+    expect(outcomes.map((o) => o.result)).toEqual(['failed', 'changed'])
+    expect(outcomes[0]).toMatchObject({
       message:
         'The change may or may not have been applied: the number could not be read again to check (The server failed (503).)',
     })
@@ -211,22 +205,22 @@ describe('runWrites against the demo backend', () => {
       controller.abort()
       return Promise.reject(signal?.reason as Error)
     }
-    const [first, second] = h.workspace.allNumbers()
-    const targets = [first!, second!].map((number, k) => ({ number, wanted: { nickname: `Renamed ${k}` } }))
-    const outcomes = await runWrites({
-      plan: planWrites(targets, catalog),
-      numbers: JobNumbers.of(targets.map((t) => t.number)),
-      api: h.api,
-      concurrency: 1,
-      signal: controller.signal,
-    })
+    const outcomes = await renameFirstTwo(h, controller.signal)
     // The first was applied (its answer lost) but could not be checked: not called "not sent".
-    expect([...outcomes].map((o) => o.result)).toEqual(['failed', 'not-sent'])
-    expect([...outcomes][0]).toMatchObject({
+    expect(outcomes.map((o) => o.result)).toEqual(['failed', 'not-sent'])
+    expect(outcomes[0]).toMatchObject({
       message: 'The change may or may not have been applied: the number could not be read again to check',
     })
   })
 })
+
+/** Renames the workspace's first two numbers as a job, one call at a time. */
+async function renameFirstTwo(h: Harness, signal?: AbortSignal): Promise<NumberOutcome[]> {
+  const [first, second] = h.workspace.allNumbers()
+  const targets = [first!, second!].map((number, k) => ({ number, wanted: { nickname: `Renamed ${k}` } }))
+  const numbers = JobNumbers.of(targets.map((t) => t.number))
+  return [...(await runWrites({ plan: planWrites(targets, catalog), numbers, api: h.api, concurrency: 1, signal }))]
+}
 
 function expectOthersUntouched(workspace: Workspace, before: PhoneNumber[], targets: Set<string>): void {
   for (const number of before) {
