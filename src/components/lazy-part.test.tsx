@@ -122,14 +122,22 @@ test('two floating alerts at once stack in one column at the bottom of the windo
   expect(screen.getByRole('alert')).toHaveTextContent('The save notices could not load')
 })
 
-test('what shows while the code loads stays beside the alert when it cannot load', async () => {
+test('a fallback that stays true stays beside the alert when the code cannot load; a loading one goes', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
   const PageJump = retryableLazy(() => Promise.reject(loadFailure()))
+  const KeyForm = retryableLazy(() => Promise.reject(loadFailure()))
   render(
-    <LazyPart name="page jump" fallback={<span>Page 3 of 20</span>}>
-      <PageJump />
-    </LazyPart>,
+    <>
+      <LazyPart name="page jump" fallback={<span>Page 3 of 20</span>} keepFallback>
+        <PageJump />
+      </LazyPart>
+      <LazyPart name="key form" fallback={<span>Loading…</span>}>
+        <KeyForm />
+      </LazyPart>
+    </>,
   )
-  expect(await screen.findByRole('alert')).toHaveTextContent('The page jump could not load')
+  await screen.findByRole('button', { name: 'Retry loading the key form' })
+  expect(await screen.findAllByRole('alert')).toHaveLength(2)
   expect(screen.getByText('Page 3 of 20')).toBeInTheDocument()
+  expect(screen.queryByText('Loading…')).not.toBeInTheDocument()
 })

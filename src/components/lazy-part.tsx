@@ -12,8 +12,10 @@ interface LazyPartProps {
   onDismiss?: () => void
   /** After a failure, a new value other than null (another number to edit) tries the code again. */
   resetKey?: unknown
-  /** Shown while the code loads, and kept beside the alert if it cannot; nothing by default. */
+  /** Shown while the code loads; nothing by default. */
   fallback?: ReactNode
+  /** The fallback stays beside the alert if the code cannot load (what it shows is true either way: "Page 3 of 20"). */
+  keepFallback?: boolean
   children: ReactNode
 }
 
@@ -74,7 +76,8 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
   }
 
   override render() {
-    const { name, floating = false, onDismiss, fallback = null, children } = this.props
+    const { name, floating = false, onDismiss, fallback = null, keepFallback = false, children } = this.props
+    const kept = keepFallback ? fallback : null
     const { error, retried, dismissed } = this.state
     // Anything but its code failing to load is the page's ErrorBoundary's to show.
     if (error !== null && !isLoadFailure(error)) throw error
@@ -87,7 +90,7 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
         </LoadAttempt>
       )
     }
-    if (dismissed) return fallback
+    if (dismissed) return kept
     const retry = () => this.setState({ error: null, attempt: ++attempts, retried: true })
     const reload = () => window.location.reload()
     const alert = (
@@ -133,7 +136,7 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
     )
     return (
       <>
-        {fallback}
+        {kept}
         {floating ? createPortal(alert, floatingAlerts()) : alert}
       </>
     )

@@ -25,6 +25,7 @@ export function NumbersPager({ page, pageCount, onPage }: NumbersPagerProps) {
       </button>
       <LazyPart
         name="page jump"
+        keepFallback
         fallback={
           <span className="muted">
             Page {formatCount(page)} of {formatCount(pageCount)}
