@@ -96,6 +96,9 @@ test('a draft publish whose answer is lost while another admin renames the numbe
 
   const alert = await within(dialog).findByRole('alert')
   expect(alert).toHaveTextContent('It may or may not have been applied.')
+  expect(alert).toHaveTextContent(
+    'A publish leaves no trace on the number: the page reads the agents again to see whether it went through.',
+  )
   // Their rename is not a conflict with a publish, which does not touch the number.
   expect(alert).not.toHaveTextContent('Someone else changed this number')
   expect(storedNumber(number).inbound_canary).toBeNull()

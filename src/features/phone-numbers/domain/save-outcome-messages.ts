@@ -32,6 +32,8 @@ export const SAVE_OUTCOME_TEXT = {
   unknownNotYet:
     'When the page read the number again, it had not been applied (yet): the page reads it again in a few seconds.',
   unknownUnread: 'The page could not read the number again to check.',
+  unknownPublish:
+    'A publish leaves no trace on the number: the page reads the agents again to see whether it went through.',
   appliedSince: 'Read again since: it has been applied.',
   failureAdvice:
     'Your choices are kept and the table shows what the server holds: Save sends only what is still needed.',
@@ -184,7 +186,13 @@ export function saveFailureInWords(stopped: StoppedSave, catalog: AgentCatalog):
   }
   if (outcome === 'unknown') {
     lines.push(`${call}: ${asSentence(reasonOf(stopped.cause))} It may or may not have been applied.`)
-    lines.push(current === null ? SAVE_OUTCOME_TEXT.unknownUnread : SAVE_OUTCOME_TEXT.unknownNotYet)
+    lines.push(
+      failed.kind === 'publish'
+        ? SAVE_OUTCOME_TEXT.unknownPublish
+        : current === null
+          ? SAVE_OUTCOME_TEXT.unknownUnread
+          : SAVE_OUTCOME_TEXT.unknownNotYet,
+    )
   } else {
     lines.push(`${call} failed and was not applied: ${reasonOf(stopped.cause)}`)
   }
