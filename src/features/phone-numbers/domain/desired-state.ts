@@ -48,7 +48,9 @@ export function normalizeText(value: string): string | null {
  * stored that the page would only clean up (NFC, invisible characters) is not a change to save.
  */
 export function sameText(stored: string | null, text: string | null): boolean {
-  return (stored === null ? null : normalizeText(stored)) === text
+  const cleaned = stored === null ? null : normalizeText(stored)
+  // Stored text made only of invisible characters is still something: clearing it is a change.
+  return cleaned === null ? stored === text : cleaned === text
 }
 
 /** The webhook URL as it is saved: trimmed (the server trims too); empty means cleared. */

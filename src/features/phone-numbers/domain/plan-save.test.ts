@@ -214,6 +214,10 @@ describe('planSave examples', () => {
     const stored = { ...MAIN, nickname: 'Cafe\u0301 Line', label: 'cc\u200B-4410' }
     expect(plan(stored, {})).toEqual([])
     expect(plan(stored, { outbound: 'agv_sales_3' }).map((call) => call.kind)).toEqual(['deploy'])
+    // Stored as nothing but an invisible character, clearing it is a change.
+    expect(plan({ ...MAIN, label: '\u200B' }, { label: '' })).toEqual([
+      { kind: 'patch', number: ref(MAIN), fields: { label: null } },
+    ])
     // Retyped as something else, it is a change as ever.
     expect(plan(stored, { nickname: 'Café' })).toEqual([
       { kind: 'patch', number: ref(stored), fields: { nickname: 'Café' } },

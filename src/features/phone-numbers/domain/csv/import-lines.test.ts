@@ -21,6 +21,7 @@ test('phone numbers as people type them, in E.164', () => {
   // the workspace decides whether it holds it.
   expect(phoneKey('+44 20 123 4567', countries)).toBe('+44201234567')
   expect(phoneKey('0044 20 123 4567', countries)).toBe('+44201234567')
+  expect(phoneKey('44201234567', countries)).toBe('+44201234567')
 })
 
 test('columns by name, as people write them; a file without a key or anything to change is refused', () => {

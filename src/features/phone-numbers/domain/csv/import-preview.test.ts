@@ -37,3 +37,11 @@ test('unknown numbers and duplicates (by phone or by id) are problems, in line o
     { line: 5, reason: 'Duplicate number: +1 415 555 0101 is on line 2 already (that line is used).' },
   ])
 })
+
+test('a line that says what the number holds, stored in a form the page only cleans up, is unchanged', () => {
+  const decomposed = number('phn_c', '+14155550102', 'Cafe\u0301 Line', 'a\u200Bb')
+  const lines: ImportLine[] = [{ line: 2, key: { kind: 'id', id: 'phn_c' }, nickname: 'Café Line', label: 'ab' }]
+  const preview = previewImport(lines, [], { byId: new Map([['phn_c', decomposed]]), byPhone: new Map() })
+  expect(preview.changes).toEqual([])
+  expect(preview.unchanged).toBe(1)
+})

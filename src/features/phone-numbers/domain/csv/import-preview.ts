@@ -1,4 +1,5 @@
 import type { ImportKey, ImportLine, ImportProblem } from '@/features/phone-numbers/domain/csv/import-lines'
+import { sameText } from '@/features/phone-numbers/domain/desired-state'
 import type { WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
@@ -65,10 +66,12 @@ export function previewImport(
     }
     firstLineOf.set(number.id, line.line)
     const change: ImportChange = { line: line.line, number }
-    if (line.nickname !== undefined && line.nickname !== number.nickname) {
+    if (line.nickname !== undefined && !sameText(number.nickname, line.nickname)) {
       change.nickname = { from: number.nickname, to: line.nickname }
     }
-    if (line.label !== undefined && line.label !== number.label) change.label = { from: number.label, to: line.label }
+    if (line.label !== undefined && !sameText(number.label, line.label)) {
+      change.label = { from: number.label, to: line.label }
+    }
     if (change.nickname || change.label) preview.changes.push(change)
     else preview.unchanged += 1
   }

@@ -21,8 +21,8 @@ export function phoneKey(text: string, countries: readonly string[]): string | n
     const phone = parsePhoneNumberFromString(compact, country as CountryCode)
     if (phone?.isValid()) return phone.number
   }
-  // Digits with their country code but without the `+` (`14155550123`).
-  return e164Of(`+${compact}`)
+  // Digits with their country code but without the `+` (`14155550123`, or an exported number a spreadsheet read as a number).
+  return international(`+${compact}`)
 }
 
 /** E.164 in form: a plus, a country code, and up to 15 digits in all. */
