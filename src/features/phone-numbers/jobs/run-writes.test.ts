@@ -177,6 +177,17 @@ describe('runWrites against the demo backend', () => {
     })
   })
 
+  test('applied, its answer lost, unreadable once: the 409 its resend gets is checked, and the number counts as changed', async () => {
+    const h = harness(['apply-500'], 0, NUMBERS)
+    const read = h.api.read
+    let failedReads = 0
+    h.api.read = (ids, signal) =>
+      failedReads++ === 0 ? Promise.reject(new Ambiguous('The server failed (503).')) : read(ids, signal)
+    const outcomes = await renameFirstTwo(h)
+    expect(outcomes.map((o) => o.result)).toEqual(['changed', 'changed'])
+    expect(h.sent.map((r) => r.endpoint)).toEqual(['patch', 'patch', 'patch'])
+  })
+
   test('a number gone from the workspace fails alone: the call it refused is sent again for the others', async () => {
     const h = harness([], 0, NUMBERS)
     const [first, second] = h.workspace

@@ -134,6 +134,7 @@ class WriteJob {
     let pending = numbersOf(call).filter((n) => !this.finished.has(this.rowOf(n)))
     if (call.kind !== 'publish' && pending.length === 0) return null
     let retries = AMBIGUOUS_RETRIES
+    let unchecked = false
     for (;;) {
       const wait = this.pausedUntil - Date.now()
       if (wait > 0) await api.sleep(wait, signal)
@@ -175,20 +176,19 @@ class WriteJob {
           return null
         }
         try {
-          pending = await this.stillToSend(call, pending, failure.kind === 'conflict' ? failure.phoneNumbers : null)
+          // After an attempt nobody could check, a 409 may answer the job's own earlier attempt: check each number.
+          pending = await this.stillToSend(
+            call,
+            pending,
+            failure.kind === 'conflict' && !unchecked ? failure.phoneNumbers : null,
+          )
         } catch (readError) {
-          // Reading them again failed too (the same outage, or Cancel): whether the call reached them is unknown.
-          if (signal?.aborted) {
-            for (const number of pending) this.fail(number, UNCHECKED)
-            return 'Cancelled.'
+          const next = this.unreadable(readError, pending, retries-- > 0)
+          if (next.retry) {
+            unchecked = true
+            continue
           }
-          const read = api.classify(readError)
-          if (read.kind === 'stop') return read.message
-          // Sent again, conditional as ever: a number the call did reach refuses it (409) and is read again.
-          if (retries-- > 0) continue
-          const reason = read.kind === 'ambiguous' || read.kind === 'refused' ? ` (${read.message})` : ''
-          for (const number of pending) this.fail(number, `${UNCHECKED}${reason}`)
-          return null
+          return next.stop
         }
         if (pending.length === 0) return null
         if (failure.kind === 'ambiguous' && retries-- <= 0) {
@@ -209,8 +209,12 @@ class WriteJob {
     if (named.length > 0) {
       const changed = pending.filter((n) => named.includes(n.phone_number))
       for (const number of changed) this.changedElsewhere(number)
-      // The page shows what they hold now, not what it last saw.
-      this.took([...(await this.read(changed)).values()])
+      try {
+        // The page shows what they hold now, not what it last saw.
+        this.took([...(await this.read(changed)).values()])
+      } catch {
+        // Only the display: the page reads its rows again when the job ends.
+      }
       return pending.filter((n) => !named.includes(n.phone_number))
     }
     const current = await this.read(pending)
@@ -224,6 +228,24 @@ class WriteJob {
     }
     this.took([...current.values()])
     return still
+  }
+
+  /**
+   * A failed call's numbers could not be read again (the same outage, a 429, Cancel): whether it reached
+   * them is unknown. Retried: it is sent again, conditional as ever (a number it did reach refuses it with
+   * a 409, and is checked then). Otherwise they fail as unchecked, and the job stops if it must.
+   */
+  private unreadable(
+    error: unknown,
+    pending: NumberRef[],
+    mayRetry: boolean,
+  ): { retry: true } | { retry: false; stop: string | null } {
+    const read = this.options.signal?.aborted ? null : this.options.api.classify(error)
+    if (read?.kind === 'rate-limited') this.pausedUntil = Math.max(this.pausedUntil, Date.now() + read.retryAfterMs)
+    if (read !== null && read.kind !== 'stop' && mayRetry) return { retry: true }
+    const reason = read?.kind === 'ambiguous' || read?.kind === 'refused' ? ` (${read.message})` : ''
+    for (const number of pending) this.fail(number, `${UNCHECKED}${reason}`)
+    return { retry: false, stop: read === null ? 'Cancelled.' : read.kind === 'stop' ? read.message : null }
   }
 
   /** Of `pending`, those still in the workspace; the others fail, said so. All of them when they cannot be read. */
