@@ -252,7 +252,7 @@ test('a Move while a label change still runs says to wait, and offers no second 
   await user.click(within(await versionItem(region, 'v1')).getByRole('button', { name: 'Move v1 numbers…' }))
   const routing = await findBulkDialog(/^Change routing of /)
   expect(await within(routing).findByRole('status')).toHaveTextContent(
-    'Another change to these numbers is still running. Wait for it to finish, or cancel it from the selection bar.',
+    'Another bulk change is still running. Close this dialog and use Show progress in the selection bar to follow or cancel it.',
   )
   expect(within(routing).queryByRole('button', { name: 'Apply' })).not.toBeInTheDocument()
 })

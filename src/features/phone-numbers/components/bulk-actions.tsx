@@ -41,8 +41,12 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
   const [source, setSource] = useState<SelectionSource | null>(null)
   const [count, setCount] = useState(0)
 
-  const openDialog = (action: BulkAction) => {
+  // A dialog opens on its form: a finished job's outcome gives way (a running one stays, shown or waited for).
+  const resetFinishedJob = () => {
     if (job.state.phase !== 'running') job.reset()
+  }
+  const openDialog = (action: BulkAction) => {
+    resetFinishedJob()
     setSource(selection.source)
     setCount(selection.count)
     setOpen(action)
@@ -52,12 +56,10 @@ export function BulkActions({ selection, total, pageRows, permissions, move, onM
     job.start(action === 'label' ? { ...spec, concurrency: 4 } : spec)
   }
   const moving = useMemo(() => (move === null ? null : moveDialog(move)), [move])
-  // A Move opens the routing dialog as the selection bar's button does: a finished job's outcome gives way to the form.
-  const resetFinishedJob = useEffectEvent(() => {
-    if (job.state.phase !== 'running') job.reset()
-  })
+  // A Move opens the routing dialog as the selection bar's button does.
+  const onMove = useEffectEvent(resetFinishedJob)
   useEffect(() => {
-    if (move !== null) resetFinishedJob()
+    if (move !== null) onMove()
   }, [move])
   const numbers = (n: number) => `${formatCount(n)} ${n === 1 ? 'number' : 'numbers'}`
   const jobShown = job.state.phase !== 'idle' && open === null

@@ -30,7 +30,8 @@ export function BulkDialogs(props: BulkDialogsProps) {
   const otherJobRunning = (action: BulkAction) => job.state.phase === 'running' && jobAction !== action
   const waitForOtherJob = (
     <p className="notice" role="status">
-      Another change to these numbers is still running. Wait for it to finish, or cancel it from the selection bar.
+      Another bulk change is still running. Close this dialog and use Show progress in the selection bar to follow or
+      cancel it.
     </p>
   )
   return (

@@ -179,7 +179,7 @@ describe('runWrites against the demo backend', () => {
 
   test('applied, its answer lost, unreadable once: the 409 its resend gets is checked, and the number counts as changed', async () => {
     const h = harness(['apply-500'], 0, NUMBERS)
-    const read = h.api.read
+    const read = h.api.read.bind(h.api)
     let failedReads = 0
     h.api.read = (ids, signal) =>
       failedReads++ === 0 ? Promise.reject(new Ambiguous('The server failed (503).')) : read(ids, signal)
