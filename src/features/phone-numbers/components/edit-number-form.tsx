@@ -164,7 +164,11 @@ export function EditNumberForm(props: EditNumberFormProps) {
       id={formId}
       className="dialog-body"
       noValidate
-      onSubmit={(event) => void form.handleSubmit(() => submitPlan())(event)}
+      onSubmit={(event) => {
+        // Nothing to send (Save is aria-disabled): Enter in a field neither validates nor moves focus.
+        if (nothingToSave || saving) return event.preventDefault()
+        void form.handleSubmit(() => submitPlan())(event)
+      }}
     >
       {number.import_error !== null && <ImportErrorNotice reason={number.import_error} />}
       {note && (
