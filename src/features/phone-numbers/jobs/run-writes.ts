@@ -1,8 +1,9 @@
 import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
-import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/writes/job-outcomes'
+import type { JobOutcomes } from '@/features/phone-numbers/domain/writes/job-outcomes'
 import type { NumberRef, WritePlan, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
-import { callSegments, narrow, numbersOf, reached } from '@/features/phone-numbers/jobs/write-calls'
+import { JobRows } from '@/features/phone-numbers/jobs/job-rows'
+import { callSegments, narrow, reached } from '@/features/phone-numbers/jobs/write-calls'
 import type { WriteApi } from '@/features/phone-numbers/jobs/write-api'
 import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
@@ -57,45 +58,15 @@ export async function runWrites(options: RunOptions): Promise<JobOutcomes> {
 /** Records in an answer from which taking it in waits for the next task (a publish's 1,000 numbers). */
 const LARGE_ANSWER = 200
 
-/** A flag of a row: the server answered with its record during the job (its last seen state is what that left). */
-const ANSWERED = 1
-/** A flag of a row: a call reached it, so a later failure leaves it part-changed. */
-const REACHED = 2
-
 class WriteJob {
-  private readonly numbers: JobNumbers
-  /** ANSWERED and REACHED, a byte per row. */
-  private readonly flags: Uint8Array
-  /** The index of the last call naming each row, -1 for none. */
-  private readonly lastCallOf: Int32Array
-  private readonly finished: JobOutcomes
-  private planned = 0
-  private done = 0
+  private readonly rows: JobRows
   /** Set when a call must end the job (401): no further call is sent. */
   private stopMessage: string | null = null
   /** After a 429, no call is sent before this time. */
   private pausedUntil = 0
 
   constructor(private readonly options: RunOptions) {
-    const { numbers } = options
-    this.numbers = numbers
-    this.flags = new Uint8Array(numbers.size)
-    this.lastCallOf = new Int32Array(numbers.size).fill(-1)
-    this.finished = new JobOutcomes(numbers, options.rows ?? Array.from({ length: numbers.size }, (_, row) => row))
-    options.plan.calls.forEach((call, index) => {
-      for (const number of numbersOf(call)) {
-        const row = this.rowOf(number)
-        if (this.lastCallOf[row] === -1) this.planned += 1
-        this.lastCallOf[row] = index
-      }
-    })
-  }
-
-  /** The row of a number the plan names: the plan is made of the job's numbers. */
-  private rowOf(number: NumberRef): number {
-    const row = this.numbers.rowOf(number.id)
-    if (row === undefined) throw new Error(`${number.phone_number} is not one of the job's numbers.`)
-    return row
+    this.rows = new JobRows(options.numbers, options.plan, options.rows)
   }
 
   async run(): Promise<JobOutcomes> {
@@ -109,29 +80,22 @@ class WriteJob {
           const { call, index } = segment[next++]!
           const stopped = await this.send(call)
           if (stopped !== null) this.stopMessage ??= stopped
-          else this.callDone(call, index)
+          else {
+            this.rows.callDone(call, index)
+            this.progress()
+          }
         }
       }
       await Promise.all(Array.from({ length: Math.min(workers, segment.length) }, worker))
-      if (signal?.aborted || this.stopMessage !== null) return this.outcomes(this.stopMessage ?? undefined)
+      if (signal?.aborted || this.stopMessage !== null) return this.rows.outcomes(this.stopMessage ?? undefined)
     }
-    return this.outcomes()
-  }
-
-  private callDone(call: WriteCall, index: number): void {
-    for (const number of numbersOf(call)) {
-      const row = this.rowOf(number)
-      if (this.lastCallOf[row] === index && this.flags[row]! & ANSWERED && !this.finished.has(row)) {
-        this.finish(row, { result: 'changed' })
-      }
-    }
-    this.progress()
+    return this.rows.outcomes()
   }
 
   /** Sends one call until it is through for every number it can be; the stop message when the job must end. */
   private async send(call: WriteCall): Promise<string | null> {
     const { api, signal } = this.options
-    let pending = numbersOf(call).filter((n) => !this.finished.has(this.rowOf(n)))
+    let pending = this.rows.pendingOf(call)
     if (call.kind !== 'publish' && pending.length === 0) return null
     let retries = AMBIGUOUS_RETRIES
     let unchecked = false
@@ -142,10 +106,10 @@ class WriteJob {
       if (this.stopMessage !== null) return this.stopMessage
       try {
         const records = await api.send(
-          writeRequest(narrow(call, pending), (n) => this.numbers.lastSeenUpdatedAt(this.rowOf(n))),
+          writeRequest(narrow(call, pending), (n) => this.rows.lastSeenUpdatedAt(n)),
           signal,
         )
-        for (const number of pending) this.flags[this.rowOf(number)]! |= REACHED
+        for (const number of pending) this.rows.markReached(number)
         // A large answer was read and checked in this task: taking it in (and the page's caches) goes in the next.
         if (records.length >= LARGE_ANSWER) await yieldToBrowser()
         this.took(records)
@@ -166,7 +130,7 @@ class WriteJob {
               pending = present
               continue
             }
-            for (const number of pending) this.fail(number, failure.message)
+            for (const number of pending) this.rows.fail(number, failure.message)
             return null
           }
         }
@@ -192,7 +156,7 @@ class WriteJob {
         }
         if (pending.length === 0) return null
         if (failure.kind === 'ambiguous' && retries-- <= 0) {
-          for (const number of pending) this.fail(number, failure.message)
+          for (const number of pending) this.rows.fail(number, failure.message)
           return null
         }
       }
@@ -208,7 +172,7 @@ class WriteJob {
     const named = conflicts?.filter((e164) => pending.some((n) => n.phone_number === e164)) ?? []
     if (named.length > 0) {
       const changed = pending.filter((n) => named.includes(n.phone_number))
-      for (const number of changed) this.changedElsewhere(number)
+      for (const number of changed) this.rows.changedElsewhere(number)
       try {
         // The page shows what they hold now, not what it last saw.
         this.took([...(await this.read(changed)).values()])
@@ -221,10 +185,10 @@ class WriteJob {
     const still: NumberRef[] = []
     for (const number of pending) {
       const record = current.get(number.id)
-      if (!record) this.fail(number, GONE)
-      else if (record.updated_at === this.numbers.lastSeenUpdatedAt(this.rowOf(number))) still.push(number)
-      else if (conflicts === null && reached(call, record)) this.flags[this.rowOf(number)]! |= REACHED
-      else this.changedElsewhere(number)
+      if (!record) this.rows.fail(number, GONE)
+      else if (record.updated_at === this.rows.lastSeenUpdatedAt(number)) still.push(number)
+      else if (conflicts === null && reached(call, record)) this.rows.markReached(number)
+      else this.rows.changedElsewhere(number)
     }
     this.took([...current.values()])
     return still
@@ -244,7 +208,7 @@ class WriteJob {
     if (read?.kind === 'rate-limited') this.pausedUntil = Math.max(this.pausedUntil, Date.now() + read.retryAfterMs)
     if (read !== null && read.kind !== 'stop' && mayRetry) return { retry: true }
     const reason = read?.kind === 'ambiguous' || read?.kind === 'refused' ? ` (${read.message})` : ''
-    for (const number of pending) this.fail(number, `${UNCHECKED}${reason}`)
+    for (const number of pending) this.rows.fail(number, `${UNCHECKED}${reason}`)
     return { retry: false, stop: read === null ? 'Cancelled.' : read.kind === 'stop' ? read.message : null }
   }
 
@@ -259,7 +223,7 @@ class WriteJob {
     const present = pending.filter((n) => current.has(n.id))
     if (present.length === 0) return pending
     // The others keep the precondition they had: one changed meanwhile refuses the call again (409), as it should.
-    for (const number of pending) if (!current.has(number.id)) this.fail(number, GONE)
+    for (const number of pending) if (!current.has(number.id)) this.rows.fail(number, GONE)
     return present
   }
 
@@ -273,51 +237,11 @@ class WriteJob {
   }
 
   private took(records: PhoneNumber[]): void {
-    for (const record of records) {
-      const row = this.numbers.see(record)
-      if (row !== undefined) this.flags[row]! |= ANSWERED
-    }
+    this.rows.took(records)
     if (records.length > 0) this.options.onRecords?.(records)
   }
 
-  private changedElsewhere(number: NumberRef): void {
-    const row = this.rowOf(number)
-    this.finish(row, { result: 'changed-elsewhere', partly: this.reached(row) })
-  }
-
-  private fail(number: NumberRef, message: string): void {
-    const row = this.rowOf(number)
-    this.finish(row, { result: 'failed', message, partly: this.reached(row) })
-  }
-
-  private reached(row: number): boolean {
-    return (this.flags[row]! & REACHED) !== 0
-  }
-
-  private finish(row: number, outcome: RowOutcome): void {
-    if (this.finished.has(row)) return
-    this.finished.set(row, outcome)
-    if (this.lastCallOf[row] !== -1) this.done += 1
-  }
-
   private progress(): void {
-    this.options.onProgress?.({ done: this.done, total: this.planned })
-  }
-
-  /** Every number of the job: those the plan left out (unchanged, refused), and those the job did not get to. */
-  private outcomes(stopMessage?: string): JobOutcomes {
-    const { plan } = this.options
-    for (const number of plan.unchanged) this.finish(this.rowOf(number), { result: 'unchanged' })
-    for (const { number, refusal } of plan.refused) this.finish(this.rowOf(number), { result: 'refused', refusal })
-    for (const row of this.finished.rows()) {
-      const partly = this.reached(row)
-      this.finish(
-        row,
-        stopMessage === undefined
-          ? { result: 'not-sent', partly }
-          : { result: 'not-sent', partly, message: stopMessage },
-      )
-    }
-    return this.finished
+    this.options.onProgress?.(this.rows.progress())
   }
 }
