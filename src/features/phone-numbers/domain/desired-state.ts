@@ -48,6 +48,8 @@ export function normalizeText(value: string): string | null {
  * stored that the page would only clean up (NFC, invisible characters) is not a change to save.
  */
 export function sameText(stored: string | null, text: string | null): boolean {
+  // The usual case, and a job plans it for every number: no normalizing needed.
+  if (stored === text) return true
   const cleaned = stored === null ? null : normalizeText(stored)
   // Stored text made only of invisible characters is still something: clearing it is a change.
   return cleaned === null ? stored === text : cleaned === text

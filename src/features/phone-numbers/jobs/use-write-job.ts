@@ -126,7 +126,7 @@ export function useWriteJob() {
           outcomes,
           tally,
           canRetry: job.wanted.size > 0,
-          canUndo: kind === 'apply' && [...outcomes.rows()].some((row) => outcomes.undoable(row)),
+          canUndo: kind === 'apply' && outcomes.undoableRows().length > 0,
         })
       } catch (error) {
         setState({ phase: 'error', kind, message: error instanceof Error ? error.message : String(error) })
@@ -186,8 +186,7 @@ export function useWriteJob() {
     const job = memory.current
     if (!job?.outcomes) return
     const { numbers, outcomes, askedOf } = job
-    const undoable = [...outcomes.rows()].filter((row) => outcomes.undoable(row))
-    void execute('undo', undoable, (row) => {
+    void execute('undo', outcomes.undoableRows(), (row) => {
       const asRead = numbers.asRead(row)
       const asked = Object.keys(askedOf(asRead) ?? {}) as WriteField[]
       return undoWanted(beforeTheWrite(asRead, numbers.lastSeen(row), asked), numbers.lastSeen(row))

@@ -73,13 +73,15 @@ export class JobOutcomes {
   }
 
   /**
-   * Whether Undo has something of the job's to put back on this row: it was changed, or it failed or
-   * was not sent after part of its change went through. Not one someone else changed: that is theirs.
+   * The rows Undo has something of the job's to put back on: changed, or failed or not sent after part
+   * of their change went through. Not one someone else changed: that is theirs.
    */
-  undoable(row: number): boolean {
-    const code = this.codes[row]!
-    const result = RESULTS[(code & ~PARTLY) - 1]
-    return result === 'changed' || ((result === 'failed' || result === 'not-sent') && (code & PARTLY) !== 0)
+  undoableRows(): Int32Array {
+    return this.order.filter((row) => {
+      const code = this.codes[row]!
+      const result = RESULTS[(code & ~PARTLY) - 1]
+      return result === 'changed' || ((result === 'failed' || result === 'not-sent') && (code & PARTLY) !== 0)
+    })
   }
 
   /** The rows the job named, in its order. */
