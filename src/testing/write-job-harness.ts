@@ -16,8 +16,23 @@ import type { PhoneNumber } from '@/types/api'
 export const OTHER_ADMIN_VERSION = 'agv_survey_1'
 export const OTHER_ADMIN_AGENT = 'agt_survey'
 
-export type Fault = 'none' | 'concurrent' | '500' | 'apply-500' | '429'
-export const faultArb = fc.constantFrom<Fault>('none', 'none', 'none', 'concurrent', '500', 'apply-500', '429')
+/**
+ * What the server does to the next call: `apply-500` applies it and then fails; `unreadable` does the
+ * same and the next reads fail too (an outage), so the job cannot check whether the call went through.
+ */
+export type Fault = 'none' | 'concurrent' | '500' | 'apply-500' | 'unreadable' | '429'
+export const faultArb = fc.constantFrom<Fault>(
+  'none',
+  'none',
+  'none',
+  'concurrent',
+  '500',
+  'apply-500',
+  'unreadable',
+  '429',
+)
+/** Reads that fail after an `unreadable` call: more than a call's retries, so its numbers end unchecked. */
+const UNREADABLE_READS = 3
 
 export class Ambiguous extends Error {}
 
@@ -27,12 +42,15 @@ export interface Harness {
   sent: WriteRequest[]
   /** Numbers (ids) the other admin changed, with the nickname it left. */
   otherAdmin: Map<string, string>
+  /** From now on the server is calm: the faults not met yet are dropped, and reads work again. */
+  calm: () => void
 }
 
 export function harness(faults: Fault[], pick: number, numbers: number): Harness {
   const workspace = new Workspace(createSeedWorkspace({ numbers }))
   const sent: WriteRequest[] = []
   const otherAdmin = new Map<string, string>()
+  let failingReads = 0
   const apply = (request: WriteRequest): PhoneNumber[] => {
     switch (request.endpoint) {
       case 'publish':
@@ -66,11 +84,18 @@ export function harness(faults: Fault[], pick: number, numbers: number): Harness
         }
       }
       const records = apply(request)
-      if (fault === 'apply-500') throw new Ambiguous('The server failed (500) after applying.')
+      if (fault === 'unreadable') failingReads = UNREADABLE_READS
+      if (fault === 'apply-500' || fault === 'unreadable')
+        throw new Ambiguous('The server failed (500) after applying.')
       return Promise.resolve(records)
     },
-    read: (ids) =>
-      Promise.resolve(workspace.listPhoneNumbers(new URLSearchParams({ ids: ids.join(','), limit: '200' })).data),
+    read(ids) {
+      if (failingReads > 0) {
+        failingReads -= 1
+        return Promise.reject(new Ambiguous('The server failed (500) to read.'))
+      }
+      return Promise.resolve(workspace.listPhoneNumbers(new URLSearchParams({ ids: ids.join(','), limit: '200' })).data)
+    },
     classify(error): WriteFailure {
       if (error instanceof Ambiguous) return { kind: 'ambiguous', message: error.message }
       if (!(error instanceof ApiFailure)) throw error
@@ -80,7 +105,11 @@ export function harness(faults: Fault[], pick: number, numbers: number): Harness
     },
     sleep: () => Promise.resolve(),
   }
-  return { workspace, api, sent, otherAdmin }
+  const calm = () => {
+    faults.splice(0)
+    failingReads = 0
+  }
+  return { workspace, api, sent, otherAdmin, calm }
 }
 
 function numbersNamed(request: WriteRequest, workspace: Workspace): PhoneNumber[] {

@@ -88,6 +88,12 @@ export class JobRows {
     this.finish(row, { result: 'failed', message, partly: this.reached(row) })
   }
 
+  /** The call may have gone through for this number, but it could not be read again to tell. */
+  failUnchecked(number: NumberRef, message: string): void {
+    const row = this.rowOf(number)
+    this.finish(row, { result: 'failed', message, partly: this.reached(row), unchecked: true })
+  }
+
   progress(): { done: number; total: number } {
     return { done: this.done, total: this.planned }
   }

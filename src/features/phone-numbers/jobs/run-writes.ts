@@ -208,7 +208,7 @@ class WriteJob {
     if (read?.kind === 'rate-limited') this.pausedUntil = Math.max(this.pausedUntil, Date.now() + read.retryAfterMs)
     if (read !== null && read.kind !== 'stop' && mayRetry) return { retry: true }
     const reason = read?.kind === 'ambiguous' || read?.kind === 'refused' ? ` (${read.message})` : ''
-    for (const number of pending) this.rows.fail(number, `${UNCHECKED}${reason}`)
+    for (const number of pending) this.rows.failUnchecked(number, `${UNCHECKED}${reason}`)
     return { retry: false, stop: read === null ? 'Cancelled.' : read.kind === 'stop' ? read.message : null }
   }
 

@@ -7,7 +7,11 @@ import type { Refusal } from '@/features/phone-numbers/domain/writes/plan-writes
 export type RowOutcome = NumberOutcome extends infer O ? (O extends NumberOutcome ? Omit<O, 'number'> : never) : never
 
 const RESULTS = ['changed', 'unchanged', 'changed-elsewhere', 'refused', 'failed', 'not-sent'] as const
+/** A flag of a row's code: part of its change went through before it failed, was stopped or was changed by someone else. */
 const PARTLY = 0x80
+/** A flag of a row's code: it failed unchecked (its change may have been applied). */
+const UNCHECKED = 0x40
+const FLAGS = PARTLY | UNCHECKED
 
 /**
  * How a job ended for each of its numbers (rows of its JobNumbers), in the order the job named them:
@@ -38,7 +42,8 @@ export class JobOutcomes {
 
   set(row: number, outcome: RowOutcome): void {
     const partly = 'partly' in outcome && outcome.partly ? PARTLY : 0
-    this.codes[row] = (RESULTS.indexOf(outcome.result) + 1) | partly
+    const unchecked = 'unchecked' in outcome && outcome.unchecked ? UNCHECKED : 0
+    this.codes[row] = (RESULTS.indexOf(outcome.result) + 1) | partly | unchecked
     const message = 'message' in outcome ? outcome.message : undefined
     const refusal = 'refusal' in outcome ? outcome.refusal : undefined
     if (message !== undefined || refusal !== undefined) this.details.set(row, { message, refusal })
@@ -48,7 +53,7 @@ export class JobOutcomes {
   get(row: number): NumberOutcome | undefined {
     const code = this.codes[row]!
     if (code === 0) return undefined
-    const result = RESULTS[(code & ~PARTLY) - 1]!
+    const result = RESULTS[(code & ~FLAGS) - 1]!
     const number = this.numbers.refOf(row)
     const partly = (code & PARTLY) !== 0
     const { message, refusal } = this.details.get(row) ?? {}
@@ -61,7 +66,9 @@ export class JobOutcomes {
       case 'refused':
         return { number, result, refusal: refusal! }
       case 'failed':
-        return { number, result, message: message ?? '', partly }
+        return (code & UNCHECKED) !== 0
+          ? { number, result, message: message ?? '', partly, unchecked: true }
+          : { number, result, message: message ?? '', partly }
       case 'not-sent':
         return message === undefined ? { number, result, partly } : { number, result, partly, message }
     }
@@ -69,7 +76,7 @@ export class JobOutcomes {
 
   resultOf(row: number): NumberOutcome['result'] | undefined {
     const code = this.codes[row]!
-    return code === 0 ? undefined : RESULTS[(code & ~PARTLY) - 1]
+    return code === 0 ? undefined : RESULTS[(code & ~FLAGS) - 1]
   }
 
   /**
@@ -79,7 +86,7 @@ export class JobOutcomes {
   undoableRows(): Int32Array {
     return this.order.filter((row) => {
       const code = this.codes[row]!
-      const result = RESULTS[(code & ~PARTLY) - 1]
+      const result = RESULTS[(code & ~FLAGS) - 1]
       return result === 'changed' || ((result === 'failed' || result === 'not-sent') && (code & PARTLY) !== 0)
     })
   }
@@ -89,11 +96,20 @@ export class JobOutcomes {
     return this.order
   }
 
-  /** Takes the outcomes of a later run over some of these numbers (Retry failed): theirs replace these. */
+  /**
+   * Takes the outcomes of a later run over some of these numbers (Retry failed): theirs replace these,
+   * but what this run did stays known. A number part of whose change went through stays partly
+   * changed; one found holding what was wanted after this run's part (or unchecked) attempt counts
+   * as changed, so that Undo puts it back.
+   */
   merge(later: JobOutcomes): void {
     for (const row of later.order) {
       const outcome = later.get(row)
-      if (outcome) this.set(row, outcome)
+      if (!outcome) continue
+      const code = this.codes[row]!
+      if (outcome.result === 'unchanged' && (code & FLAGS) !== 0) this.set(row, { result: 'changed' })
+      else if ('partly' in outcome && (code & PARTLY) !== 0) this.set(row, { ...outcome, partly: true })
+      else this.set(row, outcome)
     }
   }
 
