@@ -13,7 +13,9 @@ export interface PlannedRows {
 
 /**
  * planWrites for many numbers without a long task: the same plan, built in slices, of the rows of
- * `numbers` something is wanted of (null: left out), each from its last seen state.
+ * `numbers` something is wanted of (null: left out), each from its last seen state. Cancelled
+ * meanwhile, the rest is not planned but still listed with what was wanted of it, so that the job
+ * reports it as not sent (and Retry failed can send it).
  */
 export async function planRowsInSlices(
   numbers: JobNumbers,
@@ -25,16 +27,12 @@ export async function planRowsInSlices(
   const planner = new WritePlanner(catalog)
   const rows: number[] = []
   const wanted: WantedFields[] = []
-  await inSlices(
-    candidates,
-    (row) => {
-      const fields = wantedOf(row)
-      if (fields === null) return
-      rows.push(row)
-      wanted.push(fields)
-      planner.add({ number: numbers.lastSeen(row), wanted: fields })
-    },
-    signal,
-  )
+  await inSlices(candidates, (row) => {
+    const fields = wantedOf(row)
+    if (fields === null) return
+    rows.push(row)
+    wanted.push(fields)
+    if (!signal?.aborted) planner.add({ number: numbers.lastSeen(row), wanted: fields })
+  })
   return { plan: planner.finish(), rows, wanted }
 }
