@@ -1,6 +1,12 @@
 import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { platformApi } from '@/lib/api'
-import { MAX_IDS_PER_LIST, MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber } from '@/types/api'
+import {
+  MAX_IDS_PER_LIST,
+  MAX_PAGE_SIZE,
+  type ListPhoneNumbersParams,
+  type PhoneNumber,
+  type PhoneNumberList,
+} from '@/types/api'
 
 /**
  * The numbers a job is about, as the server holds them now: the selected rows by id, or every number
@@ -52,12 +58,17 @@ export async function readSelection(
     const params: ListPhoneNumbersParams = { ...filters, limit: MAX_PAGE_SIZE, sort: 'created_at', order: 'asc' }
     const readPage = (page: number) => platformApi.listPhoneNumbers({ ...params, page }, { signal })
     let next = readPage(1)
+    let lastTotal: number | null = null
     for (let page = 1; ; page++) {
       const answer = await next
       const last = answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total
       // The next page is asked for before this one is taken in: the server prepares it meanwhile.
       if (!last) next = readPage(page + 1)
       keep(answer.data, excluded)
+      lastTotal =
+        lastTotal !== null && answer.total < lastTotal
+          ? await readMovedUp(readPage, page, lastTotal - answer.total, answer.total, (a) => keep(a.data, excluded))
+          : answer.total
       const read = readBefore + Math.min(page * MAX_PAGE_SIZE, answer.total)
       onProgress?.({ read, total: Math.max(source.total, read) })
       if (last) {
@@ -68,4 +79,29 @@ export async function readSelection(
   }
   found.trim()
   return found
+}
+
+/**
+ * Numbers that left the view while it was read (another admin routed them elsewhere) moved the ones
+ * after them up: as many as left may have moved from `page` into pages already read. Those pages are
+ * read again, from the last back, reaching further back when more numbers leave meanwhile. Returns
+ * the view's total as last answered.
+ */
+async function readMovedUp(
+  readPage: (page: number) => Promise<PhoneNumberList>,
+  page: number,
+  left: number,
+  total: number,
+  keep: (answer: PhoneNumberList) => void,
+): Promise<number> {
+  let first = Math.max(1, page - Math.ceil(left / MAX_PAGE_SIZE))
+  for (let again = page - 1; again >= first; again--) {
+    const answer = await readPage(again)
+    keep(answer)
+    if (answer.total < total) {
+      first = Math.max(1, first - Math.ceil((total - answer.total) / MAX_PAGE_SIZE))
+      total = answer.total
+    }
+  }
+  return total
 }
