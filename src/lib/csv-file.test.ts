@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { csvFileName, downloadFile, inertCell } from '@/lib/csv-file'
+import { csvBlob, csvFileName, downloadBlob, inertCell } from '@/lib/csv-file'
 import { csvLines, csvText } from '@/lib/csv-text'
 
 const header = ['id', 'phone_number', 'nickname', 'label']
@@ -59,7 +59,7 @@ test('the file name says what and when, in local time', () => {
   expect(csvFileName('***', new Date(2026, 0, 2, 3, 4))).toBe('export-2026-01-02-0304.csv')
 })
 
-test('downloadFile hands the browser a UTF-8 file with a byte order mark, under the given name', async () => {
+test('downloadBlob of a csvBlob hands the browser a UTF-8 file with a byte order mark, under the given name', async () => {
   const blobs: Blob[] = []
   const createObjectURL = vi.fn((blob: Blob) => {
     blobs.push(blob)
@@ -72,7 +72,7 @@ test('downloadFile hands the browser a UTF-8 file with a byte order mark, under 
     clicked.push({ name: this.download, href: this.href })
   })
   try {
-    downloadFile('numbers.csv', 'id\r\nphn_1\r\n')
+    downloadBlob('numbers.csv', csvBlob(['id\r\nphn_1\r\n']))
     expect(clicked).toEqual([{ name: 'numbers.csv', href: 'blob:test/1' }])
     expect(blobs[0]?.type).toBe('text/csv;charset=utf-8')
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer())

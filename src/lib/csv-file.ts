@@ -57,11 +57,6 @@ export function csvBlob(parts: readonly (string | Blob)[]): Blob {
   return new Blob(['\uFEFF', ...parts], { type: CSV_TYPE })
 }
 
-/** Hands `text` to the browser as a CSV download named `name` (csvBlob's byte order mark first). */
-export function downloadFile(name: string, text: string | readonly string[]): void {
-  downloadBlob(name, csvBlob(typeof text === 'string' ? [text] : text))
-}
-
 /** Hands a Blob to the browser as a download named `name`. */
 export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { resetTestBackend, server, testBackend } from '@/mocks/node'
 import { givenNumber, storedNumber } from '@/testing/builders'
+import { catchDownloads } from '@/testing/downloads'
 import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
 import { choose, findBulkDialog, findSelectionRegion } from '@/testing/user-actions'
@@ -109,6 +110,14 @@ test('cancelled after part of a number’s change went through: Undo is offered 
   answer()
 
   expect(await within(dialog).findByText(/Part of the change was applied before\./)).toBeInTheDocument()
+  const files = catchDownloads()
+  await user.click(within(dialog).getByRole('button', { name: 'Download results (CSV)' }))
+  await waitFor(() => expect(files).toHaveLength(1))
+  expect(files[0]!.name).toMatch(/^routing-change-results-.*\.csv$/)
+  expect(await files[0]!.text).toBe(
+    'phone_number,id,result,reason\r\n' +
+      `${number.phone_number},${number.id},not sent,Not sent: the job stopped. Part of the change was applied before.\r\n`,
+  )
   await user.click(within(dialog).getByRole('button', { name: 'Undo' }))
   await waitFor(() =>
     expect(storedNumber(number)).toMatchObject({

@@ -2,33 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react'
 import Papa from 'papaparse'
 import { testBackend } from '@/mocks/node'
 import { givenNumber } from '@/testing/builders'
+import { catchDownloads } from '@/testing/downloads'
 import { listQueriesOf, recordRequests } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
 import { findSelectionRegion } from '@/testing/user-actions'
-
-/** The files the page hands to the browser: their names and text (without the byte order mark). */
-function catchDownloads() {
-  const files: { name: string; text: Promise<string> }[] = []
-  let blob: Blob | null = null
-  vi.stubGlobal(
-    'URL',
-    Object.assign(URL, {
-      createObjectURL: (b: Blob) => {
-        blob = b
-        return 'blob:test'
-      },
-      revokeObjectURL: () => undefined,
-    }),
-  )
-  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    files.push({ name: this.download, text: blob!.text().then((t) => t.replace(/^\uFEFF/, '')) })
-  })
-  onTestFinished(() => {
-    click.mockRestore()
-    vi.unstubAllGlobals()
-  })
-  return files
-}
 
 test('Export CSV writes every page of the view (its search and sort), at the largest page size', async () => {
   for (let i = 0; i < 3; i += 1) givenNumber({ nickname: `Clinic ${i}`, label: i === 0 ? '=cmd|calc' : null })

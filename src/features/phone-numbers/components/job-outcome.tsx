@@ -1,25 +1,17 @@
-import {
-  outcomeReason,
-  RESULT_COLUMNS,
-  resultRows,
-  tallyInWords,
-  type JobTally,
-} from '@/features/phone-numbers/domain/writes/job-outcome-words'
-import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
+import { useState } from 'react'
+import { outcomeReason, tallyInWords, type JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
+import type { JobOutcomes } from '@/features/phone-numbers/domain/writes/job-outcomes'
+import { jobResultsFile } from '@/features/phone-numbers/jobs/job-results-file'
 import { formatCount } from '@/lib/format-count'
-import { csvFileName, downloadFile } from '@/lib/csv-file'
-import { csvText } from '@/lib/csv-text'
+import { csvFileName, downloadBlob } from '@/lib/csv-file'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import '@/features/phone-numbers/components/job-phases.css'
-
-/** Numbers not changed listed on screen at most; the downloaded results hold every number. */
-const LISTED_AT_MOST = 500
 
 interface JobOutcomeProps {
   /** "Changes applied", "Changes undone". */
   heading: string
   /** Every number's outcome, for the downloaded results (read when they are downloaded). */
-  outcomes: Iterable<NumberOutcome>
+  outcomes: JobOutcomes
   tally: JobTally
   /** Names the results file ("bulk change results"). */
   resultsName: string
@@ -32,14 +24,23 @@ interface JobOutcomeProps {
  * its reason, then `Retry failed`, `Download results (CSV)` and `Undo` where they apply.
  */
 export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFailed, onUndo }: JobOutcomeProps) {
-  const { notChanged } = tally
-  const listed = notChanged.slice(0, LISTED_AT_MOST)
+  const { notChanged, listed } = tally
+  const [writingResults, setWritingResults] = useState(false)
+  const downloadResults = async () => {
+    if (writingResults) return
+    setWritingResults(true)
+    try {
+      downloadBlob(csvFileName(resultsName), await jobResultsFile(outcomes))
+    } finally {
+      setWritingResults(false)
+    }
+  }
   return (
     <section className="job-outcome" aria-label={heading}>
-      <p className={notChanged.length > 0 ? 'job-tally job-tally-problem' : 'job-tally'} role="status">
+      <p className={notChanged > 0 ? 'job-tally job-tally-problem' : 'job-tally'} role="status">
         {heading}: {tallyInWords(tally)}
       </p>
-      {notChanged.length > 0 && (
+      {notChanged > 0 && (
         // It scrolls on its own (the actions stay near): focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable).
         <ul className="job-failures" aria-label="Numbers not changed" tabIndex={0}>
           {listed.map((outcome) => (
@@ -48,9 +49,9 @@ export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFaile
               <span className="job-failure-reason">{outcomeReason(outcome)}</span>
             </li>
           ))}
-          {notChanged.length > listed.length && (
+          {notChanged > listed.length && (
             <li className="muted">
-              … and {formatCount(notChanged.length - listed.length)} more: the downloaded results list every number.
+              … and {formatCount(notChanged - listed.length)} more: the downloaded results list every number.
             </li>
           )}
         </ul>
@@ -61,10 +62,12 @@ export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFaile
             Retry failed
           </button>
         )}
+        {/* A large job's file takes a moment to write: the button stays (focus with it) but does nothing meanwhile. */}
         <button
           type="button"
           className="button"
-          onClick={() => downloadFile(csvFileName(resultsName), csvText(RESULT_COLUMNS, resultRows(outcomes)))}
+          aria-disabled={writingResults || undefined}
+          onClick={() => void downloadResults()}
         >
           Download results (CSV)
         </button>

@@ -82,6 +82,28 @@ export async function readSelection(
 }
 
 /**
+ * Reads these rows of a job again, by id: each one found gets what the server holds now as its last
+ * seen state (its next precondition). Returns the rows found, in the order given; a number no longer
+ * in the workspace is not among them.
+ */
+export async function readRowsAgain(
+  numbers: JobNumbers,
+  rows: readonly number[],
+  options: { signal?: AbortSignal } = {},
+): Promise<number[]> {
+  const found = new Uint8Array(numbers.size)
+  for (let start = 0; start < rows.length; start += MAX_IDS_PER_LIST) {
+    const ids = rows.slice(start, start + MAX_IDS_PER_LIST).map((row) => numbers.idOf(row))
+    const answer = await platformApi.listPhoneNumbers({ ids, limit: MAX_IDS_PER_LIST }, { signal: options.signal })
+    for (const record of answer.data) {
+      const row = numbers.see(record)
+      if (row !== undefined) found[row] = 1
+    }
+  }
+  return rows.filter((row) => found[row] === 1)
+}
+
+/**
  * Numbers that left the view while it was read (another admin routed them elsewhere) moved the ones
  * after them up: as many as left may have moved from `page` into pages already read. Those pages are
  * read again, from the last back, reaching further back when more numbers leave meanwhile. Returns

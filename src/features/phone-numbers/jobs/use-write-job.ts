@@ -12,8 +12,9 @@ import { beforeTheWrite, undoWanted, type WriteField } from '@/features/phone-nu
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { planRowsInSlices } from '@/features/phone-numbers/jobs/plan-in-slices'
 import { platformWriteApi } from '@/features/phone-numbers/jobs/platform-write-api'
-import { readSelection } from '@/features/phone-numbers/jobs/read-selection'
+import { readRowsAgain } from '@/features/phone-numbers/jobs/read-selection'
 import { runWrites, type JobProgress } from '@/features/phone-numbers/jobs/run-writes'
+import { inSlices } from '@/features/phone-numbers/jobs/yield-to-browser'
 /**
  * A write job over many numbers, with the phases every such job shows (components/job-*.tsx):
  * running with progress and Cancel, then the outcome with Retry failed and Undo. Bulk routing,
@@ -60,15 +61,15 @@ export type WriteJobState =
 
 /**
  * What the job keeps between its runs: its numbers (as read: what Undo puts back; as last seen: what
- * the job left), the last run's outcomes, and for Retry failed what each number not done should hold.
+ * the job left), the outcomes, and for Retry failed what the last run wanted of each of its rows.
  */
 interface JobMemory {
   reason: string
   kind: JobKind
   concurrency: number | undefined
   numbers: JobNumbers
-  /** Row → what it should hold, for the numbers that failed or were not sent. */
-  wanted: Map<number, WantedFields>
+  /** The last run's rows and what it wanted of each: Retry failed asks it again of those not done. */
+  lastRun: { rows: number[]; wanted: WantedFields[] }
   /** What the job asked of a number as read: Undo puts back only those fields. */
   askedOf: WriteJobSpec['wantedOf']
   outcomes: JobOutcomes | null
@@ -114,18 +115,13 @@ export function useWriteJob() {
         const outcomes = previous ?? run
         job.outcomes = outcomes
         job.kind = kind
-        job.wanted = new Map()
-        rows.forEach((row, index) => {
-          const result = run.resultOf(row)
-          if (result === 'failed' || result === 'not-sent') job.wanted.set(row, wanted[index]!)
-        })
-        const tally = outcomes.tally()
+        job.lastRun = { rows, wanted }
         setState({
           phase: 'done',
           kind,
           outcomes,
-          tally,
-          canRetry: job.wanted.size > 0,
+          tally: outcomes.tally(),
+          canRetry: run.anyToRetry(rows),
           canUndo: kind === 'apply' && outcomes.undoableRows().length > 0,
         })
       } catch (error) {
@@ -149,7 +145,7 @@ export function useWriteJob() {
         kind: 'apply',
         concurrency: spec.concurrency,
         numbers,
-        wanted: new Map(),
+        lastRun: { rows: [], wanted: [] },
         askedOf: spec.wantedOf,
         outcomes: null,
       }
@@ -161,21 +157,21 @@ export function useWriteJob() {
   /** Numbers that failed or were not sent, read again and sent what they still need; numbers someone else changed stay theirs. */
   const retryFailed = useCallback(async () => {
     const job = memory.current
-    if (!job || job.wanted.size === 0) return
+    if (!job?.outcomes) return
+    const { outcomes } = job
     const abort = new AbortController()
     controller.current = abort
-    setState({ phase: 'running', kind: job.kind, progress: { done: 0, total: job.wanted.size }, cancelling: false })
+    setState({ phase: 'running', kind: job.kind, progress: { done: 0, total: 0 }, cancelling: false })
     try {
-      const ids = [...job.wanted.keys()].map((row) => job.numbers.idOf(row))
-      const current = await readSelection({ kind: 'ids', ids }, { signal: abort.signal })
+      const wanted = new Map<number, WantedFields>()
+      await inSlices(job.lastRun.rows, (row, index) => {
+        const result = outcomes.resultOf(row)
+        if (result === 'failed' || result === 'not-sent') wanted.set(row, job.lastRun.wanted[index]!)
+      })
+      setState((s) => (s.phase === 'running' ? { ...s, progress: { done: 0, total: wanted.size } } : s))
       // What they hold now is each one's precondition; as read stays what Undo puts back.
-      const found: number[] = []
-      for (let row = 0; row < current.size; row++) {
-        const seen = job.numbers.see(current.asRead(row))
-        if (seen !== undefined) found.push(seen)
-      }
-      const { wanted } = job
-      await execute(job.kind, found, (row) => wanted.get(row) ?? null, job.outcomes)
+      const found = await readRowsAgain(job.numbers, [...wanted.keys()], { signal: abort.signal })
+      await execute(job.kind, found, (row) => wanted.get(row) ?? null, outcomes)
     } catch (error) {
       setState({ phase: 'error', kind: job.kind, message: error instanceof Error ? error.message : String(error) })
     }

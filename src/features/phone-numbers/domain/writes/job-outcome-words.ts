@@ -4,19 +4,24 @@ import { formatCount } from '@/lib/format-count'
 
 /** How a job over many numbers ended, in words: the counts, and each number not changed with its reason. */
 
+/** Numbers not changed listed on screen at most; the downloaded results hold every number. */
+export const LISTED_AT_MOST = 500
+
 /** The counts of a job's outcomes (JobOutcomes.tally). */
 export interface JobTally {
   changed: number
   unchanged: number
-  /** Every number the job did not take where it was asked to, in the order the job named them. */
-  notChanged: NumberOutcome[]
+  /** How many numbers the job did not take where it was asked to. */
+  notChanged: number
+  /** The first of them (LISTED_AT_MOST at most), in the order the job named them. */
+  listed: NumberOutcome[]
 }
 
 /** "1,176 changed, 56 unchanged, 2 not changed:" (the list follows), or "1,176 changed, 56 unchanged." */
 export function tallyInWords(tally: JobTally): string {
   const parts = [`${formatCount(tally.changed)} changed`, `${formatCount(tally.unchanged)} unchanged`]
-  if (tally.notChanged.length === 0) return `${parts.join(', ')}.`
-  return `${parts.join(', ')}, ${formatCount(tally.notChanged.length)} not changed:`
+  if (tally.notChanged === 0) return `${parts.join(', ')}.`
+  return `${parts.join(', ')}, ${formatCount(tally.notChanged)} not changed:`
 }
 
 /** Why one number was not changed, in words (empty for a number that was, or needed nothing). */

@@ -51,7 +51,10 @@ test('every outcome comes back as it was set, for its number, in the order the j
       const tally = job.tally()
       expect(tally.changed).toBe(outcomes.filter((o) => o.result === 'changed').length)
       expect(tally.unchanged).toBe(outcomes.filter((o) => o.result === 'unchanged').length)
-      expect(tally.notChanged).toEqual([...job].filter((o) => o.result !== 'changed' && o.result !== 'unchanged'))
+      const notChanged = [...job].filter((o) => o.result !== 'changed' && o.result !== 'unchanged')
+      expect(tally.notChanged).toBe(notChanged.length)
+      expect(tally.listed).toEqual(notChanged)
+      expect(job.tally(2).listed).toEqual(notChanged.slice(0, 2))
     }),
   )
 })

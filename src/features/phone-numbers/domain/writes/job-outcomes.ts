@@ -1,5 +1,5 @@
 import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
-import type { JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
+import { LISTED_AT_MOST, type JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import type { Refusal } from '@/features/phone-numbers/domain/writes/plan-writes'
 
@@ -91,8 +91,8 @@ export class JobOutcomes {
     })
   }
 
-  /** The rows the job named, in its order. */
-  rows(): Iterable<number> {
+  /** The rows the job named, in its order (not to be changed). */
+  rows(): Int32Array {
     return this.order
   }
 
@@ -113,16 +113,30 @@ export class JobOutcomes {
     }
   }
 
-  /** The counts, and every number not changed as an outcome (usually few). */
-  tally(): JobTally {
-    const tally: JobTally = { changed: 0, unchanged: 0, notChanged: [] }
+  /**
+   * The counts, and the first `listedAtMost` numbers not changed as outcomes: a byte read per number,
+   * so that a cancelled job of 100,000 numbers does not make 100,000 outcomes to show 500.
+   */
+  tally(listedAtMost = LISTED_AT_MOST): JobTally {
+    const tally: JobTally = { changed: 0, unchanged: 0, notChanged: 0, listed: [] }
     for (const row of this.order) {
       const result = this.resultOf(row)
       if (result === 'changed') tally.changed += 1
       else if (result === 'unchanged') tally.unchanged += 1
-      else if (result !== undefined) tally.notChanged.push(this.get(row)!)
+      else if (result !== undefined) {
+        tally.notChanged += 1
+        if (tally.listed.length < listedAtMost) tally.listed.push(this.get(row)!)
+      }
     }
     return tally
+  }
+
+  /** Whether any of these rows failed or was not sent (Retry failed has work). */
+  anyToRetry(rows: readonly number[]): boolean {
+    return rows.some((row) => {
+      const result = this.resultOf(row)
+      return result === 'failed' || result === 'not-sent'
+    })
   }
 
   *[Symbol.iterator](): Iterator<NumberOutcome> {
