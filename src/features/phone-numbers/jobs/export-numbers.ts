@@ -1,8 +1,6 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { EXPORT_HEADER, exportCells } from '@/features/phone-numbers/domain/csv/export-columns'
-import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
-import { csvBlob } from '@/lib/csv-file'
-import { csvHeaderLine, csvLines } from '@/lib/csv-text'
+import { CsvFileWriter } from '@/features/phone-numbers/jobs/csv-file-writer'
 import { MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber, type PhoneNumberList } from '@/types/api'
 
 /** A CSV file (its header line first, csvBlob's byte order mark before it) and how many numbers it holds. */
@@ -31,41 +29,6 @@ interface ExportOptions {
 
 /** Pages asked for ahead of the one being written: the server (or the demo's worker) works meanwhile. */
 const PAGES_IN_FLIGHT = 3
-/** Pages of text folded into the file's Blob at once: the page never copies one 15 MB string at the end. */
-const PAGES_PER_FOLD = 16
-
-/**
- * The file's text as it is written: text in small Blobs folded in as it goes, so that making the
- * download at the end costs nothing (one Blob of a 100,000-number file took half a second at once).
- */
-class FileWriter {
-  private blob = csvBlob([csvHeaderLine(EXPORT_HEADER)])
-  private pending: string[] = []
-  count = 0
-
-  async write(numbers: readonly PhoneNumber[], catalog: AgentCatalog): Promise<void> {
-    this.pending.push(
-      csvLines(
-        EXPORT_HEADER,
-        numbers.map((n) => exportCells(n, catalog)),
-      ),
-    )
-    this.count += numbers.length
-    if (this.pending.length >= PAGES_PER_FOLD) this.fold()
-    // A page is a few ms of work; an answer that arrived meanwhile would otherwise run in the same task.
-    await yieldToBrowser()
-  }
-
-  private fold(): void {
-    this.blob = new Blob([this.blob, ...this.pending], { type: this.blob.type })
-    this.pending = []
-  }
-
-  file(): ExportedFile {
-    this.fold()
-    return { blob: this.blob, count: this.count }
-  }
-}
 
 /**
  * Every number of a view (its filters and sort, every page) as a CSV file: pages of the largest size,
@@ -80,7 +43,7 @@ export async function exportView(
   /** Numbers of the view left out (a selection of "all matching" but these). */
   excluded: ReadonlySet<string> = new Set(),
 ): Promise<ExportedFile> {
-  const writer = new FileWriter()
+  const writer = new CsvFileWriter(EXPORT_HEADER)
   const seen = new Set<string>(excluded)
   const asked = new Map<number, Promise<PhoneNumberList>>()
   const ask = (page: number) => {
@@ -97,14 +60,14 @@ export async function exportView(
     while (nextToAsk <= pageCount && nextToAsk <= page + PAGES_IN_FLIGHT) ask(nextToAsk++)
     const fresh = answer.data.filter((n) => !seen.has(n.id))
     for (const number of fresh) seen.add(number.id)
-    await writer.write(fresh, catalog)
+    await writer.write(fresh.map((n) => exportCells(n, catalog)))
     onProgress?.({ done: writer.count, total: Math.max(answer.total - excluded.size, writer.count) })
     const next = asked.get(page + 1)
     if (page >= pageCount || !next) break
     asked.delete(page + 1)
     answer = await next
   }
-  return writer.file()
+  return { blob: writer.file(), count: writer.count }
 }
 
 /** The numbers with these ids (a selection), in the order given, as a CSV file. */
@@ -113,16 +76,18 @@ export async function exportIds(
   source: ExportSource,
   { catalog, signal, onProgress }: ExportOptions,
 ): Promise<ExportedFile> {
-  const writer = new FileWriter()
+  const writer = new CsvFileWriter(EXPORT_HEADER)
   for (let start = 0; start < ids.length; start += MAX_PAGE_SIZE) {
     signal?.throwIfAborted()
     const chunk = ids.slice(start, start + MAX_PAGE_SIZE)
     const found = new Map((await source.byIds(chunk, signal)).map((n) => [n.id, n]))
     await writer.write(
-      chunk.map((id) => found.get(id)).filter((n): n is PhoneNumber => n !== undefined),
-      catalog,
+      chunk.flatMap((id) => {
+        const number = found.get(id)
+        return number ? [exportCells(number, catalog)] : []
+      }),
     )
     onProgress?.({ done: Math.min(start + MAX_PAGE_SIZE, ids.length), total: ids.length })
   }
-  return writer.file()
+  return { blob: writer.file(), count: writer.count }
 }

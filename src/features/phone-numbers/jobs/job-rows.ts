@@ -2,6 +2,7 @@ import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numb
 import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/writes/job-outcomes'
 import type { NumberRef, WriteCall, WritePlan } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { numbersOf } from '@/features/phone-numbers/jobs/write-calls'
+import { inSlices } from '@/features/phone-numbers/jobs/yield-to-browser'
 import type { PhoneNumber } from '@/types/api'
 
 /** A flag of a row: the server answered with its record during the job (its last seen state is what that left). */
@@ -98,21 +99,20 @@ export class JobRows {
     return { done: this.done, total: this.planned }
   }
 
-  /** Every number of the job: those the plan left out (unchanged, refused), and those the job did not get to. */
-  outcomes(stopMessage?: string): JobOutcomes {
-    for (const number of this.plan.unchanged) this.finish(this.rowOf(number), { result: 'unchanged' })
-    for (const { number, refusal } of this.plan.refused) {
-      this.finish(this.rowOf(number), { result: 'refused', refusal })
-    }
-    for (const row of this.finished.rows()) {
-      const partly = this.reached(row)
-      this.finish(
-        row,
-        stopMessage === undefined
-          ? { result: 'not-sent', partly }
-          : { result: 'not-sent', partly, message: stopMessage },
-      )
-    }
+  /**
+   * Every number of the job: those the plan left out (unchanged, refused), and those the job did not get
+   * to, in slices (a job cancelled early has 100,000 of those).
+   */
+  async outcomes(stopMessage?: string): Promise<JobOutcomes> {
+    const unchanged: RowOutcome = { result: 'unchanged' }
+    await inSlices(this.plan.unchanged, (number) => this.finish(this.rowOf(number), unchanged))
+    await inSlices(this.plan.refused, ({ number, refusal }) =>
+      this.finish(this.rowOf(number), { result: 'refused', refusal }),
+    )
+    const notSent = (partly: boolean): RowOutcome =>
+      stopMessage === undefined ? { result: 'not-sent', partly } : { result: 'not-sent', partly, message: stopMessage }
+    const [whole, part] = [notSent(false), notSent(true)]
+    await inSlices(this.finished.rows(), (row) => this.finish(row, this.reached(row) ? part : whole))
     return this.finished
   }
 

@@ -12,6 +12,13 @@ const PARTLY = 0x80
 /** A flag of a row's code: it failed unchecked (its change may have been applied). */
 const UNCHECKED = 0x40
 const FLAGS = PARTLY | UNCHECKED
+/** The codes of results (flags aside). */
+const codeOf = (result: (typeof RESULTS)[number]) => RESULTS.indexOf(result) + 1
+const CHANGED = codeOf('changed')
+const UNCHANGED = codeOf('unchanged')
+const CHANGED_ELSEWHERE = codeOf('changed-elsewhere')
+const FAILED = codeOf('failed')
+const NOT_SENT = codeOf('not-sent')
 
 /**
  * How a job ended for each of its numbers (rows of its JobNumbers), in the order the job named them:
@@ -84,11 +91,16 @@ export class JobOutcomes {
    * of their change went through. Not one someone else changed: that is theirs.
    */
   undoableRows(): Int32Array {
-    return this.order.filter((row) => {
+    const rows = new Int32Array(this.order.length)
+    let count = 0
+    for (const row of this.order) {
       const code = this.codes[row]!
-      const result = RESULTS[(code & ~FLAGS) - 1]
-      return result === 'changed' || ((result === 'failed' || result === 'not-sent') && (code & PARTLY) !== 0)
-    })
+      const result = code & ~FLAGS
+      if (result === CHANGED || ((result === FAILED || result === NOT_SENT) && (code & PARTLY) !== 0)) {
+        rows[count++] = row
+      }
+    }
+    return rows.slice(0, count)
   }
 
   /** The rows the job named, in its order (not to be changed). */
@@ -103,13 +115,22 @@ export class JobOutcomes {
    * as changed, so that Undo puts it back.
    */
   merge(later: JobOutcomes): void {
+    // Codes and details, not outcomes: a retry of 100,000 numbers makes no objects here.
     for (const row of later.order) {
-      const outcome = later.get(row)
-      if (!outcome) continue
-      const code = this.codes[row]!
-      if (outcome.result === 'unchanged' && (code & FLAGS) !== 0) this.set(row, { result: 'changed' })
-      else if ('partly' in outcome && (code & PARTLY) !== 0) this.set(row, { ...outcome, partly: true })
-      else this.set(row, outcome)
+      const code = later.codes[row]!
+      if (code === 0) continue
+      const earlier = this.codes[row]!
+      const result = code & ~FLAGS
+      if (result === UNCHANGED && (earlier & FLAGS) !== 0) {
+        this.codes[row] = CHANGED
+        this.details.delete(row)
+        continue
+      }
+      const keepsPartly = (result === CHANGED_ELSEWHERE || result === FAILED || result === NOT_SENT) && earlier & PARTLY
+      this.codes[row] = code | (keepsPartly ? PARTLY : 0)
+      const details = later.details.get(row)
+      if (details) this.details.set(row, details)
+      else this.details.delete(row)
     }
   }
 
