@@ -15,6 +15,8 @@
  *                                            what ran in the long tasks of reading the selection and applying
  *   npm run bench:bulk -- --heap-snapshot    what the job's heap growth is: the objects allocated between
  *                                            the two heap measurements and still held, by type (slow)
+ *   npm run bench:bulk -- --cancel-retry     instead: a job cancelled as soon as it runs, then Download results
+ *                                            and Retry failed, each with its long tasks (bench/bulk-cancel-retry.mjs)
  *
  * The demo backend runs in a Web Worker (src/mocks/browser/backend-host.ts): its work and memory are
  * not in the page's long tasks or heap, as a real server's would not be; msw's service worker and the
@@ -22,6 +24,8 @@
  */
 import { loadavg } from 'node:os'
 import { chromium, expect } from '@playwright/test'
+import { benchCancelRetry } from './bench/bulk-cancel-retry.mjs'
+import { printLongTaskFunctions, startProfile } from './bench/long-task-profile.mjs'
 import { sourceMaps, summarizeProfiles } from './bench/profiles.mjs'
 import { buildApp, chromiumLaunchOptions, startPreview } from './lib/built-app.mjs'
 import { allocatedBetween, printAllocatedBetween, takeHeapSnapshot } from './lib/heap-snapshot.mjs'
@@ -83,7 +87,7 @@ async function benchSize(browser, baseUrl, size) {
   const readEnd = await now()
   if (readProfile) {
     const { profile, markerAt } = await readProfile.stop()
-    printLongTaskFunctions('reading the selection', profile, markerAt, await longTasksSince(readStart))
+    printLongTaskFunctions(DIR, 'reading the selection', profile, markerAt, await longTasksSince(readStart))
   }
   await dialog.getByRole('radio', { name: 'Outbound' }).check()
   await dialog.getByRole('combobox', { name: 'Agent' }).click()
@@ -102,7 +106,7 @@ async function benchSize(browser, baseUrl, size) {
   if (applyProfile) {
     const { profile, markerAt } = await applyProfile.stop()
     printHotFunctions(profile)
-    printLongTaskFunctions('applying', profile, markerAt, await longTasksSince(applyStart))
+    printLongTaskFunctions(DIR, 'applying', profile, markerAt, await longTasksSince(applyStart))
   }
   const outcome = (await dialog.getByText(/^Changes applied: /).textContent()) ?? ''
   // The demo stores its workspace 2 s after the last write (src/mocks/browser/persistence.ts): let that pass first.
@@ -157,83 +161,23 @@ function printHotFunctions(profile) {
   }
 }
 
-/**
- * The sampling profiler over one window, with a marker to line its clock up with the page's: `stop` gives
- * the profile and performance.now() when runBenchMarker ran.
- * @param {import('@playwright/test').Page} page
- */
-async function startProfile(page) {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-  await cdp.send('Profiler.start')
-  const markerAt = await page.evaluate(runBenchMarker)
-  return {
-    stop: async () => {
-      const { profile } = /** @type {any} */ (await cdp.send('Profiler.stop'))
-      await cdp.detach()
-      return { profile: /** @type {import('./bench/profiles.mjs').Profile} */ (profile), markerAt }
-    },
-  }
-}
-
-/** Runs in the page: keeps the main thread 3 ms in a function the profile names, and says when it started. */
-function runBenchMarker() {
-  const start = performance.now()
-  while (performance.now() - start < 3) {
-    // busy: the sampling profiler must catch this function
-  }
-  return start
-}
-
-/**
- * What ran in a phase's long tasks (`--profile`): the profile's samples inside them, summarized the same
- * way. The profile's clock is lined up with the page's by the first sample in runBenchMarker.
- * @param {string} phase
- * @param {import('./bench/profiles.mjs').Profile} profile
- * @param {number} markerAt performance.now() when the marker started
- * @param {{ start: number, ms: number }[]} tasks
- */
-function printLongTaskFunctions(phase, profile, markerAt, tasks) {
-  if (tasks.length === 0) return
-  const marker = new Set(profile.nodes.filter((n) => n.callFrame.functionName === 'runBenchMarker').map((n) => n.id))
-  /** @type {number[]} */
-  const times = []
-  let at = 0
-  for (let i = 0; i < profile.samples.length; i++) {
-    at += (profile.timeDeltas[i] ?? 0) / 1000
-    times.push(at)
-  }
-  const markerIndex = profile.samples.findIndex((id) => marker.has(id))
-  if (markerIndex < 0) return console.log('(the profile did not catch the marker: long tasks not attributed)')
-  const offset = markerAt - (times[markerIndex] ?? 0)
-  /** @type {number[]} */
-  const samples = []
-  // summarizeProfiles charges sample i the delta after it (timeDeltas[i + 1]): kept the same way here.
-  /** @type {number[]} */
-  const timeDeltas = [0]
-  profile.samples.forEach((sample, i) => {
-    const t = (times[i] ?? 0) + offset
-    if (tasks.some((task) => t >= task.start && t <= task.start + task.ms)) {
-      samples.push(sample)
-      timeDeltas.push(profile.timeDeltas[i + 1] ?? 0)
-    }
-  })
-  const summary = summarizeProfiles([{ nodes: profile.nodes, samples, timeDeltas }], sourceMaps(DIR))
-  const list = tasks.map((t) => Math.round(t.ms)).join(', ')
-  console.log(`\nIn the ${tasks.length} long tasks of ${phase} (${list} ms): ${summary.busyMs} ms sampled`)
-  for (const shares of [summary.self, summary.inclusiveSrc.slice(0, 15)]) {
-    for (const { ms, key } of shares) console.log(`${ms} ms  ${key}`)
-    console.log('')
-  }
-}
-
 async function main() {
   const load = (loadavg()[0] ?? 0).toFixed(2)
   if (!argv.includes('--no-build')) await buildApp(DIR)
   const { baseUrl, stop } = await startPreview(DIR)
   const browser = await chromium.launch(chromiumLaunchOptions())
   try {
+    if (argv.includes('--cancel-retry')) {
+      for (const size of SIZES) {
+        console.log(
+          JSON.stringify(
+            await benchCancelRetry(browser, baseUrl, size, { dir: DIR, profile: argv.includes('--profile') }),
+          ),
+        )
+      }
+      console.log(`load average ${load} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end`)
+      return
+    }
     const results = []
     for (const size of SIZES) {
       const result = await benchSize(browser, baseUrl, size)
