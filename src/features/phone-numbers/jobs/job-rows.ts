@@ -1,6 +1,6 @@
 import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { JobOutcomes, type RowOutcome } from '@/features/phone-numbers/domain/writes/job-outcomes'
-import type { NumberRef, WriteCall, WritePlan } from '@/features/phone-numbers/domain/writes/plan-writes'
+import type { JobNumber, NumberRef, WriteCall, WritePlan } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { numbersOf } from '@/features/phone-numbers/jobs/write-calls'
 import { inSlices } from '@/features/phone-numbers/jobs/yield-to-browser'
 import type { PhoneNumber } from '@/types/api'
@@ -51,6 +51,10 @@ export class JobRows {
   /** The numbers of a call whose outcome is not known yet. */
   pendingOf(call: WriteCall): NumberRef[] {
     return numbersOf(call).filter((n) => !this.finished.has(this.rowOf(n)))
+  }
+
+  lastSeen(number: NumberRef): JobNumber {
+    return this.numbers.lastSeen(this.rowOf(number))
   }
 
   lastSeenUpdatedAt(number: NumberRef): string {

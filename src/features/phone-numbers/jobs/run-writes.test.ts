@@ -188,6 +188,28 @@ describe('runWrites against the demo backend', () => {
     expect(h.sent.map((r) => r.endpoint)).toEqual(['patch', 'patch', 'patch'])
   })
 
+  test('applied, its answer lost, unreadable once, and changed by another admin before the resend: theirs is not taken as the next precondition', async () => {
+    // The deploy goes through but its answer is lost; while the number cannot be read, another admin renames it.
+    const h = harness(['apply-500', 'concurrent'], 0, NUMBERS)
+    const read = h.api.read.bind(h.api)
+    let failedReads = 0
+    h.api.read = (ids, signal) =>
+      failedReads++ === 0 ? Promise.reject(new Ambiguous('The server failed (503).')) : read(ids, signal)
+    const number = h.workspace.allNumbers().find((n) => n.inbound_agent_version_id === null)!
+    const targets = [{ number, wanted: { inbound: 'agv_front_desk_3', nickname: 'Job' } }]
+    const outcomes = [
+      ...(await runWrites({ plan: planWrites(targets, catalog), numbers: JobNumbers.of([number]), api: h.api })),
+    ]
+    // The deploy reached it, and someone else changed it too: their nickname stays, the rename is not sent.
+    expect(outcomes).toMatchObject([{ result: 'changed-elsewhere', partly: true }])
+    expect(h.workspace.getPhoneNumber(number.id)).toMatchObject({
+      inbound_agent_version_id: 'agv_front_desk_3',
+      nickname: h.otherAdmin.get(number.id),
+      outbound_agent_version_id: OTHER_ADMIN_VERSION,
+    })
+    expect(h.sent.map((r) => r.endpoint)).toEqual(['publish', 'publish'])
+  })
+
   test('a number gone from the workspace fails alone: the call it refused is sent again for the others', async () => {
     const h = harness([], 0, NUMBERS)
     const [first, second] = h.workspace

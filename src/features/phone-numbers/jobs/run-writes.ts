@@ -3,7 +3,7 @@ import type { JobOutcomes } from '@/features/phone-numbers/domain/writes/job-out
 import type { NumberRef, WritePlan, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { JobRows } from '@/features/phone-numbers/jobs/job-rows'
-import { callSegments, narrow, reached } from '@/features/phone-numbers/jobs/write-calls'
+import { callSegments, changedOnlyBy, narrow, reached } from '@/features/phone-numbers/jobs/write-calls'
 import type { WriteApi } from '@/features/phone-numbers/jobs/write-api'
 import { yieldToBrowser } from '@/features/phone-numbers/jobs/yield-to-browser'
 import { MAX_IDS_PER_LIST, type PhoneNumber } from '@/types/api'
@@ -165,8 +165,8 @@ class WriteJob {
   /**
    * After a refused (409) or ambiguous call: the numbers to send it to again. Named conflicts are
    * dropped at once; otherwise each number is read again: unchanged since last seen means the call
-   * did not reach it; changed and holding what the call wanted means it did; changed otherwise
-   * means someone else changed it.
+   * did not reach it; changed and holding what the call wanted means it did (and when more than the
+   * call's fields changed, someone else changed it too); changed otherwise means someone else changed it.
    */
   private async stillToSend(call: WriteCall, pending: NumberRef[], conflicts: string[] | null): Promise<NumberRef[]> {
     const named = conflicts?.filter((e164) => pending.some((n) => n.phone_number === e164)) ?? []
@@ -187,8 +187,11 @@ class WriteJob {
       const record = current.get(number.id)
       if (!record) this.rows.fail(number, GONE)
       else if (record.updated_at === this.rows.lastSeenUpdatedAt(number)) still.push(number)
-      else if (conflicts === null && reached(call, record)) this.rows.markReached(number)
-      else this.rows.changedElsewhere(number)
+      else if (conflicts === null && reached(call, record)) {
+        this.rows.markReached(number)
+        // Reached, and changed by someone else as well: theirs must not become the next call's precondition.
+        if (!changedOnlyBy(call, this.rows.lastSeen(number), record)) this.rows.changedElsewhere(number)
+      } else this.rows.changedElsewhere(number)
     }
     this.took([...current.values()])
     return still

@@ -44,6 +44,52 @@ export function reached(call: WriteCall, record: JobNumber): boolean {
   }
 }
 
+/** The fields of a number a call may change: a side's call the canary too, when the side is inbound. */
+function fieldsOf(call: WriteCall): (keyof JobNumber)[] {
+  switch (call.kind) {
+    case 'publish':
+      return []
+    case 'deploy':
+    case 'unassign': {
+      const sides = slotsOf(call.direction)
+      return [
+        ...sides.map((side) => SLOT_FIELD[side]),
+        ...(sides.includes('inbound') ? ['inbound_canary' as const] : []),
+      ]
+    }
+    case 'set-canary':
+    case 'remove-canary':
+      return ['inbound_canary']
+    case 'patch':
+      return Object.keys(call.fields) as (keyof typeof call.fields)[]
+  }
+}
+
+const STATE_FIELDS = [
+  'inbound_agent_version_id',
+  'outbound_agent_version_id',
+  'inbound_canary',
+  'nickname',
+  'label',
+  'inbound_webhook_url',
+] as const satisfies readonly (keyof JobNumber)[]
+
+/**
+ * Whether a number changed since `before` (its last seen state) in nothing but what the call writes:
+ * then the change is the call's own. Anything else that differs is someone else's, even when the
+ * call reached the number too, and the job must not take their state as its next precondition.
+ */
+export function changedOnlyBy(call: WriteCall, before: JobNumber, record: JobNumber): boolean {
+  const written = new Set<keyof JobNumber>(fieldsOf(call))
+  return STATE_FIELDS.every(
+    (field) =>
+      written.has(field) ||
+      (field === 'inbound_canary'
+        ? sameCanary(before.inbound_canary, record.inbound_canary)
+        : before[field] === record[field]),
+  )
+}
+
 /**
  * The plan cut where calls may go at once: a call naming many numbers alone (publishes go in the
  * plan's order), and runs of one-number calls with no number twice (its second call needs the
