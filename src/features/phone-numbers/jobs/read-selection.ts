@@ -62,13 +62,18 @@ export async function readSelection(
     for (let page = 1; ; page++) {
       const answer = await next
       const last = answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total
-      // The next page is asked for before this one is taken in: the server prepares it meanwhile.
-      if (!last) next = readPage(page + 1)
+      if (!last) {
+        // The next page is asked for before this one is taken in: the server prepares it meanwhile.
+        next = readPage(page + 1)
+        // Awaited in its turn; a failure of the pages read again meanwhile must not leave it unhandled.
+        next.catch(() => undefined)
+      }
       keep(answer.data, excluded)
-      lastTotal =
-        lastTotal !== null && answer.total < lastTotal
-          ? await readMovedUp(readPage, page, lastTotal - answer.total, answer.total, (a) => keep(a.data, excluded))
-          : answer.total
+      if (lastTotal !== null && answer.total < lastTotal) {
+        await readMovedUp(readPage, page, lastTotal - answer.total, answer.total, (a) => keep(a.data, excluded))
+      }
+      // This page's total: numbers leaving after it was read move the next page's numbers into this one.
+      lastTotal = answer.total
       const read = readBefore + Math.min(page * MAX_PAGE_SIZE, answer.total)
       onProgress?.({ read, total: Math.max(source.total, read) })
       if (last) {
@@ -106,8 +111,7 @@ export async function readRowsAgain(
 /**
  * Numbers that left the view while it was read (another admin routed them elsewhere) moved the ones
  * after them up: as many as left may have moved from `page` into pages already read. Those pages are
- * read again, from the last back, reaching further back when more numbers leave meanwhile. Returns
- * the view's total as last answered.
+ * read again, from the last back, reaching further back when more numbers leave meanwhile.
  */
 async function readMovedUp(
   readPage: (page: number) => Promise<PhoneNumberList>,
@@ -115,7 +119,7 @@ async function readMovedUp(
   left: number,
   total: number,
   keep: (answer: PhoneNumberList) => void,
-): Promise<number> {
+): Promise<void> {
   let first = Math.max(1, page - Math.ceil(left / MAX_PAGE_SIZE))
   for (let again = page - 1; again >= first; again--) {
     const answer = await readPage(again)
@@ -125,5 +129,4 @@ async function readMovedUp(
       total = answer.total
     }
   }
-  return total
 }
