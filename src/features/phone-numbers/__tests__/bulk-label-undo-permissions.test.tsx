@@ -95,6 +95,42 @@ test('Undo after Retry failed puts back only the labels: a rename made meanwhile
   expect(storedNumber(b).nickname).toBe('Their B')
 })
 
+test('Cancel while Retry failed reads its numbers again: the outcome stands as it was, with Retry failed and Undo', async () => {
+  givenNumber({ nickname: 'Keep A', label: 'old' })
+  const b = givenNumber({ nickname: 'Keep B', label: 'old' })
+  const { user } = renderApp()
+  await tick(user, 'Keep A', 'Keep B')
+  server.use(
+    http.patch(
+      `*/v1/phone-numbers/${b.id}`,
+      () => HttpResponse.json({ error: { code: 'unavailable', message: 'Try again later.' } }, { status: 400 }),
+      { once: true },
+    ),
+  )
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
+  const dialog = await findBulkDialog('Set label of 2 numbers')
+  await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), 'new')
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+  expect(await within(dialog).findByText(/^Changes applied: 1 changed, 0 unchanged, 1 not changed/)).toBeVisible()
+  // The retry's read of B waits until the test lets it go: Cancel comes first.
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  server.use(
+    http.get('*/v1/phone-numbers', async ({ request }) => {
+      if (new URL(request.url).searchParams.get('ids') === null) return undefined
+      await released
+      return undefined
+    }),
+  )
+  await user.click(within(dialog).getByRole('button', { name: 'Retry failed' }))
+  await user.click(await within(dialog).findByRole('button', { name: 'Cancel' }))
+  release()
+  expect(await within(dialog).findByText(/^Changes applied: 1 changed, 0 unchanged, 1 not changed/)).toBeVisible()
+  expect(within(dialog).getByRole('button', { name: 'Retry failed' })).toBeInTheDocument()
+  expect(within(dialog).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
+  expect(storedNumber(b).label).toBe('old')
+})
+
 test('a support key may set labels but not change routing; a read-only key only selects', async () => {
   givenNumber({ nickname: 'Support row' })
   givenKey(['numbers:read', 'numbers:write', 'agents:read'])

@@ -26,11 +26,16 @@ interface JobOutcomeProps {
 export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFailed, onUndo }: JobOutcomeProps) {
   const { notChanged, listed } = tally
   const [writingResults, setWritingResults] = useState(false)
+  const [resultsError, setResultsError] = useState<string | null>(null)
   const downloadResults = async () => {
     if (writingResults) return
     setWritingResults(true)
+    setResultsError(null)
     try {
-      downloadBlob(csvFileName(resultsName), await jobResultsFile(outcomes))
+      // As they are now: a Retry failed started meanwhile must not change the file half way.
+      downloadBlob(csvFileName(resultsName), await jobResultsFile(outcomes.snapshot()))
+    } catch (error) {
+      setResultsError(`The results could not be written: ${error instanceof Error ? error.message : String(error)}`)
     } finally {
       setWritingResults(false)
     }
@@ -77,6 +82,11 @@ export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFaile
           </button>
         )}
       </div>
+      {resultsError && (
+        <p className="job-tally job-tally-problem" role="alert">
+          {resultsError}
+        </p>
+      )}
     </section>
   )
 }

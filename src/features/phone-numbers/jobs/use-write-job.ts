@@ -116,14 +116,7 @@ export function useWriteJob() {
         job.outcomes = outcomes
         job.kind = kind
         job.lastRun = { rows, wanted }
-        setState({
-          phase: 'done',
-          kind,
-          outcomes,
-          tally: outcomes.tally(),
-          canRetry: run.anyToRetry(rows),
-          canUndo: kind === 'apply' && outcomes.undoableRows().length > 0,
-        })
+        setState(finishedState(job, outcomes, run.anyToRetry(rows)))
       } catch (error) {
         setState({ phase: 'error', kind, message: error instanceof Error ? error.message : String(error) })
       } finally {
@@ -165,15 +158,16 @@ export function useWriteJob() {
     try {
       const wanted = new Map<number, WantedFields>()
       await inSlices(job.lastRun.rows, (row, index) => {
-        const result = outcomes.resultOf(row)
-        if (result === 'failed' || result === 'not-sent') wanted.set(row, job.lastRun.wanted[index]!)
+        if (outcomes.toRetry(row)) wanted.set(row, job.lastRun.wanted[index]!)
       })
       setState((s) => (s.phase === 'running' ? { ...s, progress: { done: 0, total: wanted.size } } : s))
       // What they hold now is each one's precondition; as read stays what Undo puts back.
       const found = await readRowsAgain(job.numbers, [...wanted.keys()], { signal: abort.signal })
       await execute(job.kind, found, (row) => wanted.get(row) ?? null, outcomes)
     } catch (error) {
-      setState({ phase: 'error', kind: job.kind, message: error instanceof Error ? error.message : String(error) })
+      // Cancelled before anything was sent: the outcome stands as it was, Retry failed and Undo with it.
+      if (abort.signal.aborted) setState(finishedState(job, outcomes, true))
+      else setState({ phase: 'error', kind: job.kind, message: error instanceof Error ? error.message : String(error) })
     }
   }, [execute])
 
@@ -204,6 +198,18 @@ export function useWriteJob() {
 }
 
 export type WriteJob = ReturnType<typeof useWriteJob>
+
+/** The outcome phase of a job's last run. */
+function finishedState(job: JobMemory, outcomes: JobOutcomes, canRetry: boolean): WriteJobState {
+  return {
+    phase: 'done',
+    kind: job.kind,
+    outcomes,
+    tally: outcomes.tally(),
+    canRetry,
+    canUndo: job.kind === 'apply' && outcomes.undoableRows().length > 0,
+  }
+}
 
 function allRows(numbers: JobNumbers): Int32Array {
   const rows = new Int32Array(numbers.size)

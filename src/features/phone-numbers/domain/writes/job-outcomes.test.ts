@@ -60,13 +60,15 @@ test('every outcome comes back as it was set, for its number, in the order the j
 })
 
 /**
- * A retry's outcome as merged: a number part of whose change went through earlier stays partly changed,
- * and one found holding what was wanted after such an attempt (or an unchecked one) was changed by the job.
+ * A retry's outcome as merged, as the user reads it: a number part of whose change went through earlier
+ * stays partly changed, and one found holding what was wanted after such an attempt (or an unchecked
+ * one) was changed by the job.
  */
 function merged(earlier: RowOutcome, later: RowOutcome): RowOutcome {
   const partly = 'partly' in earlier && earlier.partly
   const unchecked = 'unchecked' in earlier && earlier.unchecked === true
   if (later.result === 'unchanged' && (partly || unchecked)) return { result: 'changed' }
+  if (later.result === 'failed' && unchecked) return { ...later, partly: later.partly || partly, unchecked: true }
   if ('partly' in later && partly) return { ...later, partly: true }
   return later
 }
@@ -88,4 +90,44 @@ test('a later run (Retry failed) replaces the outcomes of the numbers it ran, in
       expect([...job]).toEqual(rows.map((row) => ({ number: numbers.refOf(row), ...expected.get(row)! })))
     }),
   )
+})
+
+describe('what a retry leaves for Undo', () => {
+  const rows = [0]
+  const run = (outcome: RowOutcome) => {
+    const outcomes = new JobOutcomes(numbers, rows)
+    outcomes.set(0, outcome)
+    return outcomes
+  }
+
+  test('unchecked, then not sent (a retry cancelled), then found holding what was wanted: changed, and undone', () => {
+    const job = run({ result: 'failed', message: 'unclear', partly: false, unchecked: true })
+    job.merge(run({ result: 'not-sent', partly: false }))
+    job.merge(run({ result: 'unchanged' }))
+    expect(job.resultOf(0)).toBe('changed')
+    expect([...job.undoableRows()]).toEqual([0])
+  })
+
+  test('part applied, then refused by the retry (its version archived meanwhile): Undo still puts the part back', () => {
+    const job = run({ result: 'failed', message: 'down', partly: true })
+    job.merge(run({ result: 'refused', refusal: { kind: 'canary-without-inbound' } }))
+    expect(job.resultOf(0)).toBe('refused')
+    expect([...job.undoableRows()]).toEqual([0])
+  })
+
+  test('changed by someone else after part of the change: theirs, not undone', () => {
+    const job = run({ result: 'failed', message: 'down', partly: true })
+    job.merge(run({ result: 'changed-elsewhere', partly: false }))
+    expect(job.get(0)).toMatchObject({ result: 'changed-elsewhere', partly: true })
+    expect([...job.undoableRows()]).toEqual([])
+  })
+
+  test('a snapshot keeps the outcomes as they were when a retry is merged in later', () => {
+    const job = run({ result: 'failed', message: 'down', partly: false })
+    const before = job.snapshot()
+    job.merge(run({ result: 'changed' }))
+    expect(before.resultOf(0)).toBe('failed')
+    expect(before.get(0)).toMatchObject({ message: 'down' })
+    expect(job.resultOf(0)).toBe('changed')
+  })
 })

@@ -16,7 +16,7 @@ const FLAGS = PARTLY | UNCHECKED
 const codeOf = (result: (typeof RESULTS)[number]) => RESULTS.indexOf(result) + 1
 const CHANGED = codeOf('changed')
 const UNCHANGED = codeOf('unchanged')
-const CHANGED_ELSEWHERE = codeOf('changed-elsewhere')
+const REFUSED = codeOf('refused')
 const FAILED = codeOf('failed')
 const NOT_SENT = codeOf('not-sent')
 
@@ -50,7 +50,7 @@ export class JobOutcomes {
   set(row: number, outcome: RowOutcome): void {
     const partly = 'partly' in outcome && outcome.partly ? PARTLY : 0
     const unchecked = 'unchecked' in outcome && outcome.unchecked ? UNCHECKED : 0
-    this.codes[row] = (RESULTS.indexOf(outcome.result) + 1) | partly | unchecked
+    this.codes[row] = codeOf(outcome.result) | partly | unchecked
     const message = 'message' in outcome ? outcome.message : undefined
     const refusal = 'refusal' in outcome ? outcome.refusal : undefined
     if (message !== undefined || refusal !== undefined) this.details.set(row, { message, refusal })
@@ -87,8 +87,8 @@ export class JobOutcomes {
   }
 
   /**
-   * The rows Undo has something of the job's to put back on: changed, or failed or not sent after part
-   * of their change went through. Not one someone else changed: that is theirs.
+   * The rows Undo has something of the job's to put back on: changed, or failed, not sent or refused
+   * (by a retry) after part of their change went through. Not one someone else changed: that is theirs.
    */
   undoableRows(): Int32Array {
     const rows = new Int32Array(this.order.length)
@@ -96,7 +96,7 @@ export class JobOutcomes {
     for (const row of this.order) {
       const code = this.codes[row]!
       const result = code & ~FLAGS
-      if (result === CHANGED || ((result === FAILED || result === NOT_SENT) && (code & PARTLY) !== 0)) {
+      if (result === CHANGED || ((result === FAILED || result === NOT_SENT || result === REFUSED) && code & PARTLY)) {
         rows[count++] = row
       }
     }
@@ -111,8 +111,8 @@ export class JobOutcomes {
   /**
    * Takes the outcomes of a later run over some of these numbers (Retry failed): theirs replace these,
    * but what this run did stays known. A number part of whose change went through stays partly
-   * changed; one found holding what was wanted after this run's part (or unchecked) attempt counts
-   * as changed, so that Undo puts it back.
+   * changed (whatever the retry says); one not done again stays unchecked; one found holding what was
+   * wanted after a part or unchecked attempt counts as changed, so that Undo puts it back.
    */
   merge(later: JobOutcomes): void {
     // Codes and details, not outcomes: a retry of 100,000 numbers makes no objects here.
@@ -126,8 +126,8 @@ export class JobOutcomes {
         this.details.delete(row)
         continue
       }
-      const keepsPartly = (result === CHANGED_ELSEWHERE || result === FAILED || result === NOT_SENT) && earlier & PARTLY
-      this.codes[row] = code | (keepsPartly ? PARTLY : 0)
+      const notDone = result === FAILED || result === NOT_SENT
+      this.codes[row] = code | (earlier & (notDone ? FLAGS : result === CHANGED ? 0 : PARTLY))
       const details = later.details.get(row)
       if (details) this.details.set(row, details)
       else this.details.delete(row)
@@ -152,12 +152,26 @@ export class JobOutcomes {
     return tally
   }
 
-  /** Whether any of these rows failed or was not sent (Retry failed has work). */
+  /** Whether the row failed or was not sent: Retry failed sends it again. */
+  toRetry(row: number): boolean {
+    const result = this.codes[row]! & ~FLAGS
+    return result === FAILED || result === NOT_SENT
+  }
+
+  /** Whether any of these rows is to retry (Retry failed has work). */
   anyToRetry(rows: readonly number[]): boolean {
-    return rows.some((row) => {
-      const result = this.resultOf(row)
-      return result === 'failed' || result === 'not-sent'
-    })
+    return rows.some((row) => this.toRetry(row))
+  }
+
+  /**
+   * These outcomes as they are now, kept apart from later changes (a retry merged in while the results
+   * of this run are still being written into a file).
+   */
+  snapshot(): JobOutcomes {
+    const copy = new JobOutcomes(this.numbers, this.order)
+    copy.codes.set(this.codes)
+    for (const [row, details] of this.details) copy.details.set(row, details)
+    return copy
   }
 
   *[Symbol.iterator](): Iterator<NumberOutcome> {
