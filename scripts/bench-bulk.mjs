@@ -26,6 +26,7 @@ import { loadavg } from 'node:os'
 import { chromium, expect } from '@playwright/test'
 import { benchCancelRetry } from './bench/bulk-cancel-retry.mjs'
 import { printLongTaskFunctions, startProfile } from './bench/long-task-profile.mjs'
+import { chooseOutboundSalesV2 } from './bench/routing-dialog.mjs'
 import { sourceMaps, summarizeProfiles } from './bench/profiles.mjs'
 import { buildApp, chromiumLaunchOptions, startPreview } from './lib/built-app.mjs'
 import { allocatedBetween, printAllocatedBetween, takeHeapSnapshot } from './lib/heap-snapshot.mjs'
@@ -89,13 +90,7 @@ async function benchSize(browser, baseUrl, size) {
     const { profile, markerAt } = await readProfile.stop()
     printLongTaskFunctions(DIR, 'reading the selection', profile, markerAt, await longTasksSince(readStart))
   }
-  await dialog.getByRole('radio', { name: 'Outbound' }).check()
-  await dialog.getByRole('combobox', { name: 'Agent' }).click()
-  await page.getByRole('option', { name: 'Outbound Sales', exact: true }).click()
-  await dialog.getByRole('combobox', { name: 'Version' }).click()
-  await page.getByRole('option', { name: 'v2', exact: true }).click()
-  await expect(dialog.getByText(/^Deploys Outbound Sales v2/)).toBeVisible({ timeout: 60_000 })
-  const preview = (await dialog.getByText(/^Deploys Outbound Sales v2/).textContent()) ?? ''
+  const preview = await chooseOutboundSalesV2(page, dialog)
   const apply = dialog.getByRole('button', { name: 'Apply' })
   const applyProfile = profiling ? await startProfile(page) : null
   const applyStart = await now()

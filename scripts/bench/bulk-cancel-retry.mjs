@@ -10,6 +10,7 @@ import { expect } from '@playwright/test'
 import { join } from 'node:path'
 import { loadSourceMap } from '../lib/source-map.mjs'
 import { printLongTaskFunctions, startProfile } from './long-task-profile.mjs'
+import { chooseOutboundSalesV2 } from './routing-dialog.mjs'
 
 /**
  * @param {import('@playwright/test').Browser} browser
@@ -77,12 +78,7 @@ export async function benchCancelRetry(browser, baseUrl, size, { dir, profile })
   await region.getByRole('button', { name: 'Change routing…' }).click()
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByRole('combobox', { name: 'Agent' })).toBeVisible({ timeout: 120_000 })
-  await dialog.getByRole('radio', { name: 'Outbound' }).check()
-  await dialog.getByRole('combobox', { name: 'Agent' }).click()
-  await page.getByRole('option', { name: 'Outbound Sales', exact: true }).click()
-  await dialog.getByRole('combobox', { name: 'Version' }).click()
-  await page.getByRole('option', { name: 'v2', exact: true }).click()
-  await expect(dialog.getByText(/^Deploys Outbound Sales v2/)).toBeVisible({ timeout: 60_000 })
+  await chooseOutboundSalesV2(page, dialog)
   await dialog.getByRole('button', { name: 'Apply' }).click()
 
   const cancel = dialog.getByRole('button', { name: 'Cancel' })

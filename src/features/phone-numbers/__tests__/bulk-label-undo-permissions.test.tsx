@@ -11,6 +11,30 @@ async function tick(user: ReturnType<typeof renderApp>['user'], ...names: string
   for (const name of names) await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }))
 }
 
+/**
+ * Two numbers labelled `new` as a job whose PATCH for the second is refused once (400): the dialog with
+ * the outcome "1 changed, 0 unchanged, 1 not changed" and Retry failed.
+ */
+async function labelTwoOneRefused(nicknames: [string, string]) {
+  const first = givenNumber({ nickname: nicknames[0], label: 'old' })
+  const second = givenNumber({ nickname: nicknames[1], label: 'old' })
+  const { user } = renderApp()
+  await tick(user, ...nicknames)
+  server.use(
+    http.patch(
+      `*/v1/phone-numbers/${second.id}`,
+      () => HttpResponse.json({ error: { code: 'unavailable', message: 'Try again later.' } }, { status: 400 }),
+      { once: true },
+    ),
+  )
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
+  const dialog = await findBulkDialog('Set label of 2 numbers')
+  await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), 'new')
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+  expect(await within(dialog).findByText(/^Changes applied: 1 changed, 0 unchanged, 1 not changed/)).toBeVisible()
+  return { user, dialog, first, second }
+}
+
 test('Set label…: one PATCH per number, conditional and with the reason in words; the rows show the label', async () => {
   const numbers = [
     givenNumber({ nickname: 'Desk A', label: 'old' }),
@@ -68,23 +92,8 @@ test('Undo of a bulk routing change runs as a job and puts every number back', a
 })
 
 test('Undo after Retry failed puts back only the labels: a rename made meanwhile by someone else stays', async () => {
-  const a = givenNumber({ nickname: 'Retry A', label: 'old' })
-  const b = givenNumber({ nickname: 'Retry B', label: 'old' })
-  const { user } = renderApp()
-  await tick(user, 'Retry A', 'Retry B')
   // B's first PATCH is refused; before Retry failed, another admin renames B.
-  server.use(
-    http.patch(
-      `*/v1/phone-numbers/${b.id}`,
-      () => HttpResponse.json({ error: { code: 'unavailable', message: 'Try again later.' } }, { status: 400 }),
-      { once: true },
-    ),
-  )
-  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
-  const dialog = await findBulkDialog('Set label of 2 numbers')
-  await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), 'new')
-  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
-  await within(dialog).findByText(/1 changed/)
+  const { user, dialog, first: a, second: b } = await labelTwoOneRefused(['Retry A', 'Retry B'])
   testBackend.workspace.changeAsAnotherAdmin(b.id, { nickname: 'Their B' })
   await user.click(within(dialog).getByRole('button', { name: 'Retry failed' }))
   await waitFor(() => expect(storedNumber(b).label).toBe('new'))
@@ -96,22 +105,7 @@ test('Undo after Retry failed puts back only the labels: a rename made meanwhile
 })
 
 test('Cancel while Retry failed reads its numbers again: the outcome stands as it was, with Retry failed and Undo', async () => {
-  givenNumber({ nickname: 'Keep A', label: 'old' })
-  const b = givenNumber({ nickname: 'Keep B', label: 'old' })
-  const { user } = renderApp()
-  await tick(user, 'Keep A', 'Keep B')
-  server.use(
-    http.patch(
-      `*/v1/phone-numbers/${b.id}`,
-      () => HttpResponse.json({ error: { code: 'unavailable', message: 'Try again later.' } }, { status: 400 }),
-      { once: true },
-    ),
-  )
-  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
-  const dialog = await findBulkDialog('Set label of 2 numbers')
-  await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), 'new')
-  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
-  expect(await within(dialog).findByText(/^Changes applied: 1 changed, 0 unchanged, 1 not changed/)).toBeVisible()
+  const { user, dialog, second: b } = await labelTwoOneRefused(['Keep A', 'Keep B'])
   // The retry's read of B waits until the test lets it go: Cancel comes first.
   let release!: () => void
   const released = new Promise<void>((resolve) => (release = resolve))

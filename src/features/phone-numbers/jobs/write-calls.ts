@@ -1,6 +1,7 @@
 import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import type { JobNumber, NumberRef, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
+import { eventFields } from '@/types/api'
 
 /** What run-writes asks of a planned call: the numbers it names, narrowed to some of them, whether it reached a number, and which calls may go at once. */
 
@@ -65,15 +66,6 @@ function fieldsOf(call: WriteCall): (keyof JobNumber)[] {
   }
 }
 
-const STATE_FIELDS = [
-  'inbound_agent_version_id',
-  'outbound_agent_version_id',
-  'inbound_canary',
-  'nickname',
-  'label',
-  'inbound_webhook_url',
-] as const satisfies readonly (keyof JobNumber)[]
-
 /**
  * Whether a number changed since `before` (its last seen state) in nothing but what the call writes:
  * then the change is the call's own. Anything else that differs is someone else's, even when the
@@ -81,7 +73,8 @@ const STATE_FIELDS = [
  */
 export function changedOnlyBy(call: WriteCall, before: JobNumber, record: JobNumber): boolean {
   const written = new Set<keyof JobNumber>(fieldsOf(call))
-  return STATE_FIELDS.every(
+  // The fields a write may change are those change events name.
+  return eventFields.every(
     (field) =>
       written.has(field) ||
       (field === 'inbound_canary'
