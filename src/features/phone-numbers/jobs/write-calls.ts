@@ -1,6 +1,6 @@
 import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import type { JobNumber, NumberRef, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
-import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
+import { canaryLeftBySlot, sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { eventFields } from '@/types/api'
 
 /** What run-writes asks of a planned call: the numbers it names, narrowed to some of them, whether it reached a number, and which calls may go at once. */
@@ -45,41 +45,44 @@ export function reached(call: WriteCall, record: JobNumber): boolean {
   }
 }
 
-/** The fields of a number a call may change: a side's call the canary too, when the side is inbound. */
-function fieldsOf(call: WriteCall): (keyof JobNumber)[] {
+/**
+ * What a call writes into a number last seen as `before`: its fields and their new values. A side's
+ * call moves the canary too when the side is inbound (promoted, removed or kept, canaryLeftBySlot).
+ */
+function writtenBy(call: WriteCall, before: JobNumber): Partial<JobNumber> {
   switch (call.kind) {
     case 'publish':
-      return []
+      return {}
     case 'deploy':
     case 'unassign': {
+      const version = call.kind === 'deploy' ? call.versionId : null
       const sides = slotsOf(call.direction)
-      return [
-        ...sides.map((side) => SLOT_FIELD[side]),
-        ...(sides.includes('inbound') ? ['inbound_canary' as const] : []),
-      ]
+      const written: Partial<JobNumber> = Object.fromEntries(sides.map((side) => [SLOT_FIELD[side], version]))
+      if (sides.includes('inbound')) written.inbound_canary = canaryLeftBySlot(before.inbound_canary, version)
+      return written
     }
     case 'set-canary':
+      return { inbound_canary: call.canary }
     case 'remove-canary':
-      return ['inbound_canary']
+      return { inbound_canary: null }
     case 'patch':
-      return Object.keys(call.fields) as (keyof typeof call.fields)[]
+      return call.fields
   }
 }
 
 /**
  * Whether a number changed since `before` (its last seen state) in nothing but what the call writes:
- * then the change is the call's own. Anything else that differs is someone else's, even when the
- * call reached the number too, and the job must not take their state as its next precondition.
+ * then the change is the call's own. Anything else that differs (another field, or a canary the call
+ * would not leave) is someone else's, even when the call reached the number too, and the job must
+ * not take their state as its next precondition.
  */
 export function changedOnlyBy(call: WriteCall, before: JobNumber, record: JobNumber): boolean {
-  const written = new Set<keyof JobNumber>(fieldsOf(call))
+  const expected: JobNumber = { ...before, ...writtenBy(call, before) }
   // The fields a write may change are those change events name.
-  return eventFields.every(
-    (field) =>
-      written.has(field) ||
-      (field === 'inbound_canary'
-        ? sameCanary(before.inbound_canary, record.inbound_canary)
-        : before[field] === record[field]),
+  return eventFields.every((field) =>
+    field === 'inbound_canary'
+      ? sameCanary(expected.inbound_canary, record.inbound_canary)
+      : expected[field] === record[field],
   )
 }
 

@@ -1,7 +1,7 @@
 import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { sameText } from '@/features/phone-numbers/domain/desired-state'
 import { directionOf, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
-import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
+import { canaryLeftBySlot, sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { MAX_NUMBERS_PER_PUBLISH, type Agent, type Direction, type InboundCanary, type PhoneNumber } from '@/types/api'
 
 /**
@@ -243,7 +243,7 @@ function planCanary(
   if (wanted.canary === undefined) return none
   const inbound = wanted.inbound === undefined ? number.inbound_agent_version_id : wanted.inbound
   const current = number.inbound_canary
-  const leftBySlots = inbound === null || inbound === current?.agent_version_id ? null : current
+  const leftBySlots = canaryLeftBySlot(current, inbound)
   const want = wanted.canary
   if (want === null) return leftBySlots === null ? none : { call: { kind: 'remove' }, publishDraft: null }
   if (sameCanary(leftBySlots, want)) return none
