@@ -8,7 +8,7 @@ import {
   type RoutingChoice,
 } from '@/features/phone-numbers/domain/writes/bulk-routing'
 import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
-import { beforeTheWrite, undoWanted, type WriteField } from '@/features/phone-numbers/domain/writes/plan-undo'
+import { beforeTheWrite, fieldsStillAsAsked, undoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { planWrites, type JobNumber } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'
@@ -181,7 +181,7 @@ describe('bulk routing jobs against the demo backend', () => {
         // Undo as the page runs it: the rows with something of the job's on them, each put back in the fields the job asked for.
         const undoRows = run.undoableRows()
         const undoTargets = [...undoRows].flatMap((row) => {
-          const asked = Object.keys(routingWanted(choice, store.asRead(row))) as WriteField[]
+          const asked = fieldsStillAsAsked(routingWanted(choice, store.asRead(row)), store.lastSeen(row))
           const wanted = undoWanted(beforeTheWrite(store.asRead(row), store.lastSeen(row), asked), store.lastSeen(row))
           return wanted ? [{ number: store.lastSeen(row), wanted }] : []
         })

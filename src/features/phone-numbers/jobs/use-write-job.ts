@@ -8,7 +8,7 @@ import { reconcileJobRecords } from '@/features/phone-numbers/api/reconcile-cach
 import type { JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
 import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import type { JobOutcomes } from '@/features/phone-numbers/domain/writes/job-outcomes'
-import { beforeTheWrite, undoWanted, type WriteField } from '@/features/phone-numbers/domain/writes/plan-undo'
+import { beforeTheWrite, fieldsStillAsAsked, undoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { planRowsInSlices } from '@/features/phone-numbers/jobs/plan-in-slices'
 import { platformWriteApi } from '@/features/phone-numbers/jobs/platform-write-api'
@@ -178,8 +178,9 @@ export function useWriteJob() {
     const { numbers, outcomes, askedOf } = job
     void execute('undo', outcomes.undoableRows(), (row) => {
       const asRead = numbers.asRead(row)
-      const asked = Object.keys(askedOf(asRead) ?? {}) as WriteField[]
-      return undoWanted(beforeTheWrite(asRead, numbers.lastSeen(row), asked), numbers.lastSeen(row))
+      const lastSeen = numbers.lastSeen(row)
+      const asked = fieldsStillAsAsked(askedOf(asRead) ?? {}, lastSeen)
+      return undoWanted(beforeTheWrite(asRead, lastSeen, asked), lastSeen)
     })
   }, [execute])
 

@@ -1,4 +1,5 @@
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
+import { sameText } from '@/features/phone-numbers/domain/desired-state'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 
 /** A field a write can ask to change (WantedFields' keys). */
@@ -27,6 +28,20 @@ export function beforeTheWrite<T extends JobNumber>(asRead: JobNumber, after: T,
   const before = { ...after }
   for (const field of fields) Object.assign(before, { [PROPERTY_OF[field]]: asRead[PROPERTY_OF[field]] })
   return before
+}
+
+/**
+ * Of the fields a write asked for, those the number still holds as asked: the write's own doing, for
+ * Undo to put back. One someone else changed since (after a Retry failed read it again, say) is theirs.
+ */
+export function fieldsStillAsAsked(asked: WantedFields, now: JobNumber): WriteField[] {
+  return (Object.keys(asked) as WriteField[]).filter((field) => {
+    const value = asked[field]
+    const held = now[PROPERTY_OF[field]]
+    if (field === 'canary') return sameCanary(now.inbound_canary, asked.canary ?? null)
+    if (field === 'nickname' || field === 'label') return sameText(held as string | null, value as string | null)
+    return held === value
+  })
 }
 
 /** One number as a save found it (the fields it changed: beforeTheWrite) and as it left it (its last response). */

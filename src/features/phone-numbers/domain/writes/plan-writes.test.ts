@@ -1,5 +1,5 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { beforeTheWrite, undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
+import { beforeTheWrite, fieldsStillAsAsked, undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { planWrites, type WantedFields } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { draftsPublishedBy } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
@@ -230,5 +230,29 @@ describe('beforeTheWrite', () => {
       ...after,
       outbound_agent_version_id: asRead.outbound_agent_version_id,
     })
+  })
+})
+
+describe('fieldsStillAsAsked', () => {
+  const now = number({
+    inbound_agent_version_id: 'agv_front_desk_3',
+    outbound_agent_version_id: 'agv_sales_1',
+    inbound_canary: { agent_version_id: 'agv_front_desk_2', percent: 10 },
+    nickname: 'Desk',
+    label: 'ops',
+  })
+
+  test('Undo puts back only what the number still holds as the write asked: a side someone else moved since is theirs', () => {
+    // The job asked both sides; its outbound part went through, then another admin moved the inbound side.
+    expect(fieldsStillAsAsked({ inbound: 'agv_front_desk_1', outbound: 'agv_sales_1' }, now)).toEqual(['outbound'])
+  })
+
+  test('text compared as it is saved, canaries by version and share', () => {
+    expect(
+      fieldsStillAsAsked(
+        { nickname: 'Desk', label: 'other', canary: { agent_version_id: 'agv_front_desk_2', percent: 10 } },
+        { ...now, nickname: 'Desk\u200b' },
+      ),
+    ).toEqual(['nickname', 'canary'])
   })
 })
