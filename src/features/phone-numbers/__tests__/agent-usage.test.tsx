@@ -191,7 +191,8 @@ test('Move v1 numbers… opens the routing dialog for exactly those numbers, the
   expect(within(dialog).getByRole('radio', { name: 'Both' })).toBeChecked()
   expect(within(dialog).getByRole('combobox', { name: 'Agent' })).toHaveTextContent('Front Desk')
   expect(within(dialog).getByRole('combobox', { name: 'Version' })).toHaveTextContent('v3')
-  expect(within(dialog).getByText('Only the sides that hold Front Desk v1 change.')).toBeInTheDocument()
+  // The preview comes once the numbers are read and counted.
+  expect(await within(dialog).findByText('Only the sides that hold Front Desk v1 change.')).toBeInTheDocument()
   await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
   expect(
     await within(dialog).findByText(`Changes applied: ${holders.length} changed, 0 unchanged.`),

@@ -49,7 +49,7 @@ test('Set label…: one PATCH per number, conditional and with the reason in wor
   const dialog = await findBulkDialog('Set label of 3 numbers')
   await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), '  clinic-east ')
   expect(
-    within(dialog).getByText('Sets the label of 2 numbers to “clinic-east”. 1 already has it.'),
+    await within(dialog).findByText('Sets the label of 2 numbers to “clinic-east”. 1 already has it.'),
   ).toBeInTheDocument()
   await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
 
