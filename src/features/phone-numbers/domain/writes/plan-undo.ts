@@ -1,6 +1,6 @@
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { sameText } from '@/features/phone-numbers/domain/desired-state'
-import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
+import { canaryLeftBySlot, sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 
 /** A field a write can ask to change (WantedFields' keys). */
 export type WriteField = keyof WantedFields
@@ -17,14 +17,15 @@ const PROPERTY_OF = {
 
 /**
  * What undoing a write must put back: the number as the write left it (`after`), with the fields it
- * asked to change as it found them (`asRead`). The canary counts as asked when the inbound side is:
- * a deploy promotes it, clearing the side takes it. Any other field that differs was changed by
- * someone else while the write ran (an unclear reply found applied) or before a Retry failed: it is
- * theirs, and undoing the write must not undo it.
+ * asked to change as it found them (`asRead`). The canary counts as asked when the inbound side is
+ * (a deploy promotes it, clearing the side takes it), as long as it is still what that left. Any
+ * other field that differs was changed by someone else while the write ran (an unclear reply found
+ * applied) or before a Retry failed: it is theirs, and undoing the write must not undo it.
  */
 export function beforeTheWrite<T extends JobNumber>(asRead: JobNumber, after: T, asked: readonly WriteField[]): T {
   const fields = new Set(asked)
-  if (fields.has('inbound')) fields.add('canary')
+  const leftByInbound = canaryLeftBySlot(asRead.inbound_canary, after.inbound_agent_version_id)
+  if (fields.has('inbound') && sameCanary(after.inbound_canary, leftByInbound)) fields.add('canary')
   const before = { ...after }
   for (const field of fields) Object.assign(before, { [PROPERTY_OF[field]]: asRead[PROPERTY_OF[field]] })
   return before

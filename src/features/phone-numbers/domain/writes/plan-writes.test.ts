@@ -225,6 +225,13 @@ describe('beforeTheWrite', () => {
       inbound_agent_version_id: 'agv_front_desk_2',
       inbound_canary: { agent_version_id: 'agv_front_desk_3', percent: 10 },
     })
+    // The canary someone else set after the deploy kept it is theirs: the inbound side goes back, their canary stays.
+    const theirs = { agent_version_id: 'agv_front_desk_1', percent: 20 }
+    const moved = { ...asRead, inbound_agent_version_id: 'agv_sales_1', inbound_canary: theirs, updated_at: 'x' }
+    expect(beforeTheWrite(asRead, moved, ['inbound'])).toEqual({
+      ...moved,
+      inbound_agent_version_id: 'agv_front_desk_2',
+    })
     // Asked for the outbound side only, the canary someone else removed stays removed.
     expect(beforeTheWrite(asRead, after, ['outbound'])).toEqual({
       ...after,
