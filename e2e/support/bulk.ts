@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises'
 import { expect, type Locator, type Page } from '@playwright/test'
+import Papa from 'papaparse'
 import { demoBackend, modelView } from './demo-backend'
 import { choose, type ModelNumber } from './phone-numbers'
 
@@ -44,4 +46,23 @@ export async function applyRouting(
   await choose(page, dialog, 'Version', version)
   await dialog.getByRole('button', { name: 'Apply' }).click()
   await expect(dialog.getByText(/^Changes applied: /)).toBeVisible({ timeout: 60_000 })
+}
+
+/** A line of a job's downloaded results. */
+export interface ResultLine {
+  phone_number: string
+  id: string
+  result: string
+  reason: string
+}
+
+/**
+ * Clicks `Download results (CSV)` in a job's outcome and reads the file: every number the job named,
+ * with its result and reason (the dialog lists only the first numbers not changed).
+ */
+export async function downloadResults(page: Page, dialog: Locator): Promise<ResultLine[]> {
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Download results (CSV)' }).click()
+  const text = await readFile(await (await downloading).path(), 'utf8')
+  return Papa.parse<ResultLine>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
 }
