@@ -41,11 +41,10 @@ export async function readSelection(
   }
   if (source.kind === 'ids') {
     onProgress?.({ read: 0, total: source.ids.length })
-    for (let start = 0; start < source.ids.length; start += MAX_IDS_PER_LIST) {
-      const ids = source.ids.slice(start, start + MAX_IDS_PER_LIST)
-      keep((await platformApi.listPhoneNumbers({ ids, limit: MAX_IDS_PER_LIST }, { signal })).data)
-      onProgress?.({ read: Math.min(start + MAX_IDS_PER_LIST, source.ids.length), total: source.ids.length })
-    }
+    await readByIds(source.ids, signal, (records, read) => {
+      keep(records)
+      onProgress?.({ read, total: source.ids.length })
+    })
     found.trim()
     return found
   }
@@ -97,15 +96,29 @@ export async function readRowsAgain(
   options: { signal?: AbortSignal } = {},
 ): Promise<number[]> {
   const found = new Uint8Array(numbers.size)
-  for (let start = 0; start < rows.length; start += MAX_IDS_PER_LIST) {
-    const ids = rows.slice(start, start + MAX_IDS_PER_LIST).map((row) => numbers.idOf(row))
-    const answer = await platformApi.listPhoneNumbers({ ids, limit: MAX_IDS_PER_LIST }, { signal: options.signal })
-    for (const record of answer.data) {
+  const ids = rows.map((row) => numbers.idOf(row))
+  await readByIds(ids, options.signal, (records) => {
+    for (const record of records) {
       const row = numbers.see(record)
       if (row !== undefined) found[row] = 1
     }
-  }
+  })
   return rows.filter((row) => found[row] === 1)
+}
+
+/** The numbers with these ids, as many a request as the list allows; each answer to `take` with how many ids were asked so far. */
+async function readByIds(
+  ids: readonly string[],
+  signal: AbortSignal | undefined,
+  take: (records: PhoneNumber[], asked: number) => void,
+): Promise<void> {
+  for (let start = 0; start < ids.length; start += MAX_IDS_PER_LIST) {
+    const chunk = ids.slice(start, start + MAX_IDS_PER_LIST)
+    take(
+      (await platformApi.listPhoneNumbers({ ids: chunk, limit: MAX_IDS_PER_LIST }, { signal })).data,
+      start + chunk.length,
+    )
+  }
 }
 
 /**
