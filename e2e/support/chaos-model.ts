@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { formatNumber, type ModelNumber } from './phone-numbers'
+import { demoBackendReady } from './demo-backend'
 
 /** The chaos test's view of the demo backend's model and of the table, and how the two are compared. */
 
@@ -43,6 +44,7 @@ interface Snapshot {
 
 /** What the model holds and, right after, what the table shows (taken when no request is in flight). */
 export async function snapshot(page: Page): Promise<Snapshot> {
+  await demoBackendReady(page)
   return page.evaluate(async () => {
     const backend = (window as unknown as ChaosWindow).__demoBackend
     const [numbers, agents] = await Promise.all([backend.allNumbers(), backend.listAgents()])

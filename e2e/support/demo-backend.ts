@@ -4,14 +4,24 @@ import type { DemoBackendTestHooks } from '@/mocks/browser/test-hooks'
 type HookResult<Name extends keyof DemoBackendTestHooks> = Awaited<ReturnType<DemoBackendTestHooks[Name]>>
 
 /**
+ * Resolves once the demo backend's test hooks are installed. The first screen is answered before they
+ * are (the head script's worker answers it; msw and the hooks start once the app has mounted), so rows
+ * on screen do not mean the hooks are there.
+ */
+export async function demoBackendReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => '__demoBackend' in window)
+}
+
+/**
  * Calls a test hook of the running demo backend (src/mocks/browser/test-hooks.ts: the model, fault
  * injection, another admin), which runs in the demo backend's Web Worker. Arguments and results are plain data.
  */
-export function demoBackend<Name extends keyof DemoBackendTestHooks>(
+export async function demoBackend<Name extends keyof DemoBackendTestHooks>(
   page: Page,
   name: Name,
   ...args: Parameters<DemoBackendTestHooks[Name]>
 ): Promise<HookResult<Name>> {
+  await demoBackendReady(page)
   return page.evaluate(
     ([hook, hookArgs]) =>
       (window as unknown as { __demoBackend: Record<string, (...a: unknown[]) => Promise<unknown>> }).__demoBackend[
