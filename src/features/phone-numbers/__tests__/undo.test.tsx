@@ -108,3 +108,33 @@ test('a save whose answer was lost while another admin changed the number: Undo 
   // The rename is undone; the label the other admin set is theirs, and stays.
   expect(storedNumber(number)).toMatchObject({ nickname: 'Desk', label: 'Q3' })
 })
+
+test('a save whose last answer was lost after another admin moved a side it had set: Undo leaves their side alone', async () => {
+  const { user, number, dialog } = await editNewNumber({ nickname: 'Desk', outbound: 'agv_sales_1' })
+  await choose(user, 'Outbound version', 'v2')
+  await retype(user, dialog, 'Nickname', 'Front Desk')
+  // The deploy goes through; the rename is applied, another admin then moves the outbound side the save
+  // had set, and the rename's answer is lost. The save finds its rename there and ends as saved.
+  server.use(
+    http.patch(
+      '*/v1/phone-numbers/:id',
+      async ({ request, params }) => {
+        testBackend.workspace.patchPhoneNumber(String(params.id), await request.json(), { actor: 'demo-admin' })
+        testBackend.workspace.changeAsAnotherAdmin(number.id, { outbound_agent_version_id: 'agv_sales_3' })
+        return new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
+      },
+      { once: true },
+    ),
+  )
+  await saveAndWaitForClose(user, dialog)
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Front Desk', outbound_agent_version_id: 'agv_sales_3' })
+  // The notice says what the save did, and that the outbound side is someone else's since.
+  expect(
+    await screen.findByText('Outbound changed to Outbound Sales v3 by someone else after your save: Undo leaves it.'),
+  ).toBeInTheDocument()
+  await undoFromNotice(user)
+
+  expect(await screen.findByText('Undone: Desk is back as it was.')).toBeInTheDocument()
+  // The rename is undone; the outbound side is the other admin's now, and stays.
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Desk', outbound_agent_version_id: 'agv_sales_3' })
+})

@@ -16,10 +16,13 @@ import { CheckedAgainSince } from '@/features/phone-numbers/components/checked-a
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { savedMessage } from '@/features/phone-numbers/domain/save-messages'
-import { detachedSaveText, saveFailureInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
-import { fieldsChosen } from '@/features/phone-numbers/domain/save-outcome'
+import {
+  changedAfterSaveInWords,
+  detachedSaveText,
+  saveFailureInWords,
+} from '@/features/phone-numbers/domain/save-outcome-messages'
 import { undoReason } from '@/features/phone-numbers/domain/writes/job-messages'
-import { beforeTheWrite } from '@/features/phone-numbers/domain/writes/plan-undo'
+import { chosenFieldsChangedSince, savedChange } from '@/features/phone-numbers/domain/plan-save'
 import { draftsPublishedBy } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { useUndoSave, type UndoVariables } from '@/features/phone-numbers/jobs/use-undo-save'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
@@ -108,7 +111,13 @@ export function SaveNotices({ since, onEditAgain }: SaveNoticesProps) {
               )
             }
           >
-            {save.variables.savedMessage ?? savedMessage(save.variables.number, catalog, save.variables.desired)}
+            <p>{save.variables.savedMessage ?? savedMessage(save.variables.number, catalog, save.variables.desired)}</p>
+            {save.result &&
+              changedAfterSaveInWords(
+                chosenFieldsChangedSince(save.variables.number, save.variables.desired, save.result.number),
+                save.result.number,
+                catalog,
+              ).map((line) => <p key={line}>{line}</p>)}
           </Toast>
         ))}
         {inProgress.map((save) => {
@@ -179,10 +188,10 @@ export function SaveNotices({ since, onEditAgain }: SaveNoticesProps) {
   )
 }
 
-/** What undoing a save needs: the number as it left it, and as it found it for the fields the user changed. */
+/** What undoing a save needs: the number as it left it, and as it found it for the fields the save changed. */
 function undoVariables(save: SaveState, after: PhoneNumber, catalog: AgentCatalog): UndoVariables {
   const { number, desired } = save.variables
-  const changes = [{ before: beforeTheWrite(number, after, fieldsChosen(number, desired)), after }]
+  const changes = [savedChange(number, desired, after)]
   const title = numberTitle(save.variables.number)
   return {
     changes,

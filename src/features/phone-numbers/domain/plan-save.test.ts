@@ -3,7 +3,7 @@ import {
   normalizeText,
   type DesiredNumberState,
 } from '@/features/phone-numbers/domain/desired-state'
-import { planSave, PlanError } from '@/features/phone-numbers/domain/plan-save'
+import { chosenFieldsChangedSince, planSave, PlanError, savedChange } from '@/features/phone-numbers/domain/plan-save'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { writeRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import { seed, seedCatalog } from '@/testing/save-scenarios'
@@ -363,5 +363,24 @@ describe('planSave: the inbound canary and the webhook URL', () => {
       number: ref(APPOINTMENTS),
       fields: { label: 'x', inbound_webhook_url: HOOK },
     })
+  })
+})
+
+describe('savedChange: what undoing a save puts back', () => {
+  const desired = { ...desiredFromNumber(MAIN), outbound: 'agv_sales_2', nickname: ' Front Line ' }
+  const saved = { ...MAIN, outbound_agent_version_id: 'agv_sales_2', nickname: 'Front Line', updated_at: 'x' }
+
+  test('the fields the user changed, as the save found them', () => {
+    expect(chosenFieldsChangedSince(MAIN, desired, saved)).toEqual([])
+    expect(savedChange(MAIN, desired, saved)).toEqual({
+      before: { ...saved, outbound_agent_version_id: MAIN.outbound_agent_version_id, nickname: MAIN.nickname },
+      after: saved,
+    })
+  })
+
+  test('a field someone else changed after the save set it stays theirs; so does one the user did not change', () => {
+    const theirs = { ...saved, outbound_agent_version_id: 'agv_sales_3', label: 'Q3' }
+    expect(chosenFieldsChangedSince(MAIN, desired, theirs)).toEqual(['outbound'])
+    expect(savedChange(MAIN, desired, theirs).before).toEqual({ ...theirs, nickname: MAIN.nickname })
   })
 })

@@ -1,6 +1,8 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { planErrorMessages, validationMessages } from '@/features/phone-numbers/domain/save-messages'
+import { fieldsChosen, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
+import { beforeTheWrite, fieldsStillAsAsked, type SavedChange } from '@/features/phone-numbers/domain/writes/plan-undo'
 import {
   planWrites,
   type Refusal,
@@ -26,7 +28,15 @@ export class PlanError extends Error {
 export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): WriteCall[] {
   // A canary added without a version yet (the form says so beside its picker).
   if (desired.canary?.agent_version_id === '') throw new PlanError(validationMessages.canaryVersionRequired)
-  const wanted: WantedFields = {
+  const plan = planWrites([{ number: current, wanted: wantedBySave(desired) }], catalog)
+  const refused = plan.refused[0]
+  if (refused) throw new PlanError(refusalInWords(refused.refusal, desired, catalog))
+  return plan.calls
+}
+
+/** Every field as a save asks for it: the user's choice, text as it is sent. */
+function wantedBySave(desired: DesiredNumberState): WantedFields {
+  return {
     inbound: desired.inbound,
     outbound: desired.outbound,
     canary: desired.canary,
@@ -34,10 +44,30 @@ export function planSave(current: PhoneNumber, catalog: AgentCatalog, desired: D
     label: normalizeText(desired.label),
     webhook: normalizeUrl(desired.webhook),
   }
-  const plan = planWrites([{ number: current, wanted }], catalog)
-  const refused = plan.refused[0]
-  if (refused) throw new PlanError(refusalInWords(refused.refusal, desired, catalog))
-  return plan.calls
+}
+
+/**
+ * Of the fields the user changed, those the number the save left (`after`) no longer holds as chosen.
+ * A save whose last answer was unclear, and was found applied, may find someone else's change to a
+ * field it had set beside its own: that field is theirs now.
+ */
+export function chosenFieldsChangedSince(
+  number: PhoneNumber,
+  desired: DesiredNumberState,
+  after: PhoneNumber,
+): SaveField[] {
+  const held = new Set<SaveField>(fieldsStillAsAsked(wantedBySave(desired), after))
+  return fieldsChosen(number, desired).filter((field) => !held.has(field))
+}
+
+/**
+ * What undoing a save puts back: the fields the user changed, as the save found them (`number`),
+ * except those someone else has changed since (chosenFieldsChangedSince), which stay theirs.
+ */
+export function savedChange(number: PhoneNumber, desired: DesiredNumberState, after: PhoneNumber): SavedChange {
+  const theirs = new Set(chosenFieldsChangedSince(number, desired, after))
+  const asked = fieldsChosen(number, desired).filter((field) => !theirs.has(field))
+  return { before: beforeTheWrite(number, after, asked), after }
 }
 
 function refusalInWords(refusal: Refusal, desired: DesiredNumberState, catalog: AgentCatalog): string {

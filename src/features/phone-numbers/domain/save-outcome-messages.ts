@@ -128,6 +128,20 @@ export function changesSinceInWords(
 }
 
 /**
+ * Fields a save had set that someone else changed right after it (found when its last answer was lost):
+ * `Outbound changed to Sales v3 by someone else after your save: Undo leaves it.`
+ */
+export function changedAfterSaveInWords(
+  fields: readonly SaveField[],
+  now: PhoneNumber,
+  catalog: AgentCatalog,
+): string[] {
+  return fields.map(
+    (field) => `${fieldName(field)} ${changeOf(field, now, catalog)} by someone else after your save: Undo leaves it.`,
+  )
+}
+
+/**
  * Whose change it was, and when: `Changed by another-admin at 08:12:44 UTC (“Move v2 numbers to v3”).`
  * from the change history, else when only (the number's `updated_at` as read again, or the 409's).
  */
