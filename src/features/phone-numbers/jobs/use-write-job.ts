@@ -8,7 +8,7 @@ import { reconcileJobRecords } from '@/features/phone-numbers/api/reconcile-cach
 import type { JobTally } from '@/features/phone-numbers/domain/writes/job-outcome-words'
 import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import type { JobOutcomes } from '@/features/phone-numbers/domain/writes/job-outcomes'
-import { beforeTheWrite, fieldsStillAsAsked, undoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
+import { jobUndoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { planRowsInSlices } from '@/features/phone-numbers/jobs/plan-in-slices'
 import { platformWriteApi } from '@/features/phone-numbers/jobs/platform-write-api'
@@ -171,17 +171,28 @@ export function useWriteJob() {
     }
   }, [execute])
 
-  /** Puts back what the job changed, on each number still as the job left it (plan-undo), as a job of its own. */
-  const undo = useCallback(() => {
+  /**
+   * Puts back what the job changed, on each number still as the job left it (plan-undo), as a job of
+   * its own. Numbers whose change may or may not have gone through are read again first.
+   */
+  const undo = useCallback(async () => {
     const job = memory.current
     if (!job?.outcomes) return
     const { numbers, outcomes, askedOf } = job
-    void execute('undo', outcomes.undoableRows(), (row) => {
-      const asRead = numbers.asRead(row)
-      const lastSeen = numbers.lastSeen(row)
-      const asked = fieldsStillAsAsked(askedOf(asRead) ?? {}, lastSeen)
-      return undoWanted(beforeTheWrite(asRead, lastSeen, asked), lastSeen)
-    })
+    const abort = new AbortController()
+    controller.current = abort
+    setState({ phase: 'running', kind: 'undo', progress: { done: 0, total: 0 }, cancelling: false })
+    try {
+      const found = await readRowsAgain(numbers, outcomes.uncheckedRows(), { signal: abort.signal })
+      const rows = outcomes.rowsToUndo(found)
+      await execute('undo', rows, (row) =>
+        jobUndoWanted(numbers.asRead(row), numbers.lastSeen(row), askedOf(numbers.asRead(row))),
+      )
+    } catch (error) {
+      // Cancelled before anything was sent: the outcome stands as it was, Undo with it.
+      if (abort.signal.aborted) setState(finishedState(job, outcomes, outcomes.anyToRetry(job.lastRun.rows)))
+      else setState({ phase: 'error', kind: 'undo', message: error instanceof Error ? error.message : String(error) })
+    }
   }, [execute])
 
   const cancel = useCallback(() => {
@@ -208,7 +219,7 @@ function finishedState(job: JobMemory, outcomes: JobOutcomes, canRetry: boolean)
     outcomes,
     tally: outcomes.tally(),
     canRetry,
-    canUndo: job.kind === 'apply' && outcomes.undoableRows().length > 0,
+    canUndo: job.kind === 'apply' && (outcomes.undoableRows().length > 0 || outcomes.uncheckedRows().length > 0),
   }
 }
 

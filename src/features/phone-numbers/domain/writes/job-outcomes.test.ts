@@ -131,3 +131,16 @@ describe('what a retry leaves for Undo', () => {
     expect(job.resultOf(0)).toBe('changed')
   })
 })
+
+test('Undo without a retry goes over the changed rows and the unchecked ones read again, each once', () => {
+  const job = new JobOutcomes(numbers, [0, 1, 2, 3, 4, 5])
+  job.set(0, { result: 'changed' })
+  job.set(1, { result: 'failed', message: 'unclear', partly: false, unchecked: true })
+  job.set(2, { result: 'failed', message: 'unclear', partly: true, unchecked: true })
+  job.set(3, { result: 'failed', message: 'down', partly: true })
+  job.set(4, { result: 'failed', message: 'down', partly: false })
+  job.set(5, { result: 'failed', message: 'unclear', partly: false, unchecked: true })
+  expect(job.uncheckedRows()).toEqual([1, 2, 5])
+  // Row 5 is no longer in the workspace: read again, it was not found.
+  expect(job.rowsToUndo([1, 2])).toEqual([0, 3, 1, 2])
+})

@@ -103,6 +103,30 @@ export class JobOutcomes {
     return rows.slice(0, count)
   }
 
+  /**
+   * The rows whose last change may or may not have gone through (its call had no clear answer and the
+   * number could not be read after it): what the job knows of them may be out of date, so Undo reads
+   * them again first, and puts back what it finds of the job's.
+   */
+  uncheckedRows(): number[] {
+    const rows: number[] = []
+    for (const row of this.order) {
+      const code = this.codes[row]!
+      const result = code & ~FLAGS
+      if ((result === FAILED || result === NOT_SENT) && code & UNCHECKED) rows.push(row)
+    }
+    return rows
+  }
+
+  /**
+   * What Undo goes over: the rows with something of the job's on them (undoableRows) and the unchecked
+   * ones, once read again; `found` are the unchecked rows read again (one not found is no longer there).
+   */
+  rowsToUndo(found: readonly number[]): number[] {
+    const unchecked = new Set(this.uncheckedRows())
+    return [...this.undoableRows().filter((row) => !unchecked.has(row)), ...found]
+  }
+
   /** The rows the job named, in its order (not to be changed). */
   rows(): Int32Array {
     return this.order

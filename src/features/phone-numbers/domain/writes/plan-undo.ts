@@ -45,6 +45,14 @@ export function fieldsStillAsAsked(asked: WantedFields, now: JobNumber): WriteFi
   })
 }
 
+/**
+ * What undoing a job asks of one of its numbers: of the fields the job asked of it as read (`asked`),
+ * those it still holds as asked, back as read. Null when there is nothing of the job's on it.
+ */
+export function jobUndoWanted(asRead: JobNumber, lastSeen: JobNumber, asked: WantedFields | null): WantedFields | null {
+  return undoWanted(beforeTheWrite(asRead, lastSeen, fieldsStillAsAsked(asked ?? {}, lastSeen)), lastSeen)
+}
+
 /** One number as a save found it (the fields it changed: beforeTheWrite) and as it left it (its last response). */
 export interface SavedChange {
   before: JobNumber
