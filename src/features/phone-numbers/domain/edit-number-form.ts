@@ -8,7 +8,8 @@ import {
   type DesiredNumberState,
   type SaveDraft,
 } from '@/features/phone-numbers/domain/desired-state'
-import { fieldsChosen, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
+import type { NumberField } from '@/features/phone-numbers/domain/number-fields'
+import { fieldsChosen } from '@/features/phone-numbers/domain/save-outcome'
 import { isCanaryPercent, textFieldName, validationMessages } from '@/features/phone-numbers/domain/save-messages'
 import { SIDE_NAMES, SIDES, type Side } from '@/features/phone-numbers/domain/sides'
 import { NONE, UNKNOWN } from '@/features/phone-numbers/domain/slot-options'
@@ -108,7 +109,7 @@ export function formValuesFromDesired(desired: DesiredNumberState, catalog: Agen
 }
 
 /** The form's fields behind each field of a number: a side's agent and version count as one, so do the canary's. */
-const FORM_FIELDS: Record<SaveField, (keyof EditNumberFormValues)[]> = {
+const FORM_FIELDS: Record<NumberField, (keyof EditNumberFormValues)[]> = {
   inbound: ['inboundAgent', 'inboundVersion'],
   outbound: ['outboundAgent', 'outboundVersion'],
   canary: ['canaryOn', 'canaryAgent', 'canaryVersion', 'canaryShare'],
@@ -118,7 +119,7 @@ const FORM_FIELDS: Record<SaveField, (keyof EditNumberFormValues)[]> = {
 }
 
 /** `number`'s values, except the fields in `chosen`, which keep `values`. */
-function overNumber(values: EditNumberFormValues, chosen: SaveField[], number: PhoneNumber, catalog: AgentCatalog) {
+function overNumber(values: EditNumberFormValues, chosen: NumberField[], number: PhoneNumber, catalog: AgentCatalog) {
   const next = formValuesFromNumber(number, catalog)
   const into = next as Record<keyof EditNumberFormValues, unknown>
   for (const field of chosen) for (const key of FORM_FIELDS[field]) into[key] = values[key]
@@ -150,7 +151,7 @@ export function draftOverNumber(draft: SaveDraft, number: PhoneNumber, catalog: 
 }
 
 /** What each field needs of a key: routing (agents:manage) for sides and canary, both scopes for the webhook URL. */
-function allowed(field: SaveField, permissions: Pick<Permissions, 'canRoute' | 'canRename'>): boolean {
+function allowed(field: NumberField, permissions: Pick<Permissions, 'canRoute' | 'canRename'>): boolean {
   switch (field) {
     case 'inbound':
     case 'outbound':
@@ -164,7 +165,7 @@ function allowed(field: SaveField, permissions: Pick<Permissions, 'canRoute' | '
   }
 }
 
-const FIELD_NAMES: Record<SaveField, string> = {
+const FIELD_NAMES: Record<NumberField, string> = {
   inbound: SIDE_NAMES.inbound,
   outbound: SIDE_NAMES.outbound,
   canary: 'Canary',

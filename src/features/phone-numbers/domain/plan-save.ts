@@ -1,7 +1,8 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { normalizeText, normalizeUrl, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
 import { planErrorMessages, validationMessages } from '@/features/phone-numbers/domain/save-messages'
-import { fieldsChosen, type SaveField } from '@/features/phone-numbers/domain/save-outcome'
+import type { NumberField } from '@/features/phone-numbers/domain/number-fields'
+import { fieldsChosen } from '@/features/phone-numbers/domain/save-outcome'
 import { beforeTheWrite, fieldsStillAsAsked, type SavedChange } from '@/features/phone-numbers/domain/writes/plan-undo'
 import {
   planWrites,
@@ -55,8 +56,8 @@ export function chosenFieldsChangedSince(
   number: PhoneNumber,
   desired: DesiredNumberState,
   after: PhoneNumber,
-): SaveField[] {
-  const held = new Set<SaveField>(fieldsStillAsAsked(wantedBySave(desired), after))
+): NumberField[] {
+  const held = new Set<NumberField>(fieldsStillAsAsked(wantedBySave(desired), after))
   return fieldsChosen(number, desired).filter((field) => !held.has(field))
 }
 

@@ -1,14 +1,8 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { canaryInWords, slotInWords, textFieldName } from '@/features/phone-numbers/domain/save-messages'
-import {
-  changedFields,
-  checkCall,
-  fieldsChosen,
-  type NumberField,
-  type SaveField,
-  type StoppedSave,
-} from '@/features/phone-numbers/domain/save-outcome'
+import { changedFields, checkCall, fieldsChosen, type StoppedSave } from '@/features/phone-numbers/domain/save-outcome'
+import type { NumberField } from '@/features/phone-numbers/domain/number-fields'
 import { SIDE_NAMES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
 import { isApiError } from '@/lib/api-error'
 import { changeTimeInWords } from '@/lib/changed-numbers'
@@ -118,7 +112,7 @@ export function changesSinceInWords(
   before: PhoneNumber,
   now: PhoneNumber,
   catalog: AgentCatalog,
-  chosen: readonly SaveField[] = [],
+  chosen: readonly NumberField[] = [],
 ): string[] {
   return changedFields(before, now).map((field) => {
     const alsoChosen = chosen.includes(field)
@@ -132,7 +126,7 @@ export function changesSinceInWords(
  * `Outbound changed to Sales v3 by someone else after your save: Undo leaves it.`
  */
 export function changedAfterSaveInWords(
-  fields: readonly SaveField[],
+  fields: readonly NumberField[],
   now: PhoneNumber,
   catalog: AgentCatalog,
 ): string[] {

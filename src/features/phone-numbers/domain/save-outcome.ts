@@ -6,34 +6,10 @@ import {
   type DesiredNumberState,
 } from '@/features/phone-numbers/domain/desired-state'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
-import { SLOT_FIELD, slotsOf, type Side } from '@/features/phone-numbers/domain/sides'
+import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
+import { NUMBER_FIELDS, sameField, type NumberField } from '@/features/phone-numbers/domain/number-fields'
 import type { PhoneNumber } from '@/types/api'
-
-/**
- * A field of a number a write can change, each one thing to the user: a side (its agent and version
- * together), the inbound canary (version and share), the nickname, the label, the webhook URL.
- */
-export type NumberField = Side | 'canary' | 'nickname' | 'label' | 'webhook'
-
-/** A field the edit dialog changes: all of them. */
-export type SaveField = NumberField
-
-const NUMBER_FIELDS: readonly NumberField[] = ['inbound', 'outbound', 'canary', 'nickname', 'label', 'webhook']
-
-function sameField(field: NumberField, a: PhoneNumber, b: PhoneNumber): boolean {
-  switch (field) {
-    case 'inbound':
-    case 'outbound':
-      return a[SLOT_FIELD[field]] === b[SLOT_FIELD[field]]
-    case 'canary':
-      return sameCanary(a.inbound_canary, b.inbound_canary)
-    case 'webhook':
-      return a.inbound_webhook_url === b.inbound_webhook_url
-    default:
-      return a[field] === b[field]
-  }
-}
 
 /** The fields in which two states of a number differ, in the order the dialog shows them. */
 export function changedFields(before: PhoneNumber, after: PhoneNumber): NumberField[] {
@@ -41,8 +17,8 @@ export function changedFields(before: PhoneNumber, after: PhoneNumber): NumberFi
 }
 
 /** The fields where the user's choice differs from the number: what their save still has to change. */
-export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): SaveField[] {
-  const fields: SaveField[] = []
+export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): NumberField[] {
+  const fields: NumberField[] = []
   if (number.inbound_agent_version_id !== desired.inbound) fields.push('inbound')
   if (number.outbound_agent_version_id !== desired.outbound) fields.push('outbound')
   if (!sameCanary(number.inbound_canary, desired.canary)) fields.push('canary')

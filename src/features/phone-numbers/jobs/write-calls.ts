@@ -1,6 +1,7 @@
+import { sameProperty } from '@/features/phone-numbers/domain/number-fields'
 import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import type { JobNumber, NumberRef, WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
-import { canaryLeftBySlot, sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
+import { canaryLeftBySlot } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { eventFields } from '@/types/api'
 
 /** What run-writes asks of a planned call: the numbers it names, narrowed to some of them, whether it reached a number, and which calls may go at once. */
@@ -26,23 +27,15 @@ export function narrow(call: WriteCall, numbers: NumberRef[]): WriteCall {
   return call.kind === 'deploy' || call.kind === 'unassign' ? { ...call, numbers } : call
 }
 
-/** Whether a number holds what the call was to write (so an ambiguous call did reach it). */
+/**
+ * Whether a number holds what the call was to write (so an ambiguous call did reach it). A side's
+ * call is known by its sides alone: the canary it leaves depends on what it found.
+ */
 export function reached(call: WriteCall, record: JobNumber): boolean {
-  switch (call.kind) {
-    case 'publish':
-      return true
-    case 'deploy':
-      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === call.versionId)
-    case 'unassign':
-      // The plan clears only sides that held this agent, so the call reached the number when they are empty.
-      return slotsOf(call.direction).every((side) => record[SLOT_FIELD[side]] === null)
-    case 'set-canary':
-      return sameCanary(record.inbound_canary, call.canary)
-    case 'remove-canary':
-      return record.inbound_canary === null
-    case 'patch':
-      return Object.entries(call.fields).every(([field, value]) => record[field as keyof typeof call.fields] === value)
-  }
+  const written = writtenBy(call, record)
+  if (call.kind === 'deploy' || call.kind === 'unassign') delete written.inbound_canary
+  const expected: JobNumber = { ...record, ...written }
+  return (Object.keys(written) as (keyof JobNumber)[]).every((property) => sameProperty(property, expected, record))
 }
 
 /**
@@ -79,11 +72,7 @@ function writtenBy(call: WriteCall, before: JobNumber): Partial<JobNumber> {
 export function changedOnlyBy(call: WriteCall, before: JobNumber, record: JobNumber): boolean {
   const expected: JobNumber = { ...before, ...writtenBy(call, before) }
   // The fields a write may change are those change events name.
-  return eventFields.every((field) =>
-    field === 'inbound_canary'
-      ? sameCanary(expected.inbound_canary, record.inbound_canary)
-      : expected[field] === record[field],
-  )
+  return eventFields.every((property) => sameProperty(property, expected, record))
 }
 
 /**

@@ -1,19 +1,7 @@
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { sameText } from '@/features/phone-numbers/domain/desired-state'
 import { canaryLeftBySlot, sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
-
-/** A field a write can ask to change (WantedFields' keys). */
-export type WriteField = keyof WantedFields
-
-/** Where each field lives in a number. */
-const PROPERTY_OF = {
-  inbound: 'inbound_agent_version_id',
-  outbound: 'outbound_agent_version_id',
-  canary: 'inbound_canary',
-  nickname: 'nickname',
-  label: 'label',
-  webhook: 'inbound_webhook_url',
-} as const satisfies Record<WriteField, keyof JobNumber>
+import { NUMBER_FIELDS, PROPERTY_OF, sameField, type NumberField } from '@/features/phone-numbers/domain/number-fields'
 
 /**
  * What undoing a write must put back: the number as the write left it (`after`), with the fields it
@@ -22,7 +10,7 @@ const PROPERTY_OF = {
  * other field that differs was changed by someone else while the write ran (an unclear reply found
  * applied) or before a Retry failed: it is theirs, and undoing the write must not undo it.
  */
-export function beforeTheWrite<T extends JobNumber>(asRead: JobNumber, after: T, asked: readonly WriteField[]): T {
+export function beforeTheWrite<T extends JobNumber>(asRead: JobNumber, after: T, asked: readonly NumberField[]): T {
   const fields = new Set(asked)
   const leftByInbound = canaryLeftBySlot(asRead.inbound_canary, after.inbound_agent_version_id)
   if (fields.has('inbound') && sameCanary(after.inbound_canary, leftByInbound)) fields.add('canary')
@@ -35,8 +23,8 @@ export function beforeTheWrite<T extends JobNumber>(asRead: JobNumber, after: T,
  * Of the fields a write asked for, those the number still holds as asked: the write's own doing, for
  * Undo to put back. One someone else changed since (after a Retry failed read it again, say) is theirs.
  */
-export function fieldsStillAsAsked(asked: WantedFields, now: JobNumber): WriteField[] {
-  return (Object.keys(asked) as WriteField[]).filter((field) => {
+export function fieldsStillAsAsked(asked: WantedFields, now: JobNumber): NumberField[] {
+  return (Object.keys(asked) as NumberField[]).filter((field) => {
     const value = asked[field]
     const held = now[PROPERTY_OF[field]]
     if (field === 'canary') return sameCanary(now.inbound_canary, asked.canary ?? null)
@@ -76,16 +64,7 @@ export function undoTargets(changes: readonly SavedChange[]): WriteTarget[] {
 
 /** What undoing one number's change asks of it (from `after`), null when the change left it as it was. */
 export function undoWanted(before: JobNumber, after: JobNumber): WantedFields | null {
-  const wanted: WantedFields = {}
-  if (before.inbound_agent_version_id !== after.inbound_agent_version_id) {
-    wanted.inbound = before.inbound_agent_version_id
-  }
-  if (before.outbound_agent_version_id !== after.outbound_agent_version_id) {
-    wanted.outbound = before.outbound_agent_version_id
-  }
-  if (!sameCanary(before.inbound_canary, after.inbound_canary)) wanted.canary = before.inbound_canary
-  if (before.nickname !== after.nickname) wanted.nickname = before.nickname
-  if (before.label !== after.label) wanted.label = before.label
-  if (before.inbound_webhook_url !== after.inbound_webhook_url) wanted.webhook = before.inbound_webhook_url
-  return Object.keys(wanted).length > 0 ? wanted : null
+  const changed = NUMBER_FIELDS.filter((field) => !sameField(field, before, after))
+  if (changed.length === 0) return null
+  return Object.fromEntries(changed.map((field) => [field, before[PROPERTY_OF[field]]]))
 }
