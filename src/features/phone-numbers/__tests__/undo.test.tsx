@@ -10,6 +10,21 @@ import type { PhoneNumber } from '@/types/api'
 const newestEvent = (number: PhoneNumber) =>
   testBackend.workspace.listEvents(new URLSearchParams({ phone_number_id: number.id })).data[0]!
 
+/** The next PATCH is applied, then another admin makes `theirs`, and the PATCH's answer is lost (a proxy's 502). */
+function patchAppliedThenAnswerLost(number: PhoneNumber, theirs: Record<string, unknown>) {
+  server.use(
+    http.patch(
+      '*/v1/phone-numbers/:id',
+      async ({ request, params }) => {
+        testBackend.workspace.patchPhoneNumber(String(params.id), await request.json(), { actor: 'demo-admin' })
+        testBackend.workspace.changeAsAnotherAdmin(number.id, theirs)
+        return new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
+      },
+      { once: true },
+    ),
+  )
+}
+
 async function undoFromNotice(user: Awaited<ReturnType<typeof editNewNumber>>['user']) {
   const notice = await screen.findByText(/^Saved /)
   const toast = notice.closest('.toast') as HTMLElement
@@ -89,17 +104,7 @@ test('a save whose answer was lost while another admin changed the number: Undo 
   const { user, number, dialog } = await editNewNumber({ nickname: 'Desk', label: 'old' })
   await retype(user, dialog, 'Nickname', 'Front Desk')
   // The server applies the rename, another admin then sets the label, and the rename's answer is lost (a proxy's 502).
-  server.use(
-    http.patch(
-      '*/v1/phone-numbers/:id',
-      async ({ request, params }) => {
-        testBackend.workspace.patchPhoneNumber(String(params.id), await request.json(), { actor: 'demo-admin' })
-        testBackend.workspace.changeAsAnotherAdmin(number.id, { label: 'Q3' })
-        return new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
-      },
-      { once: true },
-    ),
-  )
+  patchAppliedThenAnswerLost(number, { label: 'Q3' })
   await saveAndWaitForClose(user, dialog)
   expect(storedNumber(number)).toMatchObject({ nickname: 'Front Desk', label: 'Q3' })
   await undoFromNotice(user)
@@ -115,17 +120,7 @@ test('a save whose last answer was lost after another admin moved a side it had 
   await retype(user, dialog, 'Nickname', 'Front Desk')
   // The deploy goes through; the rename is applied, another admin then moves the outbound side the save
   // had set, and the rename's answer is lost. The save finds its rename there and ends as saved.
-  server.use(
-    http.patch(
-      '*/v1/phone-numbers/:id',
-      async ({ request, params }) => {
-        testBackend.workspace.patchPhoneNumber(String(params.id), await request.json(), { actor: 'demo-admin' })
-        testBackend.workspace.changeAsAnotherAdmin(number.id, { outbound_agent_version_id: 'agv_sales_3' })
-        return new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
-      },
-      { once: true },
-    ),
-  )
+  patchAppliedThenAnswerLost(number, { outbound_agent_version_id: 'agv_sales_3' })
   await saveAndWaitForClose(user, dialog)
   expect(storedNumber(number)).toMatchObject({ nickname: 'Front Desk', outbound_agent_version_id: 'agv_sales_3' })
   // The notice says what the save did, and that the outbound side is someone else's since.
