@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { loadEnv, type IndexHtmlTransformContext, type Plugin } from 'vite'
@@ -159,8 +160,8 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       // Whole-page tests drive Radix widgets in jsdom on two cores: give them room.
       testTimeout: 20_000,
       // Vitest's default is one worker fewer than the cores: on two cores, one file at a time. Its own
-      // process is mostly idle while the workers run, so two workers take about a quarter off the run.
-      maxWorkers: 2,
+      // process is mostly idle while the workers run, so two workers there take about a quarter off the run.
+      maxWorkers: Math.max(2, availableParallelism() - 1),
     },
   }
 })

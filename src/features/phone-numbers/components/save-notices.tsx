@@ -13,23 +13,16 @@ import {
   type SaveVariables,
 } from '@/features/phone-numbers/api/save-phone-number'
 import { CheckedAgainSince } from '@/features/phone-numbers/components/checked-again-since'
+import { SavedNotice } from '@/features/phone-numbers/components/saved-notice'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { numberTitle } from '@/features/phone-numbers/domain/number-view'
-import { savedMessage } from '@/features/phone-numbers/domain/save-messages'
-import {
-  changedAfterSaveInWords,
-  detachedSaveText,
-  saveFailureInWords,
-} from '@/features/phone-numbers/domain/save-outcome-messages'
+import { detachedSaveText, saveFailureInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
 import { undoReason } from '@/features/phone-numbers/domain/writes/job-messages'
-import { chosenFieldsChangedSince, savedChange } from '@/features/phone-numbers/domain/plan-save'
+import { savedChange } from '@/features/phone-numbers/domain/plan-save'
 import { draftsPublishedBy } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import { useUndoSave, type UndoVariables } from '@/features/phone-numbers/jobs/use-undo-save'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import type { PhoneNumber } from '@/types/api'
-
-/** A success stays this long: long enough to read (and, later, to undo). */
-const SUCCESS_VISIBLE_MS = 10_000
 
 interface SaveNoticesProps {
   /** When the page mounted: saves and undos from before it (the cache keeps them an hour) are not news. */
@@ -92,33 +85,20 @@ export function SaveNotices({ since, onEditAgain }: SaveNoticesProps) {
     <div className="toast-region">
       <div className="toast-stack" role="status" aria-live="polite">
         {latestSaved.map((save) => (
-          <Toast
+          <SavedNotice
             key={save.id}
-            expiresAfterMs={SUCCESS_VISIBLE_MS}
+            variables={save.variables}
+            result={save.result}
+            catalog={catalog}
             onDismiss={() => dismiss(save)}
-            actions={
-              save.result && (
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => {
-                    dismiss(save)
-                    undo.mutate(undoVariables(save, save.result!.number, catalog))
-                  }}
-                >
-                  Undo
-                </button>
-              )
+            onUndo={
+              save.result &&
+              (() => {
+                dismiss(save)
+                undo.mutate(undoVariables(save, save.result!.number, catalog))
+              })
             }
-          >
-            <p>{save.variables.savedMessage ?? savedMessage(save.variables.number, catalog, save.variables.desired)}</p>
-            {save.result &&
-              changedAfterSaveInWords(
-                chosenFieldsChangedSince(save.variables.number, save.variables.desired, save.result.number),
-                save.result.number,
-                catalog,
-              ).map((line) => <p key={line}>{line}</p>)}
-          </Toast>
+          />
         ))}
         {inProgress.map((save) => {
           const title = numberTitle(save.variables.number)

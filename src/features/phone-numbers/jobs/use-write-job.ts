@@ -12,6 +12,7 @@ import { jobUndoWanted } from '@/features/phone-numbers/domain/writes/plan-undo'
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { planRowsInSlices } from '@/features/phone-numbers/jobs/plan-in-slices'
 import { platformWriteApi } from '@/features/phone-numbers/jobs/platform-write-api'
+import { rowsToUndo } from '@/features/phone-numbers/jobs/rows-to-undo'
 import { readRowsAgain } from '@/features/phone-numbers/jobs/read-selection'
 import { runWrites, type JobProgress } from '@/features/phone-numbers/jobs/run-writes'
 import { inSlices } from '@/features/phone-numbers/jobs/yield-to-browser'
@@ -183,8 +184,11 @@ export function useWriteJob() {
     controller.current = abort
     setState({ phase: 'running', kind: 'undo', progress: { done: 0, total: 0 }, cancelling: false })
     try {
-      const found = await readRowsAgain(numbers, outcomes.uncheckedRows(), { signal: abort.signal })
-      const rows = outcomes.rowsToUndo(found)
+      const readAgain = (rows: readonly number[]) => {
+        setState((s) => (s.phase === 'running' ? { ...s, progress: { done: 0, total: rows.length } } : s))
+        return readRowsAgain(numbers, rows, { signal: abort.signal })
+      }
+      const rows = await rowsToUndo(numbers, outcomes, askedOf, readAgain, abort.signal)
       await execute('undo', rows, (row) =>
         jobUndoWanted(numbers.asRead(row), numbers.lastSeen(row), askedOf(numbers.asRead(row))),
       )

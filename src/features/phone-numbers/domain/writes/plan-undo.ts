@@ -34,6 +34,23 @@ export function fieldsStillAsAsked(asked: WantedFields, now: JobNumber): NumberF
 }
 
 /**
+ * Whether a number read again after a write with no clear answer differs from what the job last knew
+ * of it (`known`) only as the job asked: each field as it was or as asked, the canary as the inbound
+ * side it holds leaves it when that side was asked, every other field as it was. Otherwise someone
+ * else changed it too, and undoing it on what was read could undo their change with the job's.
+ */
+export function changedOnlyAsAsked(known: JobNumber, now: JobNumber, asked: WantedFields): boolean {
+  const held = new Set(fieldsStillAsAsked(asked, now))
+  const canaryLeft = canaryLeftBySlot(known.inbound_canary, now.inbound_agent_version_id)
+  return NUMBER_FIELDS.every(
+    (field) =>
+      sameField(field, known, now) ||
+      held.has(field) ||
+      (field === 'canary' && 'inbound' in asked && sameCanary(now.inbound_canary, canaryLeft)),
+  )
+}
+
+/**
  * What undoing a job asks of one of its numbers: of the fields the job asked of it as read (`asked`),
  * those it still holds as asked, back as read. Null when there is nothing of the job's on it.
  */
