@@ -93,7 +93,7 @@ export class JobRows {
     this.finish(row, { result: 'failed', message, partly: this.reached(row) })
   }
 
-  /** The call may have gone through for this number, but it could not be read again to tell. */
+  /** The call may have gone through for this number (or still may): it could not be read again to tell, or its last try had no clear answer. */
   failUnchecked(number: NumberRef, message: string): void {
     const row = this.rowOf(number)
     this.finish(row, { result: 'failed', message, partly: this.reached(row), unchecked: true })

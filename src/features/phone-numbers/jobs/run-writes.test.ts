@@ -177,6 +177,17 @@ describe('runWrites against the demo backend', () => {
     })
   })
 
+  test('no clear answer to the last try, and the number read again does not show the change yet: may or may not, and Undo reads it first', async () => {
+    const h = harness(['500', '500', '500'], 0, NUMBERS)
+    const outcomes = await renameFirstTwo(h)
+    expect(outcomes.map((o) => o.result)).toEqual(['failed', 'changed'])
+    expect(outcomes[0]).toMatchObject({
+      unchecked: true,
+      message:
+        'The change may or may not have been applied: the number read afterwards does not show it yet, and the last try had no clear answer: The server failed (500).',
+    })
+  })
+
   test('applied, its answer lost, unreadable once: the 409 its resend gets is checked, and the number counts as changed', async () => {
     const h = harness(['apply-500'], 0, NUMBERS)
     const read = h.api.read.bind(h.api)

@@ -47,6 +47,9 @@ const AMBIGUOUS_RETRIES = 2
 const GONE = 'This number is no longer in the workspace.'
 /** A number whose call failed unclearly and could not be read again: Retry failed reads it first. */
 const UNCHECKED = 'The change may or may not have been applied: the number could not be read again to check'
+/** A number whose last call had no clear answer, and read again did not show the change (yet). */
+const NOT_YET =
+  'The change may or may not have been applied: the number read afterwards does not show it yet, and the last try had no clear answer: '
 /** "A few in flight": enough to hide the round trip, few enough not to be rate limited at once. */
 export const PER_NUMBER_CONCURRENCY = 4
 
@@ -156,7 +159,8 @@ class WriteJob {
         }
         if (pending.length === 0) return null
         if (failure.kind === 'ambiguous' && retries-- <= 0) {
-          for (const number of pending) this.rows.fail(number, failure.message)
+          // A request with no clear answer may still be taken in after the read (one that timed out, say).
+          for (const number of pending) this.rows.failUnchecked(number, `${NOT_YET}${failure.message}`)
           return null
         }
       }

@@ -10,7 +10,7 @@ export type NumberOutcome =
   /** Someone else changed the number since it was read: left alone (after the calls already applied, if `partly`). */
   | { number: NumberRef; result: 'changed-elsewhere'; partly: boolean }
   | { number: NumberRef; result: 'refused'; refusal: Refusal }
-  /** `unchecked`: the call may have been applied, but the number could not be read again to tell. */
+  /** `unchecked`: the call may have been applied (or still be): the number could not be read again to tell, or its last try had no clear answer. */
   | { number: NumberRef; result: 'failed'; message: string; partly: boolean; unchecked?: true }
   /** The job stopped (cancelled, or the key stopped working) before this number was done. */
   | { number: NumberRef; result: 'not-sent'; partly: boolean; message?: string }
