@@ -77,3 +77,31 @@ test('cancelling stops between pages', async () => {
   // 15 pages: the two written, and at most the three asked for ahead of the second.
   expect(calls.length).toBeLessThanOrEqual(5)
 })
+
+test('numbers that leave the view while it is exported do not make it skip the numbers after them', async () => {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: 4_000 }))
+  const catalog = buildAgentCatalog(workspace.listAgents().data)
+  const view = { inbound_version_id: 'none', sort: 'created_at', order: 'asc' } as const
+  const matching = workspace.listPhoneNumbers(new URLSearchParams({ ...view, limit: '200' }))
+  expect(matching.total).toBeGreaterThan(600)
+  const all = source(workspace)
+  // While page 3 is asked for (pages are asked ahead), another admin routes 30 numbers of the first page: the rest move up.
+  const leaving = matching.data.slice(10, 40)
+  const routing: ExportSource = {
+    ...all,
+    list: (params, signal) => {
+      if (params.page === 3 && leaving.length > 0) {
+        for (const number of leaving.splice(0)) {
+          workspace.setSlots(number.id, { inbound_agent_version_id: 'agv_front_desk_3' })
+        }
+      }
+      return all.list(params, signal)
+    },
+  }
+  const rows = await rowsOf(await exportView(view, routing, { catalog }))
+  const exported = new Set(rows.slice(1).map((row) => row[0]))
+  // Every number that matched throughout is in; those that left were written as they were when read.
+  const stayed = workspace.allNumbers().filter((n) => n.inbound_agent_version_id === null)
+  expect(stayed.length).toBe(matching.total - 30)
+  expect(stayed.filter((n) => !exported.has(n.id)).map((n) => n.id)).toEqual([])
+})

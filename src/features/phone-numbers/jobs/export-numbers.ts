@@ -1,6 +1,7 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { EXPORT_HEADER, exportCells } from '@/features/phone-numbers/domain/csv/export-columns'
 import { CsvFileWriter } from '@/features/phone-numbers/jobs/csv-file-writer'
+import { readMovedUp } from '@/features/phone-numbers/jobs/read-selection'
 import { MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber, type PhoneNumberList } from '@/types/api'
 
 /** A CSV file (its header line first, csvBlob's byte order mark before it) and how many numbers it holds. */
@@ -34,7 +35,9 @@ const PAGES_IN_FLIGHT = 3
  * Every number of a view (its filters and sort, every page) as a CSV file: pages of the largest size,
  * a few asked for ahead of the one being written, each written and then a yield to the browser. Only
  * text is kept, not the records. A number seen on an earlier page (rows moved while paging) is
- * written once; `excluded` numbers not at all. Stops with an AbortError when `signal` aborts.
+ * written once; `excluded` numbers not at all. Numbers that leave the view meanwhile move the rest up
+ * into pages written already: those pages are read again (readMovedUp), so that no number is skipped.
+ * Stops with an AbortError when `signal` aborts.
  */
 export async function exportView(
   view: Omit<ListPhoneNumbersParams, 'page' | 'limit' | 'ids'>,
@@ -45,21 +48,35 @@ export async function exportView(
 ): Promise<ExportedFile> {
   const writer = new CsvFileWriter(EXPORT_HEADER)
   const seen = new Set<string>(excluded)
+  const readPage = (page: number) => source.list({ ...view, page, limit: MAX_PAGE_SIZE }, signal)
   const asked = new Map<number, Promise<PhoneNumberList>>()
   const ask = (page: number) => {
-    const answer = source.list({ ...view, page, limit: MAX_PAGE_SIZE }, signal)
+    const answer = readPage(page)
     // A rejection is awaited when its page's turn comes; until then it must not count as unhandled.
     answer.catch(() => undefined)
     asked.set(page, answer)
   }
-  let answer = await source.list({ ...view, page: 1, limit: MAX_PAGE_SIZE }, signal)
+  const freshOf = (numbers: readonly PhoneNumber[]) => {
+    const fresh = numbers.filter((n) => !seen.has(n.id))
+    for (const number of fresh) seen.add(number.id)
+    return fresh
+  }
+  let answer = await readPage(1)
   let nextToAsk = 2
+  let lastTotal = answer.total
   for (let page = 1; ; page += 1) {
     signal?.throwIfAborted()
     const pageCount = Math.ceil(answer.total / MAX_PAGE_SIZE)
     while (nextToAsk <= pageCount && nextToAsk <= page + PAGES_IN_FLIGHT) ask(nextToAsk++)
-    const fresh = answer.data.filter((n) => !seen.has(n.id))
-    for (const number of fresh) seen.add(number.id)
+    const fresh = freshOf(answer.data)
+    if (answer.total < lastTotal) {
+      // Numbers left the view since the page before was read: as many of this page's moved up into pages
+      // written already. Those are read again, and what they hold that is new is written here, a little late.
+      await readMovedUp(readPage, page, lastTotal - answer.total, answer.total, (again) =>
+        fresh.push(...freshOf(again.data)),
+      )
+    }
+    lastTotal = answer.total
     await writer.write(fresh.map((n) => exportCells(n, catalog)))
     onProgress?.({ done: writer.count, total: Math.max(answer.total - excluded.size, writer.count) })
     const next = asked.get(page + 1)

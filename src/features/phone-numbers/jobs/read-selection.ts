@@ -126,7 +126,7 @@ async function readByIds(
  * after them up: as many as left may have moved from `page` into pages already read. Those pages are
  * read again, from the last back, reaching further back when more numbers leave meanwhile.
  */
-async function readMovedUp(
+export async function readMovedUp(
   readPage: (page: number) => Promise<PhoneNumberList>,
   page: number,
   left: number,
