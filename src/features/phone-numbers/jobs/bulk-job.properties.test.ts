@@ -145,7 +145,9 @@ function expectBackAsRead(
       continue
     }
     if (undone.resultOf(row) === 'refused') {
-      expect(now).toEqual(store.lastSeen(row))
+      // Nothing was sent: the number is as the job last saw it (a number read again that someone else changed
+      // too keeps the job's earlier updated_at as its precondition, rows-to-undo.ts).
+      expect({ ...now, updated_at: '' }).toEqual({ ...store.lastSeen(row), updated_at: '' })
       continue
     }
     const asRead = store.asRead(row)
@@ -256,7 +258,7 @@ describe('bulk routing jobs against the demo backend', () => {
     expect(retried).toBeGreaterThan(0)
   })
 
-  test(`with faults, then Undo at once: the numbers whose change may or may not have gone through are read again, and what of the job's is on them is put back (${RUNS} runs)`, async () => {
+  test(`with faults, then Undo at once: the numbers whose change may or may not have gone through are read again, and what of the job's is on them is put back (${5 * RUNS} runs)`, async () => {
     let unchecked = 0
     await fc.assert(
       fc.asyncProperty(failingScenarioArb, async ({ selected, choice, faults, pick }) => {
@@ -266,7 +268,8 @@ describe('bulk routing jobs against the demo backend', () => {
         const undone = await undoAsThePage(h, store, run, choice)
         expectBackAsRead(h, store, rows, { run, undone, choice, retried: false })
       }),
-      { numRuns: RUNS },
+      // More runs than the others: an unchecked number someone else changed whose undo is refused is rare.
+      { numRuns: 5 * RUNS },
     )
     // The generators reach numbers left unchecked.
     expect(unchecked).toBeGreaterThan(0)
