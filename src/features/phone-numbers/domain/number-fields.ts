@@ -30,3 +30,8 @@ export function sameProperty(property: keyof JobNumber, a: JobNumber, b: JobNumb
 export function sameField(field: NumberField, a: JobNumber, b: JobNumber): boolean {
   return sameProperty(PROPERTY_OF[field], a, b)
 }
+
+/** The fields in which two states of a number differ, in the order the dialog shows them. */
+export function changedFields(before: JobNumber, after: JobNumber): NumberField[] {
+  return NUMBER_FIELDS.filter((field) => !sameField(field, before, after))
+}

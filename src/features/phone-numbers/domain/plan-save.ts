@@ -57,8 +57,7 @@ export function chosenFieldsChangedSince(
   desired: DesiredNumberState,
   after: PhoneNumber,
 ): NumberField[] {
-  const held = new Set<NumberField>(fieldsStillAsAsked(wantedBySave(desired), after))
-  return fieldsChosen(number, desired).filter((field) => !held.has(field))
+  return chosenFields(number, desired, after).changedSince
 }
 
 /**
@@ -66,9 +65,17 @@ export function chosenFieldsChangedSince(
  * except those someone else has changed since (chosenFieldsChangedSince), which stay theirs.
  */
 export function savedChange(number: PhoneNumber, desired: DesiredNumberState, after: PhoneNumber): SavedChange {
-  const theirs = new Set(chosenFieldsChangedSince(number, desired, after))
-  const asked = fieldsChosen(number, desired).filter((field) => !theirs.has(field))
-  return { before: beforeTheWrite(number, after, asked), after }
+  return { before: beforeTheWrite(number, after, chosenFields(number, desired, after).stillChosen), after }
+}
+
+/** The fields the user changed, split by whether the number the save left still holds them as chosen. */
+function chosenFields(number: PhoneNumber, desired: DesiredNumberState, after: PhoneNumber) {
+  const held = new Set<NumberField>(fieldsStillAsAsked(wantedBySave(desired), after))
+  const chosen = fieldsChosen(number, desired)
+  return {
+    stillChosen: chosen.filter((field) => held.has(field)),
+    changedSince: chosen.filter((field) => !held.has(field)),
+  }
 }
 
 function refusalInWords(refusal: Refusal, desired: DesiredNumberState, catalog: AgentCatalog): string {

@@ -8,13 +8,8 @@ import {
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { SLOT_FIELD, slotsOf } from '@/features/phone-numbers/domain/sides'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
-import { NUMBER_FIELDS, sameField, type NumberField } from '@/features/phone-numbers/domain/number-fields'
+import { changedFields, sameField, type NumberField } from '@/features/phone-numbers/domain/number-fields'
 import type { PhoneNumber } from '@/types/api'
-
-/** The fields in which two states of a number differ, in the order the dialog shows them. */
-export function changedFields(before: PhoneNumber, after: PhoneNumber): NumberField[] {
-  return NUMBER_FIELDS.filter((field) => !sameField(field, before, after))
-}
 
 /** The fields where the user's choice differs from the number: what their save still has to change. */
 export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): NumberField[] {

@@ -40,5 +40,5 @@ export async function rowsToUndo(
       numbers.see({ ...now, updated_at: before.updated_at })
     }
   })
-  return outcomes.rowsToUndo(found)
+  return outcomes.undoableRowsWith(found)
 }

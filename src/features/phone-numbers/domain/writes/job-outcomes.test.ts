@@ -142,5 +142,5 @@ test('Undo without a retry goes over the changed rows and the unchecked ones rea
   job.set(5, { result: 'failed', message: 'unclear', partly: false, unchecked: true })
   expect(job.uncheckedRows()).toEqual([1, 2, 5])
   // Row 5 is no longer in the workspace: read again, it was not found.
-  expect(job.rowsToUndo([1, 2])).toEqual([0, 3, 1, 2])
+  expect(job.undoableRowsWith([1, 2])).toEqual([0, 3, 1, 2])
 })

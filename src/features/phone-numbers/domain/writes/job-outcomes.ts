@@ -122,7 +122,7 @@ export class JobOutcomes {
    * What Undo goes over: the rows with something of the job's on them (undoableRows) and the unchecked
    * ones, once read again; `found` are the unchecked rows read again (one not found is no longer there).
    */
-  rowsToUndo(found: readonly number[]): number[] {
+  undoableRowsWith(found: readonly number[]): number[] {
     const unchecked = new Set(this.uncheckedRows())
     return [...this.undoableRows().filter((row) => !unchecked.has(row)), ...found]
   }

@@ -1,7 +1,13 @@
 import type { JobNumber, WantedFields, WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { sameText } from '@/features/phone-numbers/domain/desired-state'
 import { canaryLeftBySlot, sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
-import { NUMBER_FIELDS, PROPERTY_OF, sameField, type NumberField } from '@/features/phone-numbers/domain/number-fields'
+import {
+  changedFields,
+  NUMBER_FIELDS,
+  PROPERTY_OF,
+  sameField,
+  type NumberField,
+} from '@/features/phone-numbers/domain/number-fields'
 
 /**
  * What undoing a write must put back: the number as the write left it (`after`), with the fields it
@@ -81,7 +87,7 @@ export function undoTargets(changes: readonly SavedChange[]): WriteTarget[] {
 
 /** What undoing one number's change asks of it (from `after`), null when the change left it as it was. */
 export function undoWanted(before: JobNumber, after: JobNumber): WantedFields | null {
-  const changed = NUMBER_FIELDS.filter((field) => !sameField(field, before, after))
+  const changed = changedFields(before, after)
   if (changed.length === 0) return null
   return Object.fromEntries(changed.map((field) => [field, before[PROPERTY_OF[field]]]))
 }
