@@ -85,15 +85,7 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'dist-*',
-      'node_modules',
-      'public/mockServiceWorker.js',
-      'playwright-report',
-      'test-results',
-      'bench/*.json',
-    ],
+    ignores: ['dist', 'dist-*', 'node_modules', 'playwright-report', 'test-results', 'bench/*.json'],
   },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
@@ -122,5 +114,9 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['public/demo-service-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
   },
 )

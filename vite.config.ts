@@ -91,9 +91,8 @@ function preloadAppChunk(): Plugin {
 
 /**
  * Demo builds: a script of its own in the head (src/mocks/browser/early-backend.ts) starts the demo
- * backend's Web Worker and registers the mock service worker while the app's scripts load. msw's
- * chunk is not preloaded: the first screen is answered without it, and it loads once the app has
- * mounted. Real-server builds have none of it.
+ * backend's Web Worker and registers the demo's service worker while the app's scripts load.
+ * Real-server builds have none of it.
  */
 function startDemoBackendEarly(isDemo: boolean): Plugin {
   let base = '/'
@@ -135,7 +134,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
   const apiBaseUrl = env.VITE_API_BASE_URL?.trim() || undefined
   return {
     plugins: [react(), preloadAppChunk(), startDemoBackendEarly(!apiBaseUrl), contentSecurityPolicy(apiBaseUrl)],
-    // public/ holds only msw's service worker: a real-server build (and the e2e test server's SSR bundle) ships no msw at all.
+    // public/ holds only the demo's service worker: a real-server build (and the e2e test server's SSR bundle) ships no demo at all.
     publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {
       alias: {

@@ -22,9 +22,9 @@ async function rootElement(): Promise<HTMLElement> {
 
 /**
  * Against a real server the first requests go out at once. In demo mode the demo backend's worker,
- * started by the head script (src/mocks/browser/early-backend.ts), answers them in the page; msw,
- * which serves every later request through its service worker, loads once the app has mounted, and
- * those requests wait for it (`serving`).
+ * started by the head script (src/mocks/browser/early-backend.ts), answers them in the page; the
+ * demo's service worker, which answers every later request from the same worker, is linked to it
+ * once the app has mounted, and those requests wait for it (`serving`).
  */
 interface FirstRequests {
   /** Starts serving every request; settles once it does. */

@@ -125,10 +125,10 @@ export function evaluateTargets(results, bundle, realMode, csvExport) {
     bundle.gzip <= TARGETS.initialJsGzip,
   )
   add(
-    'no setupWorker in the real-server build',
-    bundle.anyBuiltJsContainsSetupWorker.length === 0 ? 'none' : bundle.anyBuiltJsContainsSetupWorker.join(', '),
+    'no msw code in the real-server build',
+    bundle.anyBuiltJsContainsMsw.length === 0 ? 'none' : bundle.anyBuiltJsContainsMsw.join(', '),
     'none',
-    bundle.anyBuiltJsContainsSetupWorker.length === 0 && !bundle.initialContainsSetupWorker,
+    bundle.anyBuiltJsContainsMsw.length === 0 && !bundle.initialContainsMsw,
   )
   return targets
 }

@@ -1,6 +1,3 @@
-import { http, type HttpHandler } from 'msw'
-import { setupWorker } from 'msw/browser'
-import type { BackendConnection } from '@/mocks/browser/backend-connection'
 import type { BuiltWorkspace } from '@/mocks/browser/backend-messages'
 import { backend, demoInputs } from '@/mocks/browser/early-backend'
 import {
@@ -12,6 +9,7 @@ import {
   watchOtherTabs,
   type StoredWorkspace,
 } from '@/mocks/browser/persistence'
+import { linkServiceWorker } from '@/mocks/browser/service-worker-link'
 import { readStoredText } from '@/mocks/browser/stored-text'
 import { installTestHooks } from '@/mocks/browser/test-hooks'
 import { readDemoSettings } from '@/mocks/demo-settings'
@@ -25,12 +23,13 @@ export interface RunningDemoBackend {
 }
 
 /**
- * The demo backend in the browser: the same handlers as the tests, run in a Web Worker
- * (browser/backend-host.ts) so that its work never holds the page, and served through msw's service
- * worker, over a workspace that survives reloads and is shared with the demo's other tabs
- * (browser/persistence.ts, which runs here: storage belongs to the page). The worker started from
- * the head script (browser/early-backend.ts), which answered the first screen's requests; this
- * stores what it writes, takes in other tabs' changes and serves every other request.
+ * The demo backend in the browser: the same msw handlers as the tests, run in a Web Worker
+ * (browser/backend-host.ts) so that its work never holds the page, and served by the demo's service
+ * worker straight from that Web Worker (browser/service-worker-link.ts), over a workspace that
+ * survives reloads and is shared with the demo's other tabs (browser/persistence.ts, which runs here:
+ * storage belongs to the page). The worker started from the head script (browser/early-backend.ts),
+ * which answered the first screen's requests; this stores what it writes, takes in other tabs'
+ * changes and serves every other request.
  */
 export function startDemoBackend(): RunningDemoBackend {
   const otherTabs = new OtherTabChanges()
@@ -40,8 +39,7 @@ export function startDemoBackend(): RunningDemoBackend {
   // Compared with a literal so that Vite folds it, and other builds drop the hooks' code.
   if (import.meta.env.VITE_DEMO_TEST_HOOKS === 'true') installTestHooks(backend.callTestHook)
 
-  const worker = setupWorker(forwardTo(backend))
-  const serving = untilEarlyWorkerControls().then(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true }))
+  const serving = linkServiceWorker(backend)
   return {
     serving: serving.then(() => backend.ready).then(() => undefined),
     onOtherTabChange: (listener) => otherTabs.listen(listener),
@@ -84,33 +82,6 @@ class OtherTabChanges {
     this.listeners.push(listener)
     if (this.changedBeforeListening) listener()
   }
-}
-
-/** Every API request, answered by the backend's worker; what no handler there takes goes to the network. */
-function forwardTo(backend: BackendConnection): HttpHandler {
-  return http.all('*/v1/*', async ({ request }) => (await backend.answer(request)) ?? undefined)
-}
-
-/**
- * The worker registered early (browser/early-backend.ts) may still be installing. msw reloads a
- * page that a registered worker does not control yet, so let it take control first.
- */
-async function untilEarlyWorkerControls(): Promise<void> {
-  // No service workers here (plain http, or disabled): msw's own start says so in words.
-  if (!('serviceWorker' in navigator)) return
-  const { serviceWorker } = navigator
-  if (serviceWorker.controller) return
-  const registration = await serviceWorker.getRegistration()
-  const settling = registration?.installing ?? registration?.waiting ?? registration?.active
-  // An active worker that does not control the page (a hard reload): msw's reload is the way out.
-  if (!settling || settling.state === 'activated') return
-  await new Promise<void>((resolve) => {
-    serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true })
-    // A worker that fails to install never takes control: msw registers again and reports it.
-    settling.addEventListener('statechange', () => {
-      if (settling.state === 'redundant') resolve()
-    })
-  })
 }
 
 /** `?reset` has done its work once the seed is stored: a reload must not reset again. */

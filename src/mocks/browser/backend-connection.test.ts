@@ -1,7 +1,14 @@
 import { connectBackend } from '@/mocks/browser/backend-connection'
 import { hostDemoBackend } from '@/mocks/browser/backend-host'
 import { ChangesToStore } from '@/mocks/browser/persistence'
-import { createTestHooks, type DemoBackendTestHooks } from '@/mocks/browser/test-hooks'
+import {
+  ADMIN,
+  BASE,
+  closeChannels,
+  connectedBackend,
+  listRequest,
+  openChannel,
+} from '@/mocks/browser/backend-test-support'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
 import type { PhoneNumber, PhoneNumberList } from '@/types/api'
@@ -12,39 +19,9 @@ import type { PhoneNumber, PhoneNumberList } from '@/types/api'
  * another tab's changes reach the workspace.
  */
 
-const BASE = 'http://localhost'
-const ADMIN = { Authorization: 'Bearer demo_admin', 'Content-Type': 'application/json' }
 const MAIN = '+14155550123'
-const channels: MessageChannel[] = []
-afterEach(() => {
-  for (const channel of channels.splice(0)) {
-    channel.port1.close()
-    channel.port2.close()
-  }
-})
+afterEach(closeChannels)
 
-function connect({
-  faults = null as string | null,
-  testHooks = true,
-  changes = undefined as WorkspaceChanges | undefined,
-} = {}) {
-  const channel = new MessageChannel()
-  channels.push(channel)
-  channel.port1.start()
-  channel.port2.start()
-  hostDemoBackend(channel.port1, { testHooks: testHooks ? createTestHooks : null })
-  const wrote: WorkspaceChanges[] = []
-  // As the head script reads them: the URL's query string and the stored workspace's text.
-  const search = `?numbers=500&latency=0${faults ? `&faults=${encodeURIComponent(faults)}` : ''}`
-  const stored = changes ? JSON.stringify({ size: 500, changes }) : null
-  const connection = connectBackend(channel.port2, { inputs: { search, stored }, eventIdTag: '_t' })
-  connection.onWrote((delta) => wrote.push(delta))
-  const hook = <Name extends keyof DemoBackendTestHooks>(name: Name, ...args: Parameters<DemoBackendTestHooks[Name]>) =>
-    connection.callTestHook(name, args) as ReturnType<DemoBackendTestHooks[Name]>
-  return { connection, wrote, hook }
-}
-
-const list = (query: string) => new Request(`${BASE}/v1/phone-numbers?${query}`, { headers: ADMIN })
 const deploy = (numbers: string[], versionId = 'agv_sales_2') =>
   new Request(`${BASE}/v1/agents/agt_sales/versions/${versionId}/publish`, {
     method: 'POST',
@@ -53,9 +30,9 @@ const deploy = (numbers: string[], versionId = 'agv_sales_2') =>
   })
 
 test('answers as the handlers do: the same listing as a workspace of the same seed, status and headers kept', async () => {
-  const { connection } = connect()
+  const { connection } = connectedBackend()
   await connection.ready
-  const response = (await connection.answer(list('search=%2B1&limit=50&sort=phone_number')))!
+  const response = (await connection.answer(listRequest('search=%2B1&limit=50&sort=phone_number')))!
   expect(response.status).toBe(200)
   expect(response.headers.get('Content-Type')).toMatch(/application\/json/)
   const direct = new Workspace(createSeedWorkspace({ numbers: 500 })).listPhoneNumbers(
@@ -67,18 +44,18 @@ test('answers as the handlers do: the same listing as a workspace of the same se
 })
 
 test('ready tells the page which workspace was built: the size, and whether the stored changes were taken in', async () => {
-  await expect(connect().connection.ready).resolves.toEqual({ size: 500, keptStored: false })
+  await expect(connectedBackend().connection.ready).resolves.toEqual({ size: 500, keptStored: false })
   const changes: WorkspaceChanges = {
     numbers: [],
     publishedVersionIds: ['agv_sales_2'],
     agentsUpdatedAt: {},
     events: [],
   }
-  await expect(connect({ changes }).connection.ready).resolves.toEqual({ size: 500, keptStored: true })
+  await expect(connectedBackend({ changes }).connection.ready).resolves.toEqual({ size: 500, keptStored: true })
 })
 
 test('a write is reported for storage before its answer, and only what it changed', async () => {
-  const { connection, wrote } = connect()
+  const { connection, wrote } = connectedBackend()
   const response = (await connection.answer(deploy([MAIN])))!
   expect(response.status).toBe(200)
   const { data } = (await response.json()) as { data: PhoneNumber[] }
@@ -88,15 +65,12 @@ test('a write is reported for storage before its answer, and only what it change
   const toStore = new ChangesToStore()
   for (const delta of wrote) toStore.add(delta)
   expect(toStore.take().numbers.map((n) => n.outbound_agent_version_id)).toEqual(['agv_sales_2'])
-  await connection.answer(list('limit=1'))
+  await connection.answer(listRequest('limit=1'))
   expect(wrote).toHaveLength(1)
 })
 
 test('writes reported before the page listens are kept for it, in order', async () => {
-  const channel = new MessageChannel()
-  channels.push(channel)
-  channel.port1.start()
-  channel.port2.start()
+  const channel = openChannel()
   hostDemoBackend(channel.port1, { testHooks: null })
   const connection = connectBackend(channel.port2, {
     inputs: { search: '?numbers=500&latency=0', stored: null },
@@ -113,16 +87,16 @@ test('writes reported before the page listens are kept for it, in order', async 
 })
 
 test('what no handler takes is left to the network; a lost connection is Response.error()', async () => {
-  const { connection } = connect({ faults: 'rate:1,kinds:network,endpoints:list' })
+  const { connection } = connectedBackend({ faults: 'rate:1,kinds:network,endpoints:list' })
   expect(await connection.answer(new Request(`${BASE}/v1/nothing-here`, { headers: ADMIN }))).toBeNull()
-  expect((await connection.answer(list('limit=1')))!.type).toBe('error')
+  expect((await connection.answer(listRequest('limit=1')))!.type).toBe('error')
 })
 
 test('starts from stored changes, and takes in what another tab stored', async () => {
   const other = new Workspace(createSeedWorkspace({ numbers: 500 }))
   const id = other.numberByE164(MAIN)!.id
   other.changeAsAnotherAdmin(id, { nickname: 'Stored before' })
-  const { connection, wrote, hook } = connect({ changes: other.changes() })
+  const { connection, wrote, hook } = connectedBackend({ changes: other.changes() })
   expect((await hook('listPhoneNumbers', { search: 'Stored before' })).total).toBe(1)
   other.changeAsAnotherAdmin(id, { nickname: 'From the other tab' })
   await connection.takeOtherTabChanges(other.changes())
@@ -132,7 +106,7 @@ test('starts from stored changes, and takes in what another tab stored', async (
 })
 
 test('test hooks run in the backend: another admin changes a number (reported for storage); errors come back in words', async () => {
-  const { connection, hook, wrote } = connect()
+  const { connection, hook, wrote } = connectedBackend()
   const changed = await hook('anotherAdmin', MAIN, { nickname: 'Theirs' }, { reason: 'Their reason' })
   expect(changed.nickname).toBe('Theirs')
   expect(wrote.flatMap((delta) => delta.numbers.map((n) => n.nickname))).toEqual(['Theirs'])
@@ -147,6 +121,6 @@ test('test hooks run in the backend: another admin changes a number (reported fo
 })
 
 test('a build without test hooks refuses them', async () => {
-  const { connection } = connect({ testHooks: false })
+  const { connection } = connectedBackend({ testHooks: false })
   await expect(connection.callTestHook('allNumbers', [])).rejects.toThrow(/No test hook allNumbers/)
 })

@@ -13,6 +13,11 @@ import type { WorkspaceChanges } from '@/mocks/workspace'
 export interface BackendConnection {
   /** The backend's answer to `request`; null when no handler takes it (it then goes to the network). */
   answer: (request: Request) => Promise<Response | null>
+  /**
+   * The backend answers the requests that come over `port` as well, straight from its worker: the
+   * demo's service worker holds the other end (browser/service-worker-link.ts).
+   */
+  serveOver: (port: MessagePort) => void
   /** Another tab stored these changes: settles once the backend holds them. */
   takeOtherTabChanges: (changes: WorkspaceChanges) => Promise<void>
   /** A test hook by name (browser/test-hooks.ts); rejects with the hook's error. */
@@ -75,6 +80,7 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
       if (reply.kind !== 'response') throw new Error(`The demo backend answered a request with ${reply.kind}.`)
       return deserializeResponse(reply.response)
     },
+    serveOver: (port) => send({ kind: 'serve', port }, [port]),
     takeOtherTabChanges: async (changes) => {
       await ask((id) => ({ kind: 'other-tab', id, changes }))
     },

@@ -4,6 +4,7 @@ import {
   serializeResponse,
   type BackendPort,
   type FromBackend,
+  type SerializedRequest,
   type StartBackend,
   type ToBackend,
 } from '@/mocks/browser/backend-messages'
@@ -49,34 +50,44 @@ export function hostDemoBackend(
     prepareBetweenRequests(workspace)
   }
 
+  /** Answers over `to` (the page, or the service worker's port: `serve`). */
+  const answer = ({ id, request }: { id: number; request: SerializedRequest }, to: BackendPort) => {
+    if (!started) throw new Error('The demo backend got a request before it was started.')
+    void getResponse(started.handlers, deserializeRequest(request))
+      .then(serializeResponse)
+      .catch(
+        async (error: unknown) =>
+          await serializeResponse(
+            Response.json(
+              { error: { code: 'internal', message: `The demo backend failed: ${String(error)}` } },
+              { status: 500 },
+            ),
+          ),
+      )
+      .then((response) =>
+        to.postMessage(
+          { kind: 'response', id, response } satisfies FromBackend,
+          response.kind === 'answer' && response.body ? [response.body] : [],
+        ),
+      )
+  }
+
   port.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as ToBackend
     switch (message.kind) {
       case 'start':
         start(message)
         return
-      case 'request': {
-        const { id } = message
-        if (!started) throw new Error('The demo backend got a request before it was started.')
-        void getResponse(started.handlers, deserializeRequest(message.request))
-          .then(serializeResponse)
-          .catch(
-            async (error: unknown) =>
-              await serializeResponse(
-                Response.json(
-                  { error: { code: 'internal', message: `The demo backend failed: ${String(error)}` } },
-                  { status: 500 },
-                ),
-              ),
-          )
-          .then((response) =>
-            post(
-              { kind: 'response', id, response },
-              response.kind === 'answer' && response.body ? [response.body] : [],
-            ),
-          )
+      case 'request':
+        answer(message, port)
         return
-      }
+      case 'serve':
+        message.port.addEventListener('message', (event: MessageEvent) => {
+          const request = event.data as ToBackend
+          if (request.kind === 'request') answer(request, message.port)
+        })
+        message.port.start()
+        return
       case 'other-tab':
         started?.backend.workspace.applyChanges(message.changes)
         started?.backend.workspace.takeNewChanges()

@@ -40,6 +40,11 @@ export interface RunTestHook {
 export type ToBackend =
   | StartBackend
   | { kind: 'request'; id: number; request: SerializedRequest }
+  /**
+   * Answer the requests that come over `port` too: the demo's service worker holds its other end
+   * (public/demo-service-worker.js) and asks with `request`, as the page does.
+   */
+  | { kind: 'serve'; port: MessagePort }
   /** Another tab stored changes: take them in, then say `done`. */
   | { kind: 'other-tab'; id: number; changes: WorkspaceChanges }
   | RunTestHook

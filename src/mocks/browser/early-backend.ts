@@ -1,16 +1,18 @@
 import { connectBackend } from '@/mocks/browser/backend-connection'
 import type { DemoInputs } from '@/mocks/browser/demo-start'
+import { DEMO_SERVICE_WORKER_URL } from '@/mocks/browser/service-worker-link'
 import { readStoredText } from '@/mocks/browser/stored-text'
 
 /**
  * Demo builds run this from its own script in the page's head (vite.config.ts), so the demo backend
  * is up by the time the boot script (src/main.tsx) asks for the first screen:
- * - msw's service worker installs and activates meanwhile (startDemoBackend in src/mocks/browser.ts
- *   then finds it active and serves every later request through it);
+ * - the demo's service worker installs and activates meanwhile (startDemoBackend in
+ *   src/mocks/browser.ts then links it to the worker, and it answers every later request);
  * - the backend's Web Worker starts at once from the page's URL and this browser's stored workspace,
  *   read here as they are (the worker makes sense of them: browser/demo-start.ts), and builds the
  *   workspace while the app's scripts download and compile;
- * - `answerInPage` answers the first screen's requests from that worker, before msw has loaded.
+ * - `answerInPage` answers the first screen's requests from that worker, before the service worker
+ *   controls the page.
  * It imports only the connection (no msw, no zod): it must stay a small chunk of its own.
  */
 
@@ -35,8 +37,7 @@ export async function answerInPage(url: string, init: RequestInit): Promise<Resp
 }
 
 if ('serviceWorker' in navigator) {
-  // msw's default worker URL, as startDemoBackend uses it.
-  navigator.serviceWorker.register('/mockServiceWorker.js').catch(() => {
+  navigator.serviceWorker.register(DEMO_SERVICE_WORKER_URL).catch(() => {
     // startDemoBackend registers again and reports why it cannot.
   })
 }

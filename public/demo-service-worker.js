@@ -1,0 +1,118 @@
+// @ts-check (tsconfig.service-worker.json)
+/**
+ * The demo's service worker. It answers each tab's API requests (`/v1/…`) from that tab's demo
+ * backend (a Web Worker running msw's handlers: src/mocks/browser/backend-host.ts), over a
+ * MessagePort the tab hands it (src/mocks/browser/service-worker-link.ts). The page's main thread
+ * is not on the way: msw's own service worker asks the page about every request, which cost the page
+ * most of its time while exporting 100,000 numbers. Every other request goes to the network untouched.
+ *
+ * Plain JavaScript in public/, so the dev server and builds serve the same file at the root (a
+ * service worker's scope). It speaks the worker's messages (`request` → `response`, see
+ * src/mocks/browser/backend-messages.ts), tested in src/mocks/browser/demo-service-worker.test.ts.
+ */
+
+/** @type {ServiceWorkerGlobalScope} */
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self))
+
+/**
+ * @typedef {{ kind: 'answer', status: number, statusText: string, headers: [string, string][], body: ArrayBuffer | null }
+ *   | { kind: 'network-error' } | { kind: 'unhandled' }} SerializedResponse
+ * @typedef {{ ask: (request: Request) => Promise<SerializedResponse> }} Backend
+ */
+
+/** Each tab's backend, by client id. A restarted service worker has none: it asks the tab again. */
+const backends = new Map()
+/** Requests waiting for their tab to connect, by client id. */
+const waitingFor = new Map()
+/** How long a request waits for its tab to connect before it goes to the network. */
+const CONNECT_WAIT_MS = 10_000
+
+worker.addEventListener('install', () => void worker.skipWaiting())
+worker.addEventListener('activate', (event) => event.waitUntil(worker.clients.claim()))
+
+worker.addEventListener('message', (event) => {
+  const source = event.source
+  if (!source || !('id' in source)) return
+  if (event.data?.kind === 'claim') {
+    // A tab loaded without this worker (a hard reload) asks to be served.
+    event.waitUntil(worker.clients.claim())
+    return
+  }
+  if (event.data?.kind !== 'connect' || !event.ports[0]) return
+  const backend = backendOver(event.ports[0])
+  backends.set(source.id, backend)
+  for (const resolve of waitingFor.get(source.id) ?? []) resolve(backend)
+  waitingFor.delete(source.id)
+  event.waitUntil(forgetClosedTabs())
+})
+
+/** Links of tabs that are gone: their workers are gone with them. */
+async function forgetClosedTabs() {
+  const open = new Set((await worker.clients.matchAll()).map((client) => client.id))
+  for (const id of backends.keys()) if (!open.has(id)) backends.delete(id)
+}
+
+worker.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url)
+  if (url.origin !== worker.location.origin || !url.pathname.startsWith('/v1/') || !event.clientId) return
+  event.respondWith(answer(event.clientId, event.request))
+})
+
+/**
+ * @param {string} clientId
+ * @param {Request} request
+ * @returns {Promise<Response>}
+ */
+async function answer(clientId, request) {
+  const backend = backends.get(clientId) ?? (await connectTo(clientId))
+  if (!backend) return fetch(request)
+  const response = await backend.ask(request.clone())
+  if (response.kind === 'unhandled') return fetch(request)
+  if (response.kind === 'network-error') return Response.error()
+  const { status, statusText, headers, body } = response
+  return new Response(body, { status, statusText, headers })
+}
+
+/**
+ * Asks the tab for its backend; null if the tab is gone or has none (it then goes to the network).
+ * @param {string} clientId
+ * @returns {Promise<Backend | null>}
+ */
+async function connectTo(clientId) {
+  const client = await worker.clients.get(clientId)
+  if (!client) return null
+  return new Promise((resolve) => {
+    const waiting = waitingFor.get(clientId) ?? []
+    waiting.push(resolve)
+    waitingFor.set(clientId, waiting)
+    client.postMessage({ kind: 'connect-please' })
+    setTimeout(() => resolve(null), CONNECT_WAIT_MS)
+  })
+}
+
+/**
+ * @param {MessagePort} port
+ * @returns {Backend}
+ */
+function backendOver(port) {
+  let lastId = 0
+  /** @type {Map<number, (response: SerializedResponse) => void>} */
+  const pending = new Map()
+  port.onmessage = (event) => {
+    const { kind, id, response } = event.data
+    if (kind !== 'response') return
+    pending.get(id)?.(response)
+    pending.delete(id)
+  }
+  return {
+    ask: async (request) => {
+      const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer()
+      const serialized = { method: request.method, url: request.url, headers: [...request.headers], body }
+      const id = ++lastId
+      return new Promise((resolve) => {
+        pending.set(id, resolve)
+        port.postMessage({ kind: 'request', id, request: serialized }, body ? [body] : [])
+      })
+    },
+  }
+}

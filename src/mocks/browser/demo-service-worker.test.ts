@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runInNewContext } from 'node:vm'
+import {
+  ADMIN,
+  BASE,
+  closeChannels,
+  connectedBackend,
+  listRequest,
+  openChannel,
+} from '@/mocks/browser/backend-test-support'
+import type { PhoneNumber, PhoneNumberList } from '@/types/api'
+
+/**
+ * The demo's service worker (public/demo-service-worker.js), run as the browser runs it, on a fake
+ * service worker scope: each tab's requests go over the port that tab linked, to its own demo
+ * backend (the Web Worker's code on a real MessageChannel), and come back as that backend answered.
+ */
+
+const SCRIPT = readFileSync(join(__dirname, '../../../public/demo-service-worker.js'), 'utf8')
+afterEach(closeChannels)
+
+type Listener = (event: unknown) => void
+
+/** A fresh service worker, as the browser starts it (again: a restart forgets every link). */
+function startServiceWorker() {
+  const listeners = new Map<string, Listener>()
+  /** The open tabs (the service worker's clients), each with its demo backend. */
+  const tabs = new Map<string, Backend>()
+  const passedToNetwork: string[] = []
+  const clientOf = (id: string) => ({
+    id,
+    // As service-worker-link.ts answers.
+    postMessage: (message: { kind: string }) => {
+      if (message.kind === 'connect-please') link(id)
+    },
+  })
+  const scope = {
+    location: new URL(BASE),
+    addEventListener: (type: string, listener: Listener) => listeners.set(type, listener),
+    skipWaiting: () => Promise.resolve(),
+    clients: {
+      get: (id: string) => Promise.resolve(tabs.has(id) ? clientOf(id) : undefined),
+      matchAll: () => Promise.resolve([...tabs.keys()].map(clientOf)),
+      claim: () => Promise.resolve(),
+    },
+  }
+  const fetchFromNetwork = (request: Request) => {
+    passedToNetwork.push(request.url)
+    return Promise.resolve(new Response('from the network'))
+  }
+  runInNewContext(SCRIPT, { self: scope, fetch: fetchFromNetwork, URL, Response, setTimeout })
+
+  /** The page's side: links the tab's backend as service-worker-link.ts does. */
+  const link = (tab: string) => {
+    const channel = openChannel()
+    tabs.get(tab)!.serveOver(channel.port1)
+    listeners.get('message')!({
+      data: { kind: 'connect' },
+      source: { id: tab },
+      ports: [channel.port2],
+      waitUntil: () => undefined,
+    })
+  }
+  /** What the service worker answers `request` sent by `tab`; undefined when it leaves it to the browser. */
+  const send = (tab: string, request: Request): Promise<Response> | undefined => {
+    let answer: Promise<Response> | undefined
+    listeners.get('fetch')!({
+      request,
+      clientId: tab,
+      respondWith: (response: Promise<Response>) => (answer = response),
+    })
+    return answer
+  }
+  /** A tab whose page linked its backend (or not yet: a service worker started after the tab linked the one before). */
+  const openTab = (tab: string, backend: Backend, { linked = true } = {}) => {
+    tabs.set(tab, backend)
+    if (linked) link(tab)
+  }
+  return { openTab, closeTab: (tab: string) => tabs.delete(tab), send, passedToNetwork }
+}
+
+type Backend = ReturnType<typeof connectedBackend>['connection']
+
+const rename = (id: string, nickname: string) =>
+  new Request(`${BASE}/v1/phone-numbers/${id}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ nickname }) })
+
+test("answers each tab's API requests from that tab's backend: reads, writes with their bodies, statuses and headers", async () => {
+  const worker = startServiceWorker()
+  const tabA = connectedBackend()
+  const tabB = connectedBackend()
+  worker.openTab('a', tabA.connection)
+  worker.openTab('b', tabB.connection)
+
+  const listed = (await worker.send('a', listRequest('limit=2&sort=phone_number')))!
+  expect(listed.status).toBe(200)
+  expect(listed.headers.get('Content-Type')).toMatch(/application\/json/)
+  const direct = (await (await tabA.connection.answer(
+    listRequest('limit=2&sort=phone_number'),
+  ))!.json()) as PhoneNumberList
+  const { data } = (await listed.json()) as PhoneNumberList
+  expect(data).toEqual(direct.data)
+
+  const renamed = (await worker.send('a', rename(data[0]!.id, 'Only in tab A')))!
+  expect(renamed.status).toBe(200)
+  expect(((await renamed.json()) as PhoneNumber).nickname).toBe('Only in tab A')
+  expect(tabA.wrote.flatMap((delta) => delta.numbers.map((n) => n.nickname))).toEqual(['Only in tab A'])
+  expect(tabB.wrote).toEqual([])
+  expect((await tabB.hook('listPhoneNumbers', { search: 'Only in tab A' })).total).toBe(0)
+
+  expect((await worker.send('b', new Request(`${BASE}/v1/phone-numbers`)))!.status).toBe(401)
+  expect(worker.passedToNetwork).toEqual([])
+})
+
+test('a restarted service worker asks the tab to link again, then answers', async () => {
+  const tab = connectedBackend()
+  const before = startServiceWorker()
+  before.openTab('a', tab.connection)
+  expect((await before.send('a', listRequest('limit=1')))!.status).toBe(200)
+
+  const restarted = startServiceWorker()
+  restarted.openTab('a', tab.connection, { linked: false })
+  const answer = restarted.send('a', listRequest('limit=1'))!
+  expect((await answer).status).toBe(200)
+  expect(restarted.passedToNetwork).toEqual([])
+})
+
+test('leaves other requests to the browser; a lost connection fails as fetch does; a tab gone goes to the network', async () => {
+  const worker = startServiceWorker()
+  const tab = connectedBackend({ faults: 'rate:1,kinds:network,endpoints:list' })
+  worker.openTab('a', tab.connection)
+  expect(worker.send('a', new Request(`${BASE}/assets/index.js`))).toBeUndefined()
+  expect(worker.send('a', new Request('https://api.example.com/v1/phone-numbers'))).toBeUndefined()
+  expect((await worker.send('a', listRequest('limit=1')))!.type).toBe('error')
+
+  // A tab closed: the next link (another tab's) forgets its backend, and what it still sends goes to the network.
+  worker.closeTab('a')
+  worker.openTab('b', connectedBackend().connection)
+  await vi.waitFor(async () =>
+    expect(await (await worker.send('a', listRequest('limit=1')))!.text()).toBe('from the network'),
+  )
+  expect(worker.passedToNetwork[0]).toBe(`${BASE}/v1/phone-numbers?limit=1`)
+})
