@@ -19,7 +19,7 @@ test('a part whose code cannot load says so in its place, the rows stay usable, 
 }) => {
   // The dialog's code, as after a release that removed the chunk this page asks for, until it is back.
   let chunkGone = true
-  // The context's route: the demo's service worker fetches the page's requests, and only that route sees them.
+  // The context's route, so that it sees the request whoever sends it.
   await context.route(/\/assets\/edit-number-dialog-[^/]+\.js$/, (route) =>
     chunkGone ? route.abort() : route.continue(),
   )

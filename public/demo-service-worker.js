@@ -11,7 +11,6 @@
  * src/mocks/browser/backend-messages.ts), tested in src/mocks/browser/demo-service-worker.test.ts.
  */
 
-/** @type {ServiceWorkerGlobalScope} */
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self))
 
 /**
@@ -20,11 +19,17 @@ const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (
  * @typedef {{ ask: (request: Request) => Promise<SerializedResponse> }} Backend
  */
 
-/** Each tab's backend, by client id. A restarted service worker has none: it asks the tab again. */
+/**
+ * Each tab's backend, by client id. A restarted service worker has none: it asks the tab again.
+ * @type {Map<string, Backend>}
+ */
 const backends = new Map()
-/** Requests waiting for their tab to connect, by client id. */
+/**
+ * Requests waiting for their tab to link, by client id: one `connect-please` asks for all of them.
+ * @type {Map<string, Set<(backend: Backend | null) => void>>}
+ */
 const waitingFor = new Map()
-/** How long a request waits for its tab to connect before it goes to the network. */
+/** How long a request waits for its tab to link before it goes to the network. */
 const CONNECT_WAIT_MS = 10_000
 
 worker.addEventListener('install', () => void worker.skipWaiting())
@@ -39,17 +44,22 @@ worker.addEventListener('message', (event) => {
     return
   }
   if (event.data?.kind !== 'connect' || !event.ports[0]) return
+  // A link that replaces another (the tab answered a `connect-please` twice) leaves the older one to its answers.
   const backend = backendOver(event.ports[0])
   backends.set(source.id, backend)
   for (const resolve of waitingFor.get(source.id) ?? []) resolve(backend)
   waitingFor.delete(source.id)
+  source.postMessage({ kind: 'linked' })
   event.waitUntil(forgetClosedTabs())
 })
 
-/** Links of tabs that are gone: their workers are gone with them. */
+/** Links of tabs that are gone: their workers are gone with them. Not those made while the tabs are listed. */
 async function forgetClosedTabs() {
+  const linked = [...backends]
   const open = new Set((await worker.clients.matchAll()).map((client) => client.id))
-  for (const id of backends.keys()) if (!open.has(id)) backends.delete(id)
+  for (const [id, backend] of linked) {
+    if (!open.has(id) && backends.get(id) === backend) backends.delete(id)
+  }
 }
 
 worker.addEventListener('fetch', (event) => {
@@ -64,7 +74,7 @@ worker.addEventListener('fetch', (event) => {
  * @returns {Promise<Response>}
  */
 async function answer(clientId, request) {
-  const backend = backends.get(clientId) ?? (await connectTo(clientId))
+  const backend = backends.get(clientId) ?? (await linkTo(clientId))
   if (!backend) return fetch(request)
   const response = await backend.ask(request.clone())
   if (response.kind === 'unhandled') return fetch(request)
@@ -74,23 +84,35 @@ async function answer(clientId, request) {
 }
 
 /**
- * Asks the tab for its backend; null if the tab is gone or has none (it then goes to the network).
+ * Asks the tab for a link to its backend; null if the tab is gone or does not link in time (it then
+ * goes to the network).
  * @param {string} clientId
  * @returns {Promise<Backend | null>}
  */
-async function connectTo(clientId) {
+async function linkTo(clientId) {
   const client = await worker.clients.get(clientId)
   if (!client) return null
+  const linked = backends.get(clientId)
+  if (linked) return linked
   return new Promise((resolve) => {
-    const waiting = waitingFor.get(clientId) ?? []
-    waiting.push(resolve)
+    const waiting = waitingFor.get(clientId) ?? new Set()
+    /** @param {Backend | null} backend */
+    const settle = (backend) => {
+      clearTimeout(timer)
+      waiting.delete(settle)
+      if (waiting.size === 0 && waitingFor.get(clientId) === waiting) waitingFor.delete(clientId)
+      resolve(backend)
+    }
+    const timer = setTimeout(() => settle(null), CONNECT_WAIT_MS)
+    const first = waiting.size === 0
+    waiting.add(settle)
     waitingFor.set(clientId, waiting)
-    client.postMessage({ kind: 'connect-please' })
-    setTimeout(() => resolve(null), CONNECT_WAIT_MS)
+    if (first) client.postMessage({ kind: 'connect-please' })
   })
 }
 
 /**
+ * The tab's backend over `port`: requests out, answers back by id.
  * @param {MessagePort} port
  * @returns {Backend}
  */

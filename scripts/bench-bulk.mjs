@@ -19,8 +19,8 @@
  *                                            and Retry failed, each with its long tasks (bench/bulk-cancel-retry.mjs)
  *
  * The demo backend runs in a Web Worker (src/mocks/browser/backend-host.ts): its work and memory are
- * not in the page's long tasks or heap, as a real server's would not be; msw's service worker and the
- * page's side of each answer are.
+ * not in the page's long tasks or heap, as a real server's would not be; the page's side of each
+ * answer is.
  */
 import { loadavg } from 'node:os'
 import { chromium, expect } from '@playwright/test'

@@ -57,7 +57,7 @@ export function watchPage(page: Page): PageWatch {
 /**
  * The injected network failures as Chromium logs them: an error status from the demo backend
  * (500, 502, 503, 429), a write refused with 409 because "another admin" changed its number first
- * (every write the page sends is conditional), or a request msw failed with HttpResponse.error().
+ * (every write the page sends is conditional), or a request failed with msw's HttpResponse.error().
  * Nothing else is expected.
  */
 function isInjectedNetworkFailure(message: ConsoleMessage): boolean {

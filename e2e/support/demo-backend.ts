@@ -5,7 +5,7 @@ type HookResult<Name extends keyof DemoBackendTestHooks> = Awaited<ReturnType<De
 
 /**
  * Resolves once the demo backend's test hooks are installed. The first screen is answered before they
- * are (the head script's worker answers it; msw and the hooks start once the app has mounted), so rows
+ * are (the head script's worker answers it; the hooks start once the app has mounted), so rows
  * on screen do not mean the hooks are there.
  */
 export async function demoBackendReady(page: Page): Promise<void> {

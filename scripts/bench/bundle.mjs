@@ -6,9 +6,6 @@ import { gzipSync } from 'node:zlib'
 import { root } from '../lib/built-app.mjs'
 import { generatedCodeBySource } from '../lib/source-map.mjs'
 
-/** In every message msw prints, so in any bundle with its code (the demo's has it in the backend's Web Worker). */
-const MSW_MARKER = '[MSW]'
-
 /**
  * @typedef {{ file: string, bytes: number, gzip: number, msw: boolean }} InitialFile
  * @typedef {{ group: string, bytes: number, gzip: number }} WeightGroup
@@ -35,7 +32,7 @@ export function initialJavaScript(outDir) {
       file: url,
       bytes: content.length,
       gzip: gzipSync(content).length,
-      msw: content.includes(MSW_MARKER),
+      msw: builtFromMsw(join(dir, url.replace(/^\//, ''))),
     }
   })
   /** @type {Map<string, string>} */
@@ -55,7 +52,7 @@ export function initialJavaScript(outDir) {
     .map(([group, code]) => ({ group, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length }))
     .sort((a, b) => b.bytes - a.bytes)
   const allJs = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'))
-  const withMsw = allJs.filter((f) => readFileSync(join(dir, 'assets', f), 'utf8').includes(MSW_MARKER))
+  const withMsw = allJs.filter((f) => builtFromMsw(join(dir, 'assets', f)))
   return {
     files,
     bytes: files.reduce((a, f) => a + f.bytes, 0),
@@ -64,4 +61,15 @@ export function initialJavaScript(outDir) {
     anyBuiltJsContainsMsw: withMsw,
     breakdown,
   }
+}
+
+/**
+ * Whether msw's code is in a built script, as its source map says.
+ * @param {string} file
+ */
+function builtFromMsw(file) {
+  // The bundler's own runtime is the one script without a map.
+  if (/\/rolldown-runtime-[\w-]+\.js$/.test(file)) return false
+  const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8'))
+  return /** @type {string[]} */ (sources).some((source) => source.includes('node_modules/msw/'))
 }

@@ -81,7 +81,7 @@ export function installBenchHooks() {
   } catch {
     // not supported
   }
-  // When the demo backend's service worker is registered and takes control (msw waits for both).
+  // When the demo's service worker is registered and takes control (later requests wait for both).
   const container = window.navigator.serviceWorker
   if (container) {
     const register = container.register.bind(container)

@@ -16,7 +16,7 @@ import { round } from './stats.mjs'
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * The page's own API requests (msw answers them in the page; the service worker's own fetches are not counted).
+ * The page's own API requests (the demo's service worker answers them; its own fetches to the network are not counted).
  * @param {Page} page
  * @returns {RequestTracker}
  */

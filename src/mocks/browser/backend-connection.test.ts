@@ -1,5 +1,6 @@
 import { connectBackend } from '@/mocks/browser/backend-connection'
 import { hostDemoBackend } from '@/mocks/browser/backend-host'
+import { serializeRequest, type FromBackend, type ToBackend } from '@/mocks/browser/backend-messages'
 import { ChangesToStore } from '@/mocks/browser/persistence'
 import {
   ADMIN,
@@ -123,4 +124,37 @@ test('test hooks run in the backend: another admin changes a number (reported fo
 test('a build without test hooks refuses them', async () => {
   const { connection } = connectedBackend({ testHooks: false })
   await expect(connection.callTestHook('allNumbers', [])).rejects.toThrow(/No test hook allNumbers/)
+})
+
+test("a write's answer to the service worker leaves only once the page has the write (a page closed on seeing it still stores it)", async () => {
+  const page = openChannel()
+  hostDemoBackend(page.port1, { testHooks: null })
+  const toPage: FromBackend[] = []
+  page.port2.addEventListener('message', (event: MessageEvent<FromBackend>) => toPage.push(event.data))
+  const start: ToBackend = {
+    kind: 'start',
+    inputs: { search: '?numbers=500&latency=0', stored: null },
+    eventIdTag: '_t',
+  }
+  page.port2.postMessage(start)
+  const serviceWorker = openChannel()
+  page.port2.postMessage({ kind: 'serve', port: serviceWorker.port1 } satisfies ToBackend, [serviceWorker.port1])
+  const toServiceWorker: FromBackend[] = []
+  serviceWorker.port2.addEventListener('message', (event: MessageEvent<FromBackend>) =>
+    toServiceWorker.push(event.data),
+  )
+
+  const request = await serializeRequest(deploy([MAIN]))
+  serviceWorker.port2.postMessage({ kind: 'request', id: 1, request } satisfies ToBackend, [request.body!])
+  const wrote = await vi.waitFor(() => {
+    const found = toPage.find((message) => message.kind === 'wrote')
+    if (!found) throw new Error('no write reported yet')
+    return found
+  })
+  // Time the answer would take to arrive if it did not wait: this can only let the test pass wrongly, never fail it.
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  expect(toServiceWorker).toEqual([])
+
+  page.port2.postMessage({ kind: 'wrote-received', seq: wrote.seq } satisfies ToBackend)
+  await vi.waitFor(() => expect(toServiceWorker.map((message) => message.kind)).toEqual(['response']))
 })

@@ -52,6 +52,7 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
     if (message.kind === 'wrote') {
       if (wroteListener) wroteListener(message.changes)
       else wroteBeforeListening.push(message.changes)
+      send({ kind: 'wrote-received', seq: message.seq })
       return
     }
     if (message.kind === 'ready') {

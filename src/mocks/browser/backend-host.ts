@@ -29,6 +29,7 @@ export function hostDemoBackend(
   let started: { backend: DemoBackend; handlers: ReturnType<typeof createHandlers>; hooks: TestHooks | null } | null =
     null
   const post = (message: FromBackend, transfer: Transferable[] = []) => port.postMessage(message, transfer)
+  const writes = new WritesToPage()
 
   const start = (message: StartBackend) => {
     const seedStart = performance.now()
@@ -41,7 +42,7 @@ export function hostDemoBackend(
       workspace,
       latencyMs,
       faults: faults ? new FaultInjector(faults) : null,
-      onWrite: () => post({ kind: 'wrote', changes: backend.workspace.takeNewChanges() }),
+      onWrite: () => post({ kind: 'wrote', seq: writes.reported(), changes: backend.workspace.takeNewChanges() }),
     }
     // What was taken in is stored already: report only what this tab writes from here on.
     workspace.takeNewChanges()
@@ -64,12 +65,15 @@ export function hostDemoBackend(
             ),
           ),
       )
-      .then((response) =>
+      // A write's answer reaches the page by another way than its `wrote` when the service worker asks:
+      // it leaves once the page has the write, so that a page closed on seeing the answer still stores it.
+      .then(async (response) => {
+        await writes.untilPageHasAll()
         to.postMessage(
           { kind: 'response', id, response } satisfies FromBackend,
           response.kind === 'answer' && response.body ? [response.body] : [],
-        ),
-      )
+        )
+      })
   }
 
   port.addEventListener('message', (event: MessageEvent) => {
@@ -88,6 +92,9 @@ export function hostDemoBackend(
         })
         message.port.start()
         return
+      case 'wrote-received':
+        writes.received(message.seq)
+        return
       case 'other-tab':
         started?.backend.workspace.applyChanges(message.changes)
         started?.backend.workspace.takeNewChanges()
@@ -105,6 +112,32 @@ export function hostDemoBackend(
       }
     }
   })
+}
+
+/** The writes reported to the page (`wrote`, numbered) and those it said it has (`wrote-received`). */
+class WritesToPage {
+  private lastReported = 0
+  private lastReceived = 0
+  private waiting: { seq: number; resolve: () => void }[] = []
+
+  /** The number of a write being reported now. */
+  reported(): number {
+    return ++this.lastReported
+  }
+
+  received(seq: number): void {
+    this.lastReceived = Math.max(this.lastReceived, seq)
+    const done = this.waiting.filter((wait) => wait.seq <= this.lastReceived)
+    this.waiting = this.waiting.filter((wait) => wait.seq > this.lastReceived)
+    for (const wait of done) wait.resolve()
+  }
+
+  /** Settles once the page has every write reported so far. */
+  untilPageHasAll(): Promise<void> {
+    const seq = this.lastReported
+    if (seq <= this.lastReceived) return Promise.resolve()
+    return new Promise((resolve) => this.waiting.push({ seq, resolve }))
+  }
 }
 
 /**

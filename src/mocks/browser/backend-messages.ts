@@ -45,6 +45,8 @@ export type ToBackend =
    * (public/demo-service-worker.js) and asks with `request`, as the page does.
    */
   | { kind: 'serve'; port: MessagePort }
+  /** The page holds the changes of every `wrote` up to `seq` (it stores them even if it is closed now). */
+  | { kind: 'wrote-received'; seq: number }
   /** Another tab stored changes: take them in, then say `done`. */
   | { kind: 'other-tab'; id: number; changes: WorkspaceChanges }
   | RunTestHook
@@ -59,8 +61,11 @@ export interface BuiltWorkspace {
 export type FromBackend =
   | { kind: 'response'; id: number; response: SerializedResponse }
   | { kind: 'done'; id: number; result?: unknown; error?: string }
-  /** Writes happened: what they changed, for the page to store (browser/persistence.ts). */
-  | { kind: 'wrote'; changes: WorkspaceChanges }
+  /**
+   * Writes happened: what they changed, for the page to store (browser/persistence.ts); numbered, so
+   * the page can say it has them (`wrote-received`). No write's answer leaves before that.
+   */
+  | { kind: 'wrote'; seq: number; changes: WorkspaceChanges }
   /** The workspace is built, in `seedMs` of the worker's time. */
   | ({ kind: 'ready'; seedMs: number } & BuiltWorkspace)
 

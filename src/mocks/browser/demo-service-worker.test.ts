@@ -28,12 +28,16 @@ function startServiceWorker() {
   /** The open tabs (the service worker's clients), each with its demo backend. */
   const tabs = new Map<string, Backend>()
   const passedToNetwork: string[] = []
+  /** What the service worker told each tab. */
+  const told = new Map<string, string[]>()
   const clientOf = (id: string) => ({
     id,
-    // As service-worker-link.ts answers.
-    postMessage: (message: { kind: string }) => {
-      if (message.kind === 'connect-please') link(id)
-    },
+    // As service-worker-link.ts answers; a message arrives in a task of its own.
+    postMessage: (message: { kind: string }) =>
+      setTimeout(() => {
+        told.set(id, [...(told.get(id) ?? []), message.kind])
+        if (message.kind === 'connect-please') link(id)
+      }),
   })
   const scope = {
     location: new URL(BASE),
@@ -49,7 +53,7 @@ function startServiceWorker() {
     passedToNetwork.push(request.url)
     return Promise.resolve(new Response('from the network'))
   }
-  runInNewContext(SCRIPT, { self: scope, fetch: fetchFromNetwork, URL, Response, setTimeout })
+  runInNewContext(SCRIPT, { self: scope, fetch: fetchFromNetwork, URL, Response, setTimeout, clearTimeout })
 
   /** The page's side: links the tab's backend as service-worker-link.ts does. */
   const link = (tab: string) => {
@@ -57,7 +61,7 @@ function startServiceWorker() {
     tabs.get(tab)!.serveOver(channel.port1)
     listeners.get('message')!({
       data: { kind: 'connect' },
-      source: { id: tab },
+      source: clientOf(tab),
       ports: [channel.port2],
       waitUntil: () => undefined,
     })
@@ -77,7 +81,13 @@ function startServiceWorker() {
     tabs.set(tab, backend)
     if (linked) link(tab)
   }
-  return { openTab, closeTab: (tab: string) => tabs.delete(tab), send, passedToNetwork }
+  return {
+    openTab,
+    closeTab: (tab: string) => tabs.delete(tab),
+    send,
+    passedToNetwork,
+    told: (tab: string) => told.get(tab) ?? [],
+  }
 }
 
 type Backend = ReturnType<typeof connectedBackend>['connection']
@@ -110,9 +120,11 @@ test("answers each tab's API requests from that tab's backend: reads, writes wit
 
   expect((await worker.send('b', new Request(`${BASE}/v1/phone-numbers`)))!.status).toBe(401)
   expect(worker.passedToNetwork).toEqual([])
+  // Each tab was told its link holds (service-worker-link.ts waits for that before it sends anything).
+  await vi.waitFor(() => expect([worker.told('a'), worker.told('b')]).toEqual([['linked'], ['linked']]))
 })
 
-test('a restarted service worker asks the tab to link again, then answers', async () => {
+test('a restarted service worker asks the tab to link again, once for all the requests that wait, then answers them', async () => {
   const tab = connectedBackend()
   const before = startServiceWorker()
   before.openTab('a', tab.connection)
@@ -120,8 +132,11 @@ test('a restarted service worker asks the tab to link again, then answers', asyn
 
   const restarted = startServiceWorker()
   restarted.openTab('a', tab.connection, { linked: false })
-  const answer = restarted.send('a', listRequest('limit=1'))!
-  expect((await answer).status).toBe(200)
+  const answers = await Promise.all([1, 2, 3].map((limit) => restarted.send('a', listRequest(`limit=${limit}`))!))
+  expect(
+    await Promise.all(answers.map(async (answer) => ((await answer.json()) as PhoneNumberList).data.length)),
+  ).toEqual([1, 2, 3])
+  await vi.waitFor(() => expect(restarted.told('a')).toEqual(['connect-please', 'linked']))
   expect(restarted.passedToNetwork).toEqual([])
 })
 
