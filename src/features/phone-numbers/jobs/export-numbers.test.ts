@@ -105,3 +105,57 @@ test('numbers that leave the view while it is exported do not make it skip the n
   expect(stayed.length).toBe(matching.total - 30)
   expect(stayed.filter((n) => !exported.has(n.id)).map((n) => n.id)).toEqual([])
 })
+
+test('numbers changed while a view sorted by updated_at is exported move to its end: none of the others is skipped', async () => {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: 1_000 }))
+  const catalog = buildAgentCatalog(workspace.listAgents().data)
+  const view = { sort: 'updated_at', order: 'asc' } as const
+  const before = workspace.listPhoneNumbers(new URLSearchParams({ ...view, limit: '200' }))
+  const all = source(workspace)
+  const calls: ListPhoneNumbersParams[] = []
+  // While page 3 is asked for, another admin renames 30 numbers of the first page: they move to the end,
+  // and the first 30 of page 3 move up into page 2, which was read already.
+  const renamed = before.data.slice(0, 30)
+  const renaming: ExportSource = {
+    ...all,
+    list: (params, signal) => {
+      calls.push(params)
+      if (params.page === 3 && renamed.length > 0) {
+        for (const number of renamed.splice(0)) workspace.changeAsAnotherAdmin(number.id, { nickname: 'Renamed' })
+      }
+      return all.list(params, signal)
+    },
+  }
+  const rows = await rowsOf(await exportView(view, renaming, { catalog }))
+  const ids = rows.slice(1).map((row) => row[0])
+  expect(new Set(ids).size).toBe(ids.length)
+  expect(ids.length).toBe(before.total)
+  // The pass that found the view moved, then one more that found it still.
+  expect(calls.filter((call) => call.page === 1)).toHaveLength(2)
+})
+
+test('numbers that join the view while it is exported are in the file, even those that join pages written already', async () => {
+  const workspace = new Workspace(createSeedWorkspace({ numbers: 2_000 }))
+  const catalog = buildAgentCatalog(workspace.listAgents().data)
+  const view = { inbound_version_id: 'none', sort: 'created_at', order: 'asc' } as const
+  // The oldest numbers with an inbound agent: cleared, they join the view's first pages.
+  const joining = workspace
+    .listPhoneNumbers(new URLSearchParams({ sort: 'created_at', order: 'asc', limit: '200' }))
+    .data.filter((n) => n.inbound_agent_version_id !== null)
+    .slice(0, 30)
+  expect(joining).toHaveLength(30)
+  const all = source(workspace)
+  const clearing: ExportSource = {
+    ...all,
+    list: (params, signal) => {
+      if (params.page === 3)
+        for (const number of joining.splice(0)) workspace.setSlots(number.id, { inbound_agent_version_id: null })
+      return all.list(params, signal)
+    },
+  }
+  const rows = await rowsOf(await exportView(view, clearing, { catalog }))
+  const exported = new Set(rows.slice(1).map((row) => row[0]))
+  const inView = workspace.allNumbers().filter((n) => n.inbound_agent_version_id === null)
+  expect(inView.filter((n) => !exported.has(n.id)).map((n) => n.id)).toEqual([])
+  expect(exported.size).toBe(inView.length)
+})
