@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import Papa from 'papaparse'
-import { testBackend } from '@/mocks/node'
+import { resetTestBackend, server, testBackend } from '@/mocks/node'
 import { givenNumber } from '@/testing/builders'
 import { catchDownloads } from '@/testing/downloads'
 import { listQueriesOf, recordRequests } from '@/testing/record-requests'
@@ -42,4 +42,30 @@ test('the Selection region exports the selected numbers only', async () => {
   expect(files[0]!.name).toMatch(/^phone-numbers-selection-/)
   const rows = Papa.parse<Record<string, string>>(await files[0]!.text, { header: true, skipEmptyLines: true }).data
   expect(rows.map((r) => r.nickname)).toEqual(['Picked A', 'Picked B'])
+})
+
+test('an export of a view that other admins keep reordering says that a number may be missing', async () => {
+  resetTestBackend({ numbers: 450 })
+  window.history.replaceState(null, '', '/?sort=updated_at')
+  // At every page the export asks for, another admin renames the view's first number: it moves to the end.
+  const renameFirst = ({ request }: { request: Request }) => {
+    const url = new URL(request.url)
+    if (url.pathname !== '/v1/phone-numbers' || url.searchParams.get('limit') !== '200') return
+    const [first] = testBackend.workspace.listPhoneNumbers(new URLSearchParams({ sort: 'updated_at', limit: '1' })).data
+    testBackend.workspace.changeAsAnotherAdmin(first!.id, {
+      nickname: `Renamed at page ${url.searchParams.get('page')}`,
+    })
+  }
+  server.events.on('request:start', renameFirst)
+  onTestFinished(() => server.events.removeListener('request:start', renameFirst))
+  const files = catchDownloads()
+  const { user } = renderApp()
+  await user.click(await screen.findByRole('button', { name: 'Export CSV' }))
+  expect(
+    await screen.findByText(
+      /^Exported 450 numbers\. Other admins kept changing this view while it was exported: a number they moved may be missing\. Export again to be sure\.$/,
+    ),
+  ).toBeVisible()
+  await waitFor(() => expect(files).toHaveLength(1))
+  window.history.replaceState(null, '', '/')
 })

@@ -41,6 +41,9 @@ export function ExportCsvButton({ what, className = 'button' }: ExportCsvButtonP
           </>
         )}
         {state.phase === 'done' && `Exported ${formatCount(state.count)} ${state.count === 1 ? 'number' : 'numbers'}.`}
+        {state.phase === 'done' &&
+          state.stillMoving &&
+          ' Other admins kept changing this view while it was exported: a number they moved may be missing. Export again to be sure.'}
       </span>
       {state.phase === 'failed' && (
         <span className="csv-export-error small" role="alert">

@@ -3,7 +3,7 @@ import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { exportIds, exportView, type ExportSource } from '@/features/phone-numbers/jobs/export-numbers'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
-import type { ListPhoneNumbersParams } from '@/types/api'
+import type { ListPhoneNumbersParams, PhoneNumber } from '@/types/api'
 
 function source(workspace: Workspace, calls: ListPhoneNumbersParams[] = []): ExportSource {
   const query = (params: ListPhoneNumbersParams) => {
@@ -106,32 +106,80 @@ test('numbers that leave the view while it is exported do not make it skip the n
   expect(stayed.filter((n) => !exported.has(n.id)).map((n) => n.id)).toEqual([])
 })
 
-test('numbers changed while a view sorted by updated_at is exported move to its end: none of the others is skipped', async () => {
+/**
+ * Exports the workspace's 1,000 numbers sorted by updated_at while, as page 3 is asked for, another
+ * admin renames those `pick` chooses (which moves them to the newest end), leaving them out if
+ * `excluded`; `everyPage`: at every page asked instead, the number changed longest ago.
+ */
+async function exportWhileRenaming(
+  order: 'asc' | 'desc',
+  pick: (numbers: PhoneNumber[]) => PhoneNumber[],
+  { excluded = false, everyPage = false } = {},
+) {
   const workspace = new Workspace(createSeedWorkspace({ numbers: 1_000 }))
   const catalog = buildAgentCatalog(workspace.listAgents().data)
-  const view = { sort: 'updated_at', order: 'asc' } as const
-  const before = workspace.listPhoneNumbers(new URLSearchParams({ ...view, limit: '200' }))
+  const view = { sort: 'updated_at', order } as const
+  const renamed = pick(workspace.allNumbers())
   const all = source(workspace)
   const calls: ListPhoneNumbersParams[] = []
-  // While page 3 is asked for, another admin renames 30 numbers of the first page: they move to the end,
-  // and the first 30 of page 3 move up into page 2, which was read already.
-  const renamed = before.data.slice(0, 30)
+  let renames = 0
   const renaming: ExportSource = {
     ...all,
     list: (params, signal) => {
       calls.push(params)
-      if (params.page === 3 && renamed.length > 0) {
-        for (const number of renamed.splice(0)) workspace.changeAsAnotherAdmin(number.id, { nickname: 'Renamed' })
-      }
+      const now = everyPage
+        ? inViewOrder('asc')(workspace.allNumbers()).slice(0, 1)
+        : params.page === 3 && renames === 0
+          ? renamed
+          : []
+      for (const number of now) workspace.changeAsAnotherAdmin(number.id, { nickname: `Renamed ${++renames}` })
       return all.list(params, signal)
     },
   }
-  const rows = await rowsOf(await exportView(view, renaming, { catalog }))
-  const ids = rows.slice(1).map((row) => row[0])
+  const left = new Set(excluded ? renamed.map((n) => n.id) : [])
+  const file = await exportView(view, renaming, { catalog }, left)
+  const ids = (await rowsOf(file)).slice(1).map((row) => row[0]!)
+  return { file, ids, calls, renamed, expected: workspace.allNumbers().filter((n) => !left.has(n.id)) }
+}
+
+const inViewOrder = (order: 'asc' | 'desc') => (numbers: PhoneNumber[]) =>
+  [...numbers].sort(
+    (a, b) => (order === 'asc' ? 1 : -1) * (a.updated_at.localeCompare(b.updated_at) || a.id.localeCompare(b.id)),
+  )
+
+test('numbers renamed after they were written move to the end of a view sorted by updated_at: none of the others is skipped', async () => {
+  // The first 30 move to the end, and the first 30 of page 3 move up into page 2, read already.
+  const { file, ids, calls, renamed, expected } = await exportWhileRenaming('asc', (all) =>
+    inViewOrder('asc')(all).slice(0, 30),
+  )
   expect(new Set(ids).size).toBe(ids.length)
-  expect(ids.length).toBe(before.total)
+  expect(ids.length).toBe(expected.length)
+  expect(ids.slice(0, 30)).toEqual(renamed.map((n) => n.id))
   // The pass that found the view moved, then one more that found it still.
   expect(calls.filter((call) => call.page === 1)).toHaveLength(2)
+  expect(file.stillMoving).toBe(false)
+})
+
+test('numbers not written yet that move to the front of the view (updated_at, newest first) are written at the end', async () => {
+  // Five numbers of the last page are renamed: they move into page 1, read already, and push its last one onto page 2.
+  const { ids, renamed, expected } = await exportWhileRenaming('desc', (all) => inViewOrder('desc')(all).slice(-5))
+  expect(new Set(ids).size).toBe(ids.length)
+  expect(ids.length).toBe(expected.length)
+  expect(ids.slice(-5).sort()).toEqual(renamed.map((n) => n.id).sort())
+})
+
+test('numbers left out of the export still count: one that moves on is seen, and none of the others is skipped', async () => {
+  const { ids, expected } = await exportWhileRenaming('asc', (all) => inViewOrder('asc')(all).slice(0, 30), {
+    excluded: true,
+  })
+  expect(ids.length).toBe(expected.length)
+  expect(new Set(ids)).toEqual(new Set(expected.map((n) => n.id)))
+})
+
+test('a view that keeps moving is read again twice at most, and the file says it may miss a number', async () => {
+  const { file, calls } = await exportWhileRenaming('asc', () => [], { everyPage: true })
+  expect(calls.filter((call) => call.page === 1)).toHaveLength(3)
+  expect(file.stillMoving).toBe(true)
 })
 
 test('numbers that join the view while it is exported are in the file, even those that join pages written already', async () => {

@@ -8,6 +8,8 @@ import { MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber, type Phon
 export interface ExportedFile {
   blob: Blob
   count: number
+  /** The view still moved under the last pass over it: a number other admins moved meanwhile may be missing. */
+  stillMoving: boolean
 }
 
 export interface ExportProgress {
@@ -37,14 +39,15 @@ const CATCH_UP_PASSES = 2
 /**
  * Every number of a view (its filters and sort, every page) as a CSV file: pages of the largest size,
  * a few asked for ahead of the one being written, each written and then a yield to the browser. Only
- * text is kept, not the records. A number seen on an earlier page (rows moved while paging) is
- * written once; `excluded` numbers not at all. The view can move under the export:
- * - numbers that leave it move the rest up into pages written already: those pages are read again
- *   (readMovedUp), so that no number is skipped;
- * - a number changed after it was written can move further on in a view sorted by what changed
- *   (it comes again, with another updated_at), and numbers can join the view (its total grows): either
- *   moves others into pages written already, so the view is read again and what is new is written at
- *   the end (CATCH_UP_PASSES).
+ * text is kept, not the records. A number seen on an earlier page is written once; `excluded`
+ * numbers not at all. Other admins' changes move numbers across pages meanwhile:
+ * - numbers that leave the view move the rest up into pages written already: those pages are read
+ *   again (readMovedUp), and what they hold that is new is written a little late;
+ * - a number that comes twice in one pass over the pages shows the view moved otherwise (a number
+ *   changed to sort further on, or earlier, a number that joined it), and so does a total that grows:
+ *   the view is then read again (CATCH_UP_PASSES) and what is new is written at the end. A view
+ *   still moving after that is said (`stillMoving`).
+ * A number that joins pages written already while another leaves them is not seen.
  * Stops with an AbortError when `signal` aborts.
  */
 export async function exportView(
@@ -55,25 +58,17 @@ export async function exportView(
   excluded: ReadonlySet<string> = new Set(),
 ): Promise<ExportedFile> {
   const writer = new CsvFileWriter(EXPORT_HEADER)
-  /** Each number written, with its updated_at when it was last read. */
-  const written = new Map<string, string>()
-  let moved = false
+  const written = new Set<string>()
   const readPage = (page: number) => source.list({ ...view, page, limit: MAX_PAGE_SIZE }, signal)
   const freshOf = (numbers: readonly PhoneNumber[]) => {
-    const fresh: PhoneNumber[] = []
-    for (const number of numbers) {
-      if (excluded.has(number.id)) continue
-      const before = written.get(number.id)
-      if (before === undefined) fresh.push(number)
-      // Written already and changed since: in a view sorted by what changed, it may have moved further on.
-      else if (before !== number.updated_at) moved = true
-      written.set(number.id, number.updated_at)
-    }
+    const fresh = numbers.filter((n) => !written.has(n.id) && !excluded.has(n.id))
+    for (const number of fresh) written.add(number.id)
     return fresh
   }
 
-  /** One pass over every page of the view, writing what was not written yet. */
-  const pass = async () => {
+  /** One pass over every page of the view, writing what was not written yet; true when the view moved meanwhile. */
+  const pass = async (): Promise<boolean> => {
+    signal?.throwIfAborted()
     const asked = new Map<number, Promise<PhoneNumberList>>()
     const ask = (page: number) => {
       const answer = readPage(page)
@@ -81,6 +76,9 @@ export async function exportView(
       answer.catch(() => undefined)
       asked.set(page, answer)
     }
+    /** The numbers read page after page (not those read again): without changes, each comes once. */
+    const readInPass = new Set<string>()
+    let moved = false
     let answer = await readPage(1)
     let nextToAsk = 2
     let lastTotal = answer.total
@@ -88,31 +86,30 @@ export async function exportView(
       signal?.throwIfAborted()
       const pageCount = Math.ceil(answer.total / MAX_PAGE_SIZE)
       while (nextToAsk <= pageCount && nextToAsk <= page + PAGES_IN_FLIGHT) ask(nextToAsk++)
+      for (const { id } of answer.data) {
+        if (readInPass.has(id)) moved = true
+        readInPass.add(id)
+      }
+      if (answer.total > lastTotal) moved = true
       const fresh = freshOf(answer.data)
       if (answer.total < lastTotal) {
-        // Numbers left the view since the page before was read: as many of this page's moved up into pages
-        // written already. Those are read again, and what they hold that is new is written here, a little late.
         await readMovedUp(readPage, page, lastTotal - answer.total, answer.total, (again) =>
           fresh.push(...freshOf(again.data)),
         )
       }
-      if (answer.total > lastTotal) moved = true
       lastTotal = answer.total
       await writer.write(fresh.map((n) => exportCells(n, catalog)))
       onProgress?.({ done: writer.count, total: Math.max(answer.total - excluded.size, writer.count) })
       const next = asked.get(page + 1)
-      if (page >= pageCount || !next) return
+      if (page >= pageCount || !next) return moved
       asked.delete(page + 1)
       answer = await next
     }
   }
 
-  await pass()
-  for (let again = 0; again < CATCH_UP_PASSES && moved; again++) {
-    moved = false
-    await pass()
-  }
-  return { blob: writer.file(), count: writer.count }
+  let stillMoving = await pass()
+  for (let again = 0; again < CATCH_UP_PASSES && stillMoving; again++) stillMoving = await pass()
+  return { blob: writer.file(), count: writer.count, stillMoving }
 }
 
 /** The numbers with these ids (a selection), in the order given, as a CSV file. */
@@ -134,5 +131,5 @@ export async function exportIds(
     )
     onProgress?.({ done: Math.min(start + MAX_PAGE_SIZE, ids.length), total: ids.length })
   }
-  return { blob: writer.file(), count: writer.count }
+  return { blob: writer.file(), count: writer.count, stillMoving: false }
 }

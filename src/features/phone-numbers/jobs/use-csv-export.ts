@@ -19,7 +19,8 @@ export type ExportWhat =
 export type ExportState =
   | { phase: 'idle' }
   | { phase: 'running'; progress: ExportProgress | null }
-  | { phase: 'done'; count: number; fileName: string }
+  /** stillMoving: other admins kept changing the view while it was exported (ExportedFile). */
+  | { phase: 'done'; count: number; fileName: string; stillMoving: boolean }
   | { phase: 'failed'; message: string }
 
 const PROGRESS_EVERY_MS = 100
@@ -60,13 +61,13 @@ export function useCsvExport(source: ExportSource = platformSource) {
       try {
         // Loaded on the first export: Papa Parse need not be part of the page's first download.
         const { exportIds, exportView } = await import('@/features/phone-numbers/jobs/export-numbers')
-        const { blob, count } =
+        const { blob, count, stillMoving } =
           what.kind === 'view'
             ? await exportView(what.params, source, options, what.excluded)
             : await exportIds(what.ids, source, options)
         const fileName = csvFileName(what.subject)
         downloadBlob(fileName, blob)
-        setState({ phase: 'done', count, fileName })
+        setState({ phase: 'done', count, fileName, stillMoving })
       } catch (error) {
         if (controller.signal.aborted) setState({ phase: 'idle' })
         else setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) })
