@@ -1,6 +1,6 @@
 // @ts-check
 /** What a build's index.html makes the browser download before the app runs, and what weighs in it. */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { root } from '../lib/built-app.mjs'
@@ -68,8 +68,8 @@ export function initialJavaScript(outDir) {
  * @param {string} file
  */
 function builtFromMsw(file) {
-  // The bundler's own runtime is the one script without a map.
-  if (/\/rolldown-runtime-[\w-]+\.js$/.test(file)) return false
+  // Scripts without a map are the bundler's own: its runtime, an entry that only imports others.
+  if (!existsSync(`${file}.map`)) return false
   const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8'))
   return /** @type {string[]} */ (sources).some((source) => source.includes('node_modules/msw/'))
 }
