@@ -29,8 +29,14 @@ const backends = new Map()
  * @type {Map<string, Set<(backend: Backend | null) => void>>}
  */
 const waitingFor = new Map()
-/** How long a request waits for its tab to link before it goes to the network. */
-const CONNECT_WAIT_MS = 10_000
+/**
+ * Tabs that did not link when asked: a page of another build on this origin (the real-server build,
+ * its API on the same origin), which has no demo backend. Their requests go to the network at once.
+ * @type {Set<string>}
+ */
+const notDemoTabs = new Set()
+/** How long a request waits for its tab to link before it goes to the network (a demo tab answers in a task). */
+const CONNECT_WAIT_MS = 3_000
 
 worker.addEventListener('install', () => void worker.skipWaiting())
 worker.addEventListener('activate', (event) => event.waitUntil(worker.clients.claim()))
@@ -47,6 +53,7 @@ worker.addEventListener('message', (event) => {
   // A link that replaces another (the tab answered a `connect-please` twice) leaves the older one to its answers.
   const backend = backendOver(event.ports[0])
   backends.set(source.id, backend)
+  notDemoTabs.delete(source.id)
   for (const resolve of waitingFor.get(source.id) ?? []) resolve(backend)
   waitingFor.delete(source.id)
   source.postMessage({ kind: 'linked' })
@@ -74,7 +81,7 @@ worker.addEventListener('fetch', (event) => {
  * @returns {Promise<Response>}
  */
 async function answer(clientId, request) {
-  const backend = backends.get(clientId) ?? (await linkTo(clientId))
+  const backend = backends.get(clientId) ?? (notDemoTabs.has(clientId) ? null : await linkTo(clientId))
   if (!backend) return fetch(request)
   const response = await backend.ask(request.clone())
   if (response.kind === 'unhandled') return fetch(request)
@@ -103,7 +110,10 @@ async function linkTo(clientId) {
       if (waiting.size === 0 && waitingFor.get(clientId) === waiting) waitingFor.delete(clientId)
       resolve(backend)
     }
-    const timer = setTimeout(() => settle(null), CONNECT_WAIT_MS)
+    const timer = setTimeout(() => {
+      notDemoTabs.add(clientId)
+      settle(null)
+    }, CONNECT_WAIT_MS)
     const first = waiting.size === 0
     waiting.add(settle)
     waitingFor.set(clientId, waiting)

@@ -26,7 +26,7 @@ type Listener = (event: unknown) => void
 function startServiceWorker() {
   const listeners = new Map<string, Listener>()
   /** The open tabs (the service worker's clients), each with its demo backend. */
-  const tabs = new Map<string, Backend>()
+  const tabs = new Map<string, Backend | null>()
   const passedToNetwork: string[] = []
   /** What the service worker told each tab. */
   const told = new Map<string, string[]>()
@@ -36,7 +36,7 @@ function startServiceWorker() {
     postMessage: (message: { kind: string }) =>
       setTimeout(() => {
         told.set(id, [...(told.get(id) ?? []), message.kind])
-        if (message.kind === 'connect-please') link(id)
+        if (message.kind === 'connect-please' && tabs.get(id)) link(id)
       }),
   })
   const scope = {
@@ -53,7 +53,12 @@ function startServiceWorker() {
     passedToNetwork.push(request.url)
     return Promise.resolve(new Response('from the network'))
   }
-  runInNewContext(SCRIPT, { self: scope, fetch: fetchFromNetwork, URL, Response, setTimeout, clearTimeout })
+  // The timers as they are when called: a test's fake ones, if it uses them.
+  const timers = {
+    setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
+    clearTimeout: (timer: ReturnType<typeof setTimeout>) => clearTimeout(timer),
+  }
+  runInNewContext(SCRIPT, { self: scope, fetch: fetchFromNetwork, URL, Response, ...timers })
 
   /** The page's side: links the tab's backend as service-worker-link.ts does. */
   const link = (tab: string) => {
@@ -76,8 +81,11 @@ function startServiceWorker() {
     })
     return answer
   }
-  /** A tab whose page linked its backend (or not yet: a service worker started after the tab linked the one before). */
-  const openTab = (tab: string, backend: Backend, { linked = true } = {}) => {
+  /**
+   * A tab whose page linked its backend (or not yet: a service worker started after the tab linked the one
+   * before); with no backend, a page of another build (it never links).
+   */
+  const openTab = (tab: string, backend: Backend | null, { linked = true } = {}) => {
     tabs.set(tab, backend)
     if (linked) link(tab)
   }
@@ -155,4 +163,17 @@ test('leaves other requests to the browser; a lost connection fails as fetch doe
     expect(await (await worker.send('a', listRequest('limit=1')))!.text()).toBe('from the network'),
   )
   expect(worker.passedToNetwork[0]).toBe(`${BASE}/v1/phone-numbers?limit=1`)
+})
+
+test('a page of another build on this origin (no demo backend) is asked once, then its requests go to the network at once', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  onTestFinished(() => void vi.useRealTimers())
+  const worker = startServiceWorker()
+  worker.openTab('real-mode page', null, { linked: false })
+  const first = worker.send('real-mode page', listRequest('limit=1'))!
+  await vi.advanceTimersByTimeAsync(3_000)
+  expect(await (await first).text()).toBe('from the network')
+  // No wait the second time: answered before any timer runs.
+  expect(await (await worker.send('real-mode page', listRequest('limit=2'))!).text()).toBe('from the network')
+  expect(worker.told('real-mode page')).toEqual(['connect-please'])
 })
