@@ -31,7 +31,8 @@ const backends = new Map()
 const waitingFor = new Map()
 /**
  * Tabs that did not link when asked: a page of another build on this origin (the real-server build,
- * its API on the same origin), which has no demo backend. Their requests go to the network at once.
+ * its API on the same origin), which has no demo backend, or a demo tab busy for seconds. Their
+ * requests go to the network at once, and ask again without waiting (a demo tab links then).
  * @type {Set<string>}
  */
 const notDemoTabs = new Set()
@@ -81,7 +82,11 @@ worker.addEventListener('fetch', (event) => {
  * @returns {Promise<Response>}
  */
 async function answer(clientId, request) {
-  const backend = backends.get(clientId) ?? (notDemoTabs.has(clientId) ? null : await linkTo(clientId))
+  if (notDemoTabs.has(clientId) && !backends.has(clientId)) {
+    void worker.clients.get(clientId).then((client) => client?.postMessage({ kind: 'connect-please' }))
+    return fetch(request)
+  }
+  const backend = backends.get(clientId) ?? (await linkTo(clientId))
   if (!backend) return fetch(request)
   const response = await backend.ask(request.clone())
   if (response.kind === 'unhandled') return fetch(request)

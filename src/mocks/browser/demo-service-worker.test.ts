@@ -165,7 +165,7 @@ test('leaves other requests to the browser; a lost connection fails as fetch doe
   expect(worker.passedToNetwork[0]).toBe(`${BASE}/v1/phone-numbers?limit=1`)
 })
 
-test('a page of another build on this origin (no demo backend) is asked once, then its requests go to the network at once', async () => {
+test('a page of another build on this origin (no demo backend) is waited for once: its later requests go to the network at once', async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
   onTestFinished(() => void vi.useRealTimers())
   const worker = startServiceWorker()
@@ -173,7 +173,27 @@ test('a page of another build on this origin (no demo backend) is asked once, th
   const first = worker.send('real-mode page', listRequest('limit=1'))!
   await vi.advanceTimersByTimeAsync(3_000)
   expect(await (await first).text()).toBe('from the network')
-  // No wait the second time: answered before any timer runs.
+  // No wait the second time: answered before any timer runs; it asks again on the way.
   expect(await (await worker.send('real-mode page', listRequest('limit=2'))!).text()).toBe('from the network')
-  expect(worker.told('real-mode page')).toEqual(['connect-please'])
+  await vi.advanceTimersByTimeAsync(0)
+  expect(worker.told('real-mode page')).toEqual(['connect-please', 'connect-please'])
+})
+
+test('a demo tab too busy to link in time is asked again by its next request, and served once it links', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  onTestFinished(() => void vi.useRealTimers())
+  const worker = startServiceWorker()
+  const tab = connectedBackend()
+  // It does not answer the first `connect-please` in time (it links 4 s later), nor the next at once.
+  worker.openTab('busy', null, { linked: false })
+  const first = worker.send('busy', listRequest('limit=1'))!
+  await vi.advanceTimersByTimeAsync(3_000)
+  expect(await (await first).text()).toBe('from the network')
+  worker.openTab('busy', tab.connection, { linked: false })
+  expect(await (await worker.send('busy', listRequest('limit=1'))!).text()).toBe('from the network')
+  await vi.advanceTimersByTimeAsync(0)
+  vi.useRealTimers()
+  await vi.waitFor(async () =>
+    expect(await (await worker.send('busy', listRequest('limit=1'))!).text()).not.toBe('from the network'),
+  )
 })
