@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { MAIN_SUPPORT_LINE, openPhoneNumbersPage, rowOf } from './support/phone-numbers'
+import { MAIN_SUPPORT_LINE, openPhoneNumbersPage, PAGE_LOAD_MS, rowOf } from './support/phone-numbers'
 
 /**
  * The demo's service worker (public/demo-service-worker.js) through the browser's own lifecycle: what
@@ -42,7 +42,8 @@ test('a hard reload loads the page past the service worker: the page asks it to 
   // As Shift+Reload: the page is not controlled by the service worker until it claims it.
   await browser.send('Page.reload', { ignoreCache: true })
   await loaded
-  await expect(rowOf(page, MAIN_SUPPORT_LINE.title)).toBeVisible()
+  // A cold load: no HTTP cache, the workspace built again.
+  await expect(rowOf(page, MAIN_SUPPORT_LINE.title)).toBeVisible({ timeout: PAGE_LOAD_MS })
 
   await searchFor(page, 'Main Support')
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/demo-service-worker\.js$/)

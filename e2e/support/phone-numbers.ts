@@ -58,7 +58,7 @@ export function formatNumber(e164: string): string {
 }
 
 /** Opens the page (at `path`, e.g. with demo settings) and waits until the rows and the agent names (the catalog) are shown. */
-const PAGE_LOAD_MS = 15_000
+export const PAGE_LOAD_MS = 15_000
 
 export async function openPhoneNumbersPage(page: Page, path = '/'): Promise<void> {
   await page.goto(path)

@@ -47,8 +47,8 @@ export function discardEarlyResponses(): void {
 }
 
 /**
- * Requests that no early answer covers wait for this (demo mode: the mock service worker that
- * answers them), so none goes to a server that is not there.
+ * Requests that no early answer covers wait for this (demo mode: the demo's service worker, linked to
+ * the backend that answers them), so none goes to a server that is not there.
  */
 export function holdNetworkUntil(ready: Promise<unknown>): void {
   networkReady = ready

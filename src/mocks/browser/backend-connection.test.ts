@@ -146,11 +146,14 @@ test("a write's answer to the service worker leaves only once the page has the w
 
   const request = await serializeRequest(deploy([MAIN]))
   serviceWorker.port2.postMessage({ kind: 'request', id: 1, request } satisfies ToBackend, [request.body!])
-  const wrote = await vi.waitFor(() => {
-    const found = toPage.find((message) => message.kind === 'wrote')
-    if (!found) throw new Error('no write reported yet')
-    return found
-  })
+  const wrote = await vi.waitFor(
+    () => {
+      const found = toPage.find((message) => message.kind === 'wrote')
+      if (!found) throw new Error('no write reported yet')
+      return found
+    },
+    { timeout: 10_000 },
+  )
   // Time the answer would take to arrive if it did not wait: this can only let the test pass wrongly, never fail it.
   await new Promise((resolve) => setTimeout(resolve, 100))
   expect(toServiceWorker).toEqual([])

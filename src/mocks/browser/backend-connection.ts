@@ -50,9 +50,13 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
   port.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as FromBackend
     if (message.kind === 'wrote') {
-      if (wroteListener) wroteListener(message.changes)
-      else wroteBeforeListening.push(message.changes)
-      send({ kind: 'wrote-received', seq: message.seq })
+      try {
+        if (wroteListener) wroteListener(message.changes)
+        else wroteBeforeListening.push(message.changes)
+      } finally {
+        // Even when storing failed: every later answer of this backend waits for it.
+        send({ kind: 'wrote-received', seq: message.seq })
+      }
       return
     }
     if (message.kind === 'ready') {
