@@ -20,6 +20,22 @@ function source(workspace: Workspace, calls: ListPhoneNumbersParams[] = []): Exp
   }
 }
 
+/** The workspace as a source that lets another admin `change` it as each page is asked for. */
+function changingSource(
+  workspace: Workspace,
+  change: (params: ListPhoneNumbersParams) => void,
+  calls: ListPhoneNumbersParams[] = [],
+): ExportSource {
+  const all = source(workspace, calls)
+  return {
+    ...all,
+    list: (params, signal) => {
+      change(params)
+      return all.list(params, signal)
+    },
+  }
+}
+
 async function rowsOf({ blob }: { blob: Blob }) {
   // Blob.text() decodes as UTF-8, which drops the byte order mark (csv-file.test.ts checks it is there).
   const text = await blob.text()
@@ -84,20 +100,13 @@ test('numbers that leave the view while it is exported do not make it skip the n
   const view = { inbound_version_id: 'none', sort: 'created_at', order: 'asc' } as const
   const matching = workspace.listPhoneNumbers(new URLSearchParams({ ...view, limit: '200' }))
   expect(matching.total).toBeGreaterThan(600)
-  const all = source(workspace)
   // While page 3 is asked for (pages are asked ahead), another admin routes 30 numbers of the first page: the rest move up.
   const leaving = matching.data.slice(10, 40)
-  const routing: ExportSource = {
-    ...all,
-    list: (params, signal) => {
-      if (params.page === 3 && leaving.length > 0) {
-        for (const number of leaving.splice(0)) {
-          workspace.setSlots(number.id, { inbound_agent_version_id: 'agv_front_desk_3' })
-        }
-      }
-      return all.list(params, signal)
-    },
-  }
+  const routing = changingSource(workspace, (params) => {
+    if (params.page !== 3) return
+    for (const number of leaving.splice(0))
+      workspace.setSlots(number.id, { inbound_agent_version_id: 'agv_front_desk_3' })
+  })
   const rows = await rowsOf(await exportView(view, routing, { catalog }))
   const exported = new Set(rows.slice(1).map((row) => row[0]))
   // Every number that matched throughout is in; those that left were written as they were when read.
@@ -120,22 +129,19 @@ async function exportWhileRenaming(
   const catalog = buildAgentCatalog(workspace.listAgents().data)
   const view = { sort: 'updated_at', order } as const
   const renamed = pick(workspace.allNumbers())
-  const all = source(workspace)
   const calls: ListPhoneNumbersParams[] = []
   let renames = 0
-  const renaming: ExportSource = {
-    ...all,
-    list: (params, signal) => {
-      calls.push(params)
-      const now = everyPage
-        ? inViewOrder('asc')(workspace.allNumbers()).slice(0, 1)
-        : params.page === 3 && renames === 0
-          ? renamed
-          : []
-      for (const number of now) workspace.changeAsAnotherAdmin(number.id, { nickname: `Renamed ${++renames}` })
-      return all.list(params, signal)
-    },
+  const rename = (numbers: PhoneNumber[]) => {
+    for (const number of numbers) workspace.changeAsAnotherAdmin(number.id, { nickname: `Renamed ${++renames}` })
   }
+  const renaming = changingSource(
+    workspace,
+    (params) => {
+      if (everyPage) rename(inViewOrder('asc')(workspace.allNumbers()).slice(0, 1))
+      else if (params.page === 3 && renames === 0) rename(renamed)
+    },
+    calls,
+  )
   const left = new Set(excluded ? renamed.map((n) => n.id) : [])
   const file = await exportView(view, renaming, { catalog }, left)
   const ids = (await rowsOf(file)).slice(1).map((row) => row[0]!)
@@ -192,15 +198,10 @@ test('numbers that join the view while it is exported are in the file, even thos
     .data.filter((n) => n.inbound_agent_version_id !== null)
     .slice(0, 30)
   expect(joining).toHaveLength(30)
-  const all = source(workspace)
-  const clearing: ExportSource = {
-    ...all,
-    list: (params, signal) => {
-      if (params.page === 3)
-        for (const number of joining.splice(0)) workspace.setSlots(number.id, { inbound_agent_version_id: null })
-      return all.list(params, signal)
-    },
-  }
+  const clearing = changingSource(workspace, (params) => {
+    if (params.page !== 3) return
+    for (const number of joining.splice(0)) workspace.setSlots(number.id, { inbound_agent_version_id: null })
+  })
   const rows = await rowsOf(await exportView(view, clearing, { catalog }))
   const exported = new Set(rows.slice(1).map((row) => row[0]))
   const inView = workspace.allNumbers().filter((n) => n.inbound_agent_version_id === null)
