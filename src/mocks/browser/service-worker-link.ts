@@ -1,7 +1,5 @@
 import type { BackendConnection } from '@/mocks/browser/backend-connection'
-
-/** The demo's service worker (public/demo-service-worker.js), at the root: its scope is the whole app. */
-export const DEMO_SERVICE_WORKER_URL = '/demo-service-worker.js'
+import { DEMO_SERVICE_WORKER_URL } from '@/mocks/browser/early-backend'
 
 /**
  * Links the demo's service worker to this tab's demo backend: a MessageChannel with one end in the
