@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { Workspace } from '@/mocks/workspace'
 
 /**
@@ -50,24 +50,34 @@ export const NO_FAULTS: FaultConfig = {
 }
 
 const listOf = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.string().transform((text, ctx) => {
-    const items = text.split('+').filter(Boolean)
-    const unknown = items.filter((item) => !(values as readonly string[]).includes(item))
-    if (unknown.length > 0 || items.length === 0) {
-      ctx.addIssue({ code: 'custom', message: `unknown: ${unknown.join(', ')}` })
-      return z.NEVER
-    }
-    return items as T[]
-  })
+  z.pipe(
+    z.string(),
+    z.transform((text: string, ctx) => {
+      const items = text.split('+').filter(Boolean)
+      const unknown = items.filter((item) => !(values as readonly string[]).includes(item))
+      if (unknown.length > 0 || items.length === 0) {
+        ctx.issues.push({ code: 'custom', message: `unknown: ${unknown.join(', ')}`, input: text })
+        return z.NEVER
+      }
+      return items as T[]
+    }),
+  )
+
+/** A whole number within bounds, from its text (the demo's URL knobs: here and demo-settings.ts). */
+export const wholeNumber = (min: number, max: number) =>
+  z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max)))
+
+/** A fraction of requests, 0 to 1, from its text. */
+const share = z.coerce.number().check(z.minimum(0), z.maximum(1))
 
 const faultFields = {
-  rate: z.coerce.number().min(0).max(1),
+  rate: share,
   kinds: listOf(faultKinds),
   endpoints: listOf(faultEndpoints),
-  latency: z.coerce.number().int().min(0).max(60_000),
-  concurrent: z.coerce.number().min(0).max(1),
-  retryAfter: z.coerce.number().int().min(0).max(120),
-  seed: z.coerce.number().int(),
+  latency: wholeNumber(0, 60_000),
+  concurrent: share,
+  retryAfter: wholeNumber(0, 120),
+  seed: wholeNumber(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
 }
 
 /** Parses `rate:0.2,kinds:500+429,...`; an unknown or bad part is ignored, keeping the rest. */
@@ -76,7 +86,7 @@ export function parseFaults(text: string | null): FaultConfig {
   for (const part of (text ?? '').split(',')) {
     const [name = '', value = ''] = part.split(':')
     const key = name.trim() as keyof typeof faultFields
-    const schema = faultFields[key] as z.ZodType | undefined
+    const schema = faultFields[key] as z.ZodMiniType | undefined
     const parsed = schema?.safeParse(value.trim())
     if (!parsed?.success) continue
     if (key === 'latency') config.latencyMs = parsed.data as number
@@ -95,7 +105,7 @@ export function faultSpecProblems(text: string): string[] {
     .filter((part) => part.trim() !== '')
     .filter((part) => {
       const [name = '', value = ''] = part.split(':')
-      const schema = faultFields[name.trim() as keyof typeof faultFields] as z.ZodType | undefined
+      const schema = faultFields[name.trim() as keyof typeof faultFields] as z.ZodMiniType | undefined
       return !schema?.safeParse(value.trim()).success
     })
 }
