@@ -151,6 +151,28 @@ export async function modelNumber(page: Page, e164: string): Promise<ModelNumber
   return found
 }
 
+/** What "another admin" changes on the Main Support Line in the lost-update tests, in the demo and on a real server. */
+export const REMINDERS_CHANGE: OtherAdminChange = {
+  outbound_agent_version_id: 'agv_reminders_2',
+  nickname: 'Reminders Line',
+}
+
+/**
+ * The edit dialog after its Save met REMINDERS_CHANGE (409): it says what the other admin changed,
+ * shows their nickname, and leaves only the user's inbound change to save.
+ */
+export async function expectRemindersChangeExplained(dialog: Locator): Promise<void> {
+  const alert = dialog.getByRole('alert')
+  await expect(alert).toContainText(
+    'Someone else changed this number after you opened it: nothing of theirs was overwritten.',
+  )
+  await expect(alert).toContainText(/Changed by another-admin at \d\d:\d\d:\d\d UTC\./)
+  await expect(alert).toContainText('Outbound changed to Appointment Reminders v2 since you opened this number.')
+  await expect(alert).toContainText('Nickname changed to “Reminders Line” since you opened this number.')
+  await expect(dialog.getByRole('textbox', { name: 'Nickname' })).toHaveValue('Reminders Line')
+  await expect(dialog.getByRole('listitem')).toHaveText(['Inbound: Front Desk v3 → Billing Assistant v3'])
+}
+
 /** Another admin changes the number in the demo backend, not through the page (src/mocks/browser/test-hooks.ts). */
 export async function anotherAdminChanges(page: Page, e164: string, change: OtherAdminChange): Promise<ModelNumber> {
   return demoBackend(page, 'anotherAdmin', e164, { ...change })

@@ -1,6 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { REAL_API_BASE_URL, TEST_KEYS } from '../real-server/config'
-import type { ModelNumber } from './phone-numbers'
+import type { ModelNumber, OtherAdminChange } from './phone-numbers'
 
 export { REAL_API_BASE_URL, TEST_KEYS, expect }
 
@@ -38,7 +38,7 @@ export async function revokeKey(request: APIRequestContext, key: string): Promis
 export async function anotherAdminOnServer(
   request: APIRequestContext,
   e164: string,
-  changes: Record<string, unknown>,
+  changes: OtherAdminChange,
 ): Promise<ApiNumber> {
   const response = await request.post(`${REAL_API_BASE_URL}/__control/another-admin`, {
     data: { phone_number: e164, changes },

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
 import type { WriteRequest } from '@/features/phone-numbers/domain/writes/write-requests'
 import type { WriteApi, WriteFailure } from '@/features/phone-numbers/jobs/write-api'
 import { ApiFailure } from '@/mocks/api-failure'
@@ -15,6 +16,14 @@ import type { PhoneNumber } from '@/types/api'
 /** The other admin deploys this version only, which no job wants: finding it overwritten means a lost update. */
 export const OTHER_ADMIN_VERSION = 'agv_survey_1'
 export const OTHER_ADMIN_AGENT = 'agt_survey'
+
+/** The seeded agents, and their catalog, that the jobs under test plan with. */
+export const SEED_AGENTS = new Workspace(createSeedWorkspace({ numbers: 0 })).listAgents().data
+export const SEED_CATALOG = buildAgentCatalog(SEED_AGENTS)
+/** The versions a job may deploy: not archived, and not the other admin's. */
+export const DEPLOYABLE_VERSIONS = SEED_AGENTS.filter((a) => !isArchived(a) && a.id !== OTHER_ADMIN_AGENT).flatMap(
+  (a) => a.versions.map((v) => v.id),
+)
 
 /**
  * What the server does to the next call: `apply-500` applies it and then fails; `unreadable` does the

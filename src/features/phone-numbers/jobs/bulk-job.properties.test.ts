@@ -1,5 +1,4 @@
 import fc from 'fast-check'
-import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
 import { SLOT_FIELD, slotsOf, directionOf, type Side } from '@/features/phone-numbers/domain/sides'
 import {
   holdsChoice,
@@ -16,10 +15,11 @@ import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
 import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import {
+  DEPLOYABLE_VERSIONS,
   faultArb,
   harness,
-  OTHER_ADMIN_AGENT,
   OTHER_ADMIN_VERSION,
+  SEED_CATALOG,
   type Fault,
   type Harness,
 } from '@/testing/write-job-harness'
@@ -33,11 +33,8 @@ import { MAX_NUMBERS_PER_PUBLISH } from '@/types/api'
 
 const NUMBERS = 60
 const RUNS = 100
-const agents = new Workspace(createSeedWorkspace({ numbers: 0 })).listAgents().data
-const catalog = buildAgentCatalog(agents)
-const deployable = agents
-  .filter((a) => !isArchived(a) && a.id !== OTHER_ADMIN_AGENT)
-  .flatMap((a) => a.versions.map((v) => v.id))
+const catalog = SEED_CATALOG
+const deployable = DEPLOYABLE_VERSIONS
 
 const choiceArb: fc.Arbitrary<RoutingChoice> = fc.record({
   side: fc.constantFrom('inbound' as const, 'outbound' as const, 'both' as const),

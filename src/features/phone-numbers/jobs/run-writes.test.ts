@@ -1,18 +1,19 @@
 import fc from 'fast-check'
-import { buildAgentCatalog, isArchived } from '@/features/agents/domain/agent-catalog'
 import { undoTargets } from '@/features/phone-numbers/domain/writes/plan-undo'
 import { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { planWrites, type WantedFields, type WriteTarget } from '@/features/phone-numbers/domain/writes/plan-writes'
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { runWrites } from '@/features/phone-numbers/jobs/run-writes'
-import { createSeedWorkspace } from '@/mocks/seed'
 import { Workspace } from '@/mocks/workspace'
 import {
   Ambiguous,
+  DEPLOYABLE_VERSIONS,
   faultArb,
   harness,
   OTHER_ADMIN_AGENT,
   OTHER_ADMIN_VERSION,
+  SEED_AGENTS,
+  SEED_CATALOG,
   type Fault,
   type Harness,
 } from '@/testing/write-job-harness'
@@ -27,12 +28,9 @@ import type { PhoneNumber } from '@/types/api'
 
 const NUMBERS = 30
 const RUNS = 150
-const agents = new Workspace(createSeedWorkspace({ numbers: 0 })).listAgents().data
-const catalog = buildAgentCatalog(agents)
-const versionIds = agents.filter((a) => a.id !== OTHER_ADMIN_AGENT).flatMap((a) => a.versions.map((v) => v.id))
-const liveVersionIds = agents
-  .filter((a) => !isArchived(a) && a.id !== OTHER_ADMIN_AGENT)
-  .flatMap((a) => a.versions.map((v) => v.id))
+const catalog = SEED_CATALOG
+const versionIds = SEED_AGENTS.filter((a) => a.id !== OTHER_ADMIN_AGENT).flatMap((a) => a.versions.map((v) => v.id))
+const liveVersionIds = DEPLOYABLE_VERSIONS
 
 const wantedArb: fc.Arbitrary<WantedFields> = fc.record(
   {
