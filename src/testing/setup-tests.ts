@@ -10,8 +10,10 @@ import '@/features/phone-numbers/components/edit-number-dialog'
 import '@/features/session/components/connect-form'
 import '@/features/session/components/reconnect-dialog'
 
-// Two cores running Vitest workers side by side: give async queries more than the default second.
-configure({ asyncUtilTimeout: 4000 })
+// Two cores running Vitest workers side by side: give async queries more than the default second. A
+// page of 50 rows rendered by jsdom on a machine doing other work too took over 4 s once (paging.test.tsx,
+// while a second Vitest run shared the two cores): queries wait for what they look for up to 10 s.
+configure({ asyncUtilTimeout: 10_000 })
 
 // jsdom lacks the pointer-capture and scrolling APIs that Radix Select calls.
 const radixNeeds = {
