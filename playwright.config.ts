@@ -34,15 +34,15 @@ export default defineConfig({
       name: 'chaos',
       testMatch: CHAOS_SPECS,
       // About 4 minutes of edits, then the final comparison. Listed first, so that it starts at once on one
-      // worker and the other tests share both workers meanwhile and after: started last, it ran alone at the end.
+      // worker while the other tests take turns on the other: started last, it ran alone at the end.
       timeout: 8 * 60_000,
       use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
     },
     {
       name: 'real-api',
       testMatch: REAL_API_SPECS,
-      // One workspace on one server, reset before each test: these tests take turns, on one worker
-      // while the chaos run uses the other, then the demo tests use both.
+      // One workspace on one server, reset before each test: these tests take turns on one worker,
+      // beside the chaos run; the demo tests take whichever worker is free next.
       workers: 1,
       use: { ...devices['Desktop Chrome'], baseURL: REAL_APP_ORIGIN, launchOptions: chromiumLaunchOptions() },
     },

@@ -29,7 +29,7 @@ test('another admin changes the open number: Save overwrites nothing, the dialog
 
   await dialog.getByRole('button', { name: 'Save', exact: true }).click()
   await expectRemindersChangeExplained(dialog)
-  // Their change is still there; only the user's change is left to save.
+  // Their change is still there, as the dialog says.
   expect(await modelNumber(page, MAIN_SUPPORT_LINE.e164)).toEqual(theirs)
   await expect(dialog.getByRole('button', { name: 'Save', exact: true })).toBeFocused()
 

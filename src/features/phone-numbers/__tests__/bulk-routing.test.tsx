@@ -25,7 +25,7 @@ test('select all matching, deploy a version inbound: one publish per 1,000 numbe
 
   await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Change routing…' }))
   const dialog = await findBulkDialog('Change routing of 1,200 numbers')
-  const apply = await within(dialog).findByRole('button', { name: 'Apply' }, { timeout: 10_000 })
+  const apply = await within(dialog).findByRole('button', { name: 'Apply' })
   expect(apply).toBeDisabled()
   expect(within(dialog).getByRole('radio', { name: 'Inbound' })).toBeChecked()
   expect(within(dialog).getByRole('spinbutton', { name: 'Roll out to' })).toHaveValue(100)
@@ -88,7 +88,7 @@ test('cancelled after part of a number’s change went through: Undo is offered 
   await user.click(await screen.findByRole('checkbox', { name: 'Select Half line' }))
   await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Change routing…' }))
   const dialog = await findBulkDialog('Change routing of 1 number')
-  await within(dialog).findByRole('button', { name: 'Apply' }, { timeout: 10_000 })
+  await within(dialog).findByRole('button', { name: 'Apply' })
   await user.click(within(dialog).getByRole('radio', { name: 'Both' }))
   await choose(user, 'Agent', 'None')
   // Clearing both sides takes two unassign calls; the first is answered only once Cancel was pressed.

@@ -78,7 +78,7 @@ test('a write answered 429 is sent again after Retry-After and then succeeds', a
   const { user, number, requests, dialog } = await chooseOutboundSales()
   failPublishOnce('429')
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 5000 })
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   expect(await writesOf(requests)).toHaveLength(2)
   expect(storedNumber(number).outbound_agent_version_id).toBe('agv_sales_3')
 })
