@@ -31,24 +31,23 @@ export default defineConfig({
   },
   projects: [
     {
-      name: 'chaos',
-      testMatch: CHAOS_SPECS,
-      // About 4 minutes of edits, then the final comparison. Listed first, so that it starts at once on one
-      // worker while the other tests take turns on the other: started last, it ran alone at the end.
-      timeout: 8 * 60_000,
-      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
-    },
-    {
       name: 'real-api',
       testMatch: REAL_API_SPECS,
-      // One workspace on one server, reset before each test: these tests take turns on one worker,
-      // beside the chaos run; the demo tests take whichever worker is free next.
+      // One workspace on one server, reset before each test: these tests take turns, on one worker
+      // while the demo tests use the other (listed first so that both run from the start).
       workers: 1,
       use: { ...devices['Desktop Chrome'], baseURL: REAL_APP_ORIGIN, launchOptions: chromiumLaunchOptions() },
     },
     {
       name: 'chromium',
       testIgnore: [REAL_API_SPECS, CHAOS_SPECS],
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
+    },
+    {
+      name: 'chaos',
+      testMatch: CHAOS_SPECS,
+      // About 4 minutes of edits, then the final comparison.
+      timeout: 8 * 60_000,
       use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
     },
   ],
