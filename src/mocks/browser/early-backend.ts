@@ -1,5 +1,6 @@
 import { connectBackend } from '@/mocks/browser/backend-connection'
 import type { DemoInputs } from '@/mocks/browser/demo-start'
+import { DEMO_SERVICE_WORKER_URL } from '@/mocks/browser/demo-service-worker-url'
 import { readStoredText } from '@/mocks/browser/stored-text'
 
 /**
@@ -34,9 +35,6 @@ export async function answerInPage(url: string, init: RequestInit): Promise<Resp
   if (!response || response.type === 'error') throw new TypeError('Failed to fetch')
   return response
 }
-
-/** The demo's service worker (public/demo-service-worker.js), at the root: its scope is the whole app. */
-export const DEMO_SERVICE_WORKER_URL = '/demo-service-worker.js'
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register(DEMO_SERVICE_WORKER_URL).catch(() => {

@@ -1,5 +1,5 @@
 import type { BackendConnection } from '@/mocks/browser/backend-connection'
-import { DEMO_SERVICE_WORKER_URL } from '@/mocks/browser/early-backend'
+import { DEMO_SERVICE_WORKER_URL } from '@/mocks/browser/demo-service-worker-url'
 
 /**
  * Links the demo's service worker to this tab's demo backend: a MessageChannel with one end in the
