@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
@@ -137,12 +138,20 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     // public/ holds only the demo's service worker: a real-server build (and the e2e test server's SSR bundle) ships no demo at all.
     publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {
-      alias: {
-        '@': fileURLToPath(new URL('./src', import.meta.url)),
+      alias: [
+        { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
         // msw's cookie store's public suffix list, unused by the demo (see the file): 250 KB less to compile.
-        tldts: fileURLToPath(new URL('./src/mocks/no-public-suffixes.ts', import.meta.url)),
-      },
+        { find: 'tldts', replacement: fileURLToPath(new URL('./src/mocks/no-public-suffixes.ts', import.meta.url)) },
+        // libphonenumber's metadata (80 KB) as the JSON file rather than its copy as a JavaScript object literal, which
+        // its modules import: Vite emits large JSON as JSON.parse('…'), which V8 reads several times faster.
+        {
+          find: /^(?:\.\.\/)+metadata\.min\.json\.js$/,
+          replacement: createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json'),
+        },
+      ],
     },
+    // See libphonenumber's alias above: every JSON module as one JSON.parse('…'), not per-key object literals.
+    json: { stringify: true, namedExports: false },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     build: { sourcemap: true },

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { vi } from 'vitest'
 import { ErrorBoundary } from '@/components/error-boundary'
-import { LazyPart } from '@/components/lazy-part'
+import { LatePartsWelcome, LazyPart } from '@/components/lazy-part'
 import { retryableLazy } from '@/components/retryable-lazy'
 
 const loadFailure = () => new TypeError('Failed to fetch dynamically imported module: /assets/part-1.js')
@@ -140,4 +140,23 @@ test('a fallback that stays true stays beside the alert when the code cannot loa
   expect(await screen.findAllByRole('alert')).toHaveLength(2)
   expect(screen.getByText('Page 3 of 20')).toBeInTheDocument()
   expect(screen.queryByText('Loading…')).not.toBeInTheDocument()
+})
+
+test('a late part shows its fallback and does not ask for its code until the page welcomes late parts', async () => {
+  const load = vi.fn(() => Promise.resolve(() => <p>The page jump</p>))
+  const Part = retryableLazy(load)
+  const page = (welcome: boolean) => (
+    <LatePartsWelcome value={welcome}>
+      <LazyPart name="page jump" late fallback={<span>Page 1 of 3</span>}>
+        <Part />
+      </LazyPart>
+    </LatePartsWelcome>
+  )
+  const { rerender } = render(page(false))
+  expect(screen.getByText('Page 1 of 3')).toBeInTheDocument()
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(load).not.toHaveBeenCalled()
+  rerender(page(true))
+  expect(await screen.findByText('The page jump')).toBeInTheDocument()
+  expect(load).toHaveBeenCalledTimes(1)
 })

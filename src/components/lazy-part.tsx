@@ -1,7 +1,14 @@
-import { Component, createRef, Suspense, type ReactNode } from 'react'
+import { Component, createContext, createRef, Suspense, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { LoadAttempt } from '@/components/retryable-lazy'
 import '@/components/lazy-part.css'
+
+/**
+ * Whether parts marked `late` may load yet. A page provides false until its first content is on
+ * screen: a lazy part's code is requested while React renders it, and Vite's preload of its chunks
+ * (a dozen `<link>` elements added to the document) would otherwise run inside that first render.
+ */
+export const LatePartsWelcome = createContext(true)
 
 interface LazyPartProps {
   /** What the part is, in the alert's sentence: `The ${name} could not load`. */
@@ -12,6 +19,8 @@ interface LazyPartProps {
   onDismiss?: () => void
   /** After a failure, a new value other than null (another number to edit) tries the code again. */
   resetKey?: unknown
+  /** Not needed for the page's first content: loads only once LatePartsWelcome says so (the fallback shows meanwhile). */
+  late?: boolean
   /** Shown while the code loads; nothing by default. */
   fallback?: ReactNode
   /** The fallback stays beside the alert if the code cannot load (what it shows is true either way: "Page 3 of 20"). */
@@ -37,6 +46,9 @@ let attempts = 0
  * place, and the rest of the page keeps working. Errors of the part itself go on to ErrorBoundary.
  */
 export class LazyPart extends Component<LazyPartProps, LazyPartState> {
+  static override contextType = LatePartsWelcome
+  declare context: boolean
+
   override state: LazyPartState = {
     error: null,
     attempt: ++attempts,
@@ -76,9 +88,18 @@ export class LazyPart extends Component<LazyPartProps, LazyPartState> {
   }
 
   override render() {
-    const { name, floating = false, onDismiss, fallback = null, keepFallback = false, children } = this.props
+    const {
+      name,
+      floating = false,
+      onDismiss,
+      fallback = null,
+      keepFallback = false,
+      late = false,
+      children,
+    } = this.props
     const kept = keepFallback ? fallback : null
     const { error, retried, dismissed } = this.state
+    if (late && !this.context) return fallback
     // Anything but its code failing to load is the page's ErrorBoundary's to show.
     if (error !== null && !isLoadFailure(error)) throw error
     if (error === null) {

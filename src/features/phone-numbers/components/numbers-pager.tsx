@@ -25,6 +25,7 @@ export function NumbersPager({ page, pageCount, onPage }: NumbersPagerProps) {
       </button>
       <LazyPart
         name="page jump"
+        late
         keepFallback
         fallback={
           <span className="muted">

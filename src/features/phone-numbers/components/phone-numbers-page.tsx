@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { startTransition, useCallback, useEffect, useState } from 'react'
-import { LazyPart } from '@/components/lazy-part'
+import { LatePartsWelcome, LazyPart } from '@/components/lazy-part'
 import { retryableLazy } from '@/components/retryable-lazy'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
@@ -87,110 +87,123 @@ export function PhoneNumbersPage() {
         () => undefined,
       )
   }, [rowsShown])
+  // The other parts the first rows do not need (LazyPart's `late`) are rendered, and so their code
+  // requested, only in a task after the one that shows the rows (or says why there are none).
+  const firstContentShown = rowsShown || list.query.isError
+  const [latePartsWelcome, setLatePartsWelcome] = useState(false)
+  useEffect(() => {
+    if (!firstContentShown) return
+    const later = setTimeout(() => setLatePartsWelcome(true))
+    return () => clearTimeout(later)
+  }, [firstContentShown])
 
   const filtered = isFiltered(view)
   const { total, rows } = list
 
   return (
-    <main className="page">
-      <header className="page-header">
-        <h1>Phone numbers</h1>
-        <p className="muted">
-          Choose which agent version answers (inbound) and places (outbound) calls on each number.
-        </p>
-      </header>
+    <LatePartsWelcome value={latePartsWelcome}>
+      <main className="page">
+        <header className="page-header">
+          <h1>Phone numbers</h1>
+          <p className="muted">
+            Choose which agent version answers (inbound) and places (outbound) calls on each number.
+          </p>
+        </header>
 
-      <NumbersToolbar
-        view={view}
-        agents={agents.catalog?.agents ?? []}
-        onChange={setView}
-        summary={
-          list.hasAnswer
-            ? `${formatCount(total)} ${total === 1 ? 'number' : 'numbers'}${
-                rows.length > 0 ? ` · showing ${formatCount(list.firstShown)}–${formatCount(list.lastShown)}` : ''
-              }`
-            : ''
-        }
-        updating={list.updating}
-        actions={<CsvActions view={view} params={params} />}
-      />
-
-      <LazyPart name="selection actions">
-        <BulkActions
-          selection={selection}
-          total={list.total}
-          pageRows={list.rows.length}
-          permissions={permissions}
-          move={move}
-          onMoveClosed={() => setMove(null)}
+        <NumbersToolbar
+          view={view}
+          agents={agents.catalog?.agents ?? []}
+          onChange={setView}
+          summary={
+            list.hasAnswer
+              ? `${formatCount(total)} ${total === 1 ? 'number' : 'numbers'}${
+                  rows.length > 0 ? ` · showing ${formatCount(list.firstShown)}–${formatCount(list.lastShown)}` : ''
+                }`
+              : ''
+          }
+          updating={list.updating}
+          actions={<CsvActions view={view} params={params} />}
         />
-      </LazyPart>
 
-      {!permissions.canReadAgents && (
-        <p className="notice">Your key cannot read agents (agents:read), so agent names and versions are not shown.</p>
-      )}
-
-      {agents.query.isError && (
-        <div className="banner banner-error" role="alert">
-          Agent names could not be loaded: {agents.query.error.message}{' '}
-          <button type="button" className="button button-small" onClick={() => void agents.query.refetch()}>
-            Retry
-          </button>
-        </div>
-      )}
-
-      <AgentUsageRegion agentId={view.agentId} hrefOf={hrefOf} onShowView={setView} onMoveNumbers={setMove} />
-
-      {list.query.isError && !list.hasAnswer ? (
-        <ListError message={list.query.error.message} onRetry={() => void list.query.refetch()} />
-      ) : list.hasAnswer && total === 0 ? (
-        <ListEmpty search={view.search} filtered={filtered} onClearFilters={() => setView(NO_FILTERS)} />
-      ) : list.pastTheEnd ? (
-        <ListPastTheEnd
-          page={view.page}
-          pageCount={list.pageCount}
-          total={total}
-          onLastPage={() => setView({ page: list.pageCount })}
-        />
-      ) : (
-        <>
-          {list.loadingFirst && (
-            <p className="visually-hidden" role="status">
-              Loading numbers…
-            </p>
-          )}
-          <NumbersTable
-            rows={rows}
-            catalog={agents.catalog}
-            loading={list.loadingFirst}
-            caption="Phone numbers"
-            sort={view.sort}
-            order={view.order}
-            onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
-            actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
-            onEdit={openEditor}
-            selection={selection.rowSelection}
-          />
-          {list.hasAnswer && (
-            <NumbersPager page={view.page} pageCount={list.pageCount} onPage={(page) => setView({ page })} />
-          )}
-        </>
-      )}
-
-      {dialogMounted && (
-        <LazyPart name="edit dialog" floating resetKey={editingId} onDismiss={() => setEditingId(null)}>
-          <EditNumberDialog
-            number={editing}
-            draft={draft}
+        <LazyPart name="selection actions" late>
+          <BulkActions
+            selection={selection}
+            total={list.total}
+            pageRows={list.rows.length}
             permissions={permissions}
-            onClose={() => setEditingId(null)}
+            move={move}
+            onMoveClosed={() => setMove(null)}
           />
         </LazyPart>
-      )}
 
-      <LazyPart name="save notices" floating>
-        <SaveNotices since={mountedAt} onEditAgain={openEditor} />
-      </LazyPart>
-    </main>
+        {!permissions.canReadAgents && (
+          <p className="notice">
+            Your key cannot read agents (agents:read), so agent names and versions are not shown.
+          </p>
+        )}
+
+        {agents.query.isError && (
+          <div className="banner banner-error" role="alert">
+            Agent names could not be loaded: {agents.query.error.message}{' '}
+            <button type="button" className="button button-small" onClick={() => void agents.query.refetch()}>
+              Retry
+            </button>
+          </div>
+        )}
+
+        <AgentUsageRegion agentId={view.agentId} hrefOf={hrefOf} onShowView={setView} onMoveNumbers={setMove} />
+
+        {list.query.isError && !list.hasAnswer ? (
+          <ListError message={list.query.error.message} onRetry={() => void list.query.refetch()} />
+        ) : list.hasAnswer && total === 0 ? (
+          <ListEmpty search={view.search} filtered={filtered} onClearFilters={() => setView(NO_FILTERS)} />
+        ) : list.pastTheEnd ? (
+          <ListPastTheEnd
+            page={view.page}
+            pageCount={list.pageCount}
+            total={total}
+            onLastPage={() => setView({ page: list.pageCount })}
+          />
+        ) : (
+          <>
+            {list.loadingFirst && (
+              <p className="visually-hidden" role="status">
+                Loading numbers…
+              </p>
+            )}
+            <NumbersTable
+              rows={rows}
+              catalog={agents.catalog}
+              loading={list.loadingFirst}
+              caption="Phone numbers"
+              sort={view.sort}
+              order={view.order}
+              onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
+              actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
+              onEdit={openEditor}
+              selection={selection.rowSelection}
+            />
+            {list.hasAnswer && (
+              <NumbersPager page={view.page} pageCount={list.pageCount} onPage={(page) => setView({ page })} />
+            )}
+          </>
+        )}
+
+        {dialogMounted && (
+          <LazyPart name="edit dialog" floating resetKey={editingId} onDismiss={() => setEditingId(null)}>
+            <EditNumberDialog
+              number={editing}
+              draft={draft}
+              permissions={permissions}
+              onClose={() => setEditingId(null)}
+            />
+          </LazyPart>
+        )}
+
+        <LazyPart name="save notices" floating late>
+          <SaveNotices since={mountedAt} onEditAgain={openEditor} />
+        </LazyPart>
+      </main>
+    </LatePartsWelcome>
   )
 }
