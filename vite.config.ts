@@ -161,9 +161,24 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       environment: 'jsdom',
       globals: true,
       setupFiles: ['./src/testing/setup-tests.ts'],
-      // The test API server's own tests (real HTTP) live beside it, named *.vitest.ts so that Playwright
-      // (whose testDir is e2e/) does not take them for its own.
-      include: ['src/**/*.test.{ts,tsx}', 'e2e/real-server/**/*.vitest.ts'],
+      projects: [
+        {
+          extends: true,
+          test: {
+            // Plain functions, the demo backend and the API client: *.test.ts. They share their worker's
+            // modules and jsdom instead of building both anew for each file (a second or more each on
+            // two cores), so they must not depend on module state another file may have left; the setup's
+            // beforeEach resets the demo backend, the key and the URL.
+            name: 'logic',
+            // The test API server's own tests (real HTTP) live beside it, named *.vitest.ts so that Playwright
+            // (whose testDir is e2e/) does not take them for its own.
+            include: ['src/**/*.test.ts', 'e2e/real-server/**/*.vitest.ts'],
+            isolate: false,
+          },
+        },
+        // Components and whole pages (*.test.tsx): each file in a fresh jsdom and a fresh module graph.
+        { extends: true, test: { name: 'ui', include: ['src/**/*.test.tsx'] } },
+      ],
       restoreMocks: true,
       // Whole-page tests drive Radix widgets in jsdom on two cores: give them room.
       testTimeout: 20_000,

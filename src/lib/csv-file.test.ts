@@ -66,7 +66,8 @@ test('downloadBlob of a csvBlob hands the browser a UTF-8 file with a byte order
     return 'blob:test/1'
   })
   const revokeObjectURL = vi.fn()
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL }))
+  // A subclass, so the real URL (shared with the other logic tests of this worker) keeps no stub.
+  vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL, revokeObjectURL }))
   const clicked: { name: string; href: string }[] = []
   const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     clicked.push({ name: this.download, href: this.href })
