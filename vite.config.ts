@@ -62,6 +62,24 @@ const headLink = (rel: string, href: string, injectTo: HeadPlace = 'head') => ({
 })
 
 /**
+ * libphonenumber's modules import its metadata (80 KB) as a JavaScript object literal
+ * (`metadata.min.json.js`); this gives them the JSON file it copies instead, which Vite emits as
+ * `JSON.parse('…')` (see `json` below): V8 reads that several times faster than the literal.
+ */
+function libphonenumberMetadataAsJson(): Plugin {
+  const metadataJson = createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json')
+  return {
+    name: 'libphonenumber-metadata-as-json',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source.endsWith('/metadata.min.json.js') && importer?.includes('/node_modules/libphonenumber-js/'))
+        return metadataJson
+      return null
+    },
+  }
+}
+
+/**
  * main.tsx, the boot script, imports React and the app (src/app/mount.tsx) dynamically, so that it
  * sends the first requests before they are evaluated; this preloads that chunk, the chunks it
  * imports and their stylesheets from the HTML, so they download and compile alongside the boot
@@ -134,23 +152,23 @@ export default defineConfig(({ mode, isSsrBuild }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const apiBaseUrl = env.VITE_API_BASE_URL?.trim() || undefined
   return {
-    plugins: [react(), preloadAppChunk(), startDemoBackendEarly(!apiBaseUrl), contentSecurityPolicy(apiBaseUrl)],
+    plugins: [
+      react(),
+      libphonenumberMetadataAsJson(),
+      preloadAppChunk(),
+      startDemoBackendEarly(!apiBaseUrl),
+      contentSecurityPolicy(apiBaseUrl),
+    ],
     // public/ holds only the demo's service worker: a real-server build (and the e2e test server's SSR bundle) ships no demo at all.
     publicDir: apiBaseUrl || isSsrBuild ? false : 'public',
     resolve: {
-      alias: [
-        { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      alias: {
+        '@': fileURLToPath(new URL('./src', import.meta.url)),
         // msw's cookie store's public suffix list, unused by the demo (see the file): 250 KB less to compile.
-        { find: 'tldts', replacement: fileURLToPath(new URL('./src/mocks/no-public-suffixes.ts', import.meta.url)) },
-        // libphonenumber's metadata (80 KB) as the JSON file rather than its copy as a JavaScript object literal, which
-        // its modules import: Vite emits large JSON as JSON.parse('…'), which V8 reads several times faster.
-        {
-          find: /^(?:\.\.\/)+metadata\.min\.json\.js$/,
-          replacement: createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json'),
-        },
-      ],
+        tldts: fileURLToPath(new URL('./src/mocks/no-public-suffixes.ts', import.meta.url)),
+      },
     },
-    // See libphonenumber's alias above: every JSON module as one JSON.parse('…'), not per-key object literals.
+    // For libphonenumber's metadata (above): every JSON module as one JSON.parse('…'), not per-key object literals.
     json: { stringify: true, namedExports: false },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
@@ -180,6 +198,9 @@ export default defineConfig(({ mode, isSsrBuild }) => {
         { extends: true, test: { name: 'ui', include: ['src/**/*.test.tsx'] } },
       ],
       restoreMocks: true,
+      // The logic tests share their worker (below): no stubbed global or variable outlives its test.
+      unstubGlobals: true,
+      unstubEnvs: true,
       // Whole-page tests drive Radix widgets in jsdom on two cores: give them room.
       testTimeout: 20_000,
       // Vitest's default is one worker fewer than the cores: on two cores, one file at a time. Its own

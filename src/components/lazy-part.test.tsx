@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { vi } from 'vitest'
 import { ErrorBoundary } from '@/components/error-boundary'
-import { LatePartsWelcome, LazyPart } from '@/components/lazy-part'
+import { WelcomeLateParts } from '@/components/late-parts'
+import { LazyPart } from '@/components/lazy-part'
 import { retryableLazy } from '@/components/retryable-lazy'
 
 const loadFailure = () => new TypeError('Failed to fetch dynamically imported module: /assets/part-1.js')
@@ -142,21 +143,34 @@ test('a fallback that stays true stays beside the alert when the code cannot loa
   expect(screen.queryByText('Loading…')).not.toBeInTheDocument()
 })
 
-test('a late part shows its fallback and does not ask for its code until the page welcomes late parts', async () => {
+test('a late part shows its fallback and asks for its code only after the first content, or at once when an action needs it', async () => {
   const load = vi.fn(() => Promise.resolve(() => <p>The page jump</p>))
   const Part = retryableLazy(load)
-  const page = (welcome: boolean) => (
-    <LatePartsWelcome value={welcome}>
+  const page = (after: boolean, now = false) => (
+    <WelcomeLateParts after={after} now={now}>
       <LazyPart name="page jump" late fallback={<span>Page 1 of 3</span>}>
         <Part />
       </LazyPart>
-    </LatePartsWelcome>
+    </WelcomeLateParts>
   )
-  const { rerender } = render(page(false))
+  const { rerender, unmount } = render(page(false))
   expect(screen.getByText('Page 1 of 3')).toBeInTheDocument()
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(load).not.toHaveBeenCalled()
   rerender(page(true))
+  // Not in the render that shows the first content: in a task after it.
+  expect(load).not.toHaveBeenCalled()
   expect(await screen.findByText('The page jump')).toBeInTheDocument()
   expect(load).toHaveBeenCalledTimes(1)
+  unmount()
+
+  const Another = retryableLazy(() => Promise.resolve(() => <p>The move dialog</p>))
+  render(
+    <WelcomeLateParts after={false} now>
+      <LazyPart name="selection actions" late>
+        <Another />
+      </LazyPart>
+    </WelcomeLateParts>,
+  )
+  expect(await screen.findByText('The move dialog')).toBeInTheDocument()
 })

@@ -1,14 +1,8 @@
-import { Component, createContext, createRef, Suspense, type ReactNode } from 'react'
+import { Component, createRef, Suspense, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
+import { LatePartsWelcome } from '@/components/late-parts'
 import { LoadAttempt } from '@/components/retryable-lazy'
 import '@/components/lazy-part.css'
-
-/**
- * Whether parts marked `late` may load yet. A page provides false until its first content is on
- * screen: a lazy part's code is requested while React renders it, and Vite's preload of its chunks
- * (a dozen `<link>` elements added to the document) would otherwise run inside that first render.
- */
-export const LatePartsWelcome = createContext(true)
 
 interface LazyPartProps {
   /** What the part is, in the alert's sentence: `The ${name} could not load`. */
@@ -19,7 +13,7 @@ interface LazyPartProps {
   onDismiss?: () => void
   /** After a failure, a new value other than null (another number to edit) tries the code again. */
   resetKey?: unknown
-  /** Not needed for the page's first content: loads only once LatePartsWelcome says so (the fallback shows meanwhile). */
+  /** Not needed for the page's first content: loads only once WelcomeLateParts lets it (the fallback shows meanwhile). */
   late?: boolean
   /** Shown while the code loads; nothing by default. */
   fallback?: ReactNode

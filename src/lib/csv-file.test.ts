@@ -69,19 +69,15 @@ test('downloadBlob of a csvBlob hands the browser a UTF-8 file with a byte order
   // A subclass, so the real URL (shared with the other logic tests of this worker) keeps no stub.
   vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL, revokeObjectURL }))
   const clicked: { name: string; href: string }[] = []
-  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+  // Restored after the test (restoreMocks), as the stubbed URL is (unstubGlobals).
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     clicked.push({ name: this.download, href: this.href })
   })
-  try {
-    downloadBlob('numbers.csv', csvBlob(['id\r\nphn_1\r\n']))
-    expect(clicked).toEqual([{ name: 'numbers.csv', href: 'blob:test/1' }])
-    expect(blobs[0]?.type).toBe('text/csv;charset=utf-8')
-    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer())
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(new TextDecoder().decode(bytes.slice(3))).toBe('id\r\nphn_1\r\n')
-    expect(document.querySelector('a[download]')).toBeNull()
-  } finally {
-    click.mockRestore()
-    vi.unstubAllGlobals()
-  }
+  downloadBlob('numbers.csv', csvBlob(['id\r\nphn_1\r\n']))
+  expect(clicked).toEqual([{ name: 'numbers.csv', href: 'blob:test/1' }])
+  expect(blobs[0]?.type).toBe('text/csv;charset=utf-8')
+  const bytes = new Uint8Array(await blobs[0]!.arrayBuffer())
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  expect(new TextDecoder().decode(bytes.slice(3))).toBe('id\r\nphn_1\r\n')
+  expect(document.querySelector('a[download]')).toBeNull()
 })

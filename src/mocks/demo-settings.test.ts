@@ -8,10 +8,6 @@ async function builtWithLatency(latency: string) {
   return (await import('@/mocks/demo-settings')).readDemoSettings
 }
 
-afterEach(() => {
-  vi.unstubAllEnvs()
-})
-
 test('reads the size, the latency, the faults and a reset from the URL', () => {
   expect(readDemoSettings('?numbers=20000&latency=0&faults=rate:1,kinds:503&reset')).toMatchObject({
     numbers: 20_000,

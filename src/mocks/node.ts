@@ -13,5 +13,6 @@ export const server = setupServer(...createHandlers(testBackend))
 
 export function resetTestBackend(options: { numbers?: number } = {}): Workspace {
   testBackend.workspace = new Workspace(createSeedWorkspace(options))
+  testBackend.faults = null
   return testBackend.workspace
 }

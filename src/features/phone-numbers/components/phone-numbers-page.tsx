@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { startTransition, useCallback, useEffect, useState } from 'react'
-import { LatePartsWelcome, LazyPart } from '@/components/lazy-part'
+import { WelcomeLateParts } from '@/components/late-parts'
+import { LazyPart } from '@/components/lazy-part'
 import { retryableLazy } from '@/components/retryable-lazy'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
@@ -87,21 +88,14 @@ export function PhoneNumbersPage() {
         () => undefined,
       )
   }, [rowsShown])
-  // The other parts the first rows do not need (LazyPart's `late`) are rendered, and so their code
-  // requested, only in a task after the one that shows the rows (or says why there are none).
-  const firstContentShown = rowsShown || list.query.isError
-  const [latePartsWelcome, setLatePartsWelcome] = useState(false)
-  useEffect(() => {
-    if (!firstContentShown) return
-    const later = setTimeout(() => setLatePartsWelcome(true))
-    return () => clearTimeout(later)
-  }, [firstContentShown])
 
   const filtered = isFiltered(view)
   const { total, rows } = list
 
   return (
-    <LatePartsWelcome value={latePartsWelcome}>
+    // The parts the first rows do not need (LazyPart's `late`) load after them; the usage region's
+    // Move, possible before the rows are in, needs the selection bar's dialogs at once.
+    <WelcomeLateParts after={rowsShown || list.query.isError} now={move !== null}>
       <main className="page">
         <header className="page-header">
           <h1>Phone numbers</h1>
@@ -204,6 +198,6 @@ export function PhoneNumbersPage() {
           <SaveNotices since={mountedAt} onEditAgain={openEditor} />
         </LazyPart>
       </main>
-    </LatePartsWelcome>
+    </WelcomeLateParts>
   )
 }
