@@ -1,6 +1,7 @@
 import '@/app/styles.css'
 import { sendFirstScreenRequests } from '@/app/boot-requests'
 import { discardEarlyResponses, holdNetworkUntil } from '@/lib/early-requests'
+import { prepareFirstScreenFormats } from '@/lib/intl-formats'
 import type { RunningDemoBackend } from '@/mocks/browser'
 
 /**
@@ -67,6 +68,8 @@ async function sendFirstRequests(): Promise<FirstRequests> {
 sendFirstRequests()
   .then(
     async ({ serve, onOtherTabChange }) => {
+      // While the app's code downloads (the first requests are out): see intl-formats.ts.
+      prepareFirstScreenFormats()
       const { mountApp, mountFatal } = await app
       const container = await rootElement()
       const { root, queryClient } = await mountApp(container)

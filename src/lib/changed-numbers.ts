@@ -1,3 +1,4 @@
+import { utcDayFormat, utcTimeOfDayFormat } from '@/lib/intl-formats'
 import { formatPhoneNumber } from '@/lib/phone-format'
 
 /**
@@ -11,20 +12,12 @@ interface ChangedNumberLike {
   updatedAt: string | null
 }
 
-const timeOfDay = new Intl.DateTimeFormat('en-US', {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'UTC',
-})
-const day = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
-
 /** `at 08:12:44 UTC` today (UTC), `on May 11, 2024 at 08:12:44 UTC` another day. */
 export function changeTimeInWords(iso: string, now: Date = new Date()): string {
   const when = new Date(iso)
   if (Number.isNaN(when.getTime())) return ''
-  const time = `${timeOfDay.format(when)} UTC`
+  const day = utcDayFormat()
+  const time = `${utcTimeOfDayFormat().format(when)} UTC`
   return day.format(when) === day.format(now) ? `at ${time}` : `on ${day.format(when)} at ${time}`
 }
 

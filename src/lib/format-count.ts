@@ -1,4 +1,6 @@
+import { countFormat } from '@/lib/intl-formats'
+
 /** A count for people: `10,000`. */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US')
+  return countFormat().format(n)
 }

@@ -1,4 +1,5 @@
 import { PhoneNumber } from 'libphonenumber-js/min'
+import { regionNames } from '@/lib/intl-formats'
 
 // Parsing costs far more than a lookup, and the same rows re-render often: remember recent results.
 const formatted = new Map<string, string>()
@@ -31,8 +32,6 @@ function formatInternational(e164: string): string {
   }
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
-
 const countries = new Map<string, string>()
 
 /** `US` → `United States`; an unknown code is shown as it came. */
@@ -40,7 +39,7 @@ export function countryName(countryCode: string): string {
   let name = countries.get(countryCode)
   if (name === undefined) {
     try {
-      name = regionNames.of(countryCode.toUpperCase()) ?? countryCode
+      name = regionNames().of(countryCode.toUpperCase()) ?? countryCode
     } catch {
       name = countryCode
     }

@@ -1,14 +1,4 @@
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
-const exact = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-})
+import { relativeTimeFormat, utcExactTimeFormat } from '@/lib/intl-formats'
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
@@ -22,12 +12,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function relativeTime(iso: string, now: number = Date.now()): string {
   const elapsed = Date.parse(iso) - now
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(elapsed) >= ms) return relative.format(Math.trunc(elapsed / ms), unit)
+    if (Math.abs(elapsed) >= ms) return relativeTimeFormat().format(Math.trunc(elapsed / ms), unit)
   }
   return 'just now'
 }
 
 /** "Dec 1, 2026, 07:40:12 AM UTC": the exact time, in UTC as the API gives it. */
 export function exactTime(iso: string): string {
-  return exact.format(new Date(iso))
+  return utcExactTimeFormat().format(new Date(iso))
 }

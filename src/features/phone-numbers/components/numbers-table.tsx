@@ -3,6 +3,7 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { canaryBesideSlot, describeSlot, numberTitle, type SlotView } from '@/features/phone-numbers/domain/number-view'
 import { canaryShareInWords } from '@/features/phone-numbers/domain/save-messages'
 import type { RowSelection } from '@/features/phone-numbers/domain/selection'
+import { utcDayFormat } from '@/lib/intl-formats'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
@@ -28,13 +29,6 @@ interface NumbersTableProps {
   /** Row checkboxes (hooks/use-selection.ts). */
   selection: RowSelection
 }
-
-const createdFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-})
 
 export function NumbersTable({
   rows,
@@ -181,7 +175,7 @@ const NumberRow = memo(function NumberRow({
         )}
       </td>
       <td role="cell" className="col-created muted small nowrap">
-        <time dateTime={number.created_at}>{createdFormat.format(new Date(number.created_at))}</time>
+        <time dateTime={number.created_at}>{utcDayFormat().format(new Date(number.created_at))}</time>
       </td>
       <td role="cell" className="actions">
         <button
