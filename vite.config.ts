@@ -185,8 +185,8 @@ export default defineConfig(({ mode, isSsrBuild }) => {
           test: {
             // Plain functions, the demo backend and the API client: *.test.ts. They share their worker's
             // modules and jsdom instead of building both anew for each file (a second or more each on
-            // two cores), so they must not depend on module state another file may have left; the setup's
-            // beforeEach resets the demo backend, the key and the URL.
+            // two cores), so they must not depend on module state another file may have left; the setup resets
+            // the demo backend, the key, storage and the URL around each test.
             name: 'logic',
             // The test API server's own tests (real HTTP) live beside it, named *.vitest.ts so that Playwright
             // (whose testDir is e2e/) does not take them for its own.
@@ -198,7 +198,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
         { extends: true, test: { name: 'ui', include: ['src/**/*.test.tsx'] } },
       ],
       restoreMocks: true,
-      // The logic tests share their worker (below): no stubbed global or variable outlives its test.
+      // The logic tests share their worker (the `logic` project above): no stubbed global or variable outlives its test.
       unstubGlobals: true,
       unstubEnvs: true,
       // Whole-page tests drive Radix widgets in jsdom on two cores: give them room.
