@@ -68,7 +68,7 @@ async function sendFirstRequests(): Promise<FirstRequests> {
 sendFirstRequests()
   .then(
     async ({ serve, onOtherTabChange }) => {
-      // While the app's code downloads (the first requests are out): see intl-formats.ts.
+      // The first requests are out and the app's code is usually still downloading: see intl-formats.ts.
       prepareFirstScreenFormats()
       const { mountApp, mountFatal } = await app
       const container = await rootElement()

@@ -1,6 +1,6 @@
 /**
  * The page's Intl formatters, each made once, on first use. The first Intl object a page makes loads
- * ICU's data: about 80 ms on a two-core machine. The boot script makes the first screen's formatters
+ * ICU's data: 75–105 ms in Chromium on a two-core machine. The boot script makes the first screen's formatters
  * (prepareFirstScreenFormats) while the app's code is still downloading, so that this is not spent
  * in the middle of rendering the first rows; the others are made only when something needs them.
  */

@@ -8,6 +8,7 @@ import {
 import { describeSlot, numberTitle } from '@/features/phone-numbers/domain/number-view'
 import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Permissions } from '@/features/session/use-session'
+import { formatCount } from '@/lib/format-count'
 import {
   MAX_CANARY_PERCENT,
   MIN_CANARY_PERCENT,
@@ -234,7 +235,7 @@ export const validationMessages = {
   canaryShare: `Canary share must be a whole number from ${MIN_CANARY_PERCENT} to ${MAX_CANARY_PERCENT} (per cent of inbound calls).`,
   webhookNotHttps: 'Inbound webhook URL must be a full https:// address, such as https://hooks.example.com/inbound.',
   webhookTooLong: (length: number, max: number) =>
-    `Inbound webhook URL can be at most ${max.toLocaleString('en-US')} characters; this one has ${length.toLocaleString('en-US')}.`,
+    `Inbound webhook URL can be at most ${formatCount(max)} characters; this one has ${formatCount(length)}.`,
 }
 
 const CANARY_NAME = 'Canary'
