@@ -1,6 +1,7 @@
 import { safeParse, type ZodMiniType, type infer as Infer } from 'zod/mini'
 import { ApiError } from '@/lib/api-error'
 import { buildUrl, requestHeaders, type QueryValue } from '@/lib/api-request'
+import { formatDuration } from '@/lib/format-duration'
 import { errorBodySchema } from '@/types/api'
 
 const REQUEST_TIMEOUT_MS = 15_000
@@ -122,11 +123,6 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     }
     return parsed.data
   }
-}
-
-/** "15 s", or "250 ms" below a second (rounding would say "0 s"). */
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`
 }
 
 function parseJson(text: string): unknown {

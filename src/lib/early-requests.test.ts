@@ -1,4 +1,9 @@
-import { discardEarlyResponses, fetchWithEarlyResponses, offerEarlyResponse } from '@/lib/early-requests'
+import {
+  discardEarlyResponses,
+  fetchWithEarlyResponses,
+  holdNetworkUntil,
+  offerEarlyResponse,
+} from '@/lib/early-requests'
 
 const URL_A = 'http://api.test/v1/me'
 const headers = { Accept: 'application/json', Authorization: 'Bearer key_a' }
@@ -65,4 +70,34 @@ test('the taker giving up (timeout, unmount) cancels the early request and rejec
   controller.abort(new DOMException('Timed out', 'TimeoutError'))
   await expect(taken).rejects.toMatchObject({ name: 'TimeoutError' })
   expect(signal().aborted).toBe(true)
+})
+
+test('a request waiting for the network (the demo’s service worker) still ends when its signal fires', async () => {
+  const calls = network()
+  holdNetworkUntil(new Promise(() => {}))
+  try {
+    const controller = new AbortController()
+    const waiting = fetchWithEarlyResponses(URL_A, { method: 'GET', headers, signal: controller.signal })
+    controller.abort(new DOMException('Timed out', 'TimeoutError'))
+    await expect(waiting).rejects.toMatchObject({ name: 'TimeoutError' })
+    expect(calls).toEqual([])
+  } finally {
+    holdNetworkUntil(Promise.resolve())
+  }
+})
+
+test('requests wait for the network, then go to it', async () => {
+  const calls = network()
+  let ready = () => {}
+  holdNetworkUntil(new Promise<void>((resolve) => (ready = resolve)))
+  try {
+    const sent = fetchWithEarlyResponses(URL_A, { method: 'GET', headers, signal: new AbortController().signal })
+    await Promise.resolve()
+    expect(calls).toEqual([])
+    ready()
+    expect(await (await sent).json()).toEqual({ from: 'network' })
+    expect(calls).toEqual([URL_A])
+  } finally {
+    holdNetworkUntil(Promise.resolve())
+  }
 })

@@ -60,15 +60,25 @@ export const fetchWithEarlyResponses: typeof fetch = async (input, init) => {
   const headers = new Headers(init?.headers)
   const key = entryKey(init?.method ?? 'GET', url, headers.get('Authorization'))
   const entry = entries.get(key)
-  if (!entry) {
-    await networkReady
-    return globalThis.fetch(input, init)
+  const signal = init?.signal ?? null
+  if (entry) {
+    entries.delete(key)
+    const response = await adopt(entry, signal)
+    if (response !== null) return response
   }
-  entries.delete(key)
-  const response = await adopt(entry, init?.signal ?? null)
-  if (response !== null) return response
-  await networkReady
+  await untilNetworkReady(signal)
   return globalThis.fetch(input, init)
+}
+
+/** The network, once ready; a request's own signal (its timeout) still ends the wait, as it would end fetch. */
+function untilNetworkReady(signal: AbortSignal | null): Promise<unknown> {
+  if (!signal) return networkReady
+  if (signal.aborted) return Promise.reject(signal.reason as Error)
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    networkReady.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 /**

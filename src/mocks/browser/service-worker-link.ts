@@ -1,5 +1,9 @@
 import type { BackendConnection } from '@/mocks/browser/backend-connection'
 import { DEMO_SERVICE_WORKER_URL } from '@/mocks/browser/demo-service-worker-url'
+import { formatDuration } from '@/lib/format-duration'
+
+/** Linking takes well under a second; past this the page stops waiting and says so (its requests wait on it). */
+const LINK_TIME_LIMIT_MS = 20_000
 
 /**
  * Links the demo's service worker to this tab's demo backend: a MessageChannel with one end in the
@@ -10,14 +14,31 @@ import { DEMO_SERVICE_WORKER_URL } from '@/mocks/browser/demo-service-worker-url
  * A service worker forgets its links when the browser stops it while idle, and asks again
  * (`connect-please`); a new one (an update) gets a link when it takes control.
  */
-export async function linkServiceWorker(backend: BackendConnection): Promise<void> {
+export function linkServiceWorker(backend: BackendConnection, timeLimitMs = LINK_TIME_LIMIT_MS): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `The demo’s service worker did not start within ${formatDuration(timeLimitMs)}, so the demo backend cannot answer. Reload the page; if that does not help, close the demo’s other tabs first.`,
+          ),
+        ),
+      timeLimitMs,
+    )
+    link(backend)
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer))
+  })
+}
+
+async function link(backend: BackendConnection): Promise<void> {
   if (!('serviceWorker' in navigator)) {
     throw new Error(
       'This browser gives this page no service workers (they need https:// or localhost), so the demo backend cannot answer it.',
     )
   }
   const container = navigator.serviceWorker
-  const link = (serviceWorker: ServiceWorker) => {
+  const connect = (serviceWorker: ServiceWorker) => {
     const channel = new MessageChannel()
     backend.serveOver(channel.port1)
     serviceWorker.postMessage({ kind: 'connect' }, [channel.port2])
@@ -27,13 +48,13 @@ export async function linkServiceWorker(backend: BackendConnection): Promise<voi
   // Added before the first link: the service worker's `linked` (and any `connect-please`) come after it.
   container.addEventListener('message', (event: MessageEvent<{ kind?: string } | null>) => {
     if (event.data?.kind === 'linked') markLinked()
-    if (event.data?.kind === 'connect-please' && event.source instanceof ServiceWorker) link(event.source)
+    if (event.data?.kind === 'connect-please' && event.source instanceof ServiceWorker) connect(event.source)
   })
   // Registered by the head script already (browser/early-backend.ts): this finds that registration.
   const registration = await container.register(DEMO_SERVICE_WORKER_URL)
-  link(await untilControlled(registration))
+  connect(await untilControlled(registration))
   container.addEventListener('controllerchange', () => {
-    if (container.controller) link(container.controller)
+    if (container.controller) connect(container.controller)
   })
   await linked
 }
