@@ -16,7 +16,8 @@ const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (
 /**
  * @typedef {{ kind: 'answer', status: number, statusText: string, headers: [string, string][], body: ArrayBuffer | null }
  *   | { kind: 'network-error' } | { kind: 'unhandled' }} SerializedResponse
- * @typedef {{ ask: (request: Request) => Promise<SerializedResponse> }} Backend
+ * @typedef {{ ask: (request: Request) => Promise<SerializedResponse>, tell: (message: unknown) => void }} Backend
+ * @typedef {{ kind: 'wrote', size: number, changes: unknown }} Wrote
  */
 
 /**
@@ -52,11 +53,12 @@ worker.addEventListener('message', (event) => {
   }
   if (event.data?.kind !== 'connect' || !event.ports[0]) return
   // A link that replaces another (the tab answered a `connect-please` twice) leaves the older one to its answers.
-  const backend = backendOver(event.ports[0])
-  backends.set(source.id, backend)
-  notDemoTabs.delete(source.id)
-  for (const resolve of waitingFor.get(source.id) ?? []) resolve(backend)
-  waitingFor.delete(source.id)
+  const tab = source.id
+  const backend = backendOver(event.ports[0], (wrote) => passOn(tab, wrote))
+  backends.set(tab, backend)
+  notDemoTabs.delete(tab)
+  for (const resolve of waitingFor.get(tab) ?? []) resolve(backend)
+  waitingFor.delete(tab)
   source.postMessage({ kind: 'linked' })
   event.waitUntil(forgetClosedTabs())
 })
@@ -88,11 +90,89 @@ async function answer(clientId, request) {
   }
   const backend = backends.get(clientId) ?? (await linkTo(clientId))
   if (!backend) return fetch(request)
-  const response = await backend.ask(request.clone())
+  const write = request.method !== 'GET' && request.method !== 'HEAD'
+  const endWrite = write ? await writeTurn(clientId) : () => {}
+  /** @type {SerializedResponse} */
+  let response
+  try {
+    response = await backend.ask(request.clone())
+  } finally {
+    endWrite()
+  }
   if (response.kind === 'unhandled') return fetch(request)
   if (response.kind === 'network-error') return Response.error()
   const { status, statusText, headers, body } = response
   return new Response(body, { status, statusText, headers })
+}
+
+/**
+ * Each tab's backend holds its own copy of the workspace; two tabs are two admins of one workspace. A
+ * backend tells what each write changed before the write's answer, and that goes on at once to the
+ * other tabs' backends (`other-tab-wrote`), ahead of anything sent to them later on the same port.
+ * @param {string} writer
+ * @param {Wrote} wrote
+ */
+function passOn(writer, { size, changes }) {
+  for (const [tab, backend] of backends) {
+    if (tab !== writer) backend.tell({ kind: 'other-tab-wrote', size, changes })
+  }
+}
+
+/**
+ * Writes go one tab at a time: a tab's write waits until the writes of another tab in flight are
+ * answered (and so passed on), so it is checked against them (`expected_updated_at`) and never
+ * silently undoes them. A tab's own writes run side by side (a bulk job's calls), unless another tab
+ * waits: then they queue behind it. A tab closed mid-write must not stop the others for long.
+ */
+const writes = {
+  /** @type {string | null} */
+  tab: null,
+  inFlight: 0,
+  /** @type {{ tab: string, admit: () => void }[]} */
+  queue: [],
+}
+const WRITE_TURN_WAIT_MS = 10_000
+
+/**
+ * Settles when `tab` may send a write; with the function that says it was answered.
+ * @param {string} tab
+ * @returns {Promise<() => void>}
+ */
+function writeTurn(tab) {
+  const end = () => {
+    writes.inFlight -= 1
+    if (writes.inFlight === 0) admitNext()
+  }
+  if (writes.queue.length === 0 && (writes.inFlight === 0 || writes.tab === tab)) {
+    writes.tab = tab
+    writes.inFlight += 1
+    return Promise.resolve(end)
+  }
+  return new Promise((resolve) => {
+    const waiting = {
+      tab,
+      admit: () => {
+        clearTimeout(timer)
+        resolve(end)
+      },
+    }
+    const timer = setTimeout(() => {
+      writes.queue = writes.queue.filter((other) => other !== waiting)
+      resolve(() => {})
+    }, WRITE_TURN_WAIT_MS)
+    writes.queue.push(waiting)
+  })
+}
+
+/** The next tab in the queue writes: its writes waiting now go together. */
+function admitNext() {
+  const next = writes.queue[0]
+  writes.tab = next?.tab ?? null
+  if (!next) return
+  const admitted = writes.queue.filter((waiting) => waiting.tab === next.tab)
+  writes.queue = writes.queue.filter((waiting) => waiting.tab !== next.tab)
+  writes.inFlight += admitted.length
+  for (const waiting of admitted) waiting.admit()
 }
 
 /**
@@ -127,21 +207,24 @@ async function linkTo(clientId) {
 }
 
 /**
- * The tab's backend over `port`: requests out, answers back by id.
+ * The tab's backend over `port`: requests out, answers back by id; what its writes changed to `onWrote`.
  * @param {MessagePort} port
+ * @param {(wrote: Wrote) => void} onWrote
  * @returns {Backend}
  */
-function backendOver(port) {
+function backendOver(port, onWrote) {
   let lastId = 0
   /** @type {Map<number, (response: SerializedResponse) => void>} */
   const pending = new Map()
   port.onmessage = (event) => {
     const { kind, id, response } = event.data
+    if (kind === 'wrote') onWrote(event.data)
     if (kind !== 'response') return
     pending.get(id)?.(response)
     pending.delete(id)
   }
   return {
+    tell: (message) => port.postMessage(message),
     ask: async (request) => {
       const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer()
       const serialized = { method: request.method, url: request.url, headers: [...request.headers], body }

@@ -39,10 +39,26 @@ export function startDemoBackend(): RunningDemoBackend {
   // Compared with a literal so that Vite folds it, and other builds drop the hooks' code.
   if (import.meta.env.VITE_DEMO_TEST_HOOKS === 'true') installTestHooks(backend.callTestHook)
 
+  backend.onTookInOtherTab(throttled(() => otherTabs.changed(), OTHER_TAB_READ_AGAIN_MS))
+
   const serving = linkServiceWorker(backend)
   return {
     serving: serving.then(() => backend.ready).then(() => undefined),
     onOtherTabChange: (listener) => otherTabs.listen(listener),
+  }
+}
+
+/** How often at most another tab's writes (a bulk job's hundred calls) make the page read again. */
+const OTHER_TAB_READ_AGAIN_MS = 250
+
+/** `run`, `ms` after the first call of a burst: the calls meanwhile join it. */
+function throttled(run: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  return () => {
+    timer ??= setTimeout(() => {
+      timer = undefined
+      run()
+    }, ms)
   }
 }
 

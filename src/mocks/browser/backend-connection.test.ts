@@ -1,6 +1,11 @@
 import { connectBackend } from '@/mocks/browser/backend-connection'
 import { hostDemoBackend } from '@/mocks/browser/backend-host'
-import { serializeRequest, type FromBackend, type ToBackend } from '@/mocks/browser/backend-messages'
+import {
+  serializeRequest,
+  type FromBackend,
+  type ServiceWorkerMessage,
+  type ToBackend,
+} from '@/mocks/browser/backend-messages'
 import { ChangesToStore } from '@/mocks/browser/persistence'
 import {
   ADMIN,
@@ -139,8 +144,8 @@ test("a write's answer to the service worker leaves only once the page has the w
   page.port2.postMessage(start)
   const serviceWorker = openChannel()
   page.port2.postMessage({ kind: 'serve', port: serviceWorker.port1 } satisfies ToBackend, [serviceWorker.port1])
-  const toServiceWorker: FromBackend[] = []
-  serviceWorker.port2.addEventListener('message', (event: MessageEvent<FromBackend>) =>
+  const toServiceWorker: (FromBackend | ServiceWorkerMessage)[] = []
+  serviceWorker.port2.addEventListener('message', (event: MessageEvent<FromBackend | ServiceWorkerMessage>) =>
     toServiceWorker.push(event.data),
   )
 
@@ -156,8 +161,9 @@ test("a write's answer to the service worker leaves only once the page has the w
   )
   // Time the answer would take to arrive if it did not wait: this can only let the test pass wrongly, never fail it.
   await new Promise((resolve) => setTimeout(resolve, 100))
-  expect(toServiceWorker).toEqual([])
+  // What the write changed, for the service worker to pass on to the demo's other tabs; not the answer yet.
+  expect(toServiceWorker).toEqual([{ kind: 'wrote', size: 500, changes: wrote.changes }])
 
   page.port2.postMessage({ kind: 'wrote-received', seq: wrote.seq } satisfies ToBackend)
-  await vi.waitFor(() => expect(toServiceWorker.map((message) => message.kind)).toEqual(['response']))
+  await vi.waitFor(() => expect(toServiceWorker.map((message) => message.kind)).toEqual(['wrote', 'response']))
 })

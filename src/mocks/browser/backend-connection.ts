@@ -29,6 +29,8 @@ export interface BackendConnection {
   onWrote: (listener: (changes: WorkspaceChanges) => void) => void
   /** Settles once the workspace is built, with what it was built from. */
   ready: Promise<BuiltWorkspace>
+  /** `listener` is called each time the backend took in another tab's write (the demo's service worker passed it on). */
+  onTookInOtherTab: (listener: () => void) => void
 }
 
 /** Starts the backend behind `port` and talks to it. */
@@ -44,6 +46,7 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
     })
   let wroteListener: ((changes: WorkspaceChanges) => void) | null = null
   const wroteBeforeListening: WorkspaceChanges[] = []
+  const tookInListeners: (() => void)[] = []
   let markReady = (_built: BuiltWorkspace) => {}
   const ready = new Promise<BuiltWorkspace>((resolve) => (markReady = resolve))
 
@@ -59,6 +62,10 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
       }
       return
     }
+    if (message.kind === 'took-in-other-tab') {
+      for (const listener of tookInListeners) listener()
+      return
+    }
     if (message.kind === 'ready') {
       // A named measure, so the bench can report seeding (ended just now, in the worker) on its own.
       performance.measure('demo:seed', { end: performance.now(), duration: message.seedMs })
@@ -72,6 +79,7 @@ export function connectBackend(port: BackendPort, start: Omit<StartBackend, 'kin
 
   return {
     ready,
+    onTookInOtherTab: (listener) => void tookInListeners.push(listener),
     onWrote: (listener) => {
       wroteListener = listener
       for (const changes of wroteBeforeListening.splice(0)) listener(changes)

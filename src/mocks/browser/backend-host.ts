@@ -5,6 +5,7 @@ import {
   type BackendPort,
   type FromBackend,
   type SerializedRequest,
+  type ServiceWorkerMessage,
   type StartBackend,
   type ToBackend,
 } from '@/mocks/browser/backend-messages'
@@ -13,7 +14,7 @@ import type { createTestHooks, TestHooks } from '@/mocks/browser/test-hooks'
 import { FaultInjector } from '@/mocks/faults'
 import { createHandlers, type DemoBackend } from '@/mocks/handlers'
 import { createSeedWorkspace } from '@/mocks/seed'
-import { Workspace } from '@/mocks/workspace'
+import { Workspace, type WorkspaceChanges } from '@/mocks/workspace'
 
 /**
  * The demo backend's side of the Web Worker (browser/backend-worker.ts): the same msw handlers as
@@ -26,10 +27,16 @@ export function hostDemoBackend(
   // Passed in, not imported: builds without test hooks leave their code out.
   { testHooks }: { testHooks: typeof createTestHooks | null },
 ): void {
-  let started: { backend: DemoBackend; handlers: ReturnType<typeof createHandlers>; hooks: TestHooks | null } | null =
-    null
+  let started: {
+    size: number
+    backend: DemoBackend
+    handlers: ReturnType<typeof createHandlers>
+    hooks: TestHooks | null
+  } | null = null
   const post = (message: FromBackend, transfer: Transferable[] = []) => port.postMessage(message, transfer)
   const writes = new WritesToPage()
+  /** The demo's service worker's ports (a restarted one links again; a dead port drops what is sent). */
+  const serviceWorkerPorts: MessagePort[] = []
 
   const start = (message: StartBackend) => {
     const seedStart = performance.now()
@@ -42,11 +49,16 @@ export function hostDemoBackend(
       workspace,
       latencyMs,
       faults: faults ? new FaultInjector(faults) : null,
-      onWrite: () => post({ kind: 'wrote', seq: writes.reported(), changes: backend.workspace.takeNewChanges() }),
+      onWrite: () => {
+        const changes = backend.workspace.takeNewChanges()
+        post({ kind: 'wrote', seq: writes.reported(), changes })
+        const told: ServiceWorkerMessage = { kind: 'wrote', size, changes }
+        for (const serviceWorker of serviceWorkerPorts) serviceWorker.postMessage(told)
+      },
     }
     // What was taken in is stored already: report only what this tab writes from here on.
     workspace.takeNewChanges()
-    started = { backend, handlers: createHandlers(backend), hooks: testHooks?.(backend) ?? null }
+    started = { size, backend, handlers: createHandlers(backend), hooks: testHooks?.(backend) ?? null }
     post({ kind: 'ready', seedMs: performance.now() - seedStart, size, keptStored: keep !== undefined })
     prepareBetweenRequests(workspace)
   }
@@ -76,6 +88,16 @@ export function hostDemoBackend(
       })
   }
 
+  /** In the order the port delivers it, before any request sent after it: a write here then sees it. */
+  const takeInOtherTabWrite = ({ size, changes }: { size: number; changes: WorkspaceChanges }) => {
+    // A tab of another size is another workspace.
+    if (!started || started.size !== size) return
+    started.backend.workspace.applyChanges(changes)
+    // Stored by the tab that wrote it: not reported as this tab's.
+    started.backend.workspace.takeNewChanges()
+    post({ kind: 'took-in-other-tab' })
+  }
+
   port.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as ToBackend
     switch (message.kind) {
@@ -86,9 +108,11 @@ export function hostDemoBackend(
         answer(message, port)
         return
       case 'serve':
+        serviceWorkerPorts.push(message.port)
         message.port.addEventListener('message', (event: MessageEvent) => {
           const request = event.data as ToBackend
           if (request.kind === 'request') answer(request, message.port)
+          if (request.kind === 'other-tab-wrote') takeInOtherTabWrite(request)
         })
         message.port.start()
         return

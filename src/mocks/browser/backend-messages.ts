@@ -49,6 +49,11 @@ export type ToBackend =
   | { kind: 'wrote-received'; seq: number }
   /** Another tab stored changes: take them in, then say `done`. */
   | { kind: 'other-tab'; id: number; changes: WorkspaceChanges }
+  /**
+   * From the demo's service worker: another tab's backend wrote these, and that tab's write is not
+   * answered before this is sent, nor is this tab's next write sent before it (ServiceWorkerMessage).
+   */
+  | { kind: 'other-tab-wrote'; size: number; changes: WorkspaceChanges }
   | RunTestHook
 
 /** The workspace the worker built (browser/demo-start.ts resolved it), as the page stores after it. */
@@ -68,6 +73,20 @@ export type FromBackend =
   | { kind: 'wrote'; seq: number; changes: WorkspaceChanges }
   /** The workspace is built, in `seedMs` of the worker's time. */
   | ({ kind: 'ready'; seedMs: number } & BuiltWorkspace)
+  /** Another tab's write was taken in (`other-tab-wrote`): what the page shows may be out of date. */
+  | { kind: 'took-in-other-tab' }
+
+/**
+ * What the backend tells the demo's service worker besides answers: what a write changed, before the
+ * write's answer, so that the service worker passes it on to the demo's other tabs (their backends
+ * hold their own copies of the workspace) before any of their writes. Two tabs are two admins of one
+ * workspace: a write in one must see the other's, or `expected_updated_at` could not refuse it.
+ */
+export interface ServiceWorkerMessage {
+  kind: 'wrote'
+  size: number
+  changes: WorkspaceChanges
+}
 
 /** The part of a port (a Worker, its global scope, a MessagePort) both sides use. */
 export interface BackendPort {
