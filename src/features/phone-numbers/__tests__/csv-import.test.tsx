@@ -107,3 +107,16 @@ test('a support key may import; a read-only key is not offered Import CSV', asyn
   expect(await screen.findByRole('button', { name: 'Export CSV' })).toBeInTheDocument()
   expect(screen.queryByRole('button', { name: 'Import CSV' })).not.toBeInTheDocument()
 })
+
+test('closing the dialog gives focus back to Import CSV (it is not a Dialog.Trigger)', async () => {
+  givenNumber({ nickname: 'Front Office' })
+  const { user } = renderApp()
+  const importButton = await screen.findByRole('button', { name: 'Import CSV' })
+  importButton.focus()
+  await user.keyboard('{Enter}')
+  const dialog = await screen.findByRole('dialog', { name: 'Import CSV' })
+  await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement))
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Import CSV' })).toHaveFocus())
+})

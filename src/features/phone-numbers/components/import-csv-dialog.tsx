@@ -1,4 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog'
+import { useFocusReturn } from '@/components/ui/focus-return'
 import { ImportCsvPreview } from '@/features/phone-numbers/components/import-csv-preview'
 import { ImportFilePicker } from '@/features/phone-numbers/components/import-file-picker'
 import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
@@ -31,6 +32,8 @@ function stageInWords(stage: ImportStage): string {
  */
 export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
   const { state, chooseFile, cancel, reset } = useCsvImport()
+  // Opened by the toolbar's Import CSV, not a Dialog.Trigger: Radix alone would leave focus on <body>.
+  const focusReturn = useFocusReturn()
   const job = useWriteJob()
   const jobStarted = job.state.phase !== 'idle'
   const applying = job.state.phase === 'running'
@@ -45,7 +48,12 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
     <Dialog.Root open={open} onOpenChange={(next) => !next && close()}>
       <Dialog.Portal container={document.body}>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog import-dialog" aria-describedby="import-csv-about">
+        <Dialog.Content
+          className="dialog import-dialog"
+          aria-describedby="import-csv-about"
+          onOpenAutoFocus={focusReturn.remember}
+          onCloseAutoFocus={focusReturn.restore}
+        >
           <Dialog.Title className="dialog-title">Import CSV</Dialog.Title>
           <div className="dialog-body">
             <p id="import-csv-about" className="muted">
