@@ -1,7 +1,7 @@
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { EXPORT_HEADER, exportCells } from '@/features/phone-numbers/domain/csv/export-columns'
 import { CsvFileWriter } from '@/features/phone-numbers/jobs/csv-file-writer'
-import { readMovedUp } from '@/features/phone-numbers/jobs/read-selection'
+import { pagesInOrder, readMovedUp } from '@/features/phone-numbers/jobs/read-selection'
 import { MAX_PAGE_SIZE, type ListPhoneNumbersParams, type PhoneNumber, type PhoneNumberList } from '@/types/api'
 
 /** A CSV file (its header line first, csvBlob's byte order mark before it) and how many numbers it holds. */
@@ -30,15 +30,12 @@ interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void
 }
 
-/** Pages asked for ahead of the one being written: the server (or the demo's worker) works meanwhile. */
-const PAGES_IN_FLIGHT = 3
-
 /** Times the view is read again when it moved under the export, at most (a view that keeps moving is let be). */
 const CATCH_UP_PASSES = 2
 
 /**
  * Every number of a view (its filters and sort, every page) as a CSV file: pages of the largest size,
- * a few asked for ahead of the one being written, each written and then a yield to the browser. Only
+ * a few asked for ahead of the one being written (pagesInOrder), each written and then a yield to the browser. Only
  * text is kept, not the records. A number seen on an earlier page is written once; `excluded`
  * numbers not at all. Other admins' changes move numbers across pages meanwhile:
  * - numbers that leave the view move the rest up into pages written already: those pages are read
@@ -69,30 +66,18 @@ export async function exportView(
   /** One pass over every page of the view, writing what was not written yet; true when the view moved meanwhile. */
   const pass = async (): Promise<boolean> => {
     signal?.throwIfAborted()
-    const asked = new Map<number, Promise<PhoneNumberList>>()
-    const ask = (page: number) => {
-      const answer = readPage(page)
-      // A rejection is awaited when its page's turn comes; until then it must not count as unhandled.
-      answer.catch(() => undefined)
-      asked.set(page, answer)
-    }
     /** The numbers read page after page (not those read again): without changes, each comes once. */
     const readInPass = new Set<string>()
     let moved = false
-    let answer = await readPage(1)
-    let nextToAsk = 2
-    let lastTotal = answer.total
-    for (let page = 1; ; page += 1) {
-      signal?.throwIfAborted()
-      const pageCount = Math.ceil(answer.total / MAX_PAGE_SIZE)
-      while (nextToAsk <= pageCount && nextToAsk <= page + PAGES_IN_FLIGHT) ask(nextToAsk++)
+    let lastTotal: number | null = null
+    for await (const { page, answer } of pagesInOrder(readPage, signal)) {
       for (const { id } of answer.data) {
         if (readInPass.has(id)) moved = true
         readInPass.add(id)
       }
-      if (answer.total > lastTotal) moved = true
+      if (lastTotal !== null && answer.total > lastTotal) moved = true
       const fresh = freshOf(answer.data)
-      if (answer.total < lastTotal) {
+      if (lastTotal !== null && answer.total < lastTotal) {
         await readMovedUp(readPage, page, lastTotal - answer.total, answer.total, (again) =>
           fresh.push(...freshOf(again.data)),
         )
@@ -100,11 +85,8 @@ export async function exportView(
       lastTotal = answer.total
       await writer.write(fresh.map((n) => exportCells(n, catalog)))
       onProgress?.({ done: writer.count, total: Math.max(answer.total - excluded.size, writer.count) })
-      const next = asked.get(page + 1)
-      if (page >= pageCount || !next) return moved
-      asked.delete(page + 1)
-      answer = await next
     }
+    return moved
   }
 
   let stillMoving = await pass()

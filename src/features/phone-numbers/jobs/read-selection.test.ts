@@ -1,4 +1,4 @@
-import { readSelection } from '@/features/phone-numbers/jobs/read-selection'
+import { PAGES_IN_FLIGHT, readSelection } from '@/features/phone-numbers/jobs/read-selection'
 import { resetTestBackend, server, testBackend } from '@/mocks/node'
 import { MAX_PAGE_SIZE } from '@/types/api'
 
@@ -32,6 +32,32 @@ describe('reading every number of a view', () => {
         .filter((id) => !excluded.has(id))
         .sort(),
     )
+  })
+
+  test('asks for a few pages ahead, not one round trip after another, and each page once', async () => {
+    const matching = unrouted()
+    let inFlight = 0
+    let most = 0
+    const pages: string[] = []
+    const started = ({ request }: { request: Request }) => {
+      pages.push(new URL(request.url).searchParams.get('page')!)
+      most = Math.max(most, ++inFlight)
+    }
+    const ended = () => void (inFlight -= 1)
+    server.events.on('request:start', started)
+    server.events.on('response:mocked', ended)
+    try {
+      const found = await readSelection({ kind: 'view', filters: VIEW, excluded: new Set(), total: matching.length })
+      expect(found.size).toBe(matching.length)
+    } finally {
+      server.events.removeListener('request:start', started)
+      server.events.removeListener('response:mocked', ended)
+    }
+    const pageCount = Math.ceil(matching.length / MAX_PAGE_SIZE)
+    expect(pages.map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: pageCount }, (_, i) => i + 1))
+    // msw may report an answer a moment after the page has it and asked for the next: one more at most.
+    expect(most).toBeGreaterThanOrEqual(PAGES_IN_FLIGHT)
+    expect(most).toBeLessThanOrEqual(PAGES_IN_FLIGHT + 1)
   })
 
   test('numbers that leave the view while it is read do not make it skip the numbers after them', async () => {

@@ -56,33 +56,55 @@ export async function readSelection(
     // Oldest first: a number's creation time never changes, so writes meanwhile do not move numbers between pages.
     const params: ListPhoneNumbersParams = { ...filters, limit: MAX_PAGE_SIZE, sort: 'created_at', order: 'asc' }
     const readPage = (page: number) => platformApi.listPhoneNumbers({ ...params, page }, { signal })
-    let next = readPage(1)
     let lastTotal: number | null = null
-    for (let page = 1; ; page++) {
-      const answer = await next
-      const last = answer.data.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= answer.total
-      if (!last) {
-        // The next page is asked for before this one is taken in: the server prepares it meanwhile.
-        next = readPage(page + 1)
-        // Awaited in its turn; a failure of the pages read again meanwhile must not leave it unhandled.
-        next.catch(() => undefined)
-      }
+    let read = readBefore
+    for await (const { page, answer } of pagesInOrder(readPage, signal)) {
       keep(answer.data, excluded)
       if (lastTotal !== null && answer.total < lastTotal) {
         await readMovedUp(readPage, page, lastTotal - answer.total, answer.total, (a) => keep(a.data, excluded))
       }
       // This page's total: numbers leaving after it was read move the next page's numbers into this one.
       lastTotal = answer.total
-      const read = readBefore + Math.min(page * MAX_PAGE_SIZE, answer.total)
+      read = readBefore + Math.min(page * MAX_PAGE_SIZE, answer.total)
       onProgress?.({ read, total: Math.max(source.total, read) })
-      if (last) {
-        readBefore = read
-        break
-      }
     }
+    readBefore = read
   }
   found.trim()
   return found
+}
+
+/** Pages asked for ahead of the one being taken in: the server (or the demo's worker) works meanwhile. */
+export const PAGES_IN_FLIGHT = 3
+
+/**
+ * Every page of a view, in order, from the first to the last the latest answer counts, with
+ * PAGES_IN_FLIGHT asked for ahead of the one being taken: a view of 10,000 numbers is 50 pages, and
+ * one at a time they wait 50 round trips. The caller handles numbers moving between pages (readMovedUp).
+ */
+export async function* pagesInOrder(
+  readPage: (page: number) => Promise<PhoneNumberList>,
+  signal?: AbortSignal,
+): AsyncGenerator<{ page: number; answer: PhoneNumberList }> {
+  const asked = new Map<number, Promise<PhoneNumberList>>()
+  let answer = await readPage(1)
+  let nextToAsk = 2
+  for (let page = 1; ; page += 1) {
+    // Cancelled while the caller took in the last page: ask for nothing more.
+    signal?.throwIfAborted()
+    const pageCount = Math.ceil(answer.total / MAX_PAGE_SIZE)
+    while (nextToAsk <= pageCount && nextToAsk <= page + PAGES_IN_FLIGHT) {
+      const asking = readPage(nextToAsk)
+      // A rejection is awaited when its page's turn comes; until then it must not count as unhandled.
+      asking.catch(() => undefined)
+      asked.set(nextToAsk++, asking)
+    }
+    yield { page, answer }
+    const next = asked.get(page + 1)
+    if (page >= pageCount || !next) return
+    asked.delete(page + 1)
+    answer = await next
+  }
 }
 
 /**
