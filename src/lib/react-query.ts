@@ -3,6 +3,8 @@ import { isApiError } from '@/lib/api-error'
 import { credentials } from '@/lib/credentials'
 
 const MAX_READ_RETRIES = 3
+/** How many times a read that gets no answer is sent in all (what the page says while it tries again). */
+export const READ_ATTEMPTS = MAX_READ_RETRIES + 1
 
 /** Reads retry only what may succeed next time (no answer, 5xx, 429), a bounded number of times. */
 function shouldRetryRead(failureCount: number, error: unknown): boolean {

@@ -5,6 +5,7 @@ import { checkCall, fieldsChosen, type StoppedSave } from '@/features/phone-numb
 import { changedFields, type NumberField } from '@/features/phone-numbers/domain/number-fields'
 import { SIDE_NAMES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
 import { isApiError } from '@/lib/api-error'
+import { asSentence } from '@/lib/as-sentence'
 import { changeTimeInWords } from '@/lib/changed-numbers'
 import type { PhoneNumber } from '@/types/api'
 
@@ -153,9 +154,6 @@ export function whoChangedInWords(stopped: Pick<StoppedSave, 'changedBy' | 'curr
   const when = at ? changeTimeInWords(at) : ''
   return when ? `Changed ${when}.` : null
 }
-
-/** The reason as a sentence of its own, ended with a full stop when the server did not end it. */
-const asSentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`)
 
 /**
  * Refusals whose own text may be terse or technical, in words that say what it means and what to do;

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { testBackend } from '@/mocks/node'
+import { http, HttpResponse } from 'msw'
+import { server, testBackend } from '@/mocks/node'
 import { givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { credentials } from '@/lib/credentials'
@@ -80,4 +81,21 @@ test('after a reconnect with a key that may do less, the dialog drops what it ma
   expect(within(editDialog).getByRole('listitem')).toHaveTextContent('Nickname: “Front Office” → “Renamed by support”')
   await saveAndWaitForClose(user, editDialog)
   expect(storedNumber(number)).toMatchObject({ nickname: 'Renamed by support', inbound_agent_version_id: null })
+})
+
+test('while the server does not answer, the connect screen says why and which attempt it is, and offers another key', async () => {
+  let asked = 0
+  server.use(
+    http.get('*/v1/me', () => {
+      asked += 1
+      // The first attempt fails as a server down would; the next one waits (the server is still slow).
+      return asked === 1
+        ? HttpResponse.json({ error: { code: 'unavailable', message: 'Down' } }, { status: 503 })
+        : new Promise<never>(() => {})
+    }),
+  )
+  renderApp()
+  const status = await screen.findByText(/Trying again \(attempt 2 of 4\)\./, undefined, { timeout: 5_000 })
+  expect(status).toHaveTextContent(/^Connecting… Down\. Trying again \(attempt 2 of 4\)\.$/)
+  expect(screen.getByRole('button', { name: 'Use another key' })).toBeInTheDocument()
 })

@@ -5,7 +5,9 @@ import { retryableLazy } from '@/components/retryable-lazy'
 import { isDemoMode } from '@/config/env'
 import { meQueries } from '@/features/session/api/me-queries'
 import { useSession, useSwitchKey } from '@/features/session/use-session'
+import { asSentence } from '@/lib/as-sentence'
 import { credentials } from '@/lib/credentials'
+import { READ_ATTEMPTS } from '@/lib/react-query'
 import type { Me } from '@/types/api'
 
 // Forms and dialogs are loaded only when a key is asked for: most sessions never need them.
@@ -65,7 +67,17 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </main>
     ) : (
       <main className="connect-screen">
-        <p role="status">Connecting…</p>
+        {/* A server that does not answer takes READ_ATTEMPTS × the client's timeout: say so on the way. */}
+        <p role="status">
+          Connecting…
+          {me.failureReason &&
+            ` ${asSentence(me.failureReason.message)} Trying again (attempt ${me.failureCount + 1} of ${READ_ATTEMPTS}).`}
+        </p>
+        {me.failureReason && (
+          <button type="button" className="button" onClick={() => switchKey(null)}>
+            Use another key
+          </button>
+        )}
       </main>
     )
   }
