@@ -133,3 +133,25 @@ test('a save whose last answer was lost after another admin moved a side it had 
   // The rename is undone; the outbound side is the other admin's now, and stays.
   expect(storedNumber(number)).toMatchObject({ nickname: 'Desk', outbound_agent_version_id: 'agv_sales_3' })
 })
+
+test('Ctrl+Z undoes the save while its confirmation shows, from the row the focus went back to; not in a field', async () => {
+  const { user, number, dialog, requests } = await editNewNumber({ nickname: 'Front Office', label: 'cc-1' })
+  await retype(user, dialog, 'Nickname', 'Front Line')
+  await saveAndWaitForClose(user, dialog)
+  expect(await screen.findByRole('button', { name: 'Undo' })).toHaveAttribute('aria-keyshortcuts', 'Control+Z Meta+Z')
+
+  const search = screen.getByRole('searchbox', { name: 'Search numbers' })
+  search.focus()
+  await user.keyboard('{Control>}z{/Control}')
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Front Line' })
+
+  screen.getByRole('button', { name: 'Edit Front Line' }).focus()
+  await user.keyboard('{Control>}z{/Control}')
+  expect(await screen.findByText('Undone: Front Office is back as it was.')).toBeInTheDocument()
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Front Office' })
+  // The save and one undo: the Ctrl+Z in the search field was the field's own.
+  expect((await writesOf(requests)).map((write) => (write.body as { nickname?: string }).nickname)).toEqual([
+    'Front Line',
+    'Front Office',
+  ])
+})

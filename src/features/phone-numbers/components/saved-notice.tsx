@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { Toast } from '@/components/ui/toast'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import type { SaveResult, SaveVariables } from '@/features/phone-numbers/api/save-phone-number'
@@ -29,15 +30,19 @@ export function SavedNotice({ variables, result, catalog, onDismiss, onUndo }: S
         catalog,
       )
     : []
+  useUndoShortcut(onUndo)
   return (
     <Toast
       expiresAfterMs={theirs.length === 0 ? SUCCESS_VISIBLE_MS : undefined}
       onDismiss={onDismiss}
       actions={
         onUndo && (
-          <button type="button" className="button button-small" onClick={onUndo}>
-            Undo
-          </button>
+          <>
+            <button type="button" className="button button-small" onClick={onUndo} aria-keyshortcuts="Control+Z Meta+Z">
+              Undo
+            </button>
+            <kbd aria-hidden="true">{UNDO_KEYS}</kbd>
+          </>
         )
       }
     >
@@ -47,4 +52,28 @@ export function SavedNotice({ variables, result, catalog, onDismiss, onUndo }: S
       ))}
     </Toast>
   )
+}
+
+const UNDO_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘Z' : 'Ctrl+Z'
+
+/**
+ * Ctrl+Z (⌘Z) undoes the save while its confirmation shows: after Save, focus is back on the row, and
+ * the confirmation's Undo is after the whole table in the tab order. Not in a field (its own undo), nor
+ * with a dialog open.
+ */
+function useUndoShortcut(onUndo: (() => void) | undefined): void {
+  useEffect(() => {
+    if (!onUndo) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return
+      const target = event.target instanceof Element ? event.target : null
+      if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"]'))
+        return
+      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return
+      event.preventDefault()
+      onUndo()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [onUndo])
 }
