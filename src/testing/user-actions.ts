@@ -45,11 +45,11 @@ export function goInHistory(direction: 'back' | 'forward') {
  */
 export async function editNewNumber(given: GivenNumber = {}) {
   const number = givenNumber(given)
-  const { user } = renderApp()
+  const { user, queryClient } = renderApp()
   await findRow(number)
   const requests = recordRequests()
   const dialog = await openEdit(user, number)
-  return { user, number, requests, dialog }
+  return { user, queryClient, number, requests, dialog }
 }
 
 /** Replaces what a text field of the dialog holds, as a user does (select all, type); returns the field. */

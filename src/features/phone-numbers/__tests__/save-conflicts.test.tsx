@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
 import { server } from '@/mocks/node'
 import { anotherAdminChanges, givenNumber, storedNumber } from '@/testing/builders'
@@ -150,4 +150,25 @@ test('a conflict of a save whose dialog was closed: the notice explains, and Edi
   expect(summaryOf(reopened)).toEqual(['Label: “cc-1” → “cc-2”'])
   await saveAndWaitForClose(user, reopened)
   expect(storedNumber(number)).toMatchObject({ nickname: 'Renamed elsewhere', label: 'cc-2' })
+})
+
+test('someone else changes a field the user changed while the dialog is open (read in by a refetch): the dialog says so before Save', async () => {
+  const { user, number, dialog, queryClient } = await editNewNumber({ nickname: 'Front Office', label: 'cc-1' })
+  await retype(user, dialog, 'Nickname', 'Mine')
+  // A field the user left alone just follows the server.
+  anotherAdminChanges(number, { label: 'cc-2' })
+  await act(() => queryClient.invalidateQueries())
+  await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Label' })).toHaveValue('cc-2'))
+  expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+
+  anotherAdminChanges(number, { nickname: 'Theirs' })
+  await act(() => queryClient.invalidateQueries())
+  const alert = await within(dialog).findByRole('alert')
+  expect(alert).toHaveTextContent('Someone else changed this number while you were editing it: nothing is saved yet.')
+  expect(alert).toHaveTextContent(
+    'Nickname changed to “Theirs” since you opened this number. You changed it too: Save would put your choice in its place.',
+  )
+  expect(within(dialog).getByRole('textbox', { name: 'Nickname' })).toHaveValue('Mine')
+  await saveAndWaitForClose(user, dialog)
+  expect(storedNumber(number)).toMatchObject({ nickname: 'Mine', label: 'cc-2' })
 })

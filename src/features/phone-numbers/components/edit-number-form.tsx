@@ -13,6 +13,7 @@ import { TextFields } from '@/features/phone-numbers/components/text-fields'
 import { WebhookField } from '@/features/phone-numbers/components/webhook-field'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import {
+  clashesWithServer,
   draftOverNumber,
   editNumberFormSchema,
   followNumber,
@@ -21,6 +22,7 @@ import {
   type EditNumberFormValues,
 } from '@/features/phone-numbers/domain/edit-number-form'
 import {
+  CHANGED_WHILE_EDITING,
   droppedByKeyNote,
   EARLIER_SAVE_RUNNING,
   rateLimitWaitLabel,
@@ -28,6 +30,7 @@ import {
   savedMessage,
   webhookNote,
 } from '@/features/phone-numbers/domain/save-messages'
+import { changesSinceInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
 import { SIDES, SLOT_FIELD } from '@/features/phone-numbers/domain/sides'
 import { useNumberSave } from '@/features/phone-numbers/hooks/use-number-save'
 import { useSavePlan } from '@/features/phone-numbers/hooks/use-save-plan'
@@ -107,11 +110,18 @@ export function EditNumberForm(props: EditNumberFormProps) {
   // The number changed on the server (the fresh read on open, another admin's change found after a
   // refused save, an earlier save ending): the fields the user has not changed follow it, also while a
   // save runs (its refusal re-reads the number); what the user changed stays, so Save sends only that.
+  // A field the user changed changed on the server too (another admin, another tab, read in by a refetch):
+  // say so before Save puts the user's choice over it. After a refused save, SaveOutcome says it instead.
   const followed = useRef(number)
+  const [changedUnderYou, setChangedUnderYou] = useState<string[]>([])
   const followServer = useEffectEvent(() => {
     const before = followed.current
     followed.current = number
-    if (before !== number) setValues(followNumber(form.getValues(), before, number, catalog))
+    if (before === number) return
+    const values = form.getValues()
+    const clashing = clashesWithServer(values, before, number)
+    if (!save.error && clashing.length > 0) setChangedUnderYou(changesSinceInWords(before, number, catalog, clashing))
+    setValues(followNumber(values, before, number, catalog))
   })
   useEffect(() => followServer(), [number])
 
@@ -140,6 +150,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
   const nothingToSave = plan.calls.length === 0 || plan.error !== null || save.earlierSaveRunning
   const submitPlan = () => {
     if (nothingToSave || saving) return
+    setChangedUnderYou([])
     // The controls are disabled while saving: keep focus on Save (aria-disabled, still focusable), not on <body>.
     saveButton.current?.focus()
     save.submit(
@@ -180,6 +191,14 @@ export function EditNumberForm(props: EditNumberFormProps) {
         <p className="notice" role="status">
           {droppedNote}
         </p>
+      )}
+      {changedUnderYou.length > 0 && (
+        <div className="notice" role="alert">
+          <p>{CHANGED_WHILE_EDITING}</p>
+          {changedUnderYou.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
       )}
       <div className="sides">
         {SIDES.map((side, index) => (

@@ -8,7 +8,7 @@ import {
   type DesiredNumberState,
   type SaveDraft,
 } from '@/features/phone-numbers/domain/desired-state'
-import type { NumberField } from '@/features/phone-numbers/domain/number-fields'
+import { changedFields, type NumberField } from '@/features/phone-numbers/domain/number-fields'
 import { fieldsChosen } from '@/features/phone-numbers/domain/save-outcome'
 import { isCanaryPercent, textFieldName, validationMessages } from '@/features/phone-numbers/domain/save-messages'
 import { SIDE_NAMES, SIDES, type Side } from '@/features/phone-numbers/domain/sides'
@@ -138,6 +138,19 @@ export function followNumber(
   catalog: AgentCatalog,
 ): EditNumberFormValues {
   return overNumber(values, fieldsChosen(before, desiredStateFromValues(values)), after, catalog)
+}
+
+/**
+ * Fields the number changed on the server (`before` → `after`) that the user has changed too: Save
+ * would put the user's choice over a change the user may not have seen.
+ */
+export function clashesWithServer(
+  values: EditNumberFormValues,
+  before: PhoneNumber,
+  after: PhoneNumber,
+): NumberField[] {
+  const chosen = fieldsChosen(before, desiredStateFromValues(values))
+  return changedFields(before, after).filter((field) => chosen.includes(field))
 }
 
 /** A choice taken up again (Edit again): the fields the user had changed over `draft.from`, over the number as it is now. */

@@ -267,6 +267,9 @@ export const DISCARD_TEXT = {
   discard: 'Discard changes',
 } as const
 
+/** Heads the fields someone changed while the dialog was open that the user had changed too. */
+export const CHANGED_WHILE_EDITING = 'Someone else changed this number while you were editing it: nothing is saved yet.'
+
 /** Why Save waits: an earlier save of the same number has not ended (it may change what this one must send). */
 export const EARLIER_SAVE_RUNNING =
   'An earlier save of this number is still running: Save is possible once it has ended.'
