@@ -38,8 +38,8 @@ test('Set label…: axe clean on the form, the preview, the progress and the out
 
   // The outcome: every number listed as not sent, with Retry failed.
   await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await expect(dialog.getByText(/^Changes applied: /)).toHaveText(
-    'Changes applied: 0 changed, 0 unchanged, 50 not changed:',
+  await expect(dialog.getByText(/^Cancelled part-way: /)).toHaveText(
+    'Cancelled part-way: 0 changed, 0 unchanged, 50 not changed:',
     {
       timeout: 30_000,
     },

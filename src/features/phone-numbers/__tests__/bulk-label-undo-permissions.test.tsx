@@ -119,7 +119,8 @@ test('Cancel while Retry failed reads its numbers again: the outcome stands as i
   await user.click(within(dialog).getByRole('button', { name: 'Retry failed' }))
   await user.click(await within(dialog).findByRole('button', { name: 'Cancel' }))
   release()
-  expect(await within(dialog).findByText(/^Changes applied: 1 changed, 0 unchanged, 1 not changed/)).toBeVisible()
+  // Cancelled before the retry sent anything: the outcome before it stands, headed as cancelled.
+  expect(await within(dialog).findByText(/^Cancelled part-way: 1 changed, 0 unchanged, 1 not changed/)).toBeVisible()
   expect(within(dialog).getByRole('button', { name: 'Retry failed' })).toBeInTheDocument()
   expect(within(dialog).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
   expect(storedNumber(b).label).toBe('old')

@@ -109,6 +109,7 @@ test('cancelled after part of a number’s change went through: Undo is offered 
   await user.click(await within(dialog).findByRole('button', { name: 'Cancel' }))
   answer()
 
+  expect(await within(dialog).findByText(/^Cancelled part-way: 0 changed, 0 unchanged, 1 not changed/)).toBeVisible()
   expect(await within(dialog).findByText(/Part of the change was applied before\./)).toBeInTheDocument()
   const files = catchDownloads()
   await user.click(within(dialog).getByRole('button', { name: 'Download results (CSV)' }))

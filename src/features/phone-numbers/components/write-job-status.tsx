@@ -2,6 +2,11 @@ import { JobOutcome } from '@/features/phone-numbers/components/job-outcome'
 import { JobProgress } from '@/features/phone-numbers/components/job-progress'
 import type { WriteJob } from '@/features/phone-numbers/jobs/use-write-job'
 
+const JOB_HEADINGS = {
+  apply: { finished: 'Changes applied', cancelled: 'Cancelled part-way' },
+  undo: { finished: 'Undo finished', cancelled: 'Undo cancelled part-way' },
+} as const
+
 interface WriteJobStatusProps {
   job: WriteJob
   /** Names the downloaded results ("bulk change results"). */
@@ -26,7 +31,7 @@ export function WriteJobStatus({ job, resultsName }: WriteJobStatusProps) {
     case 'done':
       return (
         <JobOutcome
-          heading={state.kind === 'undo' ? 'Undo finished' : 'Changes applied'}
+          heading={JOB_HEADINGS[state.kind][state.cancelled ? 'cancelled' : 'finished']}
           outcomes={state.outcomes}
           tally={state.tally}
           resultsName={resultsName}

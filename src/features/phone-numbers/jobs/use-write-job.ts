@@ -56,6 +56,8 @@ export type WriteJobState =
       tally: JobTally
       /** Some numbers failed or were not sent: Retry failed sends them again. */
       canRetry: boolean
+      /** The user cancelled it: what was not sent yet is not, and the outcome says so. */
+      cancelled: boolean
       canUndo: boolean
     }
   | { phase: 'error'; kind: JobKind; message: string }
@@ -117,7 +119,7 @@ export function useWriteJob() {
         job.outcomes = outcomes
         job.kind = kind
         job.lastRun = { rows, wanted }
-        setState(finishedState(job, outcomes, run.anyToRetry(rows)))
+        setState(finishedState(job, outcomes, run.anyToRetry(rows), abort.signal.aborted))
       } catch (error) {
         setState({ phase: 'error', kind, message: error instanceof Error ? error.message : String(error) })
       } finally {
@@ -167,7 +169,7 @@ export function useWriteJob() {
       await execute(job.kind, found, (row) => wanted.get(row) ?? null, outcomes)
     } catch (error) {
       // Cancelled before anything was sent: the outcome stands as it was, Retry failed and Undo with it.
-      if (abort.signal.aborted) setState(finishedState(job, outcomes, true))
+      if (abort.signal.aborted) setState(finishedState(job, outcomes, true, true))
       else setState({ phase: 'error', kind: job.kind, message: error instanceof Error ? error.message : String(error) })
     }
   }, [execute])
@@ -194,7 +196,7 @@ export function useWriteJob() {
       )
     } catch (error) {
       // Cancelled before anything was sent: the outcome stands as it was, Undo with it.
-      if (abort.signal.aborted) setState(finishedState(job, outcomes, outcomes.anyToRetry(job.lastRun.rows)))
+      if (abort.signal.aborted) setState(finishedState(job, outcomes, outcomes.anyToRetry(job.lastRun.rows), true))
       else setState({ phase: 'error', kind: 'undo', message: error instanceof Error ? error.message : String(error) })
     }
   }, [execute])
@@ -216,13 +218,14 @@ export function useWriteJob() {
 export type WriteJob = ReturnType<typeof useWriteJob>
 
 /** The outcome phase of a job's last run. */
-function finishedState(job: JobMemory, outcomes: JobOutcomes, canRetry: boolean): WriteJobState {
+function finishedState(job: JobMemory, outcomes: JobOutcomes, canRetry: boolean, cancelled: boolean): WriteJobState {
   return {
     phase: 'done',
     kind: job.kind,
     outcomes,
     tally: outcomes.tally(),
     canRetry,
+    cancelled,
     canUndo: job.kind === 'apply' && (outcomes.undoableRows().length > 0 || outcomes.uncheckedRows().length > 0),
   }
 }
