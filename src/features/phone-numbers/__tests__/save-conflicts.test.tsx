@@ -4,6 +4,7 @@ import { server } from '@/mocks/node'
 import { anotherAdminChanges, givenNumber, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { readAt, writesOf } from '@/testing/record-requests'
+import { CHANGED_WHILE_EDITING } from '@/features/phone-numbers/domain/save-messages'
 import { renderApp } from '@/testing/render-app'
 import { choose, editNewNumber, openEdit, retype, saveAndWaitForClose } from '@/testing/user-actions'
 
@@ -159,13 +160,13 @@ test('someone else changes a field the user changed while the dialog is open (re
   anotherAdminChanges(number, { label: 'cc-2' })
   await act(() => queryClient.invalidateQueries())
   await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Label' })).toHaveValue('cc-2'))
-  expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+  expect(within(dialog).queryByText(CHANGED_WHILE_EDITING)).not.toBeInTheDocument()
 
   anotherAdminChanges(number, { nickname: 'Theirs' })
   await act(() => queryClient.invalidateQueries())
-  const alert = await within(dialog).findByRole('alert')
-  expect(alert).toHaveTextContent('Someone else changed this number while you were editing it: nothing is saved yet.')
-  expect(alert).toHaveTextContent(
+  const notice = (await within(dialog).findByText(CHANGED_WHILE_EDITING)).closest('[role="status"]')!
+  expect(notice).toHaveTextContent('Someone else changed this number while you were editing it: nothing is saved yet.')
+  expect(notice).toHaveTextContent(
     'Nickname changed to “Theirs” since you opened this number. You changed it too: Save would put your choice in its place.',
   )
   expect(within(dialog).getByRole('textbox', { name: 'Nickname' })).toHaveValue('Mine')

@@ -111,7 +111,8 @@ export function EditNumberForm(props: EditNumberFormProps) {
   // refused save, an earlier save ending): the fields the user has not changed follow it, also while a
   // save runs (its refusal re-reads the number); what the user changed stays, so Save sends only that.
   // A field the user changed changed on the server too (another admin, another tab, read in by a refetch):
-  // say so before Save puts the user's choice over it. After a refused save, SaveOutcome says it instead.
+  // say so before Save puts the user's choice over it. While a save runs the number changes by its own
+  // calls, and after a refused one SaveOutcome says what changed: not here then.
   const followed = useRef(number)
   const [changedUnderYou, setChangedUnderYou] = useState<string[]>([])
   const followServer = useEffectEvent(() => {
@@ -120,7 +121,8 @@ export function EditNumberForm(props: EditNumberFormProps) {
     if (before === number) return
     const values = form.getValues()
     const clashing = clashesWithServer(values, before, number)
-    if (!save.error && clashing.length > 0) setChangedUnderYou(changesSinceInWords(before, number, catalog, clashing))
+    if (!saving && !save.error && clashing.length > 0)
+      setChangedUnderYou(changesSinceInWords(before, number, catalog, clashing))
     setValues(followNumber(values, before, number, catalog))
   })
   useEffect(() => followServer(), [number])
@@ -193,7 +195,7 @@ export function EditNumberForm(props: EditNumberFormProps) {
         </p>
       )}
       {changedUnderYou.length > 0 && (
-        <div className="notice" role="alert">
+        <div className="notice" role="status">
           <p>{CHANGED_WHILE_EDITING}</p>
           {changedUnderYou.map((line) => (
             <p key={line}>{line}</p>

@@ -1,6 +1,7 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { desiredFromNumber } from '@/features/phone-numbers/domain/desired-state'
 import {
+  clashesWithServer,
   desiredStateFromValues,
   draftOverNumber,
   followNumber,
@@ -70,5 +71,18 @@ test('draftOverNumber: a choice taken up again keeps only the fields the user ha
     inboundAgent: 'agt_billing',
     inboundVersion: 'agv_billing_3',
     label: 'mine',
+  })
+})
+
+describe('clashesWithServer: fields the user changed that the server changed too', () => {
+  test('a field both changed, differently, clashes; one only the server changed does not', () => {
+    const values: EditNumberFormValues = { ...opened, nickname: 'Mine' }
+    expect(clashesWithServer(values, MAIN, THEIRS)).toEqual(['nickname'])
+    expect(clashesWithServer(opened, MAIN, THEIRS)).toEqual([])
+  })
+
+  test('the server now holding what the user chose (the user’s own save, part-way) is no clash', () => {
+    const values: EditNumberFormValues = { ...opened, nickname: 'Reminders line' }
+    expect(clashesWithServer(values, MAIN, THEIRS)).toEqual([])
   })
 })

@@ -149,8 +149,11 @@ export function clashesWithServer(
   before: PhoneNumber,
   after: PhoneNumber,
 ): NumberField[] {
-  const chosen = fieldsChosen(before, desiredStateFromValues(values))
-  return changedFields(before, after).filter((field) => chosen.includes(field))
+  const desired = desiredStateFromValues(values)
+  const chosen = fieldsChosen(before, desired)
+  // A field the server now holds as the user chose it (the user's own save, part-way) is no clash.
+  const stillDiffering = fieldsChosen(after, desired)
+  return changedFields(before, after).filter((field) => chosen.includes(field) && stillDiffering.includes(field))
 }
 
 /** A choice taken up again (Edit again): the fields the user had changed over `draft.from`, over the number as it is now. */
