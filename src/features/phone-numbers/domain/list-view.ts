@@ -68,10 +68,14 @@ function oneOf<T extends string>(values: readonly T[], raw: string | undefined):
   return (values as readonly string[]).includes(raw ?? '') ? (raw as T) : undefined
 }
 
-/** A whole number in [min, max] written in the URL (`3`, not `3.5` or `abc`), or undefined. */
+/** Digits only: `Number()` would also read `1e3`, `0x10`, ` 3` and `3.0` as whole numbers. */
+const DIGITS = /^\d{1,9}$/
+
+/** A whole number in [min, max] written in the URL in digits (`3`, not `3.5`, `1e3` or `abc`), or undefined. */
 function integerIn(raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined || !DIGITS.test(raw)) return undefined
   const n = Number(raw)
-  return Number.isInteger(n) && n >= min && n <= max ? n : undefined
+  return n >= min && n <= max ? n : undefined
 }
 
 /** Agent and version ids (and `none`): anything else in the URL is not an id and is dropped. */
@@ -85,7 +89,7 @@ export function parseListView(search: string): ListView {
   const params = new URLSearchParams(search)
   const read = (key: keyof typeof PARAM) => params.get(PARAM[key]) ?? undefined
   const query = read('search') ?? ''
-  const limit = Number(read('limit'))
+  const limit = integerIn(read('limit'), 1, Number.MAX_SAFE_INTEGER)
   return {
     // Cut, not dropped: an empty search would show every number under a filter the box still shows.
     search: query.trim().slice(0, SEARCH_MAX_LENGTH),
@@ -99,7 +103,7 @@ export function parseListView(search: string): ListView {
     sort: oneOf(sortFields, read('sort')) ?? DEFAULT_LIST_VIEW.sort,
     order: oneOf(sortOrders, read('order')) ?? DEFAULT_LIST_VIEW.order,
     page: integerIn(read('page'), 1, 1_000_000) ?? DEFAULT_LIST_VIEW.page,
-    limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_VIEW.limit,
+    limit: limit !== undefined && (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_VIEW.limit,
   }
 }
 
