@@ -66,7 +66,7 @@ for (const screen of SCREENS) {
 test.describe('long unbroken text', () => {
   test.use({ viewport: { width: 390, height: 844 } })
 
-  test('a 255-character nickname and a 255-character label wrap in the dialog and in the toast after saving', async ({
+  test('a 255-character nickname and a 255-character label wrap in the dialog and the toast, and take two lines each in the table', async ({
     page,
   }) => {
     const nickname = 'N'.repeat(255)
@@ -83,6 +83,17 @@ test.describe('long unbroken text', () => {
     await expect(toast).toBeVisible()
     await expectWithinScreen(page, toast)
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    // In the table the nickname and the label take two lines each, not a screen: the rest is in a tooltip.
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: `Edit ${nickname}` }) })
+    for (const text of [nickname, `Label: ${'L'.repeat(255)}`]) {
+      const line = row.getByTitle(text.replace('Label: ', ''), { exact: true })
+      const { height, lineHeight } = await line.evaluate((element) => ({
+        height: element.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(element).lineHeight),
+      }))
+      expect(height, text.slice(0, 12)).toBeLessThanOrEqual(2 * lineHeight + 1)
+      await expect(line).toHaveText(text)
+    }
   })
 })
 

@@ -30,6 +30,16 @@ interface NumbersTableProps {
   selection: RowSelection
 }
 
+/**
+ * Nicknames and labels show at most two lines (a pasted 255-character word made a row a screen
+ * tall); one long enough to be cut carries its whole text as a tooltip. Screen readers read it all.
+ */
+const CLAMPED_LINES_HOLD = 60
+
+function mayBeCut(text: string): string | undefined {
+  return text.length > CLAMPED_LINES_HOLD ? text : undefined
+}
+
 export function NumbersTable({
   rows,
   catalog,
@@ -148,8 +158,18 @@ const NumberRow = memo(function NumberRow({
         </div>
       </td>
       <td role="cell" className="col-nickname">
-        {number.nickname ? <div>{number.nickname}</div> : <div className="muted">No nickname</div>}
-        {number.label && <div className="muted small">Label: {number.label}</div>}
+        {number.nickname ? (
+          <div className="clamped" title={mayBeCut(number.nickname)}>
+            <bdi>{number.nickname}</bdi>
+          </div>
+        ) : (
+          <div className="muted">No nickname</div>
+        )}
+        {number.label && (
+          <div className="muted small clamped" title={mayBeCut(number.label)}>
+            Label: <bdi>{number.label}</bdi>
+          </div>
+        )}
       </td>
       <td role="cell" className="col-inbound">
         <SlotCell
