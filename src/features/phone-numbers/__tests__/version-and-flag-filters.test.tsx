@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import { testBackend } from '@/mocks/node'
+import { givenKey } from '@/testing/builders'
 import { formatted, listedNumbers, waitForRows } from '@/testing/numbers-table'
 import { listQueriesOf, recordRequests } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
@@ -133,4 +134,21 @@ test('a version of another agent named by a link stays visible in the filter, by
     expect(screen.getByRole('combobox', { name: 'Outbound version' })).toHaveDisplayValue('Outbound Sales v2'),
   )
   await waitFor(() => expect(listedNumbers()).toEqual(where((n) => n.outbound_agent_version_id === 'agv_sales_2')))
+})
+
+test('a link naming an agent that does not exist says so in the Agent filter, once the agents are in', async () => {
+  window.history.replaceState(null, '', '/?agent=agt_retired')
+  renderApp()
+  expect(await screen.findByRole('heading', { name: 'No number matches these filters' })).toBeInTheDocument()
+  const agent = screen.getByRole('combobox', { name: 'Agent' })
+  await waitFor(() => expect(agent).toHaveDisplayValue('Unknown agent (agt_retired)'))
+  expect(urlParam('agent')).toBe('agt_retired')
+})
+
+test('a key that cannot list agents keeps a linked agent id as it is: it may well exist', async () => {
+  givenKey(['numbers:read'])
+  window.history.replaceState(null, '', '/?agent=agt_front_desk')
+  renderApp()
+  expect(await screen.findByText(/Your key cannot read agents/)).toBeInTheDocument()
+  expect(screen.getByRole('combobox', { name: 'Agent' })).toHaveDisplayValue('agt_front_desk')
 })

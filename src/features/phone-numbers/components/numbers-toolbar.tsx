@@ -19,6 +19,8 @@ const keptOnAgentChange = (versionId: string | null) => (versionId === EMPTY_SLO
 interface NumbersToolbarProps {
   view: ListView
   agents: Agent[]
+  /** The agents are in: an id not among them names no agent of this workspace. */
+  agentsKnown: boolean
   onChange: (changes: Partial<ListView>, mode?: 'push' | 'replace') => void
   summary: string
   updating: boolean
@@ -26,7 +28,15 @@ interface NumbersToolbarProps {
   actions?: ReactNode
 }
 
-export function NumbersToolbar({ view, agents, onChange, summary, updating, actions }: NumbersToolbarProps) {
+export function NumbersToolbar({
+  view,
+  agents,
+  agentsKnown,
+  onChange,
+  summary,
+  updating,
+  actions,
+}: NumbersToolbarProps) {
   const [searchInput, setSearchInput] = useState(view.search)
   const search = useDebouncedValue(searchInput.trim(), SEARCH_DEBOUNCE_MS)
   /** The search the box last put in (or took from) the URL, to tell its own changes from Back/Forward. */
@@ -90,9 +100,10 @@ export function NumbersToolbar({ view, agents, onChange, summary, updating, acti
           options={[
             { value: ALL, label: 'Any agent' },
             ...sortedAgents.map((a) => ({ value: a.id, label: agentLabel(a) })),
-            // A link may name an agent this key cannot list: keep it selectable so the filter stays visible.
+            // A link may name an agent not in the list: keep it selectable so the filter stays visible.
+            // Named unknown only once the agents are in (and this key may list them), never as a flash.
             ...(view.agentId && !agents.some((a) => a.id === view.agentId)
-              ? [{ value: view.agentId, label: view.agentId }]
+              ? [{ value: view.agentId, label: agentsKnown ? `Unknown agent (${view.agentId})` : view.agentId }]
               : []),
           ]}
           onValueChange={(value) =>

@@ -107,6 +107,7 @@ export function PhoneNumbersPage() {
         <NumbersToolbar
           view={view}
           agents={agents.catalog?.agents ?? []}
+          agentsKnown={agents.query.data !== undefined}
           onChange={setView}
           summary={
             list.hasAnswer
