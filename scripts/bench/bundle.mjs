@@ -1,10 +1,10 @@
 // @ts-check
 /** What a build's index.html makes the browser download before the app runs, and what weighs in it. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { root } from '../lib/built-app.mjs'
-import { generatedCodeBySource } from '../lib/source-map.mjs'
+import { demoSourcesIn, generatedCodeBySource } from '../lib/source-map.mjs'
 
 /**
  * @typedef {{ file: string, bytes: number, gzip: number, msw: boolean }} InitialFile
@@ -32,7 +32,7 @@ export function initialJavaScript(outDir) {
       file: url,
       bytes: content.length,
       gzip: gzipSync(content).length,
-      msw: builtFromMsw(join(dir, url.replace(/^\//, ''))),
+      msw: holdsDemoCode(join(dir, url.replace(/^\//, ''))),
     }
   })
   /** @type {Map<string, string>} */
@@ -52,7 +52,7 @@ export function initialJavaScript(outDir) {
     .map(([group, code]) => ({ group, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length }))
     .sort((a, b) => b.bytes - a.bytes)
   const allJs = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'))
-  const withMsw = allJs.filter((f) => builtFromMsw(join(dir, 'assets', f)))
+  const withMsw = allJs.filter((f) => holdsDemoCode(join(dir, 'assets', f)))
   return {
     files,
     bytes: files.reduce((a, f) => a + f.bytes, 0),
@@ -63,13 +63,5 @@ export function initialJavaScript(outDir) {
   }
 }
 
-/**
- * Whether msw's code is in a built script, as its source map says.
- * @param {string} file
- */
-function builtFromMsw(file) {
-  // Scripts without a map are the bundler's own: its runtime, an entry that only imports others.
-  if (!existsSync(`${file}.map`)) return false
-  const { sources } = JSON.parse(readFileSync(`${file}.map`, 'utf8'))
-  return /** @type {string[]} */ (sources).some((source) => source.includes('node_modules/msw/'))
-}
+/** Whether the demo's code (msw, src/mocks) is in a built script. @param {string} file */
+const holdsDemoCode = (file) => demoSourcesIn(file).length > 0

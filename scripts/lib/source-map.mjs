@@ -103,3 +103,16 @@ export function generatedCodeBySource(builtFile) {
   })
   return new Map([...pieces].map(([source, list]) => [source, list.join('')]))
 }
+
+/**
+ * The demo backend's code in a built script, as its map names its sources: msw or `src/mocks/`. The
+ * real-server build must hold none (the e2e suite and the bench both ask). A script without a map
+ * is the bundler's own (its runtime, an entry that only imports others): none.
+ * @param {string} builtFile
+ * @returns {string[]}
+ */
+export function demoSourcesIn(builtFile) {
+  if (!existsSync(`${builtFile}.map`)) return []
+  const { sources } = /** @type {{ sources: string[] }} */ (JSON.parse(readFileSync(`${builtFile}.map`, 'utf8')))
+  return sources.filter((source) => source.includes('node_modules/msw/') || source.includes('src/mocks/'))
+}
