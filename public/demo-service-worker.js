@@ -70,6 +70,7 @@ async function forgetClosedTabs() {
   for (const [id, backend] of linked) {
     if (!open.has(id) && backends.get(id) === backend) backends.delete(id)
   }
+  await endTurnIfGone(writes.turn)
 }
 
 worker.addEventListener('fetch', (event) => {
@@ -122,13 +123,14 @@ function passOn(writer, { size, changes }) {
  * Writes go one tab at a time: a tab's write waits until the writes of another tab in flight are
  * answered (and so passed on), so it is checked against them (`expected_updated_at`) and never
  * silently undoes them. A tab's own writes run side by side (a bulk job's calls), unless another tab
- * waits: then they queue behind it. A tab closed mid-write must not stop the others for long.
+ * waits: then they queue behind it. A tab closed or reloaded mid-write never hears its answers: its
+ * turn ends as soon as another write finds it gone, and none waits longer than WRITE_TURN_WAIT_MS.
+ * @typedef {{ tab: string, inFlight: number }} WriteTurn
  */
 const writes = {
-  /** @type {string | null} */
-  tab: null,
-  inFlight: 0,
-  /** @type {{ tab: string, admit: () => void }[]} */
+  /** The tab whose writes are in flight, and how many; null when none. @type {WriteTurn | null} */
+  turn: null,
+  /** @type {{ tab: string, admit: (end: () => void) => void }[]} */
   queue: [],
 }
 const WRITE_TURN_WAIT_MS = 10_000
@@ -139,19 +141,16 @@ const WRITE_TURN_WAIT_MS = 10_000
  * @returns {Promise<() => void>}
  */
 function writeTurn(tab) {
-  const end = () => {
-    writes.inFlight -= 1
-    if (writes.inFlight === 0) admitNext()
+  if (writes.queue.length === 0 && (writes.turn === null || writes.turn.tab === tab)) {
+    writes.turn ??= { tab, inFlight: 0 }
+    return Promise.resolve(oneMore(writes.turn))
   }
-  if (writes.queue.length === 0 && (writes.inFlight === 0 || writes.tab === tab)) {
-    writes.tab = tab
-    writes.inFlight += 1
-    return Promise.resolve(end)
-  }
+  void endTurnIfGone(writes.turn)
   return new Promise((resolve) => {
     const waiting = {
       tab,
-      admit: () => {
+      /** @param {() => void} end */
+      admit: (end) => {
         clearTimeout(timer)
         resolve(end)
       },
@@ -164,15 +163,43 @@ function writeTurn(tab) {
   })
 }
 
+/**
+ * One more write in `turn`; the function that says it was answered (once counts: a turn ended by
+ * its tab's closing is not ended again by an answer that comes after all).
+ * @param {WriteTurn} turn
+ */
+function oneMore(turn) {
+  turn.inFlight += 1
+  let answered = false
+  return () => {
+    if (answered) return
+    answered = true
+    turn.inFlight -= 1
+    if (turn.inFlight === 0 && writes.turn === turn) admitNext()
+  }
+}
+
 /** The next tab in the queue writes: its writes waiting now go together. */
 function admitNext() {
   const next = writes.queue[0]
-  writes.tab = next?.tab ?? null
-  if (!next) return
+  if (!next) {
+    writes.turn = null
+    return
+  }
+  const turn = { tab: next.tab, inFlight: 0 }
+  writes.turn = turn
   const admitted = writes.queue.filter((waiting) => waiting.tab === next.tab)
   writes.queue = writes.queue.filter((waiting) => waiting.tab !== next.tab)
-  writes.inFlight += admitted.length
-  for (const waiting of admitted) waiting.admit()
+  for (const waiting of admitted) waiting.admit(oneMore(turn))
+}
+
+/**
+ * Ends the turn of a tab that is gone (closed, reloaded, crashed): its writes' answers will never come.
+ * @param {WriteTurn | null} turn
+ */
+async function endTurnIfGone(turn) {
+  if (turn === null || (await worker.clients.get(turn.tab))) return
+  if (writes.turn === turn) admitNext()
 }
 
 /**

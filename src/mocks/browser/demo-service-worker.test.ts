@@ -252,3 +252,24 @@ test("a tab's own writes run side by side; another tab's write waits for them, t
   expect(order.slice(2)).toEqual(['b2', 'a2'])
   expect((await firstNumber(worker, 'b')).nickname).toBe('a0')
 })
+
+test("a tab closed mid-write does not hold the other tabs' writes: its turn ends once they find it gone", async () => {
+  // No fallback timer may fire: the other tab's write must go because the closed tab's turn ended.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  onTestFinished(() => void vi.useRealTimers())
+  const worker = startServiceWorker()
+  const tabB = connectedBackend()
+  // A tab whose page is gone: its end of the link takes requests and never answers.
+  const closing = { serveOver: () => undefined } as unknown as Backend
+  worker.openTab('closing', closing)
+  worker.openTab('b', tabB.connection)
+  const seen = await firstNumber(worker, 'b')
+  void worker.send('closing', rename(seen.id, 'Lost with the tab'))
+  worker.closeTab('closing')
+
+  const fromB = await worker.send('b', rename(seen.id, 'From B', seen.updated_at))!
+  expect(fromB.status).toBe(200)
+  expect((await firstNumber(worker, 'b')).nickname).toBe('From B')
+  // B's next writes do not wait either.
+  expect((await worker.send('b', rename(seen.id, 'Again from B'))!).status).toBe(200)
+})
