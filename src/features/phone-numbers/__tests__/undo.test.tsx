@@ -143,6 +143,9 @@ test('Ctrl+Z undoes the save while its confirmation shows, from the row the focu
   const search = screen.getByRole('searchbox', { name: 'Search numbers' })
   search.focus()
   await user.keyboard('{Control>}z{/Control}')
+  // The field's own undo: the confirmation still offers Undo, and nothing was sent after the save.
+  expect(screen.getByRole('button', { name: 'Undo' })).toBeEnabled()
+  expect(await writesOf(requests)).toHaveLength(1)
   expect(storedNumber(number)).toMatchObject({ nickname: 'Front Line' })
 
   screen.getByRole('button', { name: 'Edit Front Line' }).focus()
