@@ -161,6 +161,24 @@ test('a save waiting out a 429 says so on its button', async () => {
   expect(storedNumber(number).nickname).toBe('After the wait')
 })
 
+test('an earlier save of the number landing while the user edits the same field again is theirs, not "someone else"', async () => {
+  const { user, number, dialog } = await editNewNumber({ nickname: 'Front Office' })
+  await retype(user, dialog, 'Nickname', 'First')
+  const release = holdPatches()
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+  await user.click(within(await findRow(number)).getByRole('button', { name: 'Edit Front Office' }))
+  const again = await screen.findByRole('dialog')
+  await retype(user, again, 'Nickname', 'Second')
+  release()
+  await waitFor(() => expect(within(again).getByRole('button', { name: 'Save' })).not.toHaveAttribute('aria-disabled'))
+  expect(storedNumber(number).nickname).toBe('First')
+  expect(within(again).queryByText(/Someone else changed this number/)).not.toBeInTheDocument()
+  expect(within(again).getByRole('listitem')).toHaveTextContent('Nickname: “First” → “Second”')
+})
+
 test('leaving or reloading the page with unsaved changes asks first (the browser’s own question)', async () => {
   const { user, dialog } = await editNewNumber({ nickname: 'Front Office' })
   const leave = () => {

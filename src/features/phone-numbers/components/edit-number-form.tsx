@@ -111,17 +111,25 @@ export function EditNumberForm(props: EditNumberFormProps) {
   // refused save, an earlier save ending): the fields the user has not changed follow it, also while a
   // save runs (its refusal re-reads the number); what the user changed stays, so Save sends only that.
   // A field the user changed changed on the server too (another admin, another tab, read in by a refetch):
-  // say so before Save puts the user's choice over it. While a save runs the number changes by its own
-  // calls, and after a refused one SaveOutcome says what changed: not here then.
+  // say so before Save puts the user's choice over it. While a save runs (this dialog's, or an earlier one
+  // of this number from a closed dialog) the number changes by its own calls, and after a refused one
+  // SaveOutcome says what changed: not here then.
   const followed = useRef(number)
   const [changedUnderYou, setChangedUnderYou] = useState<string[]>([])
+  // The earlier save's last answer and its end come in one render: remember that it ran.
+  const earlierSaveSinceFollowed = useRef(false)
+  useEffect(() => {
+    if (save.earlierSaveRunning) earlierSaveSinceFollowed.current = true
+  }, [save.earlierSaveRunning])
   const followServer = useEffectEvent(() => {
     const before = followed.current
     followed.current = number
     if (before === number) return
+    const ownSave = saving || earlierSaveSinceFollowed.current
+    earlierSaveSinceFollowed.current = save.earlierSaveRunning
     const values = form.getValues()
     const clashing = clashesWithServer(values, before, number)
-    if (!saving && !save.error && clashing.length > 0)
+    if (!ownSave && !save.error && clashing.length > 0)
       setChangedUnderYou(changesSinceInWords(before, number, catalog, clashing))
     setValues(followNumber(values, before, number, catalog))
   })
@@ -194,14 +202,16 @@ export function EditNumberForm(props: EditNumberFormProps) {
           {droppedNote}
         </p>
       )}
-      {changedUnderYou.length > 0 && (
-        <div className="notice" role="status">
-          <p>{CHANGED_WHILE_EDITING}</p>
-          {changedUnderYou.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
-      )}
+      <div className="notice live-region" role="status">
+        {changedUnderYou.length > 0 && (
+          <>
+            <p>{CHANGED_WHILE_EDITING}</p>
+            {changedUnderYou.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </>
+        )}
+      </div>
       <div className="sides">
         {SIDES.map((side, index) => (
           <SideFields

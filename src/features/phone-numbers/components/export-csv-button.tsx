@@ -27,7 +27,7 @@ export function ExportCsvButton({ what, className = 'button' }: ExportCsvButtonP
         </button>
       )}
       {/* A live region without the status role: the page has one status region, its notices. */}
-      <span className="csv-export-status muted small" aria-live="polite">
+      <span className="csv-export-status live-region muted small" aria-live="polite">
         {running && (
           <>
             <progress
