@@ -7,6 +7,9 @@ import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
 import { choose, findBulkDialog, findSelectionRegion } from '@/testing/user-actions'
 
+const badGateway = () =>
+  new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
+
 async function tick(user: ReturnType<typeof renderApp>['user'], ...names: string[]) {
   for (const name of names) await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }))
 }
@@ -119,11 +122,61 @@ test('Cancel while Retry failed reads its numbers again: the outcome stands as i
   await user.click(within(dialog).getByRole('button', { name: 'Retry failed' }))
   await user.click(await within(dialog).findByRole('button', { name: 'Cancel' }))
   release()
-  // Cancelled before the retry sent anything: the outcome before it stands, headed as cancelled.
-  expect(await within(dialog).findByText(/^Cancelled part-way: 1 changed, 0 unchanged, 1 not changed/)).toBeVisible()
+  // Cancelled before the retry sent anything: the outcome before it stands, as it was headed.
+  expect(
+    await within(dialog).findByText(
+      /^Retry cancelled: nothing was sent\. Changes applied: 1 changed, 0 unchanged, 1 not changed/,
+    ),
+  ).toBeVisible()
   expect(within(dialog).getByRole('button', { name: 'Retry failed' })).toBeInTheDocument()
   expect(within(dialog).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
   expect(storedNumber(b).label).toBe('old')
+})
+
+test('Cancel while Undo reads again a number whose answer was lost: nothing is sent, and the outcome stands with Undo', async () => {
+  const first = givenNumber({ nickname: 'Lost A', label: 'old' })
+  const second = givenNumber({ nickname: 'Lost B', label: 'old' })
+  const { user } = renderApp()
+  await tick(user, 'Lost A', 'Lost B')
+  // B's label is applied and its answer lost (a proxy's 502), and so is the job's read of it again: the job
+  // cannot tell whether it went through. Undo's own read of B waits until the test lets it go.
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let readsById: 'fail' | 'wait' = 'fail'
+  server.use(
+    http.patch(
+      `*/v1/phone-numbers/${second.id}`,
+      async ({ request }) => {
+        testBackend.workspace.patchPhoneNumber(second.id, await request.json(), { actor: 'demo-admin' })
+        return badGateway()
+      },
+      { once: true },
+    ),
+  )
+  await user.click(within(await findSelectionRegion()).getByRole('button', { name: 'Set label…' }))
+  const dialog = await findBulkDialog('Set label of 2 numbers')
+  await user.type(await within(dialog).findByRole('textbox', { name: 'Label' }), 'new')
+  server.use(
+    http.get('*/v1/phone-numbers', async ({ request }) => {
+      if (new URL(request.url).searchParams.get('ids') === null) return undefined
+      if (readsById === 'fail') return badGateway()
+      await released
+      return undefined
+    }),
+  )
+  await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
+  const headline = (await within(dialog).findByText(/^Changes applied: 1 changed, 0 unchanged, 1 not changed/))
+    .textContent
+  readsById = 'wait'
+  const requests = recordRequests()
+  await user.click(within(dialog).getByRole('button', { name: 'Undo' }))
+  await user.click(await within(dialog).findByRole('button', { name: 'Cancel' }))
+  release()
+  expect(await within(dialog).findByText(`Undo cancelled: nothing was sent. ${headline}`)).toBeVisible()
+  expect(within(dialog).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
+  expect(await writesOf(requests)).toEqual([])
+  expect(storedNumber(first).label).toBe('new')
+  expect(storedNumber(second).label).toBe('new')
 })
 
 test('a support key may set labels but not change routing; a read-only key only selects', async () => {

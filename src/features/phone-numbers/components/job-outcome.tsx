@@ -10,6 +10,8 @@ import '@/features/phone-numbers/components/job-phases.css'
 interface JobOutcomeProps {
   /** "Changes applied", "Changes undone". */
   heading: string
+  /** Said first, when a later step changed nothing ("Undo cancelled: nothing was sent."). */
+  note?: string | null
   /** Every number's outcome, for the downloaded results (read when they are downloaded). */
   outcomes: JobOutcomes
   tally: JobTally
@@ -23,7 +25,15 @@ interface JobOutcomeProps {
  * How a job ended: "1,176 changed, 56 unchanged, 2 not changed:" and each number not changed with
  * its reason, then `Retry failed`, `Download results (CSV)` and `Undo` where they apply.
  */
-export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFailed, onUndo }: JobOutcomeProps) {
+export function JobOutcome({
+  heading,
+  note = null,
+  outcomes,
+  tally,
+  resultsName,
+  onRetryFailed,
+  onUndo,
+}: JobOutcomeProps) {
   const { notChanged, listed } = tally
   const [writingResults, setWritingResults] = useState(false)
   const [resultsError, setResultsError] = useState<string | null>(null)
@@ -43,6 +53,7 @@ export function JobOutcome({ heading, outcomes, tally, resultsName, onRetryFaile
   return (
     <section className="job-outcome" aria-label={heading}>
       <p className={notChanged > 0 ? 'job-tally job-tally-problem' : 'job-tally'} role="status">
+        {note && `${note} `}
         {heading}: {tallyInWords(tally)}
       </p>
       {notChanged > 0 && (

@@ -7,6 +7,12 @@ const JOB_HEADINGS = {
   undo: { finished: 'Undo finished', cancelled: 'Undo cancelled part-way' },
 } as const
 
+/** Said before the outcome that stands when a Retry failed or an Undo was cancelled before it sent anything. */
+const STOPPED_BEFORE_SENDING = {
+  retry: 'Retry cancelled: nothing was sent.',
+  undo: 'Undo cancelled: nothing was sent.',
+} as const
+
 interface WriteJobStatusProps {
   job: WriteJob
   /** Names the downloaded results ("bulk change results"). */
@@ -32,6 +38,7 @@ export function WriteJobStatus({ job, resultsName }: WriteJobStatusProps) {
       return (
         <JobOutcome
           heading={JOB_HEADINGS[state.kind][state.cancelled ? 'cancelled' : 'finished']}
+          note={state.stoppedBeforeSending && STOPPED_BEFORE_SENDING[state.stoppedBeforeSending]}
           outcomes={state.outcomes}
           tally={state.tally}
           resultsName={resultsName}

@@ -59,6 +59,8 @@ export type WriteJobState =
       /** The user cancelled it: what was not sent yet is not, and the outcome says so. */
       cancelled: boolean
       canUndo: boolean
+      /** A Retry failed or an Undo cancelled before it sent anything: the outcome before it stands. */
+      stoppedBeforeSending: 'retry' | 'undo' | null
     }
   | { phase: 'error'; kind: JobKind; message: string }
 
@@ -76,6 +78,8 @@ interface JobMemory {
   /** What the job asked of a number as read: Undo puts back only those fields. */
   askedOf: WriteJobSpec['wantedOf']
   outcomes: JobOutcomes | null
+  /** Whether the last run was cancelled part-way. */
+  cancelled: boolean
 }
 
 export function useWriteJob() {
@@ -119,7 +123,8 @@ export function useWriteJob() {
         job.outcomes = outcomes
         job.kind = kind
         job.lastRun = { rows, wanted }
-        setState(finishedState(job, outcomes, run.anyToRetry(rows), abort.signal.aborted))
+        job.cancelled = abort.signal.aborted
+        setState(finishedState(job, outcomes, run.anyToRetry(rows)))
       } catch (error) {
         setState({ phase: 'error', kind, message: error instanceof Error ? error.message : String(error) })
       } finally {
@@ -144,6 +149,7 @@ export function useWriteJob() {
         lastRun: { rows: [], wanted: [] },
         askedOf: spec.wantedOf,
         outcomes: null,
+        cancelled: false,
       }
       void execute('apply', allRows(numbers), (row) => spec.wantedOf(numbers.asRead(row)))
     },
@@ -169,7 +175,7 @@ export function useWriteJob() {
       await execute(job.kind, found, (row) => wanted.get(row) ?? null, outcomes)
     } catch (error) {
       // Cancelled before anything was sent: the outcome stands as it was, Retry failed and Undo with it.
-      if (abort.signal.aborted) setState(finishedState(job, outcomes, true, true))
+      if (abort.signal.aborted) setState(finishedState(job, outcomes, true, 'retry'))
       else setState({ phase: 'error', kind: job.kind, message: error instanceof Error ? error.message : String(error) })
     }
   }, [execute])
@@ -196,7 +202,7 @@ export function useWriteJob() {
       )
     } catch (error) {
       // Cancelled before anything was sent: the outcome stands as it was, Undo with it.
-      if (abort.signal.aborted) setState(finishedState(job, outcomes, outcomes.anyToRetry(job.lastRun.rows), true))
+      if (abort.signal.aborted) setState(finishedState(job, outcomes, outcomes.anyToRetry(job.lastRun.rows), 'undo'))
       else setState({ phase: 'error', kind: 'undo', message: error instanceof Error ? error.message : String(error) })
     }
   }, [execute])
@@ -218,14 +224,20 @@ export function useWriteJob() {
 export type WriteJob = ReturnType<typeof useWriteJob>
 
 /** The outcome phase of a job's last run. */
-function finishedState(job: JobMemory, outcomes: JobOutcomes, canRetry: boolean, cancelled: boolean): WriteJobState {
+function finishedState(
+  job: JobMemory,
+  outcomes: JobOutcomes,
+  canRetry: boolean,
+  stoppedBeforeSending: 'retry' | 'undo' | null = null,
+): WriteJobState {
   return {
     phase: 'done',
     kind: job.kind,
     outcomes,
     tally: outcomes.tally(),
     canRetry,
-    cancelled,
+    cancelled: job.cancelled,
+    stoppedBeforeSending,
     canUndo: job.kind === 'apply' && (outcomes.undoableRows().length > 0 || outcomes.uncheckedRows().length > 0),
   }
 }
