@@ -116,3 +116,15 @@ test("the server's field errors appear under the field, in its own words", async
   )
   expect(label).toHaveValue('cc-1')
 })
+
+test('a right-to-left nickname or label keeps its own order in the page’s sentences (isolated); controls are named by it as it is', async () => {
+  // Unisolated, "مكتب 2" ending a sentence's subject pulls the digit and the colon after it into its own order.
+  const { user, dialog } = await editNewNumber({ nickname: 'مكتب 2', label: 'cc-1' })
+  await retype(user, dialog, 'Label', 'عيادة 3')
+  expect(within(dialog).getByRole('listitem')).toHaveTextContent('Label: “cc-1” → “\u2068عيادة 3\u2069”')
+  await saveAndWaitForClose(user, dialog)
+  expect(await screen.findByRole('status')).toHaveTextContent(
+    'Saved \u2068مكتب 2\u2069: Label: “cc-1” → “\u2068عيادة 3\u2069”.',
+  )
+  expect(screen.getByRole('button', { name: 'Edit مكتب 2' })).toBeInTheDocument()
+})

@@ -66,7 +66,12 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
             <>
               <Dialog.Title className="dialog-title">
                 {formatPhoneNumber(number.phone_number)}
-                {number.nickname && <span className="dialog-subtitle"> · {number.nickname}</span>}
+                {number.nickname && (
+                  <span className="dialog-subtitle">
+                    {' · '}
+                    <bdi>{number.nickname}</bdi>
+                  </span>
+                )}
               </Dialog.Title>
               <NumberDialogTabs
                 key={number.id}

@@ -1,3 +1,5 @@
+import { quoted } from '@/lib/bidi'
+
 interface ListEmptyProps {
   /** The search, when there is one. */
   search: string
@@ -18,7 +20,7 @@ export function ListEmpty({ search, filtered, onClearFilters }: ListEmptyProps) 
   }
   return (
     <div className="state">
-      <h2>{search ? `No number matches “${search}”` : 'No number matches these filters'}</h2>
+      <h2>{search ? `No number matches ${quoted(search)}` : 'No number matches these filters'}</h2>
       <p>Try part of the nickname, the label, or a few digits of the number, or clear the filters.</p>
       <button type="button" className="button" onClick={onClearFilters}>
         Clear search and filters

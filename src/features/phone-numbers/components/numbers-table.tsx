@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { canaryBesideSlot, describeSlot, numberTitle, type SlotView } from '@/features/phone-numbers/domain/number-view'
+import { canaryBesideSlot, describeSlot, numberName, type SlotView } from '@/features/phone-numbers/domain/number-view'
 import { canaryShareInWords } from '@/features/phone-numbers/domain/save-messages'
 import type { RowSelection } from '@/features/phone-numbers/domain/selection'
 import { utcDayFormat } from '@/lib/intl-formats'
@@ -138,7 +138,7 @@ const NumberRow = memo(function NumberRow({
   selected: boolean
   onSelect: RowSelection['onToggleRow']
 }) {
-  const title = numberTitle(number)
+  const title = numberName(number)
   return (
     <tr role="row" aria-selected={selected} className={selected ? 'row-selected' : undefined}>
       <td role="cell" className="col-select">

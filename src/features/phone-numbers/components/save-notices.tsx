@@ -15,7 +15,7 @@ import {
 import { CheckedAgainSince } from '@/features/phone-numbers/components/checked-again-since'
 import { SavedNotice } from '@/features/phone-numbers/components/saved-notice'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
-import { numberTitle } from '@/features/phone-numbers/domain/number-view'
+import { numberInSentence } from '@/features/phone-numbers/domain/number-view'
 import { detachedSaveText, saveFailureInWords } from '@/features/phone-numbers/domain/save-outcome-messages'
 import { undoReason } from '@/features/phone-numbers/domain/writes/job-messages'
 import { savedChange } from '@/features/phone-numbers/domain/plan-save'
@@ -101,7 +101,7 @@ export function SaveNotices({ since, onEditAgain }: SaveNoticesProps) {
           />
         ))}
         {inProgress.map((save) => {
-          const title = numberTitle(save.variables.number)
+          const title = numberInSentence(save.variables.number)
           const cancel = save.variables.cancel
           // No Dismiss: the save's outcome is still to come, and it must be seen.
           return (
@@ -172,7 +172,7 @@ export function SaveNotices({ since, onEditAgain }: SaveNoticesProps) {
 function undoVariables(save: SaveState, after: PhoneNumber, catalog: AgentCatalog): UndoVariables {
   const { number, desired } = save.variables
   const changes = [savedChange(number, desired, after)]
-  const title = numberTitle(save.variables.number)
+  const title = numberInSentence(save.variables.number)
   return {
     changes,
     title,
@@ -193,7 +193,7 @@ function lastSeen(save: SaveState): PhoneNumber {
 }
 
 function detachedOutcomeInWords(save: SaveState, wasCancelled: boolean, catalog: AgentCatalog): string[] {
-  const title = numberTitle(save.variables.number)
+  const title = numberInSentence(save.variables.number)
   if (wasCancelled) return [detachedSaveText.cancelled(title)]
   if (save.error instanceof SaveError) return detachedSaveText.failed(title, saveFailureInWords(save.error, catalog))
   return [detachedSaveText.notSaved(title, save.error?.message ?? '')]

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Toast } from '@/components/ui/toast'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { EMPTY_CATALOG } from '@/features/agents/domain/agent-catalog'
-import { numberTitle } from '@/features/phone-numbers/domain/number-view'
+import { numberInSentence } from '@/features/phone-numbers/domain/number-view'
 import { undoOutcomeInWords } from '@/features/phone-numbers/domain/writes/job-messages'
 import { UNDO_MUTATION_KEY, type UndoResult, type UndoVariables } from '@/features/phone-numbers/jobs/use-undo-save'
 
@@ -40,7 +40,7 @@ export function UndoNotices({ part, since }: { part: 'status' | 'problems'; sinc
   }).filter((undo) => undo.submittedAt >= since && !dismissed.has(undo.id))
 
   const titles = (undo: UndoState) =>
-    new Map(undo.variables.changes.map(({ before }) => [before.id, numberTitle(before)]))
+    new Map(undo.variables.changes.map(({ before }) => [before.id, numberInSentence(before)]))
   const words = (undo: UndoState) => {
     if (!undo.result) return { tone: 'problem' as const, lines: [`Undo failed: ${undo.error?.message ?? ''}`] }
     const title = titles(undo)

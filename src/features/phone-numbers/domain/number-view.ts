@@ -1,10 +1,16 @@
+import { isolated } from '@/lib/bidi'
 import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
 
-/** How a number is named to people: its nickname, else the number formatted. */
-export function numberTitle(number: Pick<PhoneNumber, 'nickname' | 'phone_number'>): string {
+/** How a number is named to people (its controls' names: `Edit Front Desk`): its nickname, else the number formatted. */
+export function numberName(number: Pick<PhoneNumber, 'nickname' | 'phone_number'>): string {
   return number.nickname ?? formatPhoneNumber(number.phone_number)
+}
+
+/** The number's name in one of the page's sentences: `Saved Front Desk: …`, a right-to-left nickname isolated. */
+export function numberInSentence(number: Pick<PhoneNumber, 'nickname' | 'phone_number'>): string {
+  return isolated(numberName(number))
 }
 
 /** What a slot holds, in the terms the table and the dialog show. */

@@ -1,3 +1,4 @@
+import { quoted } from '@/lib/bidi'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import {
   normalizeText,
@@ -5,7 +6,7 @@ import {
   sameText,
   type DesiredNumberState,
 } from '@/features/phone-numbers/domain/desired-state'
-import { describeSlot, numberTitle } from '@/features/phone-numbers/domain/number-view'
+import { describeSlot, numberInSentence } from '@/features/phone-numbers/domain/number-view'
 import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Permissions } from '@/features/session/use-session'
 import { formatCount } from '@/lib/format-count'
@@ -91,12 +92,8 @@ export function describeChanges(
     const before = number[field]
     const after = normalizeText(desired[field])
     if (sameText(before, after)) continue
-    const name = TEXT_FIELD_NAMES[field]
-    lines.push(
-      after === null
-        ? `${name}: “${before}” → cleared`
-        : `${name}: ${before === null ? 'none' : `“${before}”`} → “${after}”`,
-    )
+    const was = before === null ? 'none' : quoted(before)
+    lines.push(`${TEXT_FIELD_NAMES[field]}: ${was} → ${after === null ? 'cleared' : quoted(after)}`)
   }
   const webhook = webhookChangeInWords(number.inbound_webhook_url, normalizeUrl(desired.webhook))
   if (webhook) lines.push(webhook)
@@ -163,7 +160,7 @@ function webhookChangeInWords(before: string | null, after: string | null): stri
 
 /** The message after a save went through: `number` and `catalog` as they were before it. */
 export function savedMessage(number: PhoneNumber, catalog: AgentCatalog, desired: DesiredNumberState): string {
-  return `Saved ${numberTitle(number)}: ${describeChanges(number, catalog, desired, 'done').join('; ')}.`
+  return `Saved ${numberInSentence(number)}: ${describeChanges(number, catalog, desired, 'done').join('; ')}.`
 }
 
 /** Why the webhook URL is read-only: it takes agents:manage and numbers:write; null when the key has both. */

@@ -1,3 +1,4 @@
+import { quoted } from '@/lib/bidi'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import type { WriteCall } from '@/features/phone-numbers/domain/writes/plan-writes'
 import { canaryInWords, slotInWords, textFieldName } from '@/features/phone-numbers/domain/save-messages'
@@ -69,8 +70,6 @@ export function callsInWords(
 export function nothingSaved(reason: string): string {
   return `Nothing was saved: ${reason}`
 }
-
-const quoted = (text: string) => `“${text}”`
 
 /** One field's new value: `changed to Reminders v2`, `was cleared`. */
 function changeOf(field: NumberField, now: PhoneNumber, catalog: AgentCatalog): string {

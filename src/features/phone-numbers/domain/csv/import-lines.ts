@@ -1,3 +1,4 @@
+import { quoted } from '@/lib/bidi'
 import { phoneKey } from '@/features/phone-numbers/domain/csv/phone-key'
 import { normalizeText } from '@/features/phone-numbers/domain/desired-state'
 import { INERT_PREFIX } from '@/lib/csv-file'
@@ -106,7 +107,7 @@ export function readImportLine(
   if (id !== '') key = { kind: 'id', id }
   else if (phoneText !== '') {
     const e164 = phoneKey(phoneText, countries)
-    if (e164 === null) return { line, reason: `Not a phone number: “${shorten(phoneText)}”.` }
+    if (e164 === null) return { line, reason: `Not a phone number: ${quoted(shorten(phoneText))}.` }
     key = { kind: 'phone', e164 }
   } else return { line, reason: 'No phone number or id on this line.' }
 

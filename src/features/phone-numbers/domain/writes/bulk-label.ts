@@ -1,3 +1,4 @@
+import { quoted } from '@/lib/bidi'
 import { formatCount } from '@/lib/format-count'
 
 /** `Set label…` on many numbers: the preview in words and the change reason. `label` is normalised (null clears). */
@@ -9,7 +10,9 @@ export function labelPreviewInWords(selected: number, already: number, label: st
     already === 0
       ? ''
       : ` ${formatCount(already)} already ${label === null ? 'have none' : already === 1 ? 'has it' : 'have it'}.`
-  return label === null ? `Clears the label of ${count}.${rest}` : `Sets the label of ${count} to “${label}”.${rest}`
+  return label === null
+    ? `Clears the label of ${count}.${rest}`
+    : `Sets the label of ${count} to ${quoted(label)}.${rest}`
 }
 
 /** X-Change-Reason of every PATCH: "Bulk change: label → clinic-east". */
