@@ -47,3 +47,9 @@ test('across agents, archived agents and versions the agent list does not hold',
     'Canary: Billing Assistant v2 at 10 % → 25 %',
   ])
 })
+
+test('a right-to-left nickname is isolated, so the arrow and the other value keep their places', () => {
+  expect(changesInWords([{ field: 'nickname', from: 'مكتب 2', to: 'Front Desk' }], catalog)).toEqual([
+    'Nickname: \u2068مكتب 2\u2069 → Front Desk',
+  ])
+})

@@ -1,4 +1,5 @@
 import { agentLabel, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { isolated } from '@/lib/bidi'
 import { eventFields, type EventChange, type InboundCanary } from '@/types/api'
 
 /**
@@ -31,7 +32,8 @@ export function changeInWords(change: EventChange, catalog: AgentCatalog): strin
   if (change.field === 'inbound_agent_version_id' || change.field === 'outbound_agent_version_id') {
     return `${name}: ${versionChange(change.from, change.to, catalog)}`
   }
-  return `${name}: ${change.from ?? NONE} → ${change.to ?? NONE}`
+  const text = (value: string | null) => (value === null ? NONE : isolated(value))
+  return `${name}: ${text(change.from)} → ${text(change.to)}`
 }
 
 interface NamedVersion {
