@@ -14,6 +14,16 @@ export const scopes = ['numbers:read', 'numbers:write', 'agents:read', 'agents:m
 export const MAX_PAGE_SIZE = 200
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_TEXT_LENGTH = 255
+
+/**
+ * A length as API.md's limits count it: characters, that is Unicode code points, as a database's
+ * varchar counts them (an emoji is one character, not its two UTF-16 units). X-Change-Reason is cut by the same count.
+ */
+export function characterCount(text: string): number {
+  let count = 0
+  for (const _ of text) count += 1
+  return count
+}
 export const MAX_NUMBERS_PER_PUBLISH = 1000
 /** `ids` of the list of numbers names at most this many numbers. */
 export const MAX_IDS_PER_LIST = 200

@@ -79,6 +79,14 @@ describe('PATCH /v1/phone-numbers/{id}', () => {
     expect(ws.patchPhoneNumber(main.id, { label: `   ${'l'.repeat(255)}   ` }).label).toBe('l'.repeat(255))
   })
 
+  test('characters are code points: 255 emoji (510 UTF-16 units) are accepted, 256 are not', () => {
+    const ws = create()
+    const main = byE164(ws, MAIN)
+    const max = '📞'.repeat(255)
+    expect(ws.patchPhoneNumber(main.id, { nickname: max }).nickname).toBe(max)
+    expectRejected(ws, () => ws.patchPhoneNumber(main.id, { label: `${max}📞` }), 400, 'validation_failed')
+  })
+
   test.each(['nickname', 'label'])('%s of 256 characters after trimming is 400 with a details entry', (field) => {
     const ws = create()
     const main = byE164(ws, MAIN)

@@ -1,7 +1,14 @@
 import { validationFailed } from '@/mocks/api-failure'
 import { isPlainObject, rejectUnknownFields } from '@/mocks/workspace/body-fields'
 import { EXPECTED_UPDATED_AT, parseExpectedTime } from '@/mocks/workspace/preconditions'
-import { MAX_TEXT_LENGTH, MAX_WEBHOOK_URL_LENGTH, directions, type Direction, type PhoneNumber } from '@/types/api'
+import {
+  MAX_TEXT_LENGTH,
+  MAX_WEBHOOK_URL_LENGTH,
+  characterCount,
+  directions,
+  type Direction,
+  type PhoneNumber,
+} from '@/types/api'
 
 /**
  * Turns request bodies into typed requests, or throws the 400 that API.md prescribes for each
@@ -92,7 +99,7 @@ function parseText(value: unknown, field: string, max: number): string | null {
     throw validationFailed(`${field} must be a string or null`, [{ field, message: 'must be a string or null' }])
   }
   const trimmed = value.trim()
-  if (trimmed.length > max) {
+  if (characterCount(trimmed) > max) {
     throw validationFailed(`${field} must be at most ${max} characters`, [
       { field, message: `at most ${max} characters` },
     ])

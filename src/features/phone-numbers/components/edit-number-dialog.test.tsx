@@ -98,6 +98,19 @@ test('a read-only key sees the number but can change nothing, and is told why', 
   expect(onClose).toHaveBeenCalled()
 })
 
+test('lengths count characters, not UTF-16 units: 255 emoji are a nickname Save sends, 256 are refused', async () => {
+  const { user, dialog } = await renderDialog('+14155550123')
+  const nickname = within(dialog).getByRole('textbox', { name: 'Nickname' })
+  await user.clear(nickname)
+  await user.click(nickname)
+  await user.paste('📞'.repeat(256))
+  expect(await within(dialog).findByText('Nickname can be at most 255 characters; this one has 256.')).toBeVisible()
+  await user.clear(nickname)
+  await user.paste('📞'.repeat(255))
+  await waitFor(() => expect(nickname).not.toHaveAttribute('aria-invalid', 'true'))
+  expect(within(dialog).getByRole('listitem')).toHaveTextContent(/^Nickname: .* → “(📞){255}”$/u)
+})
+
 test('a nickname that is too long is refused in words, and nothing is sent', async () => {
   const { user, dialog, onClose } = await renderDialog('+14155550123')
   const requests = recordRequests()

@@ -4,7 +4,7 @@ import { normalizeText } from '@/features/phone-numbers/domain/desired-state'
 import { labelPreviewInWords, labelReason } from '@/features/phone-numbers/domain/writes/bulk-label'
 import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import type { WriteJobSpec } from '@/features/phone-numbers/jobs/use-write-job'
-import { MAX_TEXT_LENGTH } from '@/types/api'
+import { MAX_TEXT_LENGTH, characterCount } from '@/types/api'
 
 interface LabelFormProps {
   numbers: JobNumbers
@@ -16,7 +16,7 @@ export function LabelForm({ numbers, onApply }: LabelFormProps) {
   const id = useId()
   const [text, setText] = useState('')
   const label = normalizeText(text)
-  const tooLong = (label?.length ?? 0) > MAX_TEXT_LENGTH
+  const tooLong = characterCount(label ?? '') > MAX_TEXT_LENGTH
   const already = useMemo(() => numbersWithLabel(numbers, label), [numbers, label])
   const preview = labelPreviewInWords(numbers.size, already, label)
   const nothingToDo = already === numbers.size

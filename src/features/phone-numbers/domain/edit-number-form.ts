@@ -14,11 +14,11 @@ import { isCanaryPercent, textFieldName, validationMessages } from '@/features/p
 import { SIDE_NAMES, SIDES, type Side } from '@/features/phone-numbers/domain/sides'
 import { NONE, UNKNOWN } from '@/features/phone-numbers/domain/slot-options'
 import type { Permissions } from '@/features/session/use-session'
-import { MAX_TEXT_LENGTH, MAX_WEBHOOK_URL_LENGTH, type PhoneNumber } from '@/types/api'
+import { MAX_TEXT_LENGTH, MAX_WEBHOOK_URL_LENGTH, characterCount, type PhoneNumber } from '@/types/api'
 
 const textField = (field: 'nickname' | 'label') =>
   z.string().superRefine((value, ctx) => {
-    const length = normalizeText(value)?.length ?? 0
+    const length = characterCount(normalizeText(value) ?? '')
     if (length > MAX_TEXT_LENGTH) {
       ctx.addIssue({ code: 'custom', message: validationMessages.tooLong(field, length, MAX_TEXT_LENGTH) })
     }
@@ -43,8 +43,9 @@ export function isHttpsUrl(text: string): boolean {
 const webhookField = z.string().superRefine((value, ctx) => {
   const url = normalizeUrl(value)
   if (url === null) return
-  if (url.length > MAX_WEBHOOK_URL_LENGTH) {
-    ctx.addIssue({ code: 'custom', message: validationMessages.webhookTooLong(url.length, MAX_WEBHOOK_URL_LENGTH) })
+  const length = characterCount(url)
+  if (length > MAX_WEBHOOK_URL_LENGTH) {
+    ctx.addIssue({ code: 'custom', message: validationMessages.webhookTooLong(length, MAX_WEBHOOK_URL_LENGTH) })
   } else if (!isHttpsUrl(url)) {
     ctx.addIssue({ code: 'custom', message: validationMessages.webhookNotHttps })
   }

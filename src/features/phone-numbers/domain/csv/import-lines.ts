@@ -3,7 +3,7 @@ import { phoneKey } from '@/features/phone-numbers/domain/csv/phone-key'
 import { normalizeText } from '@/features/phone-numbers/domain/desired-state'
 import { INERT_PREFIX } from '@/lib/csv-file'
 import { formatCount } from '@/lib/format-count'
-import { MAX_TEXT_LENGTH } from '@/types/api'
+import { MAX_TEXT_LENGTH, characterCount } from '@/types/api'
 
 /**
  * The lines of an import file, read one by one (pure): which number each names (by `id`, or by
@@ -79,9 +79,10 @@ function textField(
 ): { value?: string | null } | { problem: string } {
   if (index === null) return {}
   const value = normalizeText(cellText(cells[index] ?? ''))
-  if (value !== null && value.length > MAX_TEXT_LENGTH) {
+  const length = characterCount(value ?? '')
+  if (length > MAX_TEXT_LENGTH) {
     return {
-      problem: `${name} too long: ${formatCount(value.length)} characters, at most ${MAX_TEXT_LENGTH}.`,
+      problem: `${name} too long: ${formatCount(length)} characters, at most ${MAX_TEXT_LENGTH}.`,
     }
   }
   return { value }
