@@ -1,6 +1,7 @@
 import '@/app/styles.css'
 import { sendFirstScreenRequests } from '@/app/boot-requests'
-import { discardEarlyResponses, holdNetworkUntil } from '@/lib/early-requests'
+import { readAgainOnChange } from '@/app/read-again'
+import { holdNetworkUntil } from '@/lib/early-requests'
 import { prepareFirstScreenFormats } from '@/lib/intl-formats'
 import type { RunningDemoBackend } from '@/mocks/browser'
 
@@ -74,12 +75,7 @@ sendFirstRequests()
       const container = await rootElement()
       const { root, queryClient } = await mountApp(container)
       const serving = serve()
-      onOtherTabChange?.(() => {
-        // Answers read before the change must not be taken by queries that start after it, and a first
-        // fetch still in flight is not refetched by an invalidation (it would be joined): cancel, then ask again.
-        discardEarlyResponses()
-        void queryClient.cancelQueries().then(() => queryClient.invalidateQueries())
-      })
+      onOtherTabChange?.(readAgainOnChange(queryClient))
       serving.catch((error: unknown) => mountFatal(container, error, root))
     },
     async (error: unknown) => (await app).mountFatal(await rootElement(), error),
