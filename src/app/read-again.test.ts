@@ -1,8 +1,8 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { readAgainOnChange } from '@/app/read-again'
 
-/** A query the page shows, whose reads are answered one by one by the test. */
-function shownQuery() {
+/** A query the page shows, its first read answered (1); the test answers each later read itself. */
+async function shownQuery() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const reads: { signal: AbortSignal; answer: (value: number) => void }[] = []
   const observer = new QueryObserver(queryClient, {
@@ -15,15 +15,14 @@ function shownQuery() {
     queryClient.clear()
   })
   const shown = () => observer.getCurrentResult().data
+  await vi.waitFor(() => expect(reads).toHaveLength(1))
+  reads[0]!.answer(1)
+  await vi.waitFor(() => expect(shown()).toBe(1))
   return { queryClient, reads, shown }
 }
 
 test('changes coming faster than a read answers: the read in flight is kept, and one more follows it', async () => {
-  const { queryClient, reads, shown } = shownQuery()
-  await vi.waitFor(() => expect(reads).toHaveLength(1))
-  reads[0]!.answer(1)
-  await vi.waitFor(() => expect(shown()).toBe(1))
-
+  const { queryClient, reads, shown } = await shownQuery()
   const changed = readAgainOnChange(queryClient)
   changed()
   await vi.waitFor(() => expect(reads).toHaveLength(2))
@@ -45,10 +44,7 @@ test('changes coming faster than a read answers: the read in flight is kept, and
 })
 
 test('a read that fails does not stop the next change from reading again', async () => {
-  const { queryClient, reads, shown } = shownQuery()
-  await vi.waitFor(() => expect(reads).toHaveLength(1))
-  reads[0]!.answer(1)
-  await vi.waitFor(() => expect(shown()).toBe(1))
+  const { queryClient, reads } = await shownQuery()
   const changed = readAgainOnChange(queryClient)
   const fail = vi.spyOn(queryClient, 'invalidateQueries').mockRejectedValueOnce(new Error('lost'))
   changed()

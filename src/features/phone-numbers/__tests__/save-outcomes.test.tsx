@@ -161,7 +161,8 @@ test('a save waiting out a 429 says so on its button', async () => {
   expect(storedNumber(number).nickname).toBe('After the wait')
 })
 
-test('an earlier save of the number landing while the user edits the same field again is theirs, not "someone else"', async () => {
+/** Front Office renamed to "First", its dialog closed while the PATCH is held, and the number opened again. */
+async function editAgainWhileEarlierSaveRuns() {
   const { user, number, dialog } = await editNewNumber({ nickname: 'Front Office' })
   await retype(user, dialog, 'Nickname', 'First')
   const release = holdPatches()
@@ -171,6 +172,11 @@ test('an earlier save of the number landing while the user edits the same field 
 
   await user.click(within(await findRow(number)).getByRole('button', { name: 'Edit Front Office' }))
   const again = await screen.findByRole('dialog')
+  return { user, number, again, release }
+}
+
+test('an earlier save of the number landing while the user edits the same field again is theirs, not "someone else"', async () => {
+  const { user, number, again, release } = await editAgainWhileEarlierSaveRuns()
   await retype(user, again, 'Nickname', 'Second')
   release()
   await waitFor(() => expect(within(again).getByRole('button', { name: 'Save' })).not.toHaveAttribute('aria-disabled'))
@@ -192,15 +198,7 @@ test('leaving or reloading the page with unsaved changes asks first (the browser
 })
 
 test('a second save of a number waits until its earlier save (from a closed dialog) has ended', async () => {
-  const { user, number, dialog } = await editNewNumber({ nickname: 'Front Office' })
-  await retype(user, dialog, 'Nickname', 'First')
-  const release = holdPatches()
-  await user.click(within(dialog).getByRole('button', { name: 'Save' }))
-  await user.keyboard('{Escape}')
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-
-  await user.click(within(await findRow(number)).getByRole('button', { name: 'Edit Front Office' }))
-  const again = await screen.findByRole('dialog')
+  const { user, number, again, release } = await editAgainWhileEarlierSaveRuns()
   await retype(user, again, 'Label', 'second')
   expect(within(again).getByText(/An earlier save of this number is still running/)).toBeInTheDocument()
   expect(within(again).getByRole('button', { name: 'Save' })).toHaveAttribute('aria-disabled', 'true')
