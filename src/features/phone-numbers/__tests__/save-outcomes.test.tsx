@@ -2,7 +2,7 @@ import { onlineManager } from '@tanstack/react-query'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { server, testBackend } from '@/mocks/node'
-import { storedNumber } from '@/testing/builders'
+import { anotherAdminChanges, storedNumber } from '@/testing/builders'
 import { cellsOf, findRow } from '@/testing/numbers-table'
 import { writesOf } from '@/testing/record-requests'
 import { choose, editNewNumber, retype } from '@/testing/user-actions'
@@ -163,7 +163,7 @@ test('a save waiting out a 429 says so on its button', async () => {
 
 /** Front Office renamed to "First", its dialog closed while the PATCH is held, and the number opened again. */
 async function editAgainWhileEarlierSaveRuns() {
-  const { user, number, dialog } = await editNewNumber({ nickname: 'Front Office' })
+  const { user, number, dialog, queryClient } = await editNewNumber({ nickname: 'Front Office' })
   await retype(user, dialog, 'Nickname', 'First')
   const release = holdPatches()
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
@@ -172,7 +172,7 @@ async function editAgainWhileEarlierSaveRuns() {
 
   await user.click(within(await findRow(number)).getByRole('button', { name: 'Edit Front Office' }))
   const again = await screen.findByRole('dialog')
-  return { user, number, again, release }
+  return { user, number, again, release, queryClient }
 }
 
 test('an earlier save of the number landing while the user edits the same field again is theirs, not "someone else"', async () => {
@@ -183,6 +183,36 @@ test('an earlier save of the number landing while the user edits the same field 
   expect(storedNumber(number).nickname).toBe('First')
   expect(within(again).queryByText(/Someone else changed this number/)).not.toBeInTheDocument()
   expect(within(again).getByRole('listitem')).toHaveTextContent('Nickname: “First” → “Second”')
+})
+
+test('someone else’s change read in by an earlier save’s refusal is said in the dialog opened again, not taken as that save’s', async () => {
+  const { user, number, again, release } = await editAgainWhileEarlierSaveRuns()
+  anotherAdminChanges(number, { nickname: 'Theirs' })
+  await retype(user, again, 'Nickname', 'Second')
+  // The held PATCH now meets the other admin's change: 409, and the save reads the number again.
+  release()
+  expect(
+    await within(again).findByText(/Nickname changed to “Theirs” since you opened this number\. You changed it too/),
+  ).toBeInTheDocument()
+  expect(storedNumber(number).nickname).toBe('Theirs')
+})
+
+test('an earlier save that ended without changing the number does not hide a later change by someone else', async () => {
+  const { user, number, again, release, queryClient } = await editAgainWhileEarlierSaveRuns()
+  await retype(user, again, 'Nickname', 'Second')
+  server.use(
+    http.patch('*/v1/phone-numbers/:id', () =>
+      HttpResponse.json({ error: { code: 'validation_failed', message: 'Nickname is reserved.' } }, { status: 400 }),
+    ),
+  )
+  release()
+  await waitFor(() => expect(within(again).getByRole('button', { name: 'Save' })).not.toHaveAttribute('aria-disabled'))
+  // Another tab's change, read in when the list is read again.
+  anotherAdminChanges(number, { nickname: 'Theirs' })
+  await act(() => queryClient.invalidateQueries())
+  expect(
+    await within(again).findByText(/Nickname changed to “Theirs” since you opened this number/),
+  ).toBeInTheDocument()
 })
 
 test('leaving or reloading the page with unsaved changes asks first (the browser’s own question)', async () => {

@@ -11,7 +11,7 @@ import { SaveSummary } from '@/features/phone-numbers/components/save-summary'
 import { SideFields } from '@/features/phone-numbers/components/side-fields'
 import { TextFields } from '@/features/phone-numbers/components/text-fields'
 import { WebhookField } from '@/features/phone-numbers/components/webhook-field'
-import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
+import type { DesiredNumberState, SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import {
   clashesWithServer,
   draftOverNumber,
@@ -116,20 +116,23 @@ export function EditNumberForm(props: EditNumberFormProps) {
   // SaveOutcome says what changed: not here then.
   const followed = useRef(number)
   const [changedUnderYou, setChangedUnderYou] = useState<string[]>([])
-  // The earlier save's last answer and its end come in one render: remember that it ran.
-  const earlierSaveSinceFollowed = useRef(false)
+  // What the earlier saves of this number running since the form last followed it asked for: their
+  // answers change the number as they asked, but a refused one reads in someone else's change. Kept in
+  // a ref, since such a save's last answer and its end come in one render.
+  const earlierSavesSinceFollowed = useRef<DesiredNumberState[]>([])
   useEffect(() => {
-    if (save.earlierSaveRunning) earlierSaveSinceFollowed.current = true
-  }, [save.earlierSaveRunning])
+    const seen = earlierSavesSinceFollowed.current
+    if (!saving) seen.push(...save.runningSaves.filter((desired) => !seen.includes(desired)))
+  }, [saving, save.runningSaves])
   const followServer = useEffectEvent(() => {
     const before = followed.current
     followed.current = number
     if (before === number) return
-    const ownSave = saving || earlierSaveSinceFollowed.current
-    earlierSaveSinceFollowed.current = save.earlierSaveRunning
+    const earlierSaves = earlierSavesSinceFollowed.current
+    earlierSavesSinceFollowed.current = saving ? [] : [...save.runningSaves]
     const values = form.getValues()
-    const clashing = clashesWithServer(values, before, number)
-    if (!ownSave && !save.error && clashing.length > 0)
+    const clashing = clashesWithServer(values, before, number, earlierSaves)
+    if (!saving && !save.error && clashing.length > 0)
       setChangedUnderYou(changesSinceInWords(before, number, catalog, clashing))
     setValues(followNumber(values, before, number, catalog))
   })

@@ -85,4 +85,11 @@ describe('clashesWithServer: fields the user changed that the server changed too
     const values: EditNumberFormValues = { ...opened, nickname: 'Reminders line' }
     expect(clashesWithServer(values, MAIN, THEIRS)).toEqual([])
   })
+
+  test('a field now as an earlier save of the user asked is that save’s doing; any other value is someone else’s', () => {
+    const values: EditNumberFormValues = { ...opened, nickname: 'Mine again' }
+    const asked = (nickname: string) => ({ ...desiredFromNumber(MAIN), nickname })
+    expect(clashesWithServer(values, MAIN, THEIRS, [asked(THEIRS.nickname!)])).toEqual([])
+    expect(clashesWithServer(values, MAIN, THEIRS, [asked('What the earlier save sent')])).toEqual(['nickname'])
+  })
 })

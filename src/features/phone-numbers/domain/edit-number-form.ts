@@ -143,18 +143,24 @@ export function followNumber(
 
 /**
  * Fields the number changed on the server (`before` → `after`) that the user has changed too: Save
- * would put the user's choice over a change the user may not have seen.
+ * would put the user's choice over a change the user may not have seen. `ownSaves` are what the
+ * user's earlier saves of the number asked for: a field now as one of them asked is that save's doing
+ * (or someone else's same choice, which loses nothing), but a refused save reads in someone else's.
  */
 export function clashesWithServer(
   values: EditNumberFormValues,
   before: PhoneNumber,
   after: PhoneNumber,
+  ownSaves: readonly DesiredNumberState[] = [],
 ): NumberField[] {
   const desired = desiredStateFromValues(values)
   const chosen = fieldsChosen(before, desired)
   // A field the server now holds as the user chose it (the user's own save, part-way) is no clash.
   const stillDiffering = fieldsChosen(after, desired)
-  return changedFields(before, after).filter((field) => chosen.includes(field) && stillDiffering.includes(field))
+  const asOwnSaveAsked = (field: NumberField) => ownSaves.some((own) => !fieldsChosen(after, own).includes(field))
+  return changedFields(before, after).filter(
+    (field) => chosen.includes(field) && stillDiffering.includes(field) && !asOwnSaveAsked(field),
+  )
 }
 
 /** A choice taken up again (Edit again): the fields the user had changed over `draft.from`, over the number as it is now. */

@@ -1,4 +1,4 @@
-import { useIsMutating } from '@tanstack/react-query'
+import { useMutationState } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { detachSave } from '@/features/phone-numbers/api/detached-saves'
 import {
@@ -27,10 +27,15 @@ export function useNumberSave(numberId: string) {
   const actor = useSession().me.data?.key_name
   const [rateLimitWait, setRateLimitWait] = useState<number | null>(null)
   const inFlight = useRef<SaveVariables | null>(null)
-  const savesOfThisNumber = useIsMutating({
-    mutationKey: [...SAVE_MUTATION_KEY, numberId],
-    // A cancelled save waits only to end without sending anything.
-    predicate: (mutation) => (mutation.state.variables as SaveVariables | undefined)?.cancel?.signal.aborted !== true,
+  // What each running save of this number (this dialog's, or one from a dialog closed earlier) asks for.
+  const runningSaves = useMutationState({
+    filters: {
+      mutationKey: [...SAVE_MUTATION_KEY, numberId],
+      status: 'pending',
+      // A cancelled save waits only to end without sending anything.
+      predicate: (mutation) => (mutation.state.variables as SaveVariables | undefined)?.cancel?.signal.aborted !== true,
+    },
+    select: (mutation) => (mutation.state.variables as SaveVariables).desired,
   })
 
   useEffect(
@@ -73,7 +78,9 @@ export function useNumberSave(numberId: string) {
      * A save of this number from a dialog closed earlier has not ended: this one would be planned
      * against the number as it was before it, so it waits.
      */
-    earlierSaveRunning: !save.isPending && savesOfThisNumber > 0,
+    earlierSaveRunning: !save.isPending && runningSaves.length > 0,
+    /** What the running saves of this number ask for: a change to one of these values is theirs, not someone else's. */
+    runningSaves,
     paused: save.isPaused,
     /** Seconds a 429 asked the save to wait before sending again; null when it is not waiting. */
     rateLimitWait,
