@@ -7,6 +7,27 @@ import { recordRequests, writesOf } from '@/testing/record-requests'
 import { renderApp } from '@/testing/render-app'
 import { choose, findBulkDialog, findSelectionRegion } from '@/testing/user-actions'
 
+/** While set, a job's planning waits for it (planning 100,000 numbers takes many slices, and Cancel may come in one). */
+let planningHeld: Promise<void> | null = null
+vi.mock('@/features/phone-numbers/jobs/plan-in-slices', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/features/phone-numbers/jobs/plan-in-slices')>()
+  return {
+    ...original,
+    planRowsInSlices: async (...args: Parameters<typeof original.planRowsInSlices>) => {
+      await planningHeld
+      return original.planRowsInSlices(...args)
+    },
+  }
+})
+afterEach(() => (planningHeld = null))
+
+/** Holds the next job's planning until the returned function is called. */
+function holdPlanning(): () => void {
+  let release!: () => void
+  planningHeld = new Promise<void>((resolve) => (release = resolve))
+  return release
+}
+
 const badGateway = () =>
   new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })
 
@@ -178,6 +199,28 @@ test('Cancel while Undo reads again a number whose answer was lost: nothing is s
   expect(storedNumber(first).label).toBe('new')
   expect(storedNumber(second).label).toBe('new')
 })
+
+test.each([
+  ['Undo', 'Undo cancelled: nothing was sent.'],
+  ['Retry failed', 'Retry cancelled: nothing was sent.'],
+])(
+  'Cancel while %s is still planning: nothing is sent, and the outcome stands with its buttons',
+  async (button, note) => {
+    const { user, dialog, first, second } = await labelTwoOneRefused(['Plan A', 'Plan B'])
+    const headline = within(dialog).getByText(/^Changes applied:/).textContent
+    const requests = recordRequests()
+    const release = holdPlanning()
+    await user.click(within(dialog).getByRole('button', { name: button }))
+    await user.click(await within(dialog).findByRole('button', { name: 'Cancel' }))
+    release()
+    expect(await within(dialog).findByText(`${note} ${headline}`)).toBeVisible()
+    expect(within(dialog).getByRole('button', { name: 'Undo' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Retry failed' })).toBeInTheDocument()
+    expect(await writesOf(requests)).toEqual([])
+    expect(storedNumber(first).label).toBe('new')
+    expect(storedNumber(second).label).toBe('old')
+  },
+)
 
 test('a support key may set labels but not change routing; a read-only key only selects', async () => {
   givenNumber({ nickname: 'Support row' })

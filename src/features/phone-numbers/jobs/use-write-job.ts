@@ -107,16 +107,36 @@ export function useWriteJob() {
         const published = plan.calls.flatMap((call) =>
           (call.kind === 'deploy' && call.publishesDraft) || call.kind === 'publish' ? [call.versionId] : [],
         )
+        const api = platformWriteApi(kind === 'undo' ? `Undo: ${job.reason}` : job.reason)
+        let sentAny = false
         const run = await runWrites({
           plan,
           numbers: job.numbers,
           rows,
-          api: platformWriteApi(kind === 'undo' ? `Undo: ${job.reason}` : job.reason),
+          api: {
+            ...api,
+            send: (request, signal) => {
+              sentAny = true
+              return api.send(request, signal)
+            },
+          },
           signal: abort.signal,
           concurrency: job.concurrency,
           onProgress: (progress) => setState((s) => (s.phase === 'running' ? { ...s, progress } : s)),
           onRecords: (records) => reconcileJobRecords(queryClient, records, published),
         })
+        if (abort.signal.aborted && !sentAny && job.outcomes !== null) {
+          // A Retry failed or an Undo cancelled before it sent anything (while planning): the outcome before it stands.
+          setState(
+            finishedState(
+              job,
+              job.outcomes,
+              job.outcomes.anyToRetry(job.lastRun.rows),
+              kind === 'undo' ? 'undo' : 'retry',
+            ),
+          )
+          return
+        }
         // A retry's outcomes replace those of the numbers it retried; the others stand.
         previous?.merge(run)
         const outcomes = previous ?? run
