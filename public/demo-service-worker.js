@@ -124,7 +124,8 @@ function passOn(writer, { size, changes }) {
  * answered (and so passed on), so it is checked against them (`expected_updated_at`) and never
  * silently undoes them. A tab's own writes run side by side (a bulk job's calls), unless another tab
  * waits: then they queue behind it. A tab closed or reloaded mid-write never hears its answers: its
- * turn ends as soon as another write finds it gone, and none waits longer than WRITE_TURN_WAIT_MS.
+ * turn ends as soon as another write finds it gone (a waiting write looks every GONE_CHECK_MS), and
+ * none waits longer than WRITE_TURN_WAIT_MS.
  * @typedef {{ tab: string, inFlight: number }} WriteTurn
  */
 const writes = {
@@ -134,6 +135,8 @@ const writes = {
   queue: [],
 }
 const WRITE_TURN_WAIT_MS = 10_000
+/** How often a waiting write looks whether the tab whose turn it is has gone. */
+const GONE_CHECK_MS = 500
 
 /**
  * Settles when `tab` may send a write; with the function that says it was answered.
@@ -152,10 +155,14 @@ function writeTurn(tab) {
       /** @param {() => void} end */
       admit: (end) => {
         clearTimeout(timer)
+        clearInterval(lookAgain)
         resolve(end)
       },
     }
+    // The tab holding the turn may close while this write waits: nothing tells the worker, so it looks.
+    const lookAgain = setInterval(() => void endTurnIfGone(writes.turn), GONE_CHECK_MS)
     const timer = setTimeout(() => {
+      clearInterval(lookAgain)
       writes.queue = writes.queue.filter((other) => other !== waiting)
       resolve(() => {})
     }, WRITE_TURN_WAIT_MS)

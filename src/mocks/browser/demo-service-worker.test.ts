@@ -57,6 +57,8 @@ function startServiceWorker() {
   const timers = {
     setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
     clearTimeout: (timer: ReturnType<typeof setTimeout>) => clearTimeout(timer),
+    setInterval: (run: () => void, ms: number) => setInterval(run, ms),
+    clearInterval: (timer: ReturnType<typeof setInterval>) => clearInterval(timer),
   }
   runInNewContext(SCRIPT, { self: scope, fetch: fetchFromNetwork, URL, Response, ...timers })
 
@@ -272,4 +274,25 @@ test("a tab closed mid-write does not hold the other tabs' writes: its turn ends
   expect((await firstNumber(worker, 'b')).nickname).toBe('From B')
   // B's next writes do not wait either.
   expect((await worker.send('b', rename(seen.id, 'Again from B'))!).status).toBe(200)
+})
+
+test('a write already waiting when the tab holding the turn closes goes within a second, not after the fallback', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+  onTestFinished(() => void vi.useRealTimers())
+  const worker = startServiceWorker()
+  const tabB = connectedBackend()
+  const closing = { serveOver: () => undefined } as unknown as Backend
+  worker.openTab('closing', closing)
+  worker.openTab('b', tabB.connection)
+  const seen = await firstNumber(worker, 'b')
+  void worker.send('closing', rename(seen.id, 'Lost with the tab'))
+  // B's write comes while the tab is still there, so it waits; then the tab closes.
+  const fromB = worker.send('b', rename(seen.id, 'From B', seen.updated_at))!
+  await vi.advanceTimersByTimeAsync(0)
+  worker.closeTab('closing')
+  await vi.advanceTimersByTimeAsync(1_000)
+  // From here no fake timer fires: B's write goes only if the closed tab's turn has ended.
+  vi.useRealTimers()
+  const stillWaiting = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2_000))
+  expect(await Promise.race([fromB.then((answer) => answer.status), stillWaiting])).toBe(200)
 })
