@@ -369,7 +369,7 @@ test('isApiError is false for other errors', () => {
   expect(isApiError({ kind: 'http', status: 500 })).toBe(false)
 })
 
-test('a write’s reason goes as X-Change-Reason, percent-encoded UTF-8, trimmed and cut at 200 characters', async () => {
+test('a write’s reason goes as X-Change-Reason, percent-encoded UTF-8, trimmed, cut at 200 characters, without the page’s isolates', async () => {
   const { fetch, calls } = fakeFetch()
   const api = client({ fetch })
   await api(okSchema, '/v1/phone-numbers/phn_1', { method: 'PATCH', body: {}, reason: ' Undo: “Köln” → 10 % 👩‍💻 ' })
@@ -388,10 +388,18 @@ test('a write’s reason goes as X-Change-Reason, percent-encoded UTF-8, trimmed
   expect(decodeURIComponent(calls[2]!.headers.get('X-Change-Reason')!)).toBe('bad \uFFFD half')
   expect(calls[2]!.init.method).toBe('DELETE')
 
+  // The isolates the page's sentences put around right-to-left names stay on the screen.
+  await api(okSchema, '/v1/x', {
+    method: 'PATCH',
+    body: {},
+    reason: 'Undo: \u2068مكتب 2\u2069: Nickname: “\u2068مكتب\u2069” → none',
+  })
+  expect(decodeURIComponent(calls[3]!.headers.get('X-Change-Reason')!)).toBe('Undo: مكتب 2: Nickname: “مكتب” → none')
+
   // No reason, or only white space: no header at all.
   await api(okSchema, '/v1/x', { method: 'POST', body: {} })
   await api(okSchema, '/v1/x', { method: 'POST', body: {}, reason: '  ' })
-  expect(calls.slice(3).map((call) => call.headers.has('X-Change-Reason'))).toEqual([false, false])
+  expect(calls.slice(4).map((call) => call.headers.has('X-Change-Reason'))).toEqual([false, false])
 })
 
 test('the reason reaches the demo backend as a header it can decode', async () => {

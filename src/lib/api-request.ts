@@ -1,5 +1,6 @@
+import { withoutIsolates } from '@/lib/bidi'
 import { apiBaseUrl } from '@/config/env'
-import { CHANGE_REASON_HEADER, MAX_CHANGE_REASON_LENGTH } from '@/types/api-values'
+import { CHANGE_REASON_HEADER, MAX_CHANGE_REASON_LENGTH, firstCharacters } from '@/types/api-values'
 
 /**
  * How a request to the API is written: its URL and headers. Shared by the API client and the boot
@@ -39,8 +40,9 @@ export function requestHeaders(key: string | null, withBody: boolean, reason?: s
  */
 export function encodeChangeReason(reason: string): string {
   // A lone surrogate has no UTF-8 form (encodeURIComponent would throw): it becomes U+FFFD, as TextEncoder makes it.
-  const characters = Array.from(reason.trim().replace(LONE_SURROGATE, '\uFFFD'))
-  return encodeURIComponent(characters.slice(0, MAX_CHANGE_REASON_LENGTH).join(''))
+  // The isolates the page puts around right-to-left names are for its screen: the history shows the text as it is.
+  const text = withoutIsolates(reason).trim().replace(LONE_SURROGATE, '\uFFFD')
+  return encodeURIComponent(firstCharacters(text, MAX_CHANGE_REASON_LENGTH))
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g

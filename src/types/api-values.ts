@@ -24,6 +24,11 @@ export function characterCount(text: string): number {
   for (const _ of text) count += 1
   return count
 }
+
+/** The first `max` characters (code points) of `text`: a cut never splits an emoji into half a character. */
+export function firstCharacters(text: string, max: number): string {
+  return characterCount(text) > max ? Array.from(text).slice(0, max).join('') : text
+}
 export const MAX_NUMBERS_PER_PUBLISH = 1000
 /** `ids` of the list of numbers names at most this many numbers. */
 export const MAX_IDS_PER_LIST = 200

@@ -1,4 +1,4 @@
-import { MAX_CHANGE_REASON_LENGTH } from '@/types/api'
+import { MAX_CHANGE_REASON_LENGTH, firstCharacters } from '@/types/api'
 
 /**
  * X-Change-Reason as an event's `reason` (API.md): header values cannot carry arbitrary Unicode,
@@ -14,7 +14,5 @@ export function decodeChangeReason(header: string | null | undefined): string | 
   } catch {
     text = header
   }
-  // Characters, not UTF-16 units: an emoji at the cut is kept whole or dropped whole.
-  const characters = [...text]
-  return characters.length > MAX_CHANGE_REASON_LENGTH ? characters.slice(0, MAX_CHANGE_REASON_LENGTH).join('') : text
+  return firstCharacters(text, MAX_CHANGE_REASON_LENGTH)
 }

@@ -64,6 +64,9 @@ test('invalid values fall back one by one, keeping the valid ones', () => {
 test('a search longer than 200 characters is cut to 200, never dropped (that would show every number)', () => {
   const long = 'x'.repeat(250)
   expect(parseListView(`?q=${long}`).search).toBe('x'.repeat(200))
+  // Characters, not UTF-16 units: an emoji at the cut is never split into half a character.
+  expect(parseListView(`?q=${encodeURIComponent('😀'.repeat(150))}`).search).toBe('😀'.repeat(150))
+  expect(parseListView(`?q=${encodeURIComponent(`x${'😀'.repeat(250)}`)}`).search).toBe(`x${'😀'.repeat(199)}`)
 })
 
 test('serializing omits defaults and keeps unrelated parameters', () => {

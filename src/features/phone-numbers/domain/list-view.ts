@@ -1,5 +1,5 @@
 import type { ListPhoneNumbersParams } from '@/types/api'
-import { DEFAULT_PAGE_SIZE, phoneNumberStatuses, sortFields, sortOrders } from '@/types/api-values'
+import { DEFAULT_PAGE_SIZE, firstCharacters, phoneNumberStatuses, sortFields, sortOrders } from '@/types/api-values'
 
 /**
  * What the numbers table shows (search, filters, sort, page), as it lives in the URL query string.
@@ -92,7 +92,7 @@ export function parseListView(search: string): ListView {
   const limit = integerIn(read('limit'), 1, Number.MAX_SAFE_INTEGER)
   return {
     // Cut, not dropped: an empty search would show every number under a filter the box still shows.
-    search: query.trim().slice(0, SEARCH_MAX_LENGTH),
+    search: firstCharacters(query.trim(), SEARCH_MAX_LENGTH),
     status: oneOf(phoneNumberStatuses, read('status')) ?? null,
     agentId: idOrNull(read('agentId')),
     inboundVersionId: idOrNull(read('inboundVersionId')),

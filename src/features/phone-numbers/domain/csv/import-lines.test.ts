@@ -1,4 +1,9 @@
-import { importColumns, readImportLine, type ImportColumns } from '@/features/phone-numbers/domain/csv/import-lines'
+import {
+  importColumns,
+  readImportLine,
+  shorten,
+  type ImportColumns,
+} from '@/features/phone-numbers/domain/csv/import-lines'
 import { phoneKey } from '@/features/phone-numbers/domain/csv/phone-key'
 
 const columns = (header: string[]) => importColumns(header) as ImportColumns
@@ -90,4 +95,10 @@ test('unusable lines say why, with their line number', () => {
     reason: 'Label too long: 256 characters, at most 255.',
   })
   expect(read(['phone_number', 'label'], ['+14155550123', 'x'.repeat(255)])).toMatchObject({ label: 'x'.repeat(255) })
+})
+
+test('a cell quoted in a reason is cut at 40 characters, never inside an emoji', () => {
+  expect(shorten('x'.repeat(41))).toBe(`${'x'.repeat(40)}…`)
+  expect(shorten(`x${'😀'.repeat(45)}`)).toBe(`x${'😀'.repeat(39)}…`)
+  expect(shorten('😀'.repeat(40))).toBe('😀'.repeat(40))
 })

@@ -3,7 +3,7 @@ import { phoneKey } from '@/features/phone-numbers/domain/csv/phone-key'
 import { normalizeText } from '@/features/phone-numbers/domain/desired-state'
 import { INERT_PREFIX } from '@/lib/csv-file'
 import { formatCount } from '@/lib/format-count'
-import { MAX_TEXT_LENGTH, characterCount } from '@/types/api'
+import { MAX_TEXT_LENGTH, characterCount, firstCharacters } from '@/types/api'
 
 /**
  * The lines of an import file, read one by one (pure): which number each names (by `id`, or by
@@ -124,5 +124,5 @@ export function readImportLine(
 
 /** A cell quoted in a reason: hostile or huge text is cut, never run (React renders it as text). */
 export function shorten(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
+  return characterCount(text) > max ? `${firstCharacters(text, max)}…` : text
 }
