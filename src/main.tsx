@@ -2,7 +2,6 @@ import '@/app/styles.css'
 import { sendFirstScreenRequests } from '@/app/boot-requests'
 import { readAgainOnChange } from '@/app/read-again'
 import { holdNetworkUntil } from '@/lib/early-requests'
-import { prepareFirstScreenFormats } from '@/lib/intl-formats'
 import type { RunningDemoBackend } from '@/mocks/browser'
 
 /**
@@ -69,8 +68,6 @@ async function sendFirstRequests(): Promise<FirstRequests> {
 sendFirstRequests()
   .then(
     async ({ serve, onOtherTabChange }) => {
-      // The first requests are out and the app's code is usually still downloading: see intl-formats.ts.
-      prepareFirstScreenFormats()
       const { mountApp, mountFatal } = await app
       const container = await rootElement()
       const { root, queryClient } = await mountApp(container)

@@ -1,4 +1,4 @@
-import { createContext, useEffect, useState, type ReactNode } from 'react'
+import { createContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react'
 
 /** Whether the parts marked `late` (LazyPart) may load yet: always, outside a WelcomeLateParts. */
 export const LatePartsWelcome = createContext(true)
@@ -19,10 +19,20 @@ interface WelcomeLatePartsProps {
  */
 export function WelcomeLateParts({ after, now = false, children }: WelcomeLatePartsProps) {
   const [welcome, setWelcome] = useState(false)
-  useEffect(() => {
-    if (!after) return
-    const later = setTimeout(() => setWelcome(true))
-    return () => clearTimeout(later)
-  }, [after])
+  useTaskAfter(after, () => setWelcome(true))
   return <LatePartsWelcome value={welcome || now}>{children}</LatePartsWelcome>
+}
+
+/**
+ * Runs `run` in a task of its own once `ready` turns true, not in the commit that made it true: what
+ * starts loading code for later (Vite's preload adds `<link>` elements, a dozen fetches) would
+ * otherwise hold the paint of the first rows.
+ */
+export function useTaskAfter(ready: boolean, run: () => void): void {
+  const runLater = useEffectEvent(run)
+  useEffect(() => {
+    if (!ready) return
+    const later = setTimeout(() => runLater())
+    return () => clearTimeout(later)
+  }, [ready])
 }

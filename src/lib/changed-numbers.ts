@@ -1,4 +1,5 @@
-import { utcDayFormat, utcTimeOfDayFormat } from '@/lib/intl-formats'
+import { formatUtcDay } from '@/lib/format-day'
+import { utcTimeOfDayFormat } from '@/lib/intl-formats'
 import { formatPhoneNumber } from '@/lib/phone-format'
 
 /**
@@ -16,9 +17,8 @@ interface ChangedNumberLike {
 export function changeTimeInWords(iso: string, now: Date = new Date()): string {
   const when = new Date(iso)
   if (Number.isNaN(when.getTime())) return ''
-  const day = utcDayFormat()
   const time = `${utcTimeOfDayFormat().format(when)} UTC`
-  return day.format(when) === day.format(now) ? `at ${time}` : `on ${day.format(when)} at ${time}`
+  return formatUtcDay(when) === formatUtcDay(now) ? `at ${time}` : `on ${formatUtcDay(when)} at ${time}`
 }
 
 /**

@@ -1,5 +1,5 @@
 import { PhoneNumber } from 'libphonenumber-js/min'
-import { regionNames } from '@/lib/intl-formats'
+import { REGION_NAMES } from '@/lib/region-names'
 
 // Parsing costs far more than a lookup, and the same rows re-render often: remember recent results.
 const formatted = new Map<string, string>()
@@ -32,18 +32,7 @@ function formatInternational(e164: string): string {
   }
 }
 
-const countries = new Map<string, string>()
-
 /** `US` → `United States`; an unknown code is shown as it came. */
 export function countryName(countryCode: string): string {
-  let name = countries.get(countryCode)
-  if (name === undefined) {
-    try {
-      name = regionNames().of(countryCode.toUpperCase()) ?? countryCode
-    } catch {
-      name = countryCode
-    }
-    countries.set(countryCode, name)
-  }
-  return name
+  return REGION_NAMES[countryCode.toUpperCase()] ?? countryCode
 }

@@ -1,4 +1,5 @@
-import { useEffect } from 'react'
+import { useContext, useEffect } from 'react'
+import { LatePartsWelcome } from '@/components/late-parts'
 import { LazyPart } from '@/components/lazy-part'
 import { retryableLazy } from '@/components/retryable-lazy'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
@@ -26,9 +27,12 @@ interface AgentUsageRegionProps {
 export function AgentUsageRegion({ agentId, hrefOf, onShowView, onMoveNumbers }: AgentUsageRegionProps) {
   const { permissions } = useSession()
   const { catalog } = useAgentCatalog()
-  // Fetched once the page is up, so that choosing an agent does not wait for it.
-  // A failed load is said when the region is shown (its LazyPart).
-  useEffect(() => void loadAgentUsage().catch(() => undefined), [])
+  // Fetched once the first rows are up (with the page's other late parts), so that choosing an agent
+  // does not wait for it. A failed load is said when the region is shown (its LazyPart).
+  const lateWelcome = useContext(LatePartsWelcome)
+  useEffect(() => {
+    if (lateWelcome) void loadAgentUsage().catch(() => undefined)
+  }, [lateWelcome])
   const agent = agentId === null ? undefined : catalog?.agentById.get(agentId)
   if (!agent || !permissions.canReadAgents) return null
   return (

@@ -3,7 +3,7 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { canaryBesideSlot, describeSlot, numberName, type SlotView } from '@/features/phone-numbers/domain/number-view'
 import { canaryShareInWords } from '@/features/phone-numbers/domain/save-messages'
 import type { RowSelection } from '@/features/phone-numbers/domain/selection'
-import { utcDayFormat } from '@/lib/intl-formats'
+import { formatUtcDay } from '@/lib/format-day'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
@@ -195,7 +195,7 @@ const NumberRow = memo(function NumberRow({
         )}
       </td>
       <td role="cell" className="col-created muted small nowrap">
-        <time dateTime={number.created_at}>{utcDayFormat().format(new Date(number.created_at))}</time>
+        <time dateTime={number.created_at}>{formatUtcDay(new Date(number.created_at))}</time>
       </td>
       <td role="cell" className="actions">
         <button

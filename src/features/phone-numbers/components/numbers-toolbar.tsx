@@ -8,6 +8,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
 import { EMPTY_SLOT } from '@/types/api-values'
 import '@/features/phone-numbers/components/numbers-toolbar.css'
+import { compareNames } from '@/lib/compare-names'
 
 /** Long enough to send one request per burst of typing, short enough that results follow the last key at once. */
 const SEARCH_DEBOUNCE_MS = 100
@@ -61,7 +62,7 @@ export function NumbersToolbar({
   }, [view.search])
 
   const atLimit = searchInput.length >= SEARCH_MAX_LENGTH
-  const sortedAgents = useMemo(() => [...agents].sort((a, b) => a.name.localeCompare(b.name)), [agents])
+  const sortedAgents = useMemo(() => [...agents].sort((a, b) => compareNames(a.name, b.name)), [agents])
   const catalog = catalogOf(agents)
   return (
     <div className="toolbar">

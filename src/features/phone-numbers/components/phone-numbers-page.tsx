@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { startTransition, useCallback, useEffect, useState } from 'react'
-import { WelcomeLateParts } from '@/components/late-parts'
+import { startTransition, useCallback, useState } from 'react'
+import { useTaskAfter, WelcomeLateParts } from '@/components/late-parts'
 import { LazyPart } from '@/components/lazy-part'
 import { retryableLazy } from '@/components/retryable-lazy'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
@@ -80,14 +80,13 @@ export function PhoneNumbersPage() {
   // Load the dialog's code once the first rows are up and mount it closed, so the first Edit does not
   // suspend (React holds content back for up to 300 ms after a Suspense fallback).
   const rowsShown = list.query.data !== undefined
-  useEffect(() => {
+  useTaskAfter(rowsShown, () => {
     // A failed load is said when the dialog is opened (its LazyPart), where Retry can load it again.
-    if (rowsShown)
-      loadEditDialog().then(
-        () => setDialogMounted(true),
-        () => undefined,
-      )
-  }, [rowsShown])
+    loadEditDialog().then(
+      () => setDialogMounted(true),
+      () => undefined,
+    )
+  })
 
   const filtered = isFiltered(view)
   const { total, rows } = list

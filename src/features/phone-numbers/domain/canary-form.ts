@@ -2,6 +2,7 @@ import { isArchived, versionsNewestFirst, type AgentCatalog } from '@/features/a
 import type { SelectOption } from '@/components/ui/select-field'
 import { agentOptions, NONE, UNKNOWN } from '@/features/phone-numbers/domain/slot-options'
 import type { InboundCanary } from '@/types/api'
+import { compareNames } from '@/lib/compare-names'
 
 /**
  * The inbound canary in the edit form: what `Add canary` proposes, what picking its agent selects,
@@ -81,7 +82,7 @@ export function withCanaryAdded(catalog: AgentCatalog, inboundVersion: string): 
   const inboundAgent = catalog.versionById.get(inboundVersion)?.agent
   const candidates = [
     ...(inboundAgent && !isArchived(inboundAgent) ? [inboundAgent] : []),
-    ...catalog.agents.filter((agent) => !isArchived(agent)).sort((a, b) => a.name.localeCompare(b.name)),
+    ...catalog.agents.filter((agent) => !isArchived(agent)).sort((a, b) => compareNames(a.name, b.name)),
   ]
   for (const agent of candidates) {
     const version = canaryVersionOnAgentPick(catalog, agent.id, inboundVersion, null)

@@ -6,6 +6,7 @@ import {
   type AgentCatalog,
 } from '@/features/agents/domain/agent-catalog'
 import type { SelectOption } from '@/components/ui/select-field'
+import { compareNames } from '@/lib/compare-names'
 
 /** The options of the dialog's agent and version pickers (the sides' and the canary's). */
 
@@ -19,7 +20,7 @@ export function agentOptions(catalog: AgentCatalog, heldVersionId: string | null
   const heldAgentId = heldVersionId === null ? null : (catalog.versionById.get(heldVersionId)?.agent.id ?? UNKNOWN)
   const agents = catalog.agents
     .filter((agent) => !isArchived(agent) || agent.id === heldAgentId)
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareNames(a.name, b.name))
   return [
     { value: NONE, label: 'None' },
     ...(heldAgentId === UNKNOWN ? [{ value: UNKNOWN, label: 'Unknown agent' }] : []),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { listParams, parseListView, serializeListView, type ListView } from '@/features/phone-numbers/domain/list-view'
 import { searchForServer } from '@/features/phone-numbers/domain/search-query'
-import { useSearchCountries } from '@/features/phone-numbers/hooks/use-search-countries'
+import { useSearchCountries, withBrowserRegion } from '@/features/phone-numbers/hooks/use-search-countries'
 import { useLocationSearch } from '@/hooks/use-location-search'
 
 type SetListView = (changes: Partial<ListView>, mode?: 'push' | 'replace') => void
@@ -20,7 +20,7 @@ export function useListView() {
     const asked = listParams(view)
     // A number typed in a national format goes out in E.164 (search-query.ts). Not in listParams:
     // the boot script computes the first request with it and must not load libphonenumber.
-    return asked.search ? { ...asked, search: searchForServer(asked.search, countries) } : asked
+    return asked.search ? { ...asked, search: searchForServer(asked.search, withBrowserRegion(countries)) } : asked
   }, [view, countries])
   useEffect(() => {
     // Replace, not push: the address bar is corrected, Back still leaves the page as before.

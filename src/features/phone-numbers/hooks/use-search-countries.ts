@@ -4,13 +4,27 @@ import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-qu
 import { countriesByFrequency } from '@/features/phone-numbers/domain/search-query'
 import type { PhoneNumberList } from '@/types/api'
 
-/** The browser's region (`en-GB` → `GB`), the guess when no numbers are known yet. */
+let browserRegionFound: string | null | undefined
+
+/**
+ * The browser's region (`en-GB` → `GB`, `de` → `DE`), the guess when no numbers are known yet. Found
+ * on first use, not while the first rows render: the first Intl object a page makes loads ICU's data.
+ */
 function browserRegion(): string | null {
-  try {
-    return new Intl.Locale(navigator.language).maximize().region ?? null
-  } catch {
-    return null
+  if (browserRegionFound === undefined) {
+    try {
+      browserRegionFound = new Intl.Locale(navigator.language).maximize().region ?? null
+    } catch {
+      browserRegionFound = null
+    }
   }
+  return browserRegionFound
+}
+
+/** The countries to try a national number in: the ranked ones, then the browser's region. */
+export function withBrowserRegion(ranked: readonly string[]): readonly string[] {
+  const region = browserRegion()
+  return region && !ranked.includes(region) ? [...ranked, region] : ranked
 }
 
 /** As a string, so the snapshot compares equal while the ranking stays the same. */
@@ -19,14 +33,13 @@ function rankedCountries(queryClient: QueryClient): string {
   for (const [, list] of queryClient.getQueriesData<PhoneNumberList>({ queryKey: phoneNumberQueries.lists() })) {
     for (const number of list?.data ?? []) codes.push(number.country_code)
   }
-  const region = browserRegion()
-  const ranked = countriesByFrequency(codes)
-  return (region && !ranked.includes(region) ? [...ranked, region] : ranked).join(',')
+  return countriesByFrequency(codes).join(',')
 }
 
 /**
  * The countries a number typed in a national format is tried in, most common among the numbers the
- * page has loaded first, then the browser's region (domain/search-query.ts).
+ * page has loaded first (domain/search-query.ts); `withBrowserRegion` adds the browser's region when a
+ * search needs it.
  */
 export function useSearchCountries(): readonly string[] {
   const queryClient = useQueryClient()

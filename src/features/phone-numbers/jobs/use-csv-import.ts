@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ImportPreview } from '@/features/phone-numbers/domain/csv/import-preview'
 import type { ExportSource } from '@/features/phone-numbers/jobs/export-numbers'
 import { prepareImport, type ImportStage } from '@/features/phone-numbers/jobs/prepare-import'
-import { useSearchCountries } from '@/features/phone-numbers/hooks/use-search-countries'
+import { useSearchCountries, withBrowserRegion } from '@/features/phone-numbers/hooks/use-search-countries'
 import { platformApi } from '@/lib/api'
 
 export type ImportState =
@@ -45,7 +45,7 @@ export function useCsvImport(source: ExportSource = platformSource) {
       setState({ phase: 'preparing', fileName, stage: { stage: 'reading' } })
       try {
         const prepared = await prepareImport(file, {
-          countries,
+          countries: withBrowserRegion(countries),
           source,
           signal: controller.signal,
           onStage: (stage) => !controller.signal.aborted && setState({ phase: 'preparing', fileName, stage }),
