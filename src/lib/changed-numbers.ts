@@ -1,5 +1,4 @@
-import { formatUtcDay } from '@/lib/format-day'
-import { utcTimeOfDayFormat } from '@/lib/intl-formats'
+import { formatUtcDay, formatUtcTimeOfDay } from '@/lib/format-time'
 import { formatPhoneNumber } from '@/lib/phone-format'
 
 /**
@@ -17,7 +16,7 @@ interface ChangedNumberLike {
 export function changeTimeInWords(iso: string, now: Date = new Date()): string {
   const when = new Date(iso)
   if (Number.isNaN(when.getTime())) return ''
-  const time = `${utcTimeOfDayFormat().format(when)} UTC`
+  const time = `${formatUtcTimeOfDay(when)} UTC`
   return formatUtcDay(when) === formatUtcDay(now) ? `at ${time}` : `on ${formatUtcDay(when)} at ${time}`
 }
 
