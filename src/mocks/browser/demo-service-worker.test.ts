@@ -255,18 +255,24 @@ test("a tab's own writes run side by side; another tab's write waits for them, t
   expect((await firstNumber(worker, 'b')).nickname).toBe('a0')
 })
 
-test("a tab closed mid-write does not hold the other tabs' writes: its turn ends once they find it gone", async () => {
-  // No fallback timer may fire: the other tab's write must go because the closed tab's turn ended.
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+/**
+ * Fake timers (no fallback timer may fire: a write must go because the closed tab's turn ended), and
+ * two tabs: `closing` has a write in flight whose answer never comes (its page is gone), `b` is open.
+ */
+async function writeInFlightInTabAboutToClose() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
   onTestFinished(() => void vi.useRealTimers())
   const worker = startServiceWorker()
-  const tabB = connectedBackend()
   // A tab whose page is gone: its end of the link takes requests and never answers.
-  const closing = { serveOver: () => undefined } as unknown as Backend
-  worker.openTab('closing', closing)
-  worker.openTab('b', tabB.connection)
+  worker.openTab('closing', { serveOver: () => undefined } as unknown as Backend)
+  worker.openTab('b', connectedBackend().connection)
   const seen = await firstNumber(worker, 'b')
   void worker.send('closing', rename(seen.id, 'Lost with the tab'))
+  return { worker, seen }
+}
+
+test("a tab closed mid-write does not hold the other tabs' writes: its turn ends once they find it gone", async () => {
+  const { worker, seen } = await writeInFlightInTabAboutToClose()
   worker.closeTab('closing')
 
   const fromB = await worker.send('b', rename(seen.id, 'From B', seen.updated_at))!
@@ -277,15 +283,7 @@ test("a tab closed mid-write does not hold the other tabs' writes: its turn ends
 })
 
 test('a write already waiting when the tab holding the turn closes goes within a second, not after the fallback', async () => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
-  onTestFinished(() => void vi.useRealTimers())
-  const worker = startServiceWorker()
-  const tabB = connectedBackend()
-  const closing = { serveOver: () => undefined } as unknown as Backend
-  worker.openTab('closing', closing)
-  worker.openTab('b', tabB.connection)
-  const seen = await firstNumber(worker, 'b')
-  void worker.send('closing', rename(seen.id, 'Lost with the tab'))
+  const { worker, seen } = await writeInFlightInTabAboutToClose()
   // B's write comes while the tab is still there, so it waits; then the tab closes.
   const fromB = worker.send('b', rename(seen.id, 'From B', seen.updated_at))!
   await vi.advanceTimersByTimeAsync(0)
