@@ -1,4 +1,5 @@
 import type { Agent, AgentVersion } from '@/types/api'
+import { isolated } from '@/lib/bidi'
 
 interface VersionEntry {
   agent: Agent
@@ -43,6 +44,11 @@ export function isArchived(agent: Agent): boolean {
 /** An agent as pickers and filters list it: `Legacy IVR (archived)`. */
 export function agentLabel(agent: Agent): string {
   return isArchived(agent) ? `${agent.name} (archived)` : agent.name
+}
+
+/** An agent named in a sentence: as agentLabel, its name isolated when it is right-to-left (lib/bidi.ts). */
+export function agentInSentence(agent: Agent): string {
+  return isArchived(agent) ? `${isolated(agent.name)} (archived)` : isolated(agent.name)
 }
 
 /** Versions newest first, as the version picker lists them. */

@@ -37,7 +37,9 @@ export function AgentUsage({ agent, hrefOf, onShowView, onMoveNumbers }: AgentUs
 
   return (
     <section className="agent-usage" aria-labelledby={headingId}>
-      <h2 id={headingId}>{agent.name} usage</h2>
+      <h2 id={headingId}>
+        <bdi>{agent.name}</bdi> usage
+      </h2>
       <div className="agent-usage-columns">
         <div className="agent-usage-counts">
           {rows ? (
@@ -51,7 +53,7 @@ export function AgentUsage({ agent, hrefOf, onShowView, onMoveNumbers }: AgentUs
           ) : usage.isError ? (
             <div className="error-box" role="alert">
               <p>
-                The usage of {agent.name} could not be loaded: {usage.error.message}
+                The usage of <bdi>{agent.name}</bdi> could not be loaded: {usage.error.message}
               </p>
               <p>
                 <button type="button" className="button" onClick={() => void usage.refetch()}>

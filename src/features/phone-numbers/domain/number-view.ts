@@ -1,5 +1,5 @@
 import { isolated } from '@/lib/bidi'
-import { isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { agentInSentence, isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
 
@@ -56,6 +56,6 @@ export function canaryBesideSlot(number: PhoneNumber, catalog: AgentCatalog | nu
     ? 'an unknown version'
     : entry.agent === slotAgent
       ? `v${entry.version.version}`
-      : `${entry.agent.name}${isArchived(entry.agent) ? ' (archived)' : ''} v${entry.version.version}`
+      : `${agentInSentence(entry.agent)} v${entry.version.version}`
   return `+ ${version} ${canary.percent} %`
 }

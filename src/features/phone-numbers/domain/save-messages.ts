@@ -1,4 +1,4 @@
-import { quoted } from '@/lib/bidi'
+import { isolated, quoted } from '@/lib/bidi'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import {
   normalizeText,
@@ -58,7 +58,7 @@ export function slotInWords(versionId: string | null, catalog: AgentCatalog): st
   const view = describeSlot(versionId, catalog)
   if (view.kind === 'empty') return 'None'
   if (view.kind === 'unknown') return 'an unknown version'
-  return `${view.agentName} v${view.version}`
+  return `${isolated(view.agentName)} v${view.version}`
 }
 
 /**
@@ -245,8 +245,8 @@ export const planErrorMessages = {
   unknownVersion: (side: Side | 'canary') => `${sideOrCanary(side)}: the chosen version is not in the agent list.`,
   archivedAgent: (side: Side | 'canary', agentName: string) =>
     side === 'canary'
-      ? `Canary: ${agentName} is archived, so its versions cannot become a canary.`
-      : `${SIDE_NAMES[side]}: ${agentName} is archived, so its versions cannot be deployed.`,
+      ? `Canary: ${isolated(agentName)} is archived, so its versions cannot become a canary.`
+      : `${SIDE_NAMES[side]}: ${isolated(agentName)} is archived, so its versions cannot be deployed.`,
   canaryWithoutInbound: 'A canary needs an inbound version: choose one for Inbound, or remove the canary.',
   canaryEqualsInbound: (versionId: string, catalog: AgentCatalog) =>
     `Canary: ${slotInWords(versionId, catalog)} is the inbound version too. Choose another version for the canary, remove it, or promote it.`,

@@ -1,5 +1,6 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { changesInWords } from '@/features/phone-numbers/domain/history/event-words'
+import { slotInWords } from '@/features/phone-numbers/domain/save-messages'
 import { createSeedRecords } from '@/mocks/seed'
 
 const catalog = buildAgentCatalog(createSeedRecords({ numbers: 0 }).agents)
@@ -52,4 +53,15 @@ test('a right-to-left nickname is isolated, so the arrow and the other value kee
   expect(changesInWords([{ field: 'nickname', from: 'مكتب 2', to: 'Front Desk' }], catalog)).toEqual([
     'Nickname: \u2068مكتب 2\u2069 → Front Desk',
   ])
+})
+
+test('a right-to-left agent name is isolated in the sentence, so its digits stay with it', () => {
+  const agents = createSeedRecords({ numbers: 0 }).agents.map((agent) =>
+    agent.name === 'Front Desk' ? { ...agent, name: 'مكتب 2' } : agent,
+  )
+  const rtlCatalog = buildAgentCatalog(agents)
+  expect(
+    changesInWords([{ field: 'inbound_agent_version_id', from: null, to: 'agv_front_desk_3' }], rtlCatalog),
+  ).toEqual(['Inbound: none → \u2068مكتب 2\u2069 v3'])
+  expect(slotInWords('agv_front_desk_3', rtlCatalog)).toBe('\u2068مكتب 2\u2069 v3')
 })

@@ -1,4 +1,4 @@
-import { agentLabel, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import { agentInSentence, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { isolated } from '@/lib/bidi'
 import { eventFields, type EventChange, type InboundCanary } from '@/types/api'
 
@@ -45,7 +45,7 @@ interface NamedVersion {
 function named(versionId: string, catalog: AgentCatalog): NamedVersion {
   const entry = catalog.versionById.get(versionId)
   if (!entry) return { agentId: null, agent: 'an unlisted version', version: `(${versionId})` }
-  return { agentId: entry.agent.id, agent: agentLabel(entry.agent), version: `v${entry.version.version}` }
+  return { agentId: entry.agent.id, agent: agentInSentence(entry.agent), version: `v${entry.version.version}` }
 }
 
 export function versionName(versionId: string, catalog: AgentCatalog): string {

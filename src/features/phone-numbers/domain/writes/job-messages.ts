@@ -7,13 +7,14 @@ import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-
 import type { NumberOutcome } from '@/features/phone-numbers/domain/writes/number-outcome'
 import { formatCount } from '@/lib/format-count'
 import type { EventChange } from '@/types/api'
+import { isolated } from '@/lib/bidi'
 
 /** Why one number's change could not be planned, in words. */
 export function refusalInWords(refusal: Refusal): string {
   const side = (s: Refusal & { side: unknown }) => (s.side === 'canary' ? 'Canary' : SIDE_NAMES[s.side as 'inbound'])
   switch (refusal.kind) {
     case 'archived-agent':
-      return `${side(refusal)}: ${refusal.agentName} is archived, so its versions cannot be deployed.`
+      return `${side(refusal)}: ${isolated(refusal.agentName)} is archived, so its versions cannot be deployed.`
     case 'unknown-version':
       return `${side(refusal)}: the version is not in the agent list.`
     case 'cannot-clear-unknown':
