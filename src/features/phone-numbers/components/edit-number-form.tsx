@@ -11,7 +11,7 @@ import { SaveSummary } from '@/features/phone-numbers/components/save-summary'
 import { SideFields } from '@/features/phone-numbers/components/side-fields'
 import { TextFields } from '@/features/phone-numbers/components/text-fields'
 import { WebhookField } from '@/features/phone-numbers/components/webhook-field'
-import type { DesiredNumberState, SaveDraft } from '@/features/phone-numbers/domain/desired-state'
+import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import {
   clashesWithServer,
   draftOverNumber,
@@ -38,6 +38,7 @@ import type { Permissions } from '@/features/session/use-session'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
+import { statesAlongSave } from '@/features/phone-numbers/domain/save-outcome'
 
 interface EditNumberFormProps {
   /** The number as the cache holds it now. */
@@ -116,22 +117,26 @@ export function EditNumberForm(props: EditNumberFormProps) {
   // SaveOutcome says what changed: not here then.
   const followed = useRef(number)
   const [changedUnderYou, setChangedUnderYou] = useState<string[]>([])
-  // What the earlier saves of this number running since the form last followed it asked for: their
-  // answers change the number as they asked, but a refused one reads in someone else's change. Kept in
-  // a ref, since such a save's last answer and its end come in one render.
-  const earlierSavesSinceFollowed = useRef<DesiredNumberState[]>([])
+  // The states the earlier saves of this number running since the form last followed it pass through:
+  // their answers leave the number so, but a refused one reads in someone else's change. Kept in a
+  // ref, since such a save's last answer and its end come in one render.
+  const earlierSavesSinceFollowed = useRef<PhoneNumber[]>([])
   useEffect(() => {
-    const seen = earlierSavesSinceFollowed.current
-    if (!saving) seen.push(...save.runningSaves.filter((desired) => !seen.includes(desired)))
-  }, [saving, save.runningSaves])
+    if (saving) return
+    for (const { number: from, calls } of save.runningSaves) {
+      earlierSavesSinceFollowed.current.push(...statesAlongSave(from, calls, catalog))
+    }
+  }, [saving, save.runningSaves, catalog])
   const followServer = useEffectEvent(() => {
     const before = followed.current
     followed.current = number
     if (before === number) return
-    const earlierSaves = earlierSavesSinceFollowed.current
-    earlierSavesSinceFollowed.current = saving ? [] : [...save.runningSaves]
+    const earlierStates = earlierSavesSinceFollowed.current
+    earlierSavesSinceFollowed.current = saving
+      ? []
+      : save.runningSaves.flatMap(({ number: from, calls }) => statesAlongSave(from, calls, catalog))
     const values = form.getValues()
-    const clashing = clashesWithServer(values, before, number, earlierSaves)
+    const clashing = clashesWithServer(values, before, number, earlierStates)
     if (!saving && !save.error && clashing.length > 0)
       setChangedUnderYou(changesSinceInWords(before, number, catalog, clashing))
     setValues(followNumber(values, before, number, catalog))

@@ -1,5 +1,7 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { desiredFromNumber } from '@/features/phone-numbers/domain/desired-state'
+import { planSave } from '@/features/phone-numbers/domain/plan-save'
+import { afterCall, statesAlongSave } from '@/features/phone-numbers/domain/save-outcome'
 import {
   clashesWithServer,
   desiredStateFromValues,
@@ -86,10 +88,33 @@ describe('clashesWithServer: fields the user changed that the server changed too
     expect(clashesWithServer(values, MAIN, THEIRS)).toEqual([])
   })
 
-  test('a field now as an earlier save of the user asked is that save’s doing; any other value is someone else’s', () => {
+  test('a field now as one of the user’s earlier saves leaves it is that save’s doing; any other value is someone else’s', () => {
     const values: EditNumberFormValues = { ...opened, nickname: 'Mine again' }
-    const asked = (nickname: string) => ({ ...desiredFromNumber(MAIN), nickname })
-    expect(clashesWithServer(values, MAIN, THEIRS, [asked(THEIRS.nickname!)])).toEqual([])
-    expect(clashesWithServer(values, MAIN, THEIRS, [asked('What the earlier save sent')])).toEqual(['nickname'])
+    expect(clashesWithServer(values, MAIN, THEIRS, [{ ...MAIN, nickname: THEIRS.nickname }])).toEqual([])
+    expect(clashesWithServer(values, MAIN, THEIRS, [{ ...MAIN, nickname: 'What the earlier save sent' }])).toEqual([
+      'nickname',
+    ])
+  })
+
+  test('a state the earlier save passes through on its way is its own too (a deploy promoting the canary before the new one is set)', () => {
+    const withCanary: PhoneNumber = {
+      ...MAIN,
+      inbound_agent_version_id: 'agv_front_desk_2',
+      inbound_canary: { agent_version_id: 'agv_front_desk_3', percent: 10 },
+    }
+    const earlierSave = planSave(withCanary, catalog, {
+      ...desiredFromNumber(withCanary),
+      inbound: 'agv_front_desk_3',
+      canary: { agent_version_id: 'agv_billing_1', percent: 20 },
+    })
+    expect(earlierSave.map((call) => call.kind)).toEqual(['deploy', 'set-canary'])
+    // The deploy's answer is in: inbound v3, the canary promoted away; the set-canary call has not answered.
+    const afterDeploy = afterCall(earlierSave[0]!, withCanary, catalog)
+    expect(afterDeploy.inbound_canary).toBeNull()
+    const values: EditNumberFormValues = { ...formValuesFromNumber(withCanary, catalog), canaryShare: '30' }
+    expect(clashesWithServer(values, withCanary, afterDeploy)).toEqual(['canary'])
+    expect(
+      clashesWithServer(values, withCanary, afterDeploy, statesAlongSave(withCanary, earlierSave, catalog)),
+    ).toEqual([])
   })
 })

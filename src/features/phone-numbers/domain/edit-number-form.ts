@@ -143,23 +143,24 @@ export function followNumber(
 
 /**
  * Fields the number changed on the server (`before` → `after`) that the user has changed too: Save
- * would put the user's choice over a change the user may not have seen. `ownSaves` are what the
- * user's earlier saves of the number asked for: a field now as one of them asked is that save's doing
- * (or someone else's same choice, which loses nothing), but a refused save reads in someone else's.
+ * would put the user's choice over a change the user may not have seen. `ownStates` are the states the
+ * user's earlier saves of the number pass through (statesAlongSave): a field now as one of them has it
+ * is that save's doing (or someone else's same value, which loses nothing), but a refused save reads in
+ * someone else's change.
  */
 export function clashesWithServer(
   values: EditNumberFormValues,
   before: PhoneNumber,
   after: PhoneNumber,
-  ownSaves: readonly DesiredNumberState[] = [],
+  ownStates: readonly PhoneNumber[] = [],
 ): NumberField[] {
   const desired = desiredStateFromValues(values)
   const chosen = fieldsChosen(before, desired)
   // A field the server now holds as the user chose it (the user's own save, part-way) is no clash.
   const stillDiffering = fieldsChosen(after, desired)
-  const asOwnSaveAsked = (field: NumberField) => ownSaves.some((own) => !fieldsChosen(after, own).includes(field))
+  const asOwnSaveLeft = (field: NumberField) => ownStates.some((own) => !changedFields(own, after).includes(field))
   return changedFields(before, after).filter(
-    (field) => chosen.includes(field) && stillDiffering.includes(field) && !asOwnSaveAsked(field),
+    (field) => chosen.includes(field) && stillDiffering.includes(field) && !asOwnSaveLeft(field),
   )
 }
 

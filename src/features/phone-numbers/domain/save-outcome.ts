@@ -24,6 +24,24 @@ export function fieldsChosen(number: PhoneNumber, desired: DesiredNumberState): 
 }
 
 /**
+ * The number after each call of a save, in order: every state the save's own answers can leave it in
+ * (a deploy that promotes the canary before the call that sets a new one passes through "no canary").
+ */
+export function statesAlongSave(
+  number: PhoneNumber,
+  calls: readonly WriteCall[],
+  catalog: AgentCatalog,
+): PhoneNumber[] {
+  const states: PhoneNumber[] = []
+  let state = number
+  for (const call of calls) {
+    state = afterCall(call, state, catalog)
+    states.push(state)
+  }
+  return states
+}
+
+/**
  * The number as API.md's rules leave it after the call (its `updated_at` aside): a deploy writes its
  * sides and promotes a canary of the version it writes inbound; an unassign clears the sides holding
  * the agent, and a cleared inbound side takes its canary with it; the canary calls set or remove it;

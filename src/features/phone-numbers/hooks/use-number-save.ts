@@ -35,7 +35,10 @@ export function useNumberSave(numberId: string) {
       // A cancelled save waits only to end without sending anything.
       predicate: (mutation) => (mutation.state.variables as SaveVariables | undefined)?.cancel?.signal.aborted !== true,
     },
-    select: (mutation) => (mutation.state.variables as SaveVariables).desired,
+    select: (mutation) => {
+      const { number, calls } = mutation.state.variables as SaveVariables
+      return { number, calls }
+    },
   })
 
   useEffect(
@@ -79,7 +82,7 @@ export function useNumberSave(numberId: string) {
      * against the number as it was before it, so it waits.
      */
     earlierSaveRunning: !save.isPending && runningSaves.length > 0,
-    /** What the running saves of this number ask for: a change to one of these values is theirs, not someone else's. */
+    /** The running saves of this number, as planned: the states their calls pass through are theirs, not someone else's. */
     runningSaves,
     paused: save.isPaused,
     /** Seconds a 429 asked the save to wait before sending again; null when it is not waiting. */
