@@ -11,8 +11,9 @@ test('relative times people read at a glance', () => {
   expect(relativeTime('2025-11-01T11:00:00.000Z', now)).toBe('last year')
 })
 
-test('exact time in UTC', () => {
+test('exact time in UTC; a value that names no time is shown as it came', () => {
   expect(exactTime('2026-12-01T07:40:12.345Z')).toBe('Dec 1, 2026, 07:40:12 AM UTC')
+  expect(exactTime('garbage')).toBe('garbage')
 })
 
 test('relative times read as Intl writes them in English, for every unit and count', () => {

@@ -1,5 +1,5 @@
 import { formatCount } from '@/lib/format-count'
-import { formatUtcExactTime } from '@/lib/format-time'
+import { formatUtcExactTime, parsedTime } from '@/lib/format-time'
 
 type Unit = 'year' | 'month' | 'day' | 'hour' | 'minute'
 
@@ -41,5 +41,6 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
 
 /** "Dec 1, 2026, 07:40:12 AM UTC": the exact time, in UTC as the API gives it. */
 export function exactTime(iso: string): string {
-  return formatUtcExactTime(new Date(iso))
+  const when = parsedTime(iso)
+  return when ? formatUtcExactTime(when) : iso
 }

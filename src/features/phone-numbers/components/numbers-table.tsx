@@ -3,7 +3,7 @@ import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { canaryBesideSlot, describeSlot, numberName, type SlotView } from '@/features/phone-numbers/domain/number-view'
 import { canaryShareInWords } from '@/features/phone-numbers/domain/save-messages'
 import type { RowSelection } from '@/features/phone-numbers/domain/selection'
-import { formatUtcDay } from '@/lib/format-time'
+import { formatUtcDay, parsedTime } from '@/lib/format-time'
 import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
@@ -195,7 +195,7 @@ const NumberRow = memo(function NumberRow({
         )}
       </td>
       <td role="cell" className="col-created muted small nowrap">
-        <time dateTime={number.created_at}>{formatUtcDay(new Date(number.created_at))}</time>
+        <time dateTime={number.created_at}>{dayOf(number.created_at)}</time>
       </td>
       <td role="cell" className="actions">
         <button
@@ -266,4 +266,10 @@ function SkeletonRow() {
       ))}
     </tr>
   )
+}
+
+/** `Mar 1, 2024`; a value that names no time is shown as it came. */
+function dayOf(iso: string): string {
+  const when = parsedTime(iso)
+  return when ? formatUtcDay(when) : iso
 }

@@ -1,5 +1,10 @@
 import { isolated } from '@/lib/bidi'
-import { agentInSentence, isArchived, newestPublishedVersion, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
+import {
+  agentInSentence,
+  isArchived,
+  newestPublishedVersion,
+  type AgentCatalog,
+} from '@/features/agents/domain/agent-catalog'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { countriesByFrequency, searchForServer } from '@/features/phone-numbers/domain/search-query'
 
 describe('searchForServer', () => {
@@ -27,4 +27,12 @@ describe('countriesByFrequency', () => {
     expect(countriesByFrequency(['GB', 'US', 'US', 'DE', 'US', 'GB'])).toEqual(['US', 'GB', 'DE'])
     expect(countriesByFrequency([])).toEqual([])
   })
+})
+
+test('the countries are asked for only when the search looks like a number (finding the browser’s region costs)', () => {
+  const countries = vi.fn(() => ['GB'])
+  expect(searchForServer('support', countries)).toBe('support')
+  expect(countries).not.toHaveBeenCalled()
+  expect(searchForServer('020 7946 0123', countries)).toBe('+442079460123')
+  expect(countries).toHaveBeenCalledOnce()
 })

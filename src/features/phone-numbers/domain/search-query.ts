@@ -11,10 +11,11 @@ const digitsOf = (text: string) => text.replace(/\D/g, '')
  * (`+442079460123`) when it is a valid number of one of `countries`, tried in order (the workspace's
  * most common first). Anything else, including partial digits, is sent as typed.
  */
-export function searchForServer(search: string, countries: readonly string[]): string {
+export function searchForServer(search: string, countries: readonly string[] | (() => readonly string[])): string {
   if (!PHONE_LIKE.test(search)) return search
   const typed = digitsOf(search)
-  for (const country of countries) {
+  // A function when finding the countries costs something (the browser's region): only a number needs them.
+  for (const country of typeof countries === 'function' ? countries() : countries) {
     const phone = parsePhoneNumberFromString(search, country as CountryCode)
     if (!phone?.isValid()) continue
     // Typed without a trunk prefix (`415 555 0123`): its digits already match as they are.

@@ -20,7 +20,9 @@ export function useListView() {
     const asked = listParams(view)
     // A number typed in a national format goes out in E.164 (search-query.ts). Not in listParams:
     // the boot script computes the first request with it and must not load libphonenumber.
-    return asked.search ? { ...asked, search: searchForServer(asked.search, withBrowserRegion(countries)) } : asked
+    return asked.search
+      ? { ...asked, search: searchForServer(asked.search, () => withBrowserRegion(countries)) }
+      : asked
   }, [view, countries])
   useEffect(() => {
     // Replace, not push: the address bar is corrected, Back still leaves the page as before.

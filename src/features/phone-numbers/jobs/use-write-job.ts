@@ -132,7 +132,7 @@ export function useWriteJob() {
               job,
               job.outcomes,
               job.outcomes.anyToRetry(job.lastRun.rows),
-              kind === 'undo' ? 'undo' : 'retry',
+              previous === null ? 'undo' : 'retry',
             ),
           )
           return
