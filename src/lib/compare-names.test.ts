@@ -8,13 +8,15 @@ test('names sort with case and accents aside, then lower case first', () => {
 })
 
 test('it orders names of letters (accented, ø, ł, ß), digits, spaces and hyphens as localeCompare does', () => {
+  // Accents before case: found by this property in a CI run.
+  expect(compareNames('Éo', 'éø')).toBe(-1)
   const unit = fc.constantFrom('a', 'A', 'b', 'e', 'é', 'É', 'o', 'ø', 'Ø', 'ł', 's', 'ß', 'z', 'Z', ' ', '-', '1', '2')
   const name = fc.string({ unit, maxLength: 6 })
   fc.assert(
     fc.property(name, name, (a, b) => {
       expect(Math.sign(compareNames(a, b)) + 0).toBe(Math.sign(a.localeCompare(b, 'en')) + 0)
     }),
-    { numRuns: 3000 },
+    { numRuns: 20_000 },
   )
 })
 

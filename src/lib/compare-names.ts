@@ -9,6 +9,9 @@ const folded = (name: string) =>
     .replace(/\p{M}/gu, '')
     .replace(/[øłđħıßæœ]/g, (letter) => BASE_LETTERS[letter]!)
 
+/** Accents and marked letters after plain ones, case aside: `eo` < `eø`; ß, æ and œ as the letters they stand for. */
+const accented = (name: string) => name.toLowerCase().replace(/[ßæœ]/g, (letter) => BASE_LETTERS[letter]!)
+
 /** Lower case before upper case on a tie, as collation orders them. */
 const swapCase = (name: string) =>
   name.replace(/\p{L}/gu, (letter) => {
@@ -18,14 +21,16 @@ const swapCase = (name: string) =>
 
 /**
  * Names in the order people look for them: case and accents aside (`émile` between `Dana` and `Frank`,
- * `Øst` beside `Ost`), then lower case first, as localeCompare orders letters, digits, spaces and
- * hyphens (compare-names.test.ts). Not localeCompare itself: the first rows sort the agents of the
+ * `Øst` beside `Ost`), then accents, then lower case first, as localeCompare orders letters, digits,
+ * spaces and hyphens (compare-names.test.ts). Not localeCompare itself: the first rows sort the agents of the
  * filter, and a page's first collator loads ICU's data (tens of milliseconds on a slow machine).
  */
 export function compareNames(a: string, b: string): number {
   const foldedA = folded(a)
   const foldedB = folded(b)
   if (foldedA !== foldedB) return foldedA < foldedB ? -1 : 1
+  const [accentedA, accentedB] = [accented(a), accented(b)]
+  if (accentedA !== accentedB) return accentedA < accentedB ? -1 : 1
   const [swappedA, swappedB] = [swapCase(a), swapCase(b)]
   if (swappedA !== swappedB) return swappedA < swappedB ? -1 : 1
   return a < b ? -1 : a > b ? 1 : 0
