@@ -12,6 +12,7 @@ import { SideFields } from '@/features/phone-numbers/components/side-fields'
 import { TextFields } from '@/features/phone-numbers/components/text-fields'
 import { WebhookField } from '@/features/phone-numbers/components/webhook-field'
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
+import { statesAlongSave } from '@/features/phone-numbers/domain/save-outcome'
 import {
   clashesWithServer,
   draftOverNumber,
@@ -38,7 +39,6 @@ import type { Permissions } from '@/features/session/use-session'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { isApiError } from '@/lib/api-error'
 import type { PhoneNumber } from '@/types/api'
-import { statesAlongSave } from '@/features/phone-numbers/domain/save-outcome'
 
 interface EditNumberFormProps {
   /** The number as the cache holds it now. */
@@ -117,24 +117,23 @@ export function EditNumberForm(props: EditNumberFormProps) {
   // SaveOutcome says what changed: not here then.
   const followed = useRef(number)
   const [changedUnderYou, setChangedUnderYou] = useState<string[]>([])
-  // The states the earlier saves of this number running since the form last followed it pass through:
-  // their answers leave the number so, but a refused one reads in someone else's change. Kept in a
-  // ref, since such a save's last answer and its end come in one render.
-  const earlierSavesSinceFollowed = useRef<PhoneNumber[]>([])
+  // The earlier saves of this number running since the form last followed it: the states their calls
+  // pass through are theirs, but a refused one reads in someone else's change. Kept in a ref, since such
+  // a save's last answer and its end come in one render.
+  const earlierSavesSinceFollowed = useRef<typeof save.runningSaves>([])
   useEffect(() => {
     if (saving) return
-    for (const { number: from, calls } of save.runningSaves) {
-      earlierSavesSinceFollowed.current.push(...statesAlongSave(from, calls, catalog))
-    }
-  }, [saving, save.runningSaves, catalog])
+    const seen = earlierSavesSinceFollowed.current
+    seen.push(...save.runningSaves.filter((running) => !seen.includes(running)))
+  }, [saving, save.runningSaves])
   const followServer = useEffectEvent(() => {
     const before = followed.current
     followed.current = number
     if (before === number) return
-    const earlierStates = earlierSavesSinceFollowed.current
-    earlierSavesSinceFollowed.current = saving
-      ? []
-      : save.runningSaves.flatMap(({ number: from, calls }) => statesAlongSave(from, calls, catalog))
+    const earlierStates = earlierSavesSinceFollowed.current.flatMap(({ number: from, calls }) =>
+      statesAlongSave(from, calls, catalog),
+    )
+    earlierSavesSinceFollowed.current = saving ? [] : [...save.runningSaves]
     const values = form.getValues()
     const clashing = clashesWithServer(values, before, number, earlierStates)
     if (!saving && !save.error && clashing.length > 0)

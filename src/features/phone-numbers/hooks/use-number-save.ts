@@ -35,10 +35,7 @@ export function useNumberSave(numberId: string) {
       // A cancelled save waits only to end without sending anything.
       predicate: (mutation) => (mutation.state.variables as SaveVariables | undefined)?.cancel?.signal.aborted !== true,
     },
-    select: (mutation) => {
-      const { number, calls } = mutation.state.variables as SaveVariables
-      return { number, calls }
-    },
+    select: (mutation) => mutation.state.variables as SaveVariables,
   })
 
   useEffect(
