@@ -1,17 +1,21 @@
 import '@/app/styles.css'
-import { sendFirstScreenRequests } from '@/app/boot-requests'
+import { sendFirstScreenRequests, type FirstScreenAnswers } from '@/app/boot-requests'
 import { readAgainOnChange } from '@/app/read-again'
 import { holdNetworkUntil } from '@/lib/early-requests'
 import type { RunningDemoBackend } from '@/mocks/browser'
 
 /**
- * The boot script: small, and without React, zod or the app, so that it sends the first screen's
- * requests as soon as it runs: index.html loads it `async`, so it runs as soon as it has downloaded,
- * not after the stylesheets. React, the app and zod (mount.tsx) load meanwhile (the HTML preloads
- * them) and take the answers when they are in.
+ * The boot script: without React, zod or the app, so that it sends the first screen's requests as
+ * soon as it runs (index.html loads it `async`, so it runs as soon as it has downloaded, not after
+ * the stylesheets) and draws the first screen from their answers (first-paint/). React, the app and
+ * zod (mount.tsx) download meanwhile (the HTML preloads them) and take the answers when they are in.
  */
 
-const app = import('@/app/mount')
+/**
+ * Evaluates React, the app and zod: one long task (about 50 ms on a slow machine), so it waits
+ * until the first paint has drawn (or given up): otherwise the answers it draws wait behind it.
+ */
+const loadApp = () => import('@/app/mount')
 
 /** The element the app renders into; an `async` script may run before the parser has reached it. */
 async function rootElement(): Promise<HTMLElement> {
@@ -28,6 +32,8 @@ async function rootElement(): Promise<HTMLElement> {
  * once the app has mounted, and those requests wait for it (`serving`).
  */
 interface FirstRequests {
+  /** The early answers (null: none sent, no key). */
+  answers: FirstScreenAnswers | null
   /** Starts serving every request; settles once it does. */
   serve: () => Promise<void>
   /** The demo's other tabs changed the workspace: the page should read it again. */
@@ -37,8 +43,7 @@ interface FirstRequests {
 async function sendFirstRequests(): Promise<FirstRequests> {
   // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops the demo's import.
   if (import.meta.env.VITE_API_BASE_URL) {
-    sendFirstScreenRequests((url, init) => fetch(url, init))
-    return { serve: () => Promise.resolve() }
+    return { answers: sendFirstScreenRequests((url, init) => fetch(url, init)), serve: () => Promise.resolve() }
   }
   // Dynamic imports: a real-server build contains no demo code at all. The head script has run this one already.
   const { answerInPage } = await import('@/mocks/browser/early-backend')
@@ -49,8 +54,8 @@ async function sendFirstRequests(): Promise<FirstRequests> {
   })
   const serving = demo.then((started) => started.serving)
   holdNetworkUntil(serving)
-  sendFirstScreenRequests(answerInPage)
   return {
+    answers: sendFirstScreenRequests(answerInPage),
     serve: () => {
       startServing()
       return serving
@@ -67,15 +72,23 @@ async function sendFirstRequests(): Promise<FirstRequests> {
 
 sendFirstRequests()
   .then(
-    async ({ serve, onOtherTabChange }) => {
-      const { mountApp, mountFatal } = await app
+    async ({ answers, serve, onOtherTabChange }) => {
+      const firstPaint = answers
+        ? (await import('@/app/first-paint/first-paint')).startFirstPaint(answers, rootElement())
+        : null
+      await firstPaint?.settled
+      const stopFirstPaint = () => firstPaint?.stop()
+      const { mountApp, mountFatal } = await loadApp().catch((error: unknown) => {
+        stopFirstPaint()
+        throw error
+      })
       const container = await rootElement()
-      const { root, queryClient } = await mountApp(container)
+      const { root, queryClient } = await mountApp(container, stopFirstPaint)
       const serving = serve()
       onOtherTabChange?.(readAgainOnChange(queryClient))
       serving.catch((error: unknown) => mountFatal(container, error, root))
     },
-    async (error: unknown) => (await app).mountFatal(await rootElement(), error),
+    async (error: unknown) => (await loadApp()).mountFatal(await rootElement(), error),
   )
   .catch(async (error: unknown) => {
     // The app's own code failed to load (a lost connection mid-deploy): say so without React.

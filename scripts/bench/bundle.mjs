@@ -14,8 +14,10 @@ import { demoSourcesIn, generatedCodeBySource } from '../lib/source-map.mjs'
  */
 
 /**
- * The module scripts and module preloads of `outDir`'s index.html, their sizes, and the code
- * grouped by package (node_modules/<name>) or app folder, each group gzipped alone.
+ * The module scripts and module preloads of `outDir`'s index.html and the chunks the boot script
+ * loads itself before the app runs (React, the app, the first paint: its `__vite__mapDeps` list),
+ * their sizes, and the code grouped by package (node_modules/<name>) or app folder, each group
+ * gzipped alone.
  * @param {string} outDir
  * @returns {InitialJavaScript}
  */
@@ -26,7 +28,13 @@ export function initialJavaScript(outDir) {
     ...[...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? ''),
     ...[...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1] ?? ''),
   ]
-  const files = [...new Set(urls)].map((url) => {
+  // The boot script's dynamic imports (src/main.tsx): Vite lists their chunks, transitively, in `__vite__mapDeps`.
+  const bootScripts = urls.slice(0, 1).flatMap((url) => {
+    const code = readFileSync(join(dir, url.replace(/^\//, '')), 'utf8')
+    const list = /__vite__mapDeps=[^[]*\[([^\]]*)\]/.exec(code)?.[1] ?? ''
+    return [...list.matchAll(/"([^"]+\.js)"/g)].map((m) => `/${m[1] ?? ''}`)
+  })
+  const files = [...new Set([...urls, ...bootScripts])].map((url) => {
     const content = readFileSync(join(dir, url.replace(/^\//, '')))
     return {
       file: url,

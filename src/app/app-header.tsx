@@ -1,13 +1,8 @@
 import { NativeSelectField } from '@/components/ui/native-select-field'
 import { isDemoMode } from '@/config/env'
+import { personaChoice } from '@/features/session/personas'
 import { roleOf, useSession, useSwitchKey } from '@/features/session/use-session'
 import '@/app/app-header.css'
-
-const PERSONAS = [
-  { value: 'demo_admin', label: 'Admin' },
-  { value: 'demo_support', label: 'Support' },
-  { value: 'demo_readonly', label: 'Read-only' },
-]
 
 export function AppHeader() {
   const { session, me } = useSession()
@@ -29,11 +24,7 @@ export function AppHeader() {
               <NativeSelectField
                 id="demo-persona"
                 label="Demo persona"
-                value={PERSONAS.some((p) => p.value === session.key) ? (session.key ?? '') : ''}
-                options={[
-                  ...PERSONAS,
-                  ...(PERSONAS.some((p) => p.value === session.key) ? [] : [{ value: '', label: 'Custom key' }]),
-                ]}
+                {...personaChoice(session.key)}
                 onValueChange={switchKey}
               />
             </div>

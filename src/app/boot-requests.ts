@@ -8,16 +8,24 @@ import { offerEarlyResponse } from '@/lib/early-requests'
 /** Sends one request: fetch, or in demo mode the demo backend answering in the page. */
 export type SendRequest = (url: string, init: RequestInit) => Promise<Response>
 
+/** The early answers, for the first paint (first-paint/first-paint.ts) to peek at; null: not sent. */
+export interface FirstScreenAnswers {
+  me: Promise<Response | null>
+  list: Promise<Response | null>
+  agents: Promise<Response | null>
+}
+
 /**
  * The boot script's part of the first screen (src/main.tsx): sends the requests the first screen
  * makes, written exactly as the API client writes them (the page of rows the URL names, /v1/me, and
  * the agents once /v1/me says the key may read them), before React, the app and zod have loaded.
  * The app's queries (first-screen.tsx) take these answers and validate them as any other
- * (src/lib/early-requests.ts). Nothing here is shown or trusted: it only decides what to ask early.
+ * (src/lib/early-requests.ts). Nothing here is trusted: it decides what to ask early, and the first
+ * paint (first-paint/) draws a checked copy of the answers until the app takes over.
  */
-export function sendFirstScreenRequests(send: SendRequest): void {
+export function sendFirstScreenRequests(send: SendRequest): FirstScreenAnswers | null {
   const key = credentials.get()
-  if (configError !== null || key === null) return
+  if (configError !== null || key === null) return null
   const headers = requestHeaders(key, false)
   const early = (path: string, query?: Record<string, QueryValue>, unless?: Promise<boolean>) => {
     const url = buildUrl(apiRoot, path, query)
@@ -27,13 +35,14 @@ export function sendFirstScreenRequests(send: SendRequest): void {
   }
 
   // Their answers wait for the app, which reads them and reports any failure.
-  void early('/v1/phone-numbers', { ...listParams(parseListView(window.location.search)) })
+  const list = early('/v1/phone-numbers', { ...listParams(parseListView(window.location.search)) })
   const me = early('/v1/me')
-  void early(
+  const agents = early(
     '/v1/agents',
     undefined,
     me.then(mayNotReadAgents, () => true),
   )
+  return { me, list, agents }
 }
 
 /** Whether /v1/me's answer rules out reading the agents; a peek at a copy, the app validates the answer itself. */

@@ -15,7 +15,11 @@ const FIRST_SCREEN_WAIT_MS = 300
  * first screen's requests are in flight (the build preloads it and its imports from the HTML, so
  * they download alongside the boot script).
  */
-export async function mountApp(container: HTMLElement): Promise<{ root: Root; queryClient: QueryClient }> {
+export async function mountApp(
+  container: HTMLElement,
+  /** Stops the first paint (first-paint/), which the app's first render replaces. */
+  beforeRender: () => void,
+): Promise<{ root: Root; queryClient: QueryClient }> {
   const queryClient = createQueryClient()
   // The queries take the boot script's answers at once, usually in already: the first render shows
   // the rows, instead of a loading state rendered first and the rows rendered again after it.
@@ -24,6 +28,7 @@ export async function mountApp(container: HTMLElement): Promise<{ root: Root; qu
     prefetchFirstScreen(queryClient),
     new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS)),
   ])
+  beforeRender()
   const root = createRoot(container)
   root.render(
     <StrictMode>

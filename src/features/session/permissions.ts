@@ -22,3 +22,9 @@ export function permissionsOf(me: Pick<Me, 'scopes'> | undefined): Permissions {
     canRename: scopes.includes('numbers:write'),
   }
 }
+
+/** The role a key's scopes amount to, in the words PAGE.md uses. */
+export function roleOf(me: Pick<Me, 'scopes'>): string {
+  const { canRoute, canRename } = permissionsOf(me)
+  return canRoute ? 'Admin' : canRename ? 'Support' : 'Read-only'
+}

@@ -3,18 +3,11 @@ import { useSyncExternalStore } from 'react'
 import { meQueries } from '@/features/session/api/me-queries'
 import { permissionsOf } from '@/features/session/permissions'
 import { credentials, type CredentialsState } from '@/lib/credentials'
-import type { Me } from '@/types/api'
 
-export { permissionsOf, type Permissions } from '@/features/session/permissions'
+export { permissionsOf, roleOf, type Permissions } from '@/features/session/permissions'
 
 export function useCredentials(): CredentialsState {
   return useSyncExternalStore(credentials.subscribe, credentials.snapshot)
-}
-
-/** The role a key's scopes amount to, in the words PAGE.md uses. */
-export function roleOf(me: Me): string {
-  const { canRoute, canRename } = permissionsOf(me)
-  return canRoute ? 'Admin' : canRename ? 'Support' : 'Read-only'
 }
 
 /** Who the key is and what it may do. Until /v1/me answers, nothing is offered. */

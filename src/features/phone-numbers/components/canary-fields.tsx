@@ -10,13 +10,8 @@ import {
   withCanaryPromoted,
 } from '@/features/phone-numbers/domain/canary-form'
 import { desiredStateFromValues, type EditNumberFormValues } from '@/features/phone-numbers/domain/edit-number-form'
-import {
-  CANARY_TEXT,
-  canaryShareInWords,
-  draftNote,
-  isCanaryPercent,
-  slotInWords,
-} from '@/features/phone-numbers/domain/save-messages'
+import { canaryShareInWords, slotInWords } from '@/features/phone-numbers/domain/number-view'
+import { CANARY_TEXT, draftNote, isCanaryPercent } from '@/features/phone-numbers/domain/save-messages'
 import { versionOptions } from '@/features/phone-numbers/domain/slot-options'
 import { sameCanary } from '@/features/phone-numbers/domain/writes/canaries-and-drafts'
 import type { InboundCanary } from '@/types/api'

@@ -1,19 +1,10 @@
 import { memo } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
-import { canaryBesideSlot, describeSlot, numberName, type SlotView } from '@/features/phone-numbers/domain/number-view'
-import { canaryShareInWords } from '@/features/phone-numbers/domain/save-messages'
+import { numberRowView } from '@/features/phone-numbers/domain/number-row-view'
+import type { SlotView } from '@/features/phone-numbers/domain/number-view'
 import type { RowSelection } from '@/features/phone-numbers/domain/selection'
-import { formatUtcDay, parsedTime } from '@/lib/format-time'
-import { countryName, formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
-
-const PROVIDER_NAMES: Record<PhoneNumber['provider'], string> = { twilio: 'Twilio', telnyx: 'Telnyx', vonage: 'Vonage' }
-const TYPE_NAMES: Record<PhoneNumber['number_type'], string> = {
-  local: 'Local',
-  toll_free: 'Toll-free',
-  mobile: 'Mobile',
-}
 
 interface NumbersTableProps {
   rows: PhoneNumber[]
@@ -28,16 +19,6 @@ interface NumbersTableProps {
   onSort: (field: SortField) => void
   /** Row checkboxes (hooks/use-selection.ts). */
   selection: RowSelection
-}
-
-/**
- * Nicknames and labels show at most two lines (a pasted 255-character word made a row a screen
- * tall); one long enough to be cut carries its whole text as a tooltip. Screen readers read it all.
- */
-const CLAMPED_LINES_HOLD = 60
-
-function mayBeCut(text: string): string | undefined {
-  return text.length > CLAMPED_LINES_HOLD ? text : undefined
 }
 
 export function NumbersTable({
@@ -138,51 +119,43 @@ const NumberRow = memo(function NumberRow({
   selected: boolean
   onSelect: RowSelection['onToggleRow']
 }) {
-  const title = numberName(number)
+  const view = numberRowView(number, catalog)
   return (
     <tr role="row" aria-selected={selected} className={selected ? 'row-selected' : undefined}>
       <td role="cell" className="col-select">
         <input
           type="checkbox"
-          aria-label={`Select ${title}`}
+          aria-label={`Select ${view.name}`}
           checked={selected}
           // A click's Shift (a mouse click or Shift+Space) selects the range from the last row clicked.
           onChange={(event) => onSelect(number.id, (event.nativeEvent as MouseEvent).shiftKey)}
         />
       </td>
       <td role="cell" className="col-number">
-        <div className="number-main">{formatPhoneNumber(number.phone_number)}</div>
-        <div className="muted small" title={countryName(number.country_code)}>
-          <abbr title={countryName(number.country_code)}>{number.country_code}</abbr> ·{' '}
-          {PROVIDER_NAMES[number.provider]} · {TYPE_NAMES[number.number_type]}
+        <div className="number-main">{view.formattedNumber}</div>
+        <div className="muted small" title={view.countryName}>
+          <abbr title={view.countryName}>{number.country_code}</abbr> · {view.providerAndType}
         </div>
       </td>
       <td role="cell" className="col-nickname">
         {number.nickname ? (
-          <div className="clamped" title={mayBeCut(number.nickname)}>
+          <div className="clamped" title={view.nicknameTitle}>
             <bdi>{number.nickname}</bdi>
           </div>
         ) : (
           <div className="muted">No nickname</div>
         )}
         {number.label && (
-          <div className="muted small clamped" title={mayBeCut(number.label)}>
+          <div className="muted small clamped" title={view.labelTitle}>
             Label: <bdi>{number.label}</bdi>
           </div>
         )}
       </td>
       <td role="cell" className="col-inbound">
-        <SlotCell
-          view={describeSlot(number.inbound_agent_version_id, catalog)}
-          loading={catalog === null}
-          canary={canaryBesideSlot(number, catalog)}
-          canaryTitle={
-            catalog && number.inbound_canary ? canaryShareInWords(number.inbound_canary, catalog) : undefined
-          }
-        />
+        <SlotCell view={view.inbound} loading={catalog === null} canary={view.canary} canaryTitle={view.canaryTitle} />
       </td>
       <td role="cell" className="col-outbound">
-        <SlotCell view={describeSlot(number.outbound_agent_version_id, catalog)} loading={catalog === null} />
+        <SlotCell view={view.outbound} loading={catalog === null} />
       </td>
       <td role="cell" className="col-status">
         {number.import_error === null ? (
@@ -195,13 +168,13 @@ const NumberRow = memo(function NumberRow({
         )}
       </td>
       <td role="cell" className="col-created muted small nowrap">
-        <time dateTime={number.created_at}>{dayOf(number.created_at)}</time>
+        <time dateTime={number.created_at}>{view.createdDay}</time>
       </td>
       <td role="cell" className="actions">
         <button
           type="button"
           className="button button-small"
-          aria-label={`${actionVerb} ${title}`}
+          aria-label={`${actionVerb} ${view.name}`}
           onClick={() => onEdit(number)}
         >
           {actionVerb}
@@ -266,10 +239,4 @@ function SkeletonRow() {
       ))}
     </tr>
   )
-}
-
-/** `Mar 1, 2024`; a value that names no time is shown as it came. */
-function dayOf(iso: string): string {
-  const when = parsedTime(iso)
-  return when ? formatUtcDay(when) : iso
 }

@@ -1,18 +1,23 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { NativeSelectField } from '@/components/ui/native-select-field'
-import { agentLabel, catalogOf } from '@/features/agents/domain/agent-catalog'
+import { catalogOf } from '@/features/agents/domain/agent-catalog'
 import { FlagFilter } from '@/features/phone-numbers/components/flag-filter'
 import { VersionFilter } from '@/features/phone-numbers/components/version-filter'
-import { PAGE_SIZES, SEARCH_MAX_LENGTH, type ListView } from '@/features/phone-numbers/domain/list-view'
+import { SEARCH_MAX_LENGTH, type ListView } from '@/features/phone-numbers/domain/list-view'
+import {
+  agentFilterOptions,
+  agentsByName,
+  ANY_FILTER,
+  PAGE_SIZE_OPTIONS,
+  STATUS_FILTER_OPTIONS,
+} from '@/features/phone-numbers/domain/toolbar-options'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
 import type { Agent } from '@/types/api'
 import { EMPTY_SLOT } from '@/types/api-values'
 import '@/features/phone-numbers/components/numbers-toolbar.css'
-import { compareNames } from '@/lib/compare-names'
 
 /** Long enough to send one request per burst of typing, short enough that results follow the last key at once. */
 const SEARCH_DEBOUNCE_MS = 100
-const ALL = '__all__'
 
 /** A version filter survives a change of agent only when it asks for an empty slot: a version belongs to its agent. */
 const keptOnAgentChange = (versionId: string | null) => (versionId === EMPTY_SLOT ? versionId : null)
@@ -62,7 +67,7 @@ export function NumbersToolbar({
   }, [view.search])
 
   const atLimit = searchInput.length >= SEARCH_MAX_LENGTH
-  const sortedAgents = useMemo(() => [...agents].sort((a, b) => compareNames(a.name, b.name)), [agents])
+  const sortedAgents = useMemo(() => agentsByName(agents), [agents])
   const catalog = catalogOf(agents)
   return (
     <div className="toolbar">
@@ -86,30 +91,18 @@ export function NumbersToolbar({
         <NativeSelectField
           id="filter-status"
           label="Status"
-          value={view.status ?? ALL}
-          options={[
-            { value: ALL, label: 'Any status' },
-            { value: 'active', label: 'Active' },
-            { value: 'pending', label: 'Pending' },
-          ]}
-          onValueChange={(value) => onChange({ status: value === ALL ? null : (value as 'active' | 'pending') })}
+          value={view.status ?? ANY_FILTER}
+          options={STATUS_FILTER_OPTIONS}
+          onValueChange={(value) => onChange({ status: value === ANY_FILTER ? null : (value as 'active' | 'pending') })}
         />
         <NativeSelectField
           id="filter-agent"
           label="Agent"
-          value={view.agentId ?? ALL}
-          options={[
-            { value: ALL, label: 'Any agent' },
-            ...sortedAgents.map((a) => ({ value: a.id, label: agentLabel(a) })),
-            // A link may name an agent not in the list: keep it selectable so the filter stays visible.
-            // Named unknown only once the agents are in (and this key may list them), never as a flash.
-            ...(view.agentId && !agents.some((a) => a.id === view.agentId)
-              ? [{ value: view.agentId, label: agentsKnown ? `Unknown agent (${view.agentId})` : view.agentId }]
-              : []),
-          ]}
+          value={view.agentId ?? ANY_FILTER}
+          options={agentFilterOptions(view.agentId, sortedAgents, agentsKnown)}
           onValueChange={(value) =>
             onChange({
-              agentId: value === ALL ? null : value,
+              agentId: value === ANY_FILTER ? null : value,
               inboundVersionId: keptOnAgentChange(view.inboundVersionId),
               outboundVersionId: keptOnAgentChange(view.outboundVersionId),
             })
@@ -145,7 +138,7 @@ export function NumbersToolbar({
           id="page-size"
           label="Rows per page"
           value={String(view.limit)}
-          options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+          options={PAGE_SIZE_OPTIONS}
           onValueChange={(value) => onChange({ limit: Number(value) })}
         />
       </div>

@@ -16,11 +16,11 @@ import { NumbersToolbar } from '@/features/phone-numbers/components/numbers-tool
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { isFiltered, NO_FILTERS } from '@/features/phone-numbers/domain/list-view'
 import type { MoveNumbersRequest } from '@/features/phone-numbers/domain/usage-rows'
+import { listSummary } from '@/features/phone-numbers/domain/toolbar-options'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { useSelection } from '@/features/phone-numbers/hooks/use-selection'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
 import { useSession } from '@/features/session/use-session'
-import { formatCount } from '@/lib/format-count'
 import type { PhoneNumber } from '@/types/api'
 import '@/features/phone-numbers/components/phone-numbers-page.css'
 
@@ -108,13 +108,11 @@ export function PhoneNumbersPage() {
           agents={agents.catalog?.agents ?? []}
           agentsKnown={agents.query.data !== undefined}
           onChange={setView}
-          summary={
+          summary={listSummary(
             list.hasAnswer
-              ? `${formatCount(total)} ${total === 1 ? 'number' : 'numbers'}${
-                  rows.length > 0 ? ` · showing ${formatCount(list.firstShown)}–${formatCount(list.lastShown)}` : ''
-                }`
-              : ''
-          }
+              ? { total, firstShown: list.firstShown, lastShown: list.lastShown, rowCount: rows.length }
+              : null,
+          )}
           updating={list.updating}
           actions={<CsvActions view={view} params={params} />}
         />

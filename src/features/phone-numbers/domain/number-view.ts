@@ -6,7 +6,7 @@ import {
   type AgentCatalog,
 } from '@/features/agents/domain/agent-catalog'
 import { formatPhoneNumber } from '@/lib/phone-format'
-import type { PhoneNumber } from '@/types/api'
+import type { InboundCanary, PhoneNumber } from '@/types/api'
 
 /** How a number is named to people (its controls' names: `Edit Front Desk`): its nickname, else the number formatted. */
 export function numberName(number: Pick<PhoneNumber, 'nickname' | 'phone_number'>): string {
@@ -63,4 +63,17 @@ export function canaryBesideSlot(number: PhoneNumber, catalog: AgentCatalog | nu
       ? `v${entry.version.version}`
       : `${agentInSentence(entry.agent)} v${entry.version.version}`
   return `+ ${version} ${canary.percent} %`
+}
+
+/** `Front Desk v2`, `None`, or `an unknown version`, for sentences. */
+export function slotInWords(versionId: string | null, catalog: AgentCatalog): string {
+  const view = describeSlot(versionId, catalog)
+  if (view.kind === 'empty') return 'None'
+  if (view.kind === 'unknown') return 'an unknown version'
+  return `${isolated(view.agentName)} v${view.version}`
+}
+
+/** The canary as the dialog states it: `Front Desk v3 answers 10 % of inbound calls`. */
+export function canaryShareInWords(canary: InboundCanary, catalog: AgentCatalog): string {
+  return `${slotInWords(canary.agent_version_id, catalog)} answers ${canary.percent} % of inbound calls`
 }

@@ -1,13 +1,12 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { desiredFromNumber, type DesiredNumberState } from '@/features/phone-numbers/domain/desired-state'
+import { canaryShareInWords, slotInWords } from '@/features/phone-numbers/domain/number-view'
 import {
-  canaryShareInWords,
   describeChanges,
   importErrorInWords,
   nothingToSave,
   routingNote,
   savedMessage,
-  slotInWords,
   textHint,
   webhookHint,
   webhookNote,

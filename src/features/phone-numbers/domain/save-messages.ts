@@ -6,7 +6,7 @@ import {
   sameText,
   type DesiredNumberState,
 } from '@/features/phone-numbers/domain/desired-state'
-import { describeSlot, numberInSentence } from '@/features/phone-numbers/domain/number-view'
+import { numberInSentence, slotInWords } from '@/features/phone-numbers/domain/number-view'
 import { SIDE_NAMES, SIDES, SLOT_FIELD, type Side } from '@/features/phone-numbers/domain/sides'
 import type { Permissions } from '@/features/session/use-session'
 import { formatCount } from '@/lib/format-count'
@@ -51,14 +51,6 @@ export function nothingToSave(permissions: Pick<Permissions, 'canRoute' | 'canRe
   return permissions.canRename
     ? 'Nothing yet: change a side, the canary, the webhook URL, the nickname or the label.'
     : 'Nothing yet: change a side or the canary.'
-}
-
-/** `Front Desk v2`, `None`, or `an unknown version`, for sentences. */
-export function slotInWords(versionId: string | null, catalog: AgentCatalog): string {
-  const view = describeSlot(versionId, catalog)
-  if (view.kind === 'empty') return 'None'
-  if (view.kind === 'unknown') return 'an unknown version'
-  return `${isolated(view.agentName)} v${view.version}`
 }
 
 /**
@@ -108,11 +100,6 @@ export function isCanaryPercent(percent: number): boolean {
 /** `Front Desk v3 at 10 %`. */
 export function canaryInWords(canary: InboundCanary, catalog: AgentCatalog): string {
   return `${slotInWords(canary.agent_version_id, catalog)} at ${canary.percent} %`
-}
-
-/** The canary as the dialog states it: `Front Desk v3 answers 10 % of inbound calls`. */
-export function canaryShareInWords(canary: InboundCanary, catalog: AgentCatalog): string {
-  return `${slotInWords(canary.agent_version_id, catalog)} answers ${canary.percent} % of inbound calls`
 }
 
 /**

@@ -1,6 +1,6 @@
 import { buildAgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { changesInWords } from '@/features/phone-numbers/domain/history/event-words'
-import { slotInWords } from '@/features/phone-numbers/domain/save-messages'
+import { slotInWords } from '@/features/phone-numbers/domain/number-view'
 import { createSeedRecords } from '@/mocks/seed'
 
 const catalog = buildAgentCatalog(createSeedRecords({ numbers: 0 }).agents)

@@ -1,0 +1,153 @@
+import { el, flagField, selectField } from '@/app/first-paint/dom'
+import { numbersTable } from '@/app/first-paint/first-screen-table'
+import { catalogOf } from '@/features/agents/domain/agent-catalog'
+import { SEARCH_MAX_LENGTH, type ListView } from '@/features/phone-numbers/domain/list-view'
+import {
+  agentFilterOptions,
+  agentsByName,
+  ANY_FILTER,
+  listSummary,
+  PAGE_SIZE_OPTIONS,
+  STATUS_FILTER_OPTIONS,
+} from '@/features/phone-numbers/domain/toolbar-options'
+import { ANY_VERSION, versionFilterOptions } from '@/features/phone-numbers/domain/version-filter-options'
+import { personaChoice } from '@/features/session/personas'
+import { permissionsOf, roleOf } from '@/features/session/permissions'
+import type { Agent, Me, PhoneNumberList } from '@/types/api'
+
+/** What the first screen shows: the early answers, the view the URL names, and the key in use. */
+export interface FirstScreen {
+  me: Me
+  list: PhoneNumberList
+  /** Null until the agents have answered. */
+  agents: Agent[] | null
+  view: ListView
+  key: string | null
+  isDemo: boolean
+}
+
+/**
+ * The app header and the page as the app first renders them with rows (app-header.tsx,
+ * phone-numbers-page.tsx, numbers-toolbar.tsx), drawn before React: first-paint.test.tsx holds
+ * the two to the same markup, so the app replaces it without a visible change.
+ */
+export function firstScreenNodes(screen: FirstScreen): HTMLElement[] {
+  const permissions = permissionsOf(screen.me)
+  return [
+    appHeader(screen),
+    el(
+      'main',
+      { class: 'page' },
+      el(
+        'header',
+        { class: 'page-header' },
+        el('h1', {}, 'Phone numbers'),
+        el(
+          'p',
+          { class: 'muted' },
+          'Choose which agent version answers (inbound) and places (outbound) calls on each number.',
+        ),
+      ),
+      toolbar(screen, permissions.canRename),
+      numbersTable(
+        screen.list.data,
+        screen.agents && catalogOf(screen.agents),
+        screen.view,
+        permissions.canRoute || permissions.canRename ? 'Edit' : 'View',
+      ),
+    ),
+  ]
+}
+
+function appHeader({ me, key, isDemo }: FirstScreen): HTMLElement {
+  const persona = personaChoice(key)
+  return el(
+    'header',
+    { class: 'app-header' },
+    el('span', { class: 'brand' }, 'Voice Agents'),
+    el(
+      'div',
+      { class: 'app-header-session' },
+      el(
+        'span',
+        {},
+        el('span', { class: 'workspace-name' }, me.workspace.name),
+        el('span', { class: 'muted small' }, ` · ${roleOf(me)} · key ${me.key_name}`),
+      ),
+      isDemo
+        ? el('div', { class: 'persona' }, selectField('demo-persona', 'Demo persona', persona.value, persona.options))
+        : el('button', { type: 'button', class: 'button button-small button-on-dark' }, 'Disconnect'),
+    ),
+  )
+}
+
+function toolbar({ view, list, agents }: FirstScreen, canImport: boolean): HTMLElement {
+  const atLimit = view.search.length >= SEARCH_MAX_LENGTH
+  const catalog = catalogOf(agents ?? [])
+  const firstShown = (list.page - 1) * list.limit + 1
+  const search = el('input', {
+    type: 'search',
+    class: 'search',
+    'aria-label': 'Search numbers',
+    placeholder: 'Search by nickname, label or digits',
+    value: view.search,
+    maxlength: String(SEARCH_MAX_LENGTH),
+    'aria-describedby': atLimit && 'search-limit',
+  })
+  return el(
+    'div',
+    { class: 'toolbar' },
+    search,
+    atLimit &&
+      el(
+        'p',
+        { class: 'muted small', id: 'search-limit', role: 'status' },
+        `Searches use at most ${SEARCH_MAX_LENGTH} characters.`,
+      ),
+    el(
+      'div',
+      { class: 'filters' },
+      selectField('filter-status', 'Status', view.status ?? ANY_FILTER, STATUS_FILTER_OPTIONS),
+      selectField(
+        'filter-agent',
+        'Agent',
+        view.agentId ?? ANY_FILTER,
+        agentFilterOptions(view.agentId, agentsByName(agents ?? []), agents !== null),
+      ),
+      ...(['inbound', 'outbound'] as const).map((side) => {
+        const value = side === 'inbound' ? view.inboundVersionId : view.outboundVersionId
+        return selectField(
+          `filter-${side}-version`,
+          side === 'inbound' ? 'Inbound version' : 'Outbound version',
+          value ?? ANY_VERSION,
+          versionFilterOptions(side, view.agentId, value, catalog),
+        )
+      }),
+      flagField('filter-canary', 'Has canary', view.canary),
+      flagField('filter-import-error', 'Import error', view.importError),
+      selectField('page-size', 'Rows per page', String(view.limit), PAGE_SIZE_OPTIONS),
+    ),
+    el(
+      'div',
+      { class: 'csv-actions' },
+      el(
+        'div',
+        { class: 'csv-export' },
+        // Export waits for the agents, whose names its file carries (use-csv-export.ts).
+        el('button', { type: 'button', class: 'button', disabled: agents === null && '' }, 'Export CSV'),
+        el('span', { class: 'csv-export-status live-region muted small', 'aria-live': 'polite' }),
+      ),
+      canImport && el('button', { type: 'button', class: 'button' }, 'Import CSV'),
+    ),
+    el(
+      'p',
+      { class: 'muted toolbar-summary', 'aria-live': 'polite' },
+      listSummary({
+        total: list.total,
+        firstShown,
+        lastShown: firstShown + list.data.length - 1,
+        rowCount: list.data.length,
+      }),
+    ),
+  )
+}
