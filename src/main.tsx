@@ -1,5 +1,5 @@
 import '@/app/styles.css'
-import { sendFirstScreenRequests, type FirstScreenAnswers } from '@/app/boot-requests'
+import { inlineScriptAnswers, sendFirstScreenRequests, type FirstScreenAnswers } from '@/app/boot-requests'
 import { readAgainOnChange } from '@/app/read-again'
 import { holdNetworkUntil } from '@/lib/early-requests'
 import type { RunningDemoBackend } from '@/mocks/browser'
@@ -43,7 +43,12 @@ interface FirstRequests {
 async function sendFirstRequests(): Promise<FirstRequests> {
   // Read the variable itself, not a derived value: Vite inlines it, so a real-server build drops the demo's import.
   if (import.meta.env.VITE_API_BASE_URL) {
-    return { answers: sendFirstScreenRequests((url, init) => fetch(url, init)), serve: () => Promise.resolve() }
+    // Usually asked already by the page's inline script (src/app/inline-boot.ts).
+    const answers = inlineScriptAnswers()
+    return {
+      answers: answers === undefined ? sendFirstScreenRequests((url, init) => fetch(url, init)) : answers,
+      serve: () => Promise.resolve(),
+    }
   }
   // Dynamic imports: a real-server build contains no demo code at all. The head script has run this one already.
   const { answerInPage } = await import('@/mocks/browser/early-backend')

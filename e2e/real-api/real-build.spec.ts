@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -27,7 +28,14 @@ test('the real-mode build contains no msw code and allows only its own origin an
   // Not even the service worker script that the demo build serves from public/.
   expect(files.map((file) => file.slice(OUT_DIR.length + 1))).not.toContain('demo-service-worker.js')
 
-  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8').replaceAll('&#39;', "'")
+  const raw = readFileSync(join(OUT_DIR, 'index.html'), 'utf8')
+  const html = raw.replaceAll('&#39;', "'")
   expect(html).toContain(`connect-src 'self' ${REAL_API_BASE_URL};`)
-  expect(html).toContain("script-src 'self';")
+  // Scripts from its own origin, and the one inline script (src/app/inline-boot.ts) by its hash.
+  const inline = [...raw.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '')
+  expect(inline).toHaveLength(1)
+  const hash = createHash('sha256')
+    .update(inline[0] ?? '')
+    .digest('base64')
+  expect(html).toContain(`script-src 'self' 'sha256-${hash}';`)
 })

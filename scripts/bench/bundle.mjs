@@ -59,6 +59,16 @@ export function initialJavaScript(outDir) {
   const breakdown = [...groups]
     .map(([group, code]) => ({ group, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length }))
     .sort((a, b) => b.bytes - a.bytes)
+  // A real-server build's inline script (src/app/inline-boot.ts) counts too; it has no map, so no breakdown.
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1] ?? ''))
+  for (const content of inline) {
+    files.push({
+      file: '(inline script in index.html)',
+      bytes: content.length,
+      gzip: gzipSync(content).length,
+      msw: false,
+    })
+  }
   const allJs = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'))
   const withMsw = allJs.filter((f) => holdsDemoCode(join(dir, 'assets', f)))
   return {

@@ -16,6 +16,23 @@ export interface FirstScreenAnswers {
 }
 
 /**
+ * Where the page's inline script (real-server builds: src/app/inline-boot.ts) leaves the answers for
+ * the boot script: two bundles of these modules, one handover, so a global.
+ */
+const INLINE_ANSWERS = Symbol.for('phone-numbers.inline-first-screen-answers')
+const handover = globalThis as typeof globalThis & { [INLINE_ANSWERS]?: FirstScreenAnswers | null }
+
+/** The page's inline script: sends the first screen's requests while the HTML is still being read. */
+export function sendFromInlineScript(): void {
+  handover[INLINE_ANSWERS] = sendFirstScreenRequests((url, init) => fetch(url, init))
+}
+
+/** The answers the inline script asked for; undefined where it did not run (a demo build, the dev server). */
+export function inlineScriptAnswers(): FirstScreenAnswers | null | undefined {
+  return handover[INLINE_ANSWERS]
+}
+
+/**
  * The boot script's part of the first screen (src/main.tsx): sends the requests the first screen
  * makes, written exactly as the API client writes them (the page of rows the URL names, /v1/me, and
  * the agents once /v1/me says the key may read them), before React, the app and zod have loaded.

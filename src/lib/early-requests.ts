@@ -15,7 +15,11 @@ interface EarlyEntry {
   cancel: (reason: unknown) => void
 }
 
-const entries = new Map<string, EarlyEntry>()
+// Shared with the page's inline script (real-server builds: src/app/inline-boot.ts), a bundle of its own
+// that offers the first answers before this module has loaded: one registry for both, on a global.
+const ENTRIES = Symbol.for('phone-numbers.early-requests')
+const shared = globalThis as typeof globalThis & { [ENTRIES]?: Map<string, EarlyEntry> }
+const entries = (shared[ENTRIES] ??= new Map<string, EarlyEntry>())
 let networkReady: Promise<unknown> = Promise.resolve()
 
 const entryKey = (method: string, url: string, authorization: string | null) =>

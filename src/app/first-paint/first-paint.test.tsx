@@ -3,6 +3,7 @@ import { sendFirstScreenRequests } from '@/app/boot-requests'
 import { startFirstPaint } from '@/app/first-paint/first-paint'
 import { credentials } from '@/lib/credentials'
 import { discardEarlyResponses } from '@/lib/early-requests'
+import { givenNumber } from '@/testing/builders'
 import { renderApp } from '@/testing/render-app'
 
 /**
@@ -101,6 +102,19 @@ async function latePartsLoaded() {
   })
   await waitFor(() => expect(screen.getByRole('table')).toBeInTheDocument())
 }
+
+test('text that looks like markup is drawn as text, as the app shows it', async () => {
+  givenNumber({ nickname: `<img src=x onerror="alert(1)"> & 'co'`, label: '"quoted" </td><td>' })
+  window.history.replaceState(null, '', '/?q=onerror')
+  const painted = await firstPaintOf()
+  expect(painted.querySelector('img')).toBeNull()
+  expect(painted.querySelector('tbody bdi')?.textContent).toBe(`<img src=x onerror="alert(1)"> & 'co'`)
+
+  const { container } = renderApp()
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled())
+  expect(firstScreenOf(container)).toEqual(firstScreenOf(painted))
+  await latePartsLoaded()
+})
 
 test('an answer that does not check is not drawn: the app shows the error itself', async () => {
   const answers = {

@@ -1,4 +1,4 @@
-import { el } from '@/app/first-paint/dom'
+import { attribute, el, markup, type Markup } from '@/app/first-paint/dom'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import type { ListView } from '@/features/phone-numbers/domain/list-view'
 import { numberRowView } from '@/features/phone-numbers/domain/number-row-view'
@@ -61,80 +61,56 @@ export function numbersTable(
         ),
       ),
     ),
-    el('tbody', { role: 'rowgroup' }, ...rows.map((number) => numberRow(number, catalog, actionVerb))),
+    rowGroup(rows.map((number) => numberRow(number, catalog, actionVerb))),
   )
+}
+
+/** The rows, parsed from one string of markup: far faster than building each cell's nodes. */
+function rowGroup(rows: Markup[]): HTMLElement {
+  const body = el('tbody', { role: 'rowgroup' })
+  body.innerHTML = rows.map((row) => row.text.replace(/>\n</g, '><')).join('')
+  return body
 }
 
 function arrowOf(view: Pick<ListView, 'sort' | 'order'>, field: SortField): string {
   return view.sort === field ? (view.order === 'asc' ? '▲' : '▼') : '↕'
 }
 
-function numberRow(number: PhoneNumber, catalog: AgentCatalog | null, actionVerb: 'Edit' | 'View'): HTMLElement {
+function numberRow(number: PhoneNumber, catalog: AgentCatalog | null, actionVerb: 'Edit' | 'View'): Markup {
   const view = numberRowView(number, catalog)
-  const cell = (className: string, ...children: (Node | string | null | false)[]) =>
-    el('td', { role: 'cell', class: className }, ...children)
-  return el(
-    'tr',
-    { role: 'row', 'aria-selected': 'false' },
-    cell('col-select', el('input', { type: 'checkbox', 'aria-label': `Select ${view.name}` })),
-    cell(
-      'col-number',
-      el('div', { class: 'number-main' }, view.formattedNumber),
-      el(
-        'div',
-        { class: 'muted small', title: view.countryName },
-        el('abbr', { title: view.countryName }, number.country_code),
-        ` · ${view.providerAndType}`,
-      ),
-    ),
-    cell(
-      'col-nickname',
-      number.nickname
-        ? el('div', { class: 'clamped', title: view.nicknameTitle }, el('bdi', {}, number.nickname))
-        : el('div', { class: 'muted' }, 'No nickname'),
-      !!number.label &&
-        el('div', { class: 'muted small clamped', title: view.labelTitle }, 'Label: ', el('bdi', {}, number.label)),
-    ),
-    cell('col-inbound', slotCell(view.inbound, catalog === null, view.canary, view.canaryTitle)),
-    cell('col-outbound', slotCell(view.outbound, catalog === null, null, undefined)),
-    cell(
-      'col-status',
-      ...(number.import_error === null
-        ? [el('span', { class: `status status-${number.status}` }, number.status)]
-        : [
-            el('span', { class: 'status status-import-failed' }, 'Import failed'),
-            el('div', { class: 'small import-reason' }, number.import_error),
-          ]),
-    ),
-    cell('col-created muted small nowrap', el('time', { datetime: number.created_at }, view.createdDay)),
-    cell(
-      'actions',
-      el(
-        'button',
-        { type: 'button', class: 'button button-small', 'aria-label': `${actionVerb} ${view.name}` },
-        actionVerb,
-      ),
-    ),
-  )
+  const nickname = number.nickname
+    ? markup`<div class="clamped"${attribute('title', view.nicknameTitle)}><bdi>${number.nickname}</bdi></div>`
+    : markup`<div class="muted">No nickname</div>`
+  const label =
+    number.label &&
+    markup`<div class="muted small clamped"${attribute('title', view.labelTitle)}>Label: <bdi>${number.label}</bdi></div>`
+  const status =
+    number.import_error === null
+      ? markup`<span class="status status-${number.status}">${number.status}</span>`
+      : markup`<span class="status status-import-failed">Import failed</span><div class="small import-reason">${number.import_error}</div>`
+  // One line per cell; the line breaks between tags are dropped (rowGroup): React renders none.
+  return markup`<tr role="row" aria-selected="false">
+<td role="cell" class="col-select"><input type="checkbox" aria-label="Select ${view.name}"></td>
+<td role="cell" class="col-number"><div class="number-main">${view.formattedNumber}</div><div class="muted small" title="${view.countryName}"><abbr title="${view.countryName}">${number.country_code}</abbr> · ${view.providerAndType}</div></td>
+<td role="cell" class="col-nickname">${nickname}${label}</td>
+<td role="cell" class="col-inbound">${slotCell(view.inbound, catalog === null, view.canary, view.canaryTitle)}</td>
+<td role="cell" class="col-outbound">${slotCell(view.outbound, catalog === null, null, undefined)}</td>
+<td role="cell" class="col-status">${status}</td>
+<td role="cell" class="col-created muted small nowrap"><time datetime="${number.created_at}">${view.createdDay}</time></td>
+<td role="cell" class="actions"><button type="button" class="button button-small" aria-label="${actionVerb} ${view.name}">${actionVerb}</button></td>
+</tr>`
 }
 
-function slotCell(view: SlotView, loading: boolean, canary: string | null, canaryTitle: string | undefined) {
-  if (view.kind === 'empty') return el('span', { class: 'muted' }, 'None')
+function slotCell(view: SlotView, loading: boolean, canary: string | null, canaryTitle: string | undefined): Markup {
+  if (view.kind === 'empty') return markup`<span class="muted">None</span>`
   if (view.kind === 'unknown') {
     return loading
-      ? el('span', { class: 'skeleton-text', 'aria-label': 'Loading agent' }, '…')
-      : el('span', { class: 'muted', title: view.versionId }, 'Unknown version')
+      ? markup`<span class="skeleton-text" aria-label="Loading agent">…</span>`
+      : markup`<span class="muted" title="${view.versionId}">Unknown version</span>`
   }
-  return el(
-    'span',
-    { class: 'slot' },
-    el(
-      'span',
-      {},
-      `${view.agentName} · v${view.version}`,
-      !!canary && el('span', { title: canaryTitle }, ` ${canary}`),
-    ),
-    view.archived && el('span', { class: 'badge badge-archived' }, 'archived'),
-    view.newerVersion !== null && el('span', { class: 'muted small' }, ` · v${view.newerVersion} available`),
-  )
+  const canaryPart = canary && markup`<span${attribute('title', canaryTitle)}> ${canary}</span>`
+  const archived = view.archived && markup`<span class="badge badge-archived">archived</span>`
+  const newer =
+    view.newerVersion !== null && markup`<span class="muted small"> · v${view.newerVersion} available</span>`
+  return markup`<span class="slot"><span>${view.agentName} · v${view.version}${canaryPart}</span>${archived}${newer}</span>`
 }
