@@ -98,11 +98,8 @@ function inlineBootScript(isDemo: boolean, inlineScripts: InlineScripts): Plugin
 
 type OutputChunk = Extract<NonNullable<IndexHtmlTransformContext['bundle']>[string], { type: 'chunk' }>
 
-/**
- * The chunk built from `source` (or the chunk of that name) and every chunk it imports, transitively;
- * not the entry (the page's own script).
- */
-function staticGraph(bundle: IndexHtmlTransformContext['bundle'], source: string | { name: string }): OutputChunk[] {
+/** The chunk built from `source` and every chunk it imports, transitively; not the entry (the page's own script). */
+function staticGraph(bundle: IndexHtmlTransformContext['bundle'], source: string): OutputChunk[] {
   const chunks = Object.values(bundle ?? {}).filter((output): output is OutputChunk => output.type === 'chunk')
   const found = new Map<string, OutputChunk>()
   const visit = (chunk: OutputChunk | undefined) => {
@@ -110,11 +107,7 @@ function staticGraph(bundle: IndexHtmlTransformContext['bundle'], source: string
     found.set(chunk.fileName, chunk)
     chunk.imports.forEach((fileName) => visit(chunks.find((c) => c.fileName === fileName)))
   }
-  visit(
-    chunks.find((chunk) =>
-      typeof source === 'string' ? chunk.facadeModuleId?.endsWith(source) : chunk.name === source.name,
-    ),
-  )
+  visit(chunks.find((chunk) => chunk.facadeModuleId?.endsWith(source)))
   return [...found.values()]
 }
 
@@ -145,17 +138,16 @@ function libphonenumberMetadataAsJson(): Plugin {
 }
 
 /**
- * main.tsx, the boot script, sends the first requests, draws their answers with the first paint's
- * chunk (src/app/first-paint/), and only then imports React and the app (src/app/mount.tsx). The
- * HTML preloads the first paint's chunk and the app's stylesheets, so they download beside the boot
- * script. The app's chunks are not preloaded: on a busy machine their downloads and compiles held up
- * the first requests and the first paint (by 60–90 ms in the bench); the boot script loads them once
- * it has drawn.
+ * main.tsx, the boot script, sends the first requests, draws their answers (src/app/first-paint/,
+ * in the boot script's own chunk), and only then imports React and the app (src/app/mount.tsx). The
+ * HTML links the app's stylesheets, which the first paint needs too. The app's chunk is not preloaded:
+ * on a busy machine its download and compile held up the first requests and the first paint (by
+ * 60–90 ms in the bench); the boot script loads it once it has drawn.
  */
-function preloadAppChunk(): Plugin {
+function linkAppStylesheets(): Plugin {
   let base = '/'
   return {
-    name: 'preload-app-chunk',
+    name: 'link-app-stylesheets',
     apply: (_config, { command, isSsrBuild }) => command === 'build' && !isSsrBuild,
     configResolved: (config) => {
       base = config.base
@@ -168,11 +160,6 @@ function preloadAppChunk(): Plugin {
           ...graph
             .flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])])
             .map((css) => headLink('stylesheet', `${base}${css}`)),
-          // The first paint's chunk and what it imports (the bundler's runtime): the boot script's import
-          // of it waits for each, and one not preloaded was fetched only then (60 ms later in the bench).
-          ...staticGraph(bundle, { name: 'first-paint' }).map((chunk) =>
-            headLink('modulepreload', `${base}${chunk.fileName}`),
-          ),
         ]
       },
     },
@@ -227,7 +214,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     plugins: [
       react(),
       libphonenumberMetadataAsJson(),
-      preloadAppChunk(),
+      linkAppStylesheets(),
       startDemoBackendEarly(!apiBaseUrl),
       inlineBootScript(!apiBaseUrl, inlineScripts),
       // Last: it allows the inline scripts the plugins before it wrote.
@@ -245,12 +232,13 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       rolldownOptions: {
         output: {
           codeSplitting: {
-            // The boot script's own imports (the first requests and the first paint, src/app/first-paint/)
-            // in one chunk beside it, not split across the chunks the app shares them with: each split
-            // is another file the first paint waits for while React's chunks download.
+            // The boot script and its imports (the first requests and the first paint, src/app/first-paint/)
+            // in one file, not split across the chunks the app shares them with: each split was another
+            // file the first paint waited for. React and the app (mount.tsx) with all they import in one
+            // more: the parts loaded later import from it, and one file gzips 4 KiB smaller than ten.
             groups: [
               { name: 'boot', tags: ['$initial'], test: (id: string) => !id.includes('/src/mocks/'), priority: 2 },
-              { name: 'first-paint', test: /\/src\/app\/first-paint\//, priority: 1 },
+              { name: 'mount', test: /\/src\/app\/mount\.tsx$/, priority: 0 },
             ],
           },
         },

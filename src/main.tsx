@@ -1,5 +1,6 @@
 import '@/app/styles.css'
 import { inlineScriptAnswers, sendFirstScreenRequests, type FirstScreenAnswers } from '@/app/boot-requests'
+import { startFirstPaint } from '@/app/first-paint/first-paint'
 import { readAgainOnChange } from '@/app/read-again'
 import { holdNetworkUntil } from '@/lib/early-requests'
 import type { RunningDemoBackend } from '@/mocks/browser'
@@ -78,9 +79,7 @@ async function sendFirstRequests(): Promise<FirstRequests> {
 sendFirstRequests()
   .then(
     async ({ answers, serve, onOtherTabChange }) => {
-      const firstPaint = answers
-        ? (await import('@/app/first-paint/first-paint')).startFirstPaint(answers, rootElement())
-        : null
+      const firstPaint = answers ? startFirstPaint(answers, rootElement()) : null
       await firstPaint?.settled
       const stopFirstPaint = () => firstPaint?.stop()
       const { mountApp, mountFatal } = await loadApp().catch((error: unknown) => {
