@@ -73,7 +73,7 @@ function inlineBootScript(isDemo: boolean, inlineScripts: InlineScripts): Plugin
     },
     transformIndexHtml: {
       order: 'post',
-      handler: async () => {
+      handler: async (html) => {
         const built = (await build({
           configFile: false,
           mode,
@@ -87,10 +87,14 @@ function inlineBootScript(isDemo: boolean, inlineScripts: InlineScripts): Plugin
           },
         })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[]
         const code = (Array.isArray(built) ? built[0] : built)?.output[0].code.trim() ?? ''
-        if (code === '' || code.includes('</script'))
+        if (code === '' || /<\/script|<!--/i.test(code))
           throw new Error('src/app/inline-boot.ts did not build to an inline script')
         inlineScripts.hashes.push(`'sha256-${createHash('sha256').update(code).digest('base64')}'`)
-        return [{ tag: 'script', children: code, injectTo: 'head-prepend' as const }]
+        // Right after the charset, which must stay within the page's first 1,024 bytes; before the
+        // stylesheets, which an inline script would otherwise wait for.
+        const charset = /<meta charset="[^"]*"\s*\/?>/i
+        if (!charset.test(html)) throw new Error('index.html has no <meta charset> to put the inline script after')
+        return html.replace(charset, (meta) => `${meta}\n    <script>${code}</script>`)
       },
     },
   }

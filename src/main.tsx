@@ -9,12 +9,13 @@ import type { RunningDemoBackend } from '@/mocks/browser'
  * The boot script: without React, zod or the app, so that it sends the first screen's requests as
  * soon as it runs (index.html loads it `async`, so it runs as soon as it has downloaded, not after
  * the stylesheets) and draws the first screen from their answers (first-paint/). React, the app and
- * zod (mount.tsx) download meanwhile (the HTML preloads them) and take the answers when they are in.
+ * zod (mount.tsx) are loaded after that, and take the same answers.
  */
 
 /**
- * Evaluates React, the app and zod: one long task (about 50 ms on a slow machine), so it waits
- * until the first paint has drawn (or given up): otherwise the answers it draws wait behind it.
+ * Loads and evaluates React, the app and zod: the download competed with the first requests and
+ * the evaluation is one long task (about 50 ms on a slow machine), so it waits until the first paint
+ * has drawn (or given up, or SETTLE_WAIT_MS has passed): otherwise the answers it draws wait behind it.
  */
 const loadApp = () => import('@/app/mount')
 

@@ -28,7 +28,9 @@ export function prefetchFirstScreen(queryClient: QueryClient): Promise<unknown> 
     .fetchQuery(meQueries.me(session))
     .then(
       (me) => {
-        if (permissionsOf(me).canReadAgents) void queryClient.prefetchQuery(agentQueries.list())
+        // Awaited too: the first paint usually shows the agents' names, and a first render without
+        // them would put "Loading agent" back in their place for a moment (mount.tsx caps the wait).
+        if (permissionsOf(me).canReadAgents) return queryClient.prefetchQuery(agentQueries.list())
       },
       () => {
         // The session gate shows the failure and offers Retry.

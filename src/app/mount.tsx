@@ -11,9 +11,8 @@ import { createQueryClient } from '@/lib/react-query'
 const FIRST_SCREEN_WAIT_MS = 300
 
 /**
- * React, the app and zod, in a chunk of their own that the boot script (main.tsx) loads while the
- * first screen's requests are in flight (the build preloads it and its imports from the HTML, so
- * they download alongside the boot script).
+ * React, the app and zod, in a chunk of their own that the boot script (main.tsx) loads once the
+ * first paint has drawn the first screen's answers (or given up).
  */
 export async function mountApp(
   container: HTMLElement,

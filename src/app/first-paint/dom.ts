@@ -49,7 +49,9 @@ function markupOf(value: MarkupValue): string {
  * named `html`, so that Prettier leaves the templates' whitespace, which is content, as written.
  */
 export function markup(strings: TemplateStringsArray, ...values: MarkupValue[]): Markup {
-  return new Markup(strings.slice(1).reduce((text, part, i) => text + markupOf(values[i]) + part, strings[0] ?? ''))
+  // A line break between two tags only lays the template out; React renders none.
+  const parts = strings.map((part) => part.replace(/>\n</g, '><'))
+  return new Markup(parts.slice(1).reduce((text, part, i) => text + markupOf(values[i]) + part, parts[0] ?? ''))
 }
 
 /** ` name="value"`, or nothing for undefined or false: an attribute that may be left out. */

@@ -79,7 +79,10 @@ test.each([
   const paintedScreen = firstScreenOf(painted)
   expect(painted.querySelectorAll('tbody tr').length).toBeGreaterThan(0)
   // Inert until the app takes over: nothing in it can be clicked or focused.
-  expect([...painted.children].every((part) => part.hasAttribute('inert'))).toBe(true)
+  expect(painted.querySelector('header.app-header')).toHaveAttribute('inert')
+  expect(painted.querySelector('main.page')).toHaveAttribute('inert')
+  // Inert content is hidden from assistive technology: a status outside it still says the page is loading.
+  expect(within(painted).getByRole('status')).toHaveTextContent('Loading…')
 
   const { container } = renderApp()
   const firstRow = (await screen.findAllByRole('button', { name: new RegExp(`^${verb} `) }))[0]
@@ -126,6 +129,12 @@ test('an answer that does not check is not drawn: the app shows the error itself
   container.textContent = 'Loading…'
   await startFirstPaint(answers, Promise.resolve(container)).settled
   expect(container.textContent).toBe('Loading…')
+})
+
+test('a first paint that fails gives up quietly: the app still loads and draws the page', async () => {
+  const answers = sendFirstScreenRequests((url, init) => fetch(url, init))!
+  const { settled } = startFirstPaint(answers, Promise.reject(new Error('no root element')))
+  await expect(settled).resolves.toBeUndefined()
 })
 
 test('once stopped it never draws: the app’s render owns the page', async () => {

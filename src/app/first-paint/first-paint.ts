@@ -1,4 +1,5 @@
 import { agentsFrom, meFrom, numberPageFrom } from '@/app/first-paint/answer-shapes'
+import { el } from '@/app/first-paint/dom'
 import { firstScreenNodes, type FirstScreen } from '@/app/first-paint/first-screen-page'
 import type { FirstScreenAnswers } from '@/app/boot-requests'
 import { isDemoMode } from '@/config/env'
@@ -41,11 +42,16 @@ export function startFirstPaint(
     const { me, list, agents } = found
     if (stopped || me === null || list === null || list.data.length === 0) return
     if (!permissionsOf(me).canReadAgents || !navigator.onLine) return
-    const nodes = firstScreenNodes({ me, list, agents, view, key: credentials.get(), isDemo: isDemoMode })
-    const root = await container
-    if (stopped) return
-    nodes.forEach((node) => node.setAttribute('inert', ''))
-    root.replaceChildren(...nodes)
+    try {
+      const nodes = firstScreenNodes({ me, list, agents, view, key: credentials.get(), isDemo: isDemoMode })
+      const root = await container
+      if (stopped) return
+      nodes.forEach((node) => node.setAttribute('inert', ''))
+      // Inert content is hidden from assistive technology: the page still says it is loading.
+      root.replaceChildren(...nodes, el('p', { class: 'visually-hidden', role: 'status' }, 'Loading…'))
+    } catch {
+      // Only a head start: whatever went wrong here, the app draws the first screen itself.
+    }
   }
 
   const me = peek(answers.me, meFrom).then((me) => {
