@@ -6,13 +6,14 @@ import {
   agentFilterOptions,
   agentsByName,
   ANY_FILTER,
+  firstShownOf,
   listSummary,
   PAGE_SIZE_OPTIONS,
   STATUS_FILTER_OPTIONS,
 } from '@/features/phone-numbers/domain/toolbar-options'
 import { ANY_VERSION, versionFilterOptions } from '@/features/phone-numbers/domain/version-filter-options'
 import { personaChoice } from '@/features/session/personas'
-import { permissionsOf, roleOf } from '@/features/session/permissions'
+import { permissionsOf, roleOf, rowActionVerb } from '@/features/session/permissions'
 import type { Agent, Me, PhoneNumberList } from '@/types/api'
 
 /** What the first screen shows: the early answers, the view the URL names, and the key in use. */
@@ -53,7 +54,7 @@ export function firstScreenNodes(screen: FirstScreen): HTMLElement[] {
         screen.list.data,
         screen.agents && catalogOf(screen.agents),
         screen.view,
-        permissions.canRoute || permissions.canRename ? 'Edit' : 'View',
+        rowActionVerb(permissions),
       ),
     ),
   ]
@@ -84,7 +85,7 @@ function appHeader({ me, key, isDemo }: FirstScreen): HTMLElement {
 function toolbar({ view, list, agents }: FirstScreen, canImport: boolean): HTMLElement {
   const atLimit = view.search.length >= SEARCH_MAX_LENGTH
   const catalog = catalogOf(agents ?? [])
-  const firstShown = (list.page - 1) * list.limit + 1
+  const firstShown = firstShownOf(list)
   const search = el('input', {
     type: 'search',
     class: 'search',

@@ -28,3 +28,8 @@ export function roleOf(me: Pick<Me, 'scopes'>): string {
   const { canRoute, canRename } = permissionsOf(me)
   return canRoute ? 'Admin' : canRename ? 'Support' : 'Read-only'
 }
+
+/** What a row's button does with the number: `Edit` for a key that may change anything of it, else `View`. */
+export function rowActionVerb(permissions: Permissions): 'Edit' | 'View' {
+  return permissions.canRoute || permissions.canRename ? 'Edit' : 'View'
+}

@@ -4,7 +4,7 @@ import { meQueries } from '@/features/session/api/me-queries'
 import { permissionsOf } from '@/features/session/permissions'
 import { credentials, type CredentialsState } from '@/lib/credentials'
 
-export { permissionsOf, roleOf, type Permissions } from '@/features/session/permissions'
+export { permissionsOf, roleOf, rowActionVerb, type Permissions } from '@/features/session/permissions'
 
 export function useCredentials(): CredentialsState {
   return useSyncExternalStore(credentials.subscribe, credentials.snapshot)

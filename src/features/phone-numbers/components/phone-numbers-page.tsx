@@ -20,7 +20,7 @@ import { listSummary } from '@/features/phone-numbers/domain/toolbar-options'
 import { useListView } from '@/features/phone-numbers/hooks/use-list-view'
 import { useSelection } from '@/features/phone-numbers/hooks/use-selection'
 import { usePhoneNumberList } from '@/features/phone-numbers/hooks/use-phone-number-list'
-import { useSession } from '@/features/session/use-session'
+import { rowActionVerb, useSession } from '@/features/session/use-session'
 import type { PhoneNumber } from '@/types/api'
 import '@/features/phone-numbers/components/phone-numbers-page.css'
 
@@ -171,7 +171,7 @@ export function PhoneNumbersPage() {
               sort={view.sort}
               order={view.order}
               onSort={(sort) => setView({ sort, order: view.sort === sort && view.order === 'asc' ? 'desc' : 'asc' })}
-              actionVerb={permissions.canRoute || permissions.canRename ? 'Edit' : 'View'}
+              actionVerb={rowActionVerb(permissions)}
               onEdit={openEditor}
               selection={selection.rowSelection}
             />

@@ -42,6 +42,11 @@ export function agentFilterOptions(
   ]
 }
 
+/** The position in the whole list of a page's first row (1-based), from the answer it came in. */
+export function firstShownOf(page: { page: number; limit: number }): number {
+  return (page.page - 1) * page.limit + 1
+}
+
 /** `10,000 numbers · showing 1–50`; empty until the list has answered. */
 export function listSummary(
   list: { total: number; firstShown: number; lastShown: number; rowCount: number } | null,

@@ -5,6 +5,7 @@ import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-queries'
 import { listParams, type ListView } from '@/features/phone-numbers/domain/list-view'
 import type { ListPhoneNumbersParams, PhoneNumber, PhoneNumberList } from '@/types/api'
+import { firstShownOf } from '@/features/phone-numbers/domain/toolbar-options'
 
 const NO_ROWS: PhoneNumber[] = []
 
@@ -26,7 +27,7 @@ export function usePhoneNumberList(view: ListView, params: ListPhoneNumbersParam
   const total = shown?.total ?? 0
   const pageCount = Math.max(1, Math.ceil(total / (shown?.limit ?? view.limit)))
   // The range of the rows on screen, from the answer they came in (the URL may already ask for the next).
-  const firstShown = shown ? (shown.page - 1) * shown.limit + 1 : 0
+  const firstShown = shown ? firstShownOf(shown) : 0
 
   // The next page is usually where the user goes: have it ready.
   // Only from this view's own answer: the previous view's placeholder rows would prefetch too early.
