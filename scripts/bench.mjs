@@ -30,7 +30,7 @@ import { printEvidence, printReport } from './bench/console-report.mjs'
 import { benchCsvExport } from './bench/csv-export.mjs'
 import { benchSize } from './bench/demo-size.mjs'
 import { chooseWhatToDiagnose, diagnose, profiledSeed } from './bench/diagnose.mjs'
-import { gitState, machineDescription, machineLoad } from './bench/machine.mjs'
+import { gitState, machineDescription, machineLoad, waitForQuietMachine } from './bench/machine.mjs'
 import { CSV_EXPORT_SIZE, DEMO_DIR, flag, option, REAL_DIR, SIZES } from './bench/options.mjs'
 import { writePerformanceDoc } from './bench/performance-doc.mjs'
 import { diagnoseRealMode } from './bench/real-mode-diagnosis.mjs'
@@ -43,6 +43,10 @@ import { evaluateTargets } from './bench/targets.mjs'
  * @typedef {import('./bench/results.mjs').SizeRun} SizeRun
  * @typedef {import('./bench/results.mjs').BenchResults} BenchResults
  */
+
+/** @param {{ quiet: boolean, cpuBusy: number | null, waitedMs: number }} wait */
+const quietness = ({ quiet, cpuBusy, waitedMs }) =>
+  `${quiet ? 'machine quiet' : 'machine still busy'} after ${(waitedMs / 1000).toFixed(0)} s: ${cpuBusy === null ? '?' : Math.round(cpuBusy * 100)} % CPU`
 
 async function main() {
   const began = Date.now()
@@ -61,6 +65,23 @@ async function main() {
 
   const browser = await chromium.launch(chromiumLaunchOptions())
   try {
+    /** @type {BenchResults['realMode']} */
+    let realMode = null
+    /** @type {BenchResults['realModeDiagnosis']} */
+    let realModeDiagnosis = null
+    // First, on a quiet machine: the app and its floor differ in how much CPU they need, so work left
+    // over from the builds (or from the demo runs, were it measured after them) weighs on the app alone.
+    if (withRealMode) {
+      const servers = await startRealMode()
+      try {
+        const quiet = await waitForQuietMachine()
+        console.log(`[${elapsed()}] real-mode load and its floor … (${quietness(quiet)})`)
+        realMode = { ...(await measureRealMode(browser, servers.appBaseUrl)), quietBefore: quiet }
+        if (!flag('no-diagnose')) realModeDiagnosis = await diagnoseRealMode(browser, servers.appBaseUrl)
+      } finally {
+        servers.stop()
+      }
+    }
     const preview = await startPreview(DEMO_DIR)
     /** @type {SizeRun[]} */
     const sizes = []
@@ -68,14 +89,18 @@ async function main() {
     let csvExport = null
     try {
       for (const size of SIZES) {
-        console.log(`[${elapsed()}] ${size.toLocaleString('en-US')} numbers … (load average ${round(loadavg()[0], 2)})`)
+        const quiet = await waitForQuietMachine()
+        console.log(
+          `[${elapsed()}] ${size.toLocaleString('en-US')} numbers … (load average ${round(loadavg()[0], 2)}; ${quietness(quiet)})`,
+        )
         const load = machineLoad()
         const result = await benchSize(browser, preview.baseUrl, size)
         sizes.push({ ...result, machine: load() })
       }
       if (CSV_EXPORT_SIZE !== null) {
+        const quiet = await waitForQuietMachine()
         console.log(
-          `[${elapsed()}] CSV export of ${CSV_EXPORT_SIZE.toLocaleString('en-US')} numbers … (load average ${round(loadavg()[0], 2)})`,
+          `[${elapsed()}] CSV export of ${CSV_EXPORT_SIZE.toLocaleString('en-US')} numbers … (load average ${round(loadavg()[0], 2)}; ${quietness(quiet)})`,
         )
         const load = machineLoad()
         const result = await benchCsvExport(browser, preview.baseUrl, CSV_EXPORT_SIZE)
@@ -85,20 +110,6 @@ async function main() {
       preview.stop()
     }
 
-    /** @type {BenchResults['realMode']} */
-    let realMode = null
-    /** @type {BenchResults['realModeDiagnosis']} */
-    let realModeDiagnosis = null
-    if (withRealMode) {
-      console.log(`[${elapsed()}] real-mode load and its floor …`)
-      const servers = await startRealMode()
-      try {
-        realMode = await measureRealMode(browser, servers.appBaseUrl)
-        if (!flag('no-diagnose')) realModeDiagnosis = await diagnoseRealMode(browser, servers.appBaseUrl)
-      } finally {
-        servers.stop()
-      }
-    }
     const targets = evaluateTargets(sizes, bundle, realMode, csvExport)
 
     /** @type {BenchResults['diagnostics']} */

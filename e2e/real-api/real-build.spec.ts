@@ -39,3 +39,15 @@ test('the real-mode build contains no msw code and allows only its own origin an
     .digest('base64')
   expect(html).toContain(`script-src 'self' 'sha256-${hash}';`)
 })
+
+test('the boot script asks Chrome to compile all its functions while it streams', () => {
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8')
+  const src = /<script [^>]*type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1]
+  expect(src).toBeDefined()
+  const lines = readFileSync(join(OUT_DIR, src ?? ''), 'utf8').split('\n')
+  // Before the first function it covers: only the bundler's one-line map of the chunks' dependencies may come first.
+  expect(lines.slice(0, 2)).toContain('//# allFunctionsCalledOnLoad')
+  // The parts loaded later (the app, the dialog) are not compiled before they are needed.
+  const later = filesOf(join(OUT_DIR, 'assets')).filter((file) => file.endsWith('.js') && !file.endsWith(src ?? ''))
+  for (const file of later) expect(readFileSync(file, 'utf8'), file).not.toContain('//# allFunctionsCalledOnLoad')
+})

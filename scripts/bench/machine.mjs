@@ -48,3 +48,22 @@ export function gitState() {
     return null
   }
 }
+
+/**
+ * Waits until the whole machine has been nearly idle (under `busyBelow` of its CPU) for one
+ * `windowMs`, or `timeoutMs` has passed: a build, a server starting or the previous run's browser
+ * work still finishing would otherwise land in the next figures. Resolves with the last window's use.
+ * @param {{ busyBelow?: number, windowMs?: number, timeoutMs?: number }} [options]
+ * @returns {Promise<{ quiet: boolean, cpuBusy: number | null, waitedMs: number }>}
+ */
+export async function waitForQuietMachine({ busyBelow = 0.15, windowMs = 1000, timeoutMs = 30_000 } = {}) {
+  const began = Date.now()
+  for (;;) {
+    const load = machineLoad()
+    await new Promise((resolve) => setTimeout(resolve, windowMs))
+    const { cpuBusy } = load()
+    const waitedMs = Date.now() - began
+    if (cpuBusy === null || cpuBusy < busyBelow) return { quiet: true, cpuBusy, waitedMs }
+    if (waitedMs >= timeoutMs) return { quiet: false, cpuBusy, waitedMs }
+  }
+}

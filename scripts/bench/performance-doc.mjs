@@ -72,6 +72,7 @@ export function renderPerformanceDoc(bench) {
       '## Real-mode load and its floor',
       '',
       `The real-server build (\`VITE_API_BASE_URL\` → the test API server of \`e2e/real-server/\`, seeded with ${real.size.toLocaleString('en-US')} numbers; ${real.keySupply}) and, in the same run, a floor page (\`scripts/bench/floor.html\`): a few lines of script that fetch the same first page (\`${real.firstListRequest.replace(/^https?:\/\/[^/]+/, '')}\`) with the same key and render it as a table with an Edit button per row.`,
+      `It is measured first in the run, once the machine has been quiet for a second (${quietBefore(real)}): both pages do little, but the app more, so work left over from the builds or the demo runs weighs on it alone.`,
       `Each is loaded ${REAL_MODE_LOADS} times, alternating, in fresh browser contexts; first rows is the time since navigation start at which a MutationObserver first sees a row’s \`Edit …\` button. The columns between are medians of the steps before it (ms from navigation start).`,
       '',
       markdownTable(realModeRows(bench)),
@@ -110,4 +111,14 @@ export async function writePerformanceDoc(bench) {
   const options = (await prettier.resolveConfig(PERFORMANCE_DOC)) ?? {}
   const text = await prettier.format(renderPerformanceDoc(bench), { ...options, filepath: PERFORMANCE_DOC })
   await writeFile(PERFORMANCE_DOC, text)
+}
+
+/** @param {NonNullable<BenchResults['realMode']>} real */
+function quietBefore(real) {
+  const wait = real.quietBefore
+  if (!wait) return 'not checked'
+  const busy = wait.cpuBusy === null ? 'unknown' : `${Math.round(wait.cpuBusy * 100)} %`
+  return wait.quiet
+    ? `CPU ${busy} busy, after ${(wait.waitedMs / 1000).toFixed(0)} s`
+    : `still ${busy} busy after ${(wait.waitedMs / 1000).toFixed(0)} s`
 }

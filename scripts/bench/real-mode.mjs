@@ -29,7 +29,7 @@ import { median, round } from './stats.mjs'
  * @typedef {Milestones & { steps: LoadStep[], longTasks: { start: number, duration: number }[] }} RealLoad
  * @typedef {{ samples: number[], median: number | null, listAnsweredMedian: number | null,
  *   milestones: Record<keyof Milestones, number | null>, lastLoad: RealLoad | null }} LoadSeries
- * @typedef {{ size: number, loads: number, keySupply: string, firstListRequest: string, app: LoadSeries, floor: LoadSeries, ratio: number | null }} RealModeResult
+ * @typedef {{ size: number, loads: number, keySupply: string, firstListRequest: string, app: LoadSeries, floor: LoadSeries, ratio: number | null, quietBefore?: { quiet: boolean, cpuBusy: number | null, waitedMs: number } }} RealModeResult
  */
 
 export const FLOOR_PAGE = 'floor.html'
