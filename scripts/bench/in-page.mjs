@@ -1,5 +1,5 @@
 // @ts-check
-/* global Element, MutationObserver, document, location, requestAnimationFrame, window -- functions passed to page.evaluate run in the page */
+/* global Element, MutationObserver, document, location, requestAnimationFrame, requestIdleCallback, window -- functions passed to page.evaluate run in the page */
 /**
  * Code that runs in the page, not in Node: Playwright serialises these functions, so each one is
  * self-contained (no imports, no closures over module scope). installBenchHooks is an init script;
@@ -223,5 +223,39 @@ export async function waitForFirstRows(page, timeoutMs = 60_000) {
         new Promise((_, reject) => setTimeout(() => reject(new Error(`no rows within ${ms} ms`)), ms)),
       ]),
     timeoutMs,
+  )
+}
+
+/**
+ * Waits until the page has finished loading: for `quietMs` the browser has had nothing to do but
+ * give it idle periods of nearly the whole 50 ms it grants at most, and fetched nothing (the parts
+ * loaded after the first rows, the demo backend starting). The interactions measured after it then
+ * hold only their own work.
+ * @param {import('@playwright/test').Page} page
+ * @param {{ quietMs?: number, timeoutMs?: number }} [options]
+ * @returns {Promise<number>} when the quiet began (ms since navigation start)
+ */
+export async function waitForIdlePage(page, { quietMs = 500, timeoutMs = 15_000 } = {}) {
+  return page.evaluate(
+    ({ quietMs, timeoutMs }) =>
+      new Promise((resolve, reject) => {
+        let quietSince = performance.now()
+        const fetches = new PerformanceObserver(() => (quietSince = performance.now()))
+        fetches.observe({ type: 'resource' })
+        const giveUp = setTimeout(() => {
+          fetches.disconnect()
+          reject(new Error(`the page was not quiet for ${quietMs} ms within ${timeoutMs} ms`))
+        }, timeoutMs)
+        /** @param {IdleDeadline} deadline */
+        const check = (deadline) => {
+          if (deadline.timeRemaining() < 45) quietSince = performance.now()
+          if (performance.now() - quietSince < quietMs) return void requestIdleCallback(check)
+          clearTimeout(giveUp)
+          fetches.disconnect()
+          resolve(quietSince)
+        }
+        requestIdleCallback(check)
+      }),
+    { quietMs, timeoutMs },
   )
 }

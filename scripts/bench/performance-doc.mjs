@@ -51,7 +51,7 @@ export function renderPerformanceDoc(bench) {
     'Every timing is taken in the page (`performance.now()`): from the `input` or `click` event of the user’s action to the first animation frame whose DOM shows the outcome.',
     `First rows is the median of ${LOADS} fresh loads (new browser context: empty storage, no service worker): the frame after a MutationObserver first sees a row’s \`Edit …\` button.`,
     'Searches are 24 queries (incl. the 100 ms debounce), page clicks 10, dialog opens and saves 20 each; percentiles by nearest rank (p95 of fewer than 20 samples is the slowest).',
-    'Long tasks are the `longtask` entries over 50 ms between the first search and the last save; long animation frames name the scripts they ran.',
+    'Long tasks are the `longtask` entries over 50 ms between the first search and the last save; the searches start once the page has finished loading (half a second in which the browser gave it only idle periods of 45 ms or more and it fetched nothing), so the load’s own work counts as the load’s. Long animation frames name the scripts they ran.',
     '',
   ]
   // `--sizes=` measures no demo size: a table of targets without figures would say nothing.
