@@ -11,6 +11,9 @@ export const sortFields = ['phone_number', 'nickname', 'created_at', 'updated_at
 export const sortOrders = ['asc', 'desc'] as const
 export const scopes = ['numbers:read', 'numbers:write', 'agents:read', 'agents:manage'] as const
 
+/** A phone number as API.md writes it: E.164, `+` and up to 15 digits, the first not 0. */
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/
+
 export const MAX_PAGE_SIZE = 200
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_TEXT_LENGTH = 255

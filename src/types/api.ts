@@ -1,6 +1,9 @@
 import * as z from 'zod/mini'
 import {
+  E164_PATTERN,
   eventFields,
+  MAX_CANARY_PERCENT,
+  MIN_CANARY_PERCENT,
   numberTypes,
   phoneNumberStatuses,
   providers,
@@ -24,13 +27,13 @@ const isoDateTime = z.string().check(z.minLength(1))
 
 export const inboundCanarySchema = z.object({
   agent_version_id: z.string().check(z.minLength(1)),
-  percent: z.number().check(z.int(), z.minimum(1), z.maximum(99)),
+  percent: z.number().check(z.int(), z.minimum(MIN_CANARY_PERCENT), z.maximum(MAX_CANARY_PERCENT)),
 })
 export type InboundCanary = z.infer<typeof inboundCanarySchema>
 
 export const phoneNumberSchema = z.object({
   id: z.string().check(z.minLength(1)),
-  phone_number: z.string().check(z.regex(/^\+[1-9]\d{1,14}$/)),
+  phone_number: z.string().check(z.regex(E164_PATTERN)),
   nickname: z.nullable(z.string()),
   label: z.nullable(z.string()),
   status: z.enum(phoneNumberStatuses),

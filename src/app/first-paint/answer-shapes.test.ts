@@ -1,0 +1,88 @@
+import fc from 'fast-check'
+import { agentsFrom, meFrom, numberPageFrom } from '@/app/first-paint/answer-shapes'
+import { testBackend } from '@/mocks/node'
+import { agentListSchema, meSchema, phoneNumberListSchema } from '@/types/api'
+
+/**
+ * The first paint's hand-written checks take exactly what the app's zod schemas take: an answer
+ * the first paint draws is never one the app then refuses (an error replacing rows already shown),
+ * and one the app takes is never left undrawn for want of a check.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+/** Every place in a JSON value, as paths of keys and indexes. */
+function pathsOf(value: Json, path: (string | number)[] = []): (string | number)[][] {
+  const below = Array.isArray(value)
+    ? value.flatMap((item, i) => pathsOf(item, [...path, i]))
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...path, key]))
+      : []
+  return [path, ...below]
+}
+
+/** `value` with the place at `path` replaced by `replacement`, or removed when it is undefined. */
+function changedAt(value: Json, path: (string | number)[], replacement: Json | undefined): Json | undefined {
+  if (path.length === 0) return replacement
+  const [step, ...rest] = path
+  const copy: Json = Array.isArray(value) ? [...value] : { ...(value as Record<string, Json>) }
+  const next = changedAt((copy as Record<string | number, Json>)[step!]!, rest, replacement)
+  if (next === undefined) {
+    if (Array.isArray(copy)) copy.splice(step as number, 1)
+    else delete (copy as Record<string, Json>)[step as string]
+  } else (copy as Record<string | number, Json>)[step!] = next
+  return copy
+}
+
+/** Values a server might send instead of the right one: other types, edge numbers and strings. */
+const replacement = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom<Json>(null, true, '', 'x', 'US', 'USA', '+14155550123', '14155550123', '+0123', '+1234567890123456'),
+  fc.constantFrom<Json>(0, -1, 1, 1.5, 50, 99, 100, 2 ** 53, [], {}),
+  fc.constantFrom<Json>('pending', 'active', 'twilio', 'mobile', 'local', 'fax'),
+  fc.jsonValue() as fc.Arbitrary<Json>,
+)
+
+function agreesWithZod(
+  answer: Json,
+  check: (json: unknown) => unknown,
+  schema: { safeParse: (json: unknown) => { success: boolean } },
+) {
+  const paths = pathsOf(answer)
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: paths.length - 1 }), replacement, (at, value) => {
+      const changed = changedAt(answer, paths[at]!, value)
+      expect(check(changed) !== null, JSON.stringify(paths[at])).toBe(schema.safeParse(changed).success)
+    }),
+    { numRuns: 600 },
+  )
+}
+
+const workspace = () => testBackend.workspace
+
+test('a page of numbers: the first paint takes it exactly when the app does', () => {
+  const page = workspace().listPhoneNumbers(new URLSearchParams({ limit: '6' }))
+  // Canaries, imports and nulls among the rows: every kind of field is changed somewhere.
+  const rows = [
+    ...page.data,
+    ...workspace()
+      .allNumbers()
+      .filter((n) => n.inbound_canary || n.import_error)
+      .slice(0, 2),
+  ]
+  const answer = JSON.parse(JSON.stringify({ ...page, data: rows })) as Json
+  expect(numberPageFrom(answer)).not.toBeNull()
+  agreesWithZod(answer, numberPageFrom, phoneNumberListSchema)
+})
+
+test('the agents: the first paint takes them exactly when the app does', () => {
+  const answer = JSON.parse(JSON.stringify(workspace().listAgents())) as Json
+  expect(agentsFrom(answer)).not.toBeNull()
+  agreesWithZod(answer, agentsFrom, agentListSchema)
+})
+
+test('the key and its scopes: the first paint takes them exactly when the app does', () => {
+  const answer = JSON.parse(JSON.stringify(workspace().me('Bearer demo_admin'))) as Json
+  expect(meFrom(answer)).not.toBeNull()
+  agreesWithZod(answer, meFrom, meSchema)
+})
