@@ -6,6 +6,7 @@ import {
   agentFilterOptions,
   agentsByName,
   ANY_FILTER,
+  canExportWith,
   firstShownOf,
   listSummary,
   PAGE_SIZE_OPTIONS,
@@ -134,8 +135,7 @@ function toolbar({ view, list, agents }: FirstScreen, canImport: boolean): HTMLE
       el(
         'div',
         { class: 'csv-export' },
-        // Export waits for the agents, whose names its file carries (use-csv-export.ts).
-        el('button', { type: 'button', class: 'button', disabled: agents === null && '' }, 'Export CSV'),
+        el('button', { type: 'button', class: 'button', disabled: !canExportWith(agents) && '' }, 'Export CSV'),
         el('span', { class: 'csv-export-status live-region muted small', 'aria-live': 'polite' }),
       ),
       canImport && el('button', { type: 'button', class: 'button' }, 'Import CSV'),

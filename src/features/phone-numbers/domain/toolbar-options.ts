@@ -9,6 +9,9 @@ import type { Agent } from '@/types/api'
  * (before React) show the same ones.
  */
 
+/** Export CSV waits for the agents, whose names and versions its file carries: it is offered once they are in. */
+export const canExportWith = (agents: object | null): boolean => agents !== null
+
 /** The filters' "no filter" choice. */
 export const ANY_FILTER = '__all__'
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
+import { canExportWith } from '@/features/phone-numbers/domain/toolbar-options'
 import type { ExportProgress, ExportSource } from '@/features/phone-numbers/jobs/export-numbers'
 import { platformApi } from '@/lib/api'
 import { csvFileName, downloadBlob } from '@/lib/csv-file'
@@ -78,5 +79,5 @@ export function useCsvExport(source: ExportSource = platformSource) {
     [catalog, source],
   )
   const cancel = useCallback(() => running.current?.abort(), [])
-  return { state, start, cancel, ready: catalog !== null }
+  return { state, start, cancel, ready: canExportWith(catalog) }
 }
