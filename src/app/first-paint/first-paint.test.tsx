@@ -72,6 +72,8 @@ test.each([
     verb: 'Edit',
   },
   { case: 'the canary filter on', url: '/?canary=true', key: 'demo_admin', verb: 'Edit' },
+  { case: 'the import error filter on', url: '/?import_error=true&status=pending', key: 'demo_admin', verb: 'Edit' },
+  { case: 'a version filter', url: '/?inbound=agv_front_desk_3&sort=updated_at', key: 'demo_admin', verb: 'Edit' },
 ])('the first paint draws what the app first renders: $case', async ({ url, key, verb }) => {
   window.history.replaceState(null, '', url)
   credentials.set(key)
