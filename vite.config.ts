@@ -92,7 +92,8 @@ function inlineBootScript(isDemo: boolean, inlineScripts: InlineScripts): Plugin
         const code = (Array.isArray(built) ? built[0] : built)?.output[0].code.trim() ?? ''
         if (code === '' || /<\/script|<!--/i.test(code))
           throw new Error('src/app/inline-boot.ts did not build to an inline script')
-        inlineScripts.hashes.push(`'sha256-${createHash('sha256').update(code).digest('base64')}'`)
+        // The page's one inline script: set, not added, so a rebuild in watch mode does not keep the last one's hash.
+        inlineScripts.hashes = [`'sha256-${createHash('sha256').update(code).digest('base64')}'`]
         // Right after the charset, which must stay within the page's first 1,024 bytes; before the
         // stylesheets, which an inline script would otherwise wait for.
         const charset = /<meta charset="[^"]*"\s*\/?>/i
