@@ -10,6 +10,7 @@ import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildApp, root, run, startPreview, startServer } from '../lib/built-app.mjs'
 import { installBenchHooks, waitForFirstRows } from './in-page.mjs'
+import { waitForQuietMachine } from './machine.mjs'
 import {
   REAL_API_BASE_URL,
   REAL_API_KEY,
@@ -191,12 +192,17 @@ export async function measureRealMode(browser, appBaseUrl, size = REAL_MODE_SIZE
   const floor = []
   /** @type {string | null} */
   let firstListRequest = null
+  // Each load on a quiet machine: the last one's browser process, closing, would otherwise share it.
+  const quietly = async (/** @type {string} */ url) => {
+    await waitForQuietMachine({ windowMs: 300, timeoutMs: 5_000 })
+    return loadOnce(browser, url)
+  }
   for (let i = -1; i < REAL_MODE_LOADS; i++) {
-    const appLoad = await loadOnce(browser, `${appBaseUrl}/`)
+    const appLoad = await quietly(`${appBaseUrl}/`)
     firstListRequest ??= appLoad.listRequest
     if (firstListRequest === null) throw new Error('The real-mode app showed rows without requesting a list page')
     const query = new URLSearchParams({ url: firstListRequest, key: REAL_API_KEY })
-    const floorLoad = await loadOnce(browser, `${appBaseUrl}/${FLOOR_PAGE}?${query}`)
+    const floorLoad = await quietly(`${appBaseUrl}/${FLOOR_PAGE}?${query}`)
     if (i < 0) continue
     app.push(appLoad)
     floor.push(floorLoad)
