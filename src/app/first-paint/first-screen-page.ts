@@ -1,6 +1,6 @@
 import { el, flagField, selectField } from '@/app/first-paint/dom'
 import { numbersTable } from '@/app/first-paint/first-screen-table'
-import { catalogOf } from '@/features/agents/domain/agent-catalog'
+import { catalogOf, EMPTY_CATALOG, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { SEARCH_MAX_LENGTH, type ListView } from '@/features/phone-numbers/domain/list-view'
 import {
   agentFilterOptions,
@@ -35,6 +35,7 @@ export interface FirstScreen {
  */
 export function firstScreenNodes(screen: FirstScreen): HTMLElement[] {
   const permissions = permissionsOf(screen.me)
+  const catalog = screen.agents && catalogOf(screen.agents)
   return [
     appHeader(screen),
     el(
@@ -50,13 +51,8 @@ export function firstScreenNodes(screen: FirstScreen): HTMLElement[] {
           'Choose which agent version answers (inbound) and places (outbound) calls on each number.',
         ),
       ),
-      toolbar(screen, permissions.canRename),
-      numbersTable(
-        screen.list.data,
-        screen.agents && catalogOf(screen.agents),
-        screen.view,
-        rowActionVerb(permissions),
-      ),
+      toolbar(screen, catalog, permissions.canRename),
+      numbersTable(screen.list.data, catalog, screen.view, rowActionVerb(permissions)),
     ),
   ]
 }
@@ -83,9 +79,8 @@ function appHeader({ me, key, isDemo }: FirstScreen): HTMLElement {
   )
 }
 
-function toolbar({ view, list, agents }: FirstScreen, canImport: boolean): HTMLElement {
+function toolbar({ view, list }: FirstScreen, catalog: AgentCatalog | null, canImport: boolean): HTMLElement {
   const atLimit = view.search.length >= SEARCH_MAX_LENGTH
-  const catalog = catalogOf(agents ?? [])
   const firstShown = firstShownOf(list)
   const search = el('input', {
     type: 'search',
@@ -114,7 +109,7 @@ function toolbar({ view, list, agents }: FirstScreen, canImport: boolean): HTMLE
         'filter-agent',
         'Agent',
         view.agentId ?? ANY_FILTER,
-        agentFilterOptions(view.agentId, agentsByName(agents ?? []), agents !== null),
+        agentFilterOptions(view.agentId, agentsByName(catalog?.agents ?? []), catalog !== null),
       ),
       ...(['inbound', 'outbound'] as const).map((side) => {
         const value = side === 'inbound' ? view.inboundVersionId : view.outboundVersionId
@@ -122,7 +117,7 @@ function toolbar({ view, list, agents }: FirstScreen, canImport: boolean): HTMLE
           `filter-${side}-version`,
           side === 'inbound' ? 'Inbound version' : 'Outbound version',
           value ?? ANY_VERSION,
-          versionFilterOptions(side, view.agentId, value, catalog),
+          versionFilterOptions(side, view.agentId, value, catalog ?? EMPTY_CATALOG),
         )
       }),
       flagField('filter-canary', 'Has canary', view.canary),
@@ -135,7 +130,7 @@ function toolbar({ view, list, agents }: FirstScreen, canImport: boolean): HTMLE
       el(
         'div',
         { class: 'csv-export' },
-        el('button', { type: 'button', class: 'button', disabled: !canExportWith(agents) && '' }, 'Export CSV'),
+        el('button', { type: 'button', class: 'button', disabled: !canExportWith(catalog) && '' }, 'Export CSV'),
         el('span', { class: 'csv-export-status live-region muted small', 'aria-live': 'polite' }),
       ),
       canImport && el('button', { type: 'button', class: 'button' }, 'Import CSV'),

@@ -1,4 +1,4 @@
-import { agentLabel } from '@/features/agents/domain/agent-catalog'
+import { agentLabel, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { PAGE_SIZES } from '@/features/phone-numbers/domain/list-view'
 import { compareNames } from '@/lib/compare-names'
 import { formatCount } from '@/lib/format-count'
@@ -9,8 +9,12 @@ import type { Agent } from '@/types/api'
  * (before React) show the same ones.
  */
 
-/** Export CSV waits for the agents, whose names and versions its file carries: it is offered once they are in. */
-export const canExportWith = (agents: object | null): boolean => agents !== null
+/**
+ * Export CSV waits for the agents' catalog (useAgentCatalog), whose names and versions its file
+ * carries: offered once it is known, and so also when it is empty because the agents may not be read
+ * or failed (the file then names versions by id, as the table shows them unknown).
+ */
+export const canExportWith = (catalog: AgentCatalog | null): catalog is AgentCatalog => catalog !== null
 
 /** The filters' "no filter" choice. */
 export const ANY_FILTER = '__all__'

@@ -44,7 +44,7 @@ export function useCsvExport(source: ExportSource = platformSource) {
 
   const start = useCallback(
     async (what: ExportWhat) => {
-      if (!catalog || running.current) return
+      if (!canExportWith(catalog) || running.current) return
       const controller = new AbortController()
       running.current = controller
       setState({ phase: 'running', progress: null })
