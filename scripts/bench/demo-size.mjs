@@ -273,7 +273,12 @@ export async function benchSize(browser, baseUrl, size) {
         max: Math.max(...saves.map((s) => s.listRefetches)),
       },
       long_tasks: {
-        load: { ...summarize(loadTasks), tasks: loadTasks },
+        load: {
+          ...summarize(loadTasks),
+          // From the first rows until the page is idle: where a user's first click may land.
+          afterFirstRows: summarize(loadTasks.filter((t) => t.start > (load.firstRowsDom ?? Infinity))),
+          tasks: loadTasks,
+        },
         interactions: {
           ...summarize(interactionTasks),
           byPhase,

@@ -18,7 +18,7 @@
  *   lastInput: number | null, lastClick: number | null,
  *   longTasks: LongTask[], frames: LongFrame[], windows: { kind: string, start: number | null, end: number }[], phases: Span[],
  *   marks: Record<string, number>, waiter: Promise<Outcome | null> | null,
- *   firstRowsSeen: Promise<void>,
+ *   firstRowsSeen: Promise<void>, fetchesInFlight: number,
  * }} BenchState
  * @typedef {{ kind: 'search', query: string } | { kind: 'cleared' } | { kind: 'page', page: number, previousFirst: string | null }
  *   | { kind: 'dialog' } | { kind: 'save', index: number, editLabel: string | null, expected: string }
@@ -45,8 +45,15 @@ export function installBenchHooks() {
     marks: {},
     waiter: null,
     firstRowsSeen: new Promise((resolve) => (firstRowsShown = resolve)),
+    fetchesInFlight: 0,
   }
   window.__bench = bench
+  // Requests still open, which resource timing lists only once they end (waitForIdlePage).
+  const fetch = window.fetch.bind(window)
+  window.fetch = (...args) => {
+    bench.fetchesInFlight++
+    return fetch(...args).finally(() => bench.fetchesInFlight--)
+  }
   // Room for every request of a run (the default keeps 250).
   performance.setResourceTimingBufferSize(100_000)
   try {
@@ -228,9 +235,10 @@ export async function waitForFirstRows(page, timeoutMs = 60_000) {
 
 /**
  * Waits until the page has finished loading: for `quietMs` the browser has had nothing to do but
- * give it idle periods of nearly the whole 50 ms it grants at most, and fetched nothing (the parts
- * loaded after the first rows, the demo backend starting). The interactions measured after it then
- * hold only their own work.
+ * give it idle periods of nearly the whole 50 ms it grants at most, back to back (a longer gap
+ * between two is a task or a frame in between), ran no long task, and had no request open or
+ * finishing (the parts loaded after the first rows, the demo backend starting). The interactions
+ * measured after it then hold only their own work.
  * @param {import('@playwright/test').Page} page
  * @param {{ quietMs?: number, timeoutMs?: number }} [options]
  * @returns {Promise<number>} when the quiet began (ms since navigation start)
@@ -240,18 +248,33 @@ export async function waitForIdlePage(page, { quietMs = 500, timeoutMs = 15_000 
     ({ quietMs, timeoutMs }) =>
       new Promise((resolve, reject) => {
         let quietSince = performance.now()
-        const fetches = new PerformanceObserver(() => (quietSince = performance.now()))
-        fetches.observe({ type: 'resource' })
+        let lastCheck = quietSince
+        let stopped = false
+        // A request that ended or a long task that ran: quiet only from its end on.
+        const busyUntil = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) quietSince = Math.max(quietSince, e.startTime + e.duration)
+        })
+        busyUntil.observe({ type: 'resource' })
+        busyUntil.observe({ type: 'longtask' })
+        const stop = () => {
+          stopped = true
+          clearTimeout(giveUp)
+          busyUntil.disconnect()
+        }
         const giveUp = setTimeout(() => {
-          fetches.disconnect()
+          stop()
           reject(new Error(`the page was not quiet for ${quietMs} ms within ${timeoutMs} ms`))
         }, timeoutMs)
         /** @param {IdleDeadline} deadline */
         const check = (deadline) => {
-          if (deadline.timeRemaining() < 45) quietSince = performance.now()
-          if (performance.now() - quietSince < quietMs) return void requestIdleCallback(check)
-          clearTimeout(giveUp)
-          fetches.disconnect()
+          if (stopped) return
+          const now = performance.now()
+          if (deadline.timeRemaining() < 45 || now - lastCheck > 75 || window.__bench.fetchesInFlight > 0) {
+            quietSince = now
+          }
+          lastCheck = now
+          if (now - quietSince < quietMs) return void requestIdleCallback(check)
+          stop()
           resolve(quietSince)
         }
         requestIdleCallback(check)

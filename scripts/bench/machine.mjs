@@ -52,7 +52,8 @@ export function gitState() {
 /**
  * Waits until the whole machine has been nearly idle (under `busyBelow` of its CPU) for one
  * `windowMs`, or `timeoutMs` has passed: a build, a server starting or the previous run's browser
- * work still finishing would otherwise land in the next figures. Resolves with the last window's use.
+ * work still finishing would otherwise land in the next figures. Resolves with the last window's use;
+ * where the CPU's use cannot be read (no /proc/stat), at once and not quiet (`cpuBusy` null).
  * @param {{ busyBelow?: number, windowMs?: number, timeoutMs?: number }} [options]
  * @returns {Promise<{ quiet: boolean, cpuBusy: number | null, waitedMs: number }>}
  */
@@ -63,7 +64,8 @@ export async function waitForQuietMachine({ busyBelow = 0.15, windowMs = 1000, t
     await new Promise((resolve) => setTimeout(resolve, windowMs))
     const { cpuBusy } = load()
     const waitedMs = Date.now() - began
-    if (cpuBusy === null || cpuBusy < busyBelow) return { quiet: true, cpuBusy, waitedMs }
+    if (cpuBusy === null) return { quiet: false, cpuBusy, waitedMs }
+    if (cpuBusy < busyBelow) return { quiet: true, cpuBusy, waitedMs }
     if (waitedMs >= timeoutMs) return { quiet: false, cpuBusy, waitedMs }
   }
 }

@@ -73,7 +73,7 @@ export function renderPerformanceDoc(bench) {
       '',
       `The real-server build (\`VITE_API_BASE_URL\` → the test API server of \`e2e/real-server/\`, seeded with ${real.size.toLocaleString('en-US')} numbers; ${real.keySupply}) and, in the same run, a floor page (\`scripts/bench/floor.html\`): a few lines of script that fetch the same first page (\`${real.firstListRequest.replace(/^https?:\/\/[^/]+/, '')}\`) with the same key and render it as a table with an Edit button per row.`,
       `It is measured first in the run, once the machine has been quiet for a second (${quietBefore(real)}): both pages do little, but the app more, so work left over from the builds or the demo runs weighs on it alone.`,
-      `Each is loaded ${REAL_MODE_LOADS} times, alternating, in fresh browser contexts, each once the machine has been quiet for 0.3 s, after one load of each that is not counted (the test server’s first answers, its code not yet compiled, would fall on the app’s first load alone); first rows is the time since navigation start at which a MutationObserver first sees a row’s \`Edit …\` button. The columns between are medians of the steps before it (ms from navigation start).`,
+      `Each is loaded ${REAL_MODE_LOADS} times, alternating, in fresh browser contexts, each once the machine has been quiet for 0.3 s (${busyLoads(real)}), after one load of each that is not counted (the test server’s first answers, its code not yet compiled, would fall on the app’s first load alone); first rows is the time since navigation start at which a MutationObserver first sees a row’s \`Edit …\` button. The columns between are medians of the steps before it (ms from navigation start).`,
       '',
       markdownTable(realModeRows(bench)),
       '',
@@ -114,10 +114,18 @@ export async function writePerformanceDoc(bench) {
 }
 
 /** @param {NonNullable<BenchResults['realMode']>} real */
+function busyLoads(real) {
+  const busy = real.loadsStartedBusy
+  if (busy === undefined) return 'not recorded'
+  return busy === 0 ? 'every counted load did' : `${busy} of ${2 * real.loads} counted loads started without, after 5 s`
+}
+
+/** @param {NonNullable<BenchResults['realMode']>} real */
 function quietBefore(real) {
   const wait = real.quietBefore
   if (!wait) return 'not checked'
-  const busy = wait.cpuBusy === null ? 'unknown' : `${Math.round(wait.cpuBusy * 100)} %`
+  if (wait.cpuBusy === null) return 'CPU use unreadable here, not checked'
+  const busy = `${Math.round(wait.cpuBusy * 100)} %`
   return wait.quiet
     ? `CPU ${busy} busy, after ${(wait.waitedMs / 1000).toFixed(0)} s`
     : `still ${busy} busy after ${(wait.waitedMs / 1000).toFixed(0)} s`

@@ -114,6 +114,7 @@ export function summaryRows(bench) {
       'list_refetches_per_save',
     ),
     row('long tasks in the load (count / longest ms)', (r) => countAndLongest(r.long_tasks.load), '', null),
+    row('  … after the first rows, until idle', (r) => countAndLongest(r.long_tasks.load.afterFirstRows), '', null),
     row(
       'long tasks > 50 ms in interactions (count / longest ms)',
       (r) => countAndLongest(r.long_tasks.interactions),
