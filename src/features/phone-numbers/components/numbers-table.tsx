@@ -1,8 +1,9 @@
-import { memo } from 'react'
+import { memo, useRef } from 'react'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { numberRowView } from '@/features/phone-numbers/domain/number-row-view'
 import type { SlotView } from '@/features/phone-numbers/domain/number-view'
 import type { RowSelection } from '@/features/phone-numbers/domain/selection'
+import { useRowsInViewFirst } from '@/features/phone-numbers/hooks/use-rows-in-view-first'
 import type { PhoneNumber, SortField, SortOrder } from '@/types/api'
 import '@/features/phone-numbers/components/numbers-table.css'
 
@@ -33,6 +34,8 @@ export function NumbersTable({
   onSort,
   selection,
 }: NumbersTableProps) {
+  const body = useRef<HTMLTableSectionElement>(null)
+  useRowsInViewFirst(body, loading ? '' : rows.map((number) => number.id).join(' '))
   const sortable = (field: SortField, label: string, className: string) => (
     <th
       role="columnheader"
@@ -84,7 +87,7 @@ export function NumbersTable({
           </th>
         </tr>
       </thead>
-      <tbody role="rowgroup">
+      <tbody role="rowgroup" ref={body}>
         {loading
           ? Array.from({ length: 8 }, (_, i) => <SkeletonRow key={i} />)
           : rows.map((number) => (
