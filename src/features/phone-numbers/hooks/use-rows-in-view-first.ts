@@ -1,21 +1,23 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react'
 
-/** Rows kept on each side of the estimated view, for rows taller or shorter than the estimate. */
-const SPARE_ROWS = 2
 /**
- * A row is at least this share of the size the stylesheet estimates for it (`contain-intrinsic-size`
- * in numbers-table.css: 58 px against 56–112 px measured at 1,024–1,440 px wide, 186 px against
- * 169–241 px as cards), so the view never holds more rows than its height over this share of it.
+ * How far past the view's bottom rows are drawn at once, as a share of its height: a row drawn is
+ * at most this much shorter than it stood while skipped (a 169 px card against the 207 px of its
+ * estimate in numbers-table.css), so the rows below may move up into the view by that much.
  */
-const SHORTEST_ROW_SHARE = 0.85
+const SHRINK_ALLOWANCE = 0.25
+/** And a little more on either side, in pixels, for rounding and a scrollbar appearing. */
+const SPARE_PX = 100
 
 /**
  * Lays out a new set of rows (another page, a search, a sort) where the user looks first, and the
  * rest in a task of their own. Rows are `content-visibility: auto`, but Chrome renders every row
  * within about a viewport of the view with them: some 30 rows, a 30–45 ms frame on two cores, past
- * 50 ms on a busy machine. Here the rows the view cannot show are skipped (`hidden`) for one task,
- * which halves that frame; then they are left to `auto` as before. The first rows of the page (which
- * replace the first paint's, src/app/first-paint/) and a changed row (a save) are not affected.
+ * 50 ms on a busy machine. Here the rows away from the view are skipped (`hidden`) until a task after
+ * the frame that shows the others, about halving that frame; then they are left to `auto` as before.
+ * The row holding the focus is never skipped (skipped content cannot keep it). The first rows of the
+ * page (which replace the first paint's, src/app/first-paint/) and a changed row (a save) are not
+ * affected.
  */
 export function useRowsInViewFirst(body: RefObject<HTMLTableSectionElement | null>, rowIds: string): void {
   const laidOut = useRef(rowIds)
@@ -23,25 +25,27 @@ export function useRowsInViewFirst(body: RefObject<HTMLTableSectionElement | nul
     if (rowIds === laidOut.current) return
     laidOut.current = rowIds
     const rows = [...(body.current?.rows ?? [])]
-    const firstRow = rows[0]
-    if (!firstRow) return
-    const show = (from: number, to: number) => {
-      for (const row of rows.slice(from, to)) row.style.removeProperty('content-visibility')
+    const showAll = () => rows.forEach((row) => row.style.removeProperty('content-visibility'))
+    for (const row of rows) {
+      if (!row.contains(document.activeElement)) row.style.contentVisibility = 'hidden'
     }
-    for (const row of rows) row.style.contentVisibility = 'hidden'
-    // With every row skipped, this layout places rows by their estimates alone: a few milliseconds.
-    const { top, height: estimate } = firstRow.getBoundingClientRect()
-    if (!(estimate > 0)) return show(0, rows.length)
-    const first = Math.max(0, Math.floor(-top / estimate) - SPARE_ROWS)
-    const inView = Math.ceil((window.innerHeight - Math.max(0, top)) / (estimate * SHORTEST_ROW_SHARE))
-    show(first, first + Math.max(0, inView) + 2 * SPARE_ROWS)
+    // With the rows skipped, this layout places each by its estimate (or, for a row kept from the
+    // last set, by its last size) alone: a few milliseconds, and reading every row's place after it
+    // costs no more layout.
+    // (All places are read before any row is drawn: drawing one would make the next read lay it out.)
+    const viewBottom = window.innerHeight * (1 + SHRINK_ALLOWANCE) + SPARE_PX
+    const inView = rows.filter((row) => {
+      const { top, bottom } = row.getBoundingClientRect()
+      return bottom > -SPARE_PX && top < viewBottom
+    })
+    for (const row of inView) row.style.removeProperty('content-visibility')
     // The rest in a task after the frame that shows these (a timer alone may run before that frame).
     let rest: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => (rest = setTimeout(() => show(0, rows.length))))
+    const frame = requestAnimationFrame(() => (rest = setTimeout(showAll)))
     return () => {
       cancelAnimationFrame(frame)
       clearTimeout(rest)
-      show(0, rows.length)
+      showAll()
     }
   }, [body, rowIds])
 }
