@@ -44,9 +44,11 @@ import { evaluateTargets } from './bench/targets.mjs'
  * @typedef {import('./bench/results.mjs').BenchResults} BenchResults
  */
 
-/** @param {{ quiet: boolean, cpuBusy: number | null, waitedMs: number }} wait */
+/** @param {import('./bench/machine.mjs').MachineWait} wait */
 const quietness = ({ quiet, cpuBusy, waitedMs }) =>
-  `${quiet ? 'machine quiet' : 'machine still busy'} after ${(waitedMs / 1000).toFixed(0)} s: ${cpuBusy === null ? '?' : Math.round(cpuBusy * 100)} % CPU`
+  quiet === null
+    ? 'machine load not checked: CPU use unreadable here'
+    : `${quiet ? 'machine quiet' : 'machine still busy'} after ${(waitedMs / 1000).toFixed(0)} s: ${Math.round((cpuBusy ?? 0) * 100)} % CPU`
 
 async function main() {
   const began = Date.now()

@@ -276,7 +276,9 @@ export async function benchSize(browser, baseUrl, size) {
         load: {
           ...summarize(loadTasks),
           // From the first rows until the page is idle: where a user's first click may land.
-          afterFirstRows: summarize(loadTasks.filter((t) => t.start > (load.firstRowsDom ?? Infinity))),
+          // (The first paint's rows count: the app's mount, which replaces them, falls in this tail.)
+          afterFirstRows:
+            load.firstRowsDom === null ? null : summarize(loadTasks.filter((t) => t.start > (load.firstRowsDom ?? 0))),
           tasks: loadTasks,
         },
         interactions: {

@@ -117,15 +117,18 @@ export async function writePerformanceDoc(bench) {
 function busyLoads(real) {
   const busy = real.loadsStartedBusy
   if (busy === undefined) return 'not recorded'
-  return busy === 0 ? 'every counted load did' : `${busy} of ${2 * real.loads} counted loads started without, after 5 s`
+  if (busy === null) return 'not checked: CPU use unreadable here'
+  return busy === 0
+    ? 'every counted load did'
+    : `${busy} of ${2 * real.loads} counted loads started on a machine still busy after 5 s`
 }
 
 /** @param {NonNullable<BenchResults['realMode']>} real */
 function quietBefore(real) {
   const wait = real.quietBefore
   if (!wait) return 'not checked'
-  if (wait.cpuBusy === null) return 'CPU use unreadable here, not checked'
-  const busy = `${Math.round(wait.cpuBusy * 100)} %`
+  if (wait.quiet === null) return 'CPU use unreadable here, not checked'
+  const busy = `${Math.round((wait.cpuBusy ?? 0) * 100)} %`
   return wait.quiet
     ? `CPU ${busy} busy, after ${(wait.waitedMs / 1000).toFixed(0)} s`
     : `still ${busy} busy after ${(wait.waitedMs / 1000).toFixed(0)} s`

@@ -30,7 +30,7 @@ import { median, round } from './stats.mjs'
  * @typedef {Milestones & { steps: LoadStep[], longTasks: { start: number, duration: number }[] }} RealLoad
  * @typedef {{ samples: number[], median: number | null, listAnsweredMedian: number | null,
  *   milestones: Record<keyof Milestones, number | null>, lastLoad: RealLoad | null }} LoadSeries
- * @typedef {{ size: number, loads: number, keySupply: string, firstListRequest: string, app: LoadSeries, floor: LoadSeries, ratio: number | null, loadsStartedBusy: number, quietBefore?: { quiet: boolean, cpuBusy: number | null, waitedMs: number } }} RealModeResult
+ * @typedef {{ size: number, loads: number, keySupply: string, firstListRequest: string, app: LoadSeries, floor: LoadSeries, ratio: number | null, loadsStartedBusy: number | null, quietBefore?: import('./machine.mjs').MachineWait }} RealModeResult
  */
 
 export const FLOOR_PAGE = 'floor.html'
@@ -193,12 +193,14 @@ export async function measureRealMode(browser, appBaseUrl, size = REAL_MODE_SIZE
   /** @type {string | null} */
   let firstListRequest = null
   // Each load on a quiet machine: the last one's browser process, closing, would otherwise share it.
-  // The counted loads that started on a machine still busy after 5 s are reported.
+  // The counted loads that started on a machine still busy after 5 s are reported (null: not checked).
+  /** @type {number | null} */
   let loadsStartedBusy = 0
   let counting = false
   const quietly = async (/** @type {string} */ url) => {
     const { quiet } = await waitForQuietMachine({ windowMs: 300, timeoutMs: 5_000 })
-    if (counting && !quiet) loadsStartedBusy++
+    if (quiet === null) loadsStartedBusy = null
+    else if (counting && !quiet && loadsStartedBusy !== null) loadsStartedBusy++
     return loadOnce(browser, url)
   }
   for (let i = -1; i < REAL_MODE_LOADS; i++) {

@@ -18,7 +18,7 @@ import { INTERACTIONS } from './targets.mjs'
 /** @param {number | string | null | undefined} n */
 export const fmt = (n) => (n === null || n === undefined ? '–' : typeof n === 'number' ? n.toLocaleString('en-US') : n)
 
-/** @param {{ count: number, longest: number | null } | undefined} x */
+/** @param {{ count: number, longest: number | null } | null | undefined} x */
 const countAndLongest = (x) => (x ? `${x.count} / ${fmt(x.longest)}` : '–')
 
 /**

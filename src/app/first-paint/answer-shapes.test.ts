@@ -90,7 +90,11 @@ function agreesWithZod(
     const at = path.reduce<Json>((value, step) => (value as Record<string | number, Json>)[step]!, answer)
     return typeof at === 'object' && at !== null && !Array.isArray(at)
   })
-  for (const path of objectPaths) agree(withKeyAt(answer, path, 'added_later', 'x'), `${JSON.stringify(path)} + a key`)
+  for (const path of objectPaths) {
+    const changed = withKeyAt(answer, path, 'added_later', 'x')
+    expect(check(changed), `${JSON.stringify(path)} + a key`).not.toBeNull()
+    agree(changed, `${JSON.stringify(path)} + a key`)
+  }
   // And any JSON at all in any place.
   fc.assert(
     fc.property(fc.integer({ min: 0, max: paths.length - 1 }), fc.jsonValue() as fc.Arbitrary<Json>, (at, value) =>
