@@ -165,12 +165,18 @@ test('keyboard only: tick rows with Space and Shift+Space, open Change routingâ€
   page,
 }) => {
   await page.goto('/?numbers=300&latency=0')
-  const first = page.getByRole('checkbox', { name: /^Select (?!all)/ }).nth(0)
-  await expect(first).toBeVisible()
-  await first.focus()
+  const boxes = page.getByRole('checkbox', { name: /^Select (?!all)/ })
+  const first = boxes.nth(0)
+  // The first paint's rows are inert until the app takes them over: focus once the checkbox takes it.
+  await expect(async () => {
+    await first.focus()
+    await expect(first).toBeFocused({ timeout: 250 })
+  }).toPass()
   await page.keyboard.press('Space')
+  await expect(first).toBeChecked()
   // Tab through the row's Edit button to the next rows' checkboxes.
   for (let i = 0; i < 6; i++) await page.keyboard.press('Tab')
+  await expect(boxes.nth(3)).toBeFocused()
   await page.keyboard.press('Shift+Space')
   await expect(selectionRegion(page).getByText('4 selected')).toBeVisible()
   const open = selectionRegion(page).getByRole('button', { name: 'Change routingâ€¦' })
