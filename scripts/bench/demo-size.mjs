@@ -9,7 +9,7 @@ import { trackRequests } from './network.mjs'
 import { DEMO_DIR, DIALOG_OPENS, LOADS, PAGE_CLICKS, QUERIES, SAVES } from './options.mjs'
 import { attributeFrames, sourceMaps } from './profiles.mjs'
 import { phase, runDialogs, runPages, runSaves, runSearches, runUsageRegions } from './scenarios.mjs'
-import { percentile, round } from './stats.mjs'
+import { percentile, round, summarize } from './stats.mjs'
 
 /**
  * @typedef {import('@playwright/test').Browser} Browser
@@ -71,15 +71,6 @@ async function moreLoads(browser, baseUrl, size, n) {
   }
   return firstRows
 }
-
-/**
- * @param {{ start: number, duration: number }[]} tasks
- * @returns {{ count: number, longest: number | null }}
- */
-const summarize = (tasks) => ({
-  count: tasks.length,
-  longest: tasks.length ? round(Math.max(...tasks.map((t) => t.duration))) : 0,
-})
 
 /**
  * p50, p95 and max of the samples, and where the median window's time went around its first API request.
@@ -224,6 +215,7 @@ export async function benchSize(browser, baseUrl, size) {
     /** @param {{ start: number }} e @param {number} start @param {number} end */
     const during = (e, start, end) => e.start >= start && e.start < end
     const loadTasks = observed.longTasks.filter((t) => t.start < interactionStart)
+    const firstRowsDom = load.firstRowsDom
     const interactionTasks = observed.longTasks.filter((t) => during(t, interactionStart, interactionEnd))
     const byPhase = Object.fromEntries(
       observed.phases.map((p) => [p.kind, summarize(interactionTasks.filter((t) => during(t, p.start, p.end)))]),
@@ -277,8 +269,7 @@ export async function benchSize(browser, baseUrl, size) {
           ...summarize(loadTasks),
           // From the first rows until the page is idle: where a user's first click may land.
           // (The first paint's rows count: the app's mount, which replaces them, falls in this tail.)
-          afterFirstRows:
-            load.firstRowsDom === null ? null : summarize(loadTasks.filter((t) => t.start > (load.firstRowsDom ?? 0))),
+          afterFirstRows: firstRowsDom === null ? null : summarize(loadTasks.filter((t) => t.start > firstRowsDom)),
           tasks: loadTasks,
         },
         interactions: {

@@ -23,3 +23,13 @@ export function percentile(values, p) {
 
 /** @param {number[]} values */
 export const median = (values) => percentile(values, 50)
+
+/**
+ * How many long tasks, and the longest.
+ * @param {{ start: number, duration: number }[]} tasks
+ * @returns {{ count: number, longest: number | null }}
+ */
+export const summarize = (tasks) => ({
+  count: tasks.length,
+  longest: tasks.length ? round(Math.max(...tasks.map((t) => t.duration))) : 0,
+})

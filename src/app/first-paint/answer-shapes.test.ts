@@ -65,10 +65,13 @@ const EDGE_VALUES: (Json | undefined)[] = [
   'fax',
 ]
 
+/** The value at `path` inside `value`. */
+const valueAt = (value: Json, path: (string | number)[]): Json =>
+  path.reduce<Json>((at, step) => (at as Record<string | number, Json>)[step]!, value)
+
 /** `value` with `key` added to the object at `path` (a field a newer server may send). */
 function withKeyAt(value: Json, path: (string | number)[], key: string, added: Json): Json {
-  const target = path.reduce<Json>((at, step) => (at as Record<string | number, Json>)[step]!, value)
-  return changedAt(value, path, { ...(target as Record<string, Json>), [key]: added }) as Json
+  return changedAt(value, path, { ...(valueAt(value, path) as Record<string, Json>), [key]: added }) as Json
 }
 
 function agreesWithZod(
@@ -87,7 +90,7 @@ function agreesWithZod(
   }
   // Every object, with a field neither side knows: both take it (zod drops unknown keys).
   const objectPaths = paths.filter((path) => {
-    const at = path.reduce<Json>((value, step) => (value as Record<string | number, Json>)[step]!, answer)
+    const at = valueAt(answer, path)
     return typeof at === 'object' && at !== null && !Array.isArray(at)
   })
   for (const path of objectPaths) {
