@@ -9,6 +9,7 @@ import type { SelectionSource } from '@/features/phone-numbers/jobs/read-selecti
 import type { WriteJob } from '@/features/phone-numbers/jobs/use-write-job'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/bulk-dialog.css'
+import { useOpeningCount } from '@/hooks/use-opening-count'
 
 interface BulkDialogProps {
   /** Given the numbers read (null until they are): the count the title names. */
@@ -40,9 +41,11 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
   if (source === null && titleCount !== null) setTitleCount(null)
   // No Dialog.Trigger (the Selection region's buttons open it), so Radix has nowhere to return focus: remember the opener.
   const focusReturn = useFocusReturn()
+  const opening = useOpeningCount(source !== null)
 
   return (
-    <Dialog.Root open={source !== null} onOpenChange={(open) => !open && onClose()}>
+    // A new Root for each opening (useOpeningCount): the dialog mounts in the opening render.
+    <Dialog.Root key={opening} open={source !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal container={document.body}>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content

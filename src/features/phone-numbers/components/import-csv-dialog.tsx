@@ -9,6 +9,7 @@ import { importReason, useCsvImport } from '@/features/phone-numbers/jobs/use-cs
 import { targetsJob, useWriteJob } from '@/features/phone-numbers/jobs/use-write-job'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/import-csv-dialog.css'
+import { useOpeningCount } from '@/hooks/use-opening-count'
 
 interface ImportCsvDialogProps {
   open: boolean
@@ -34,6 +35,7 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
   const { state, chooseFile, cancel, reset } = useCsvImport()
   // Opened by the toolbar's Import CSV, not a Dialog.Trigger: Radix alone would leave focus on <body>.
   const focusReturn = useFocusReturn()
+  const opening = useOpeningCount(open)
   const job = useWriteJob()
   const jobStarted = job.state.phase !== 'idle'
   const applying = job.state.phase === 'running'
@@ -45,7 +47,8 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
     onClose()
   }
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => !next && close()}>
+    // A new Root for each opening (useOpeningCount): the dialog mounts in the opening render.
+    <Dialog.Root key={opening} open={open} onOpenChange={(next) => !next && close()}>
       <Dialog.Portal container={document.body}>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content
