@@ -13,6 +13,11 @@ export interface FirstScreenAnswers {
   me: Promise<Response | null>
   list: Promise<Response | null>
   agents: Promise<Response | null>
+  /**
+   * A copy of each answer's body, read as it arrives (null: failed, or not sent): while the boot
+   * script still downloads, so the first paint does not wait for the reading. Not checked yet.
+   */
+  bodies: Record<'me' | 'list' | 'agents', Promise<unknown>>
 }
 
 /**
@@ -54,22 +59,18 @@ export function sendFirstScreenRequests(send: SendRequest): FirstScreenAnswers |
   // Their answers wait for the app, which reads them and reports any failure.
   const list = early('/v1/phone-numbers', { ...listParams(parseListView(window.location.search)) })
   const me = early('/v1/me')
-  const agents = early(
-    '/v1/agents',
-    undefined,
-    me.then(mayNotReadAgents, () => true),
-  )
-  return { me, list, agents }
+  const meBody = bodyOf(me)
+  const agents = early('/v1/agents', undefined, meBody.then(mayNotReadAgents))
+  return { me, list, agents, bodies: { me: meBody, list: bodyOf(list), agents: bodyOf(agents) } }
+}
+
+/** A copy of an answer's body as JSON; null when it failed or is not JSON. The app reads the answer itself. */
+function bodyOf(answer: Promise<Response | null>): Promise<unknown> {
+  return answer.then((response) => (response?.ok ? response.clone().json() : null)).catch(() => null)
 }
 
 /** Whether /v1/me's answer rules out reading the agents; a peek at a copy, the app validates the answer itself. */
-async function mayNotReadAgents(me: Response | null): Promise<boolean> {
-  if (!me?.ok) return true
-  try {
-    const body = (await me.clone().json()) as { scopes?: unknown } | null
-    const scopes = body?.scopes
-    return !(Array.isArray(scopes) && permissionsOf({ scopes: scopes.map(String) }).canReadAgents)
-  } catch {
-    return true
-  }
+function mayNotReadAgents(me: unknown): boolean {
+  const scopes = (me as { scopes?: unknown } | null)?.scopes
+  return !(Array.isArray(scopes) && permissionsOf({ scopes: scopes.map(String) }).canReadAgents)
 }

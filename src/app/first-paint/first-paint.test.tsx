@@ -122,10 +122,20 @@ test('text that looks like markup is drawn as text, as the app shows it', async 
 })
 
 test('an answer that does not check is not drawn: the app shows the error itself', async () => {
+  const bodies = {
+    me: { workspace: { id: 'w', name: 'W' }, key_name: 'k', scopes: ['agents:read'] },
+    list: { data: [{ id: 'pn_1', phone_number: 42 }], page: 1, limit: 50, total: 1 },
+    agents: { data: [] },
+  }
   const answers = {
-    me: Promise.resolve(Response.json({ workspace: { id: 'w', name: 'W' }, key_name: 'k', scopes: ['agents:read'] })),
-    list: Promise.resolve(Response.json({ data: [{ id: 'pn_1', phone_number: 42 }], page: 1, limit: 50, total: 1 })),
-    agents: Promise.resolve(Response.json({ data: [] })),
+    me: Promise.resolve(Response.json(bodies.me)),
+    list: Promise.resolve(Response.json(bodies.list)),
+    agents: Promise.resolve(Response.json(bodies.agents)),
+    bodies: {
+      me: Promise.resolve(bodies.me),
+      list: Promise.resolve(bodies.list),
+      agents: Promise.resolve(bodies.agents),
+    },
   }
   const container = document.createElement('div')
   container.textContent = 'Loading…'

@@ -54,15 +54,15 @@ export function startFirstPaint(
     }
   }
 
-  const me = peek(answers.me, meFrom).then((me) => {
+  const me = peek(answers.bodies.me, meFrom).then((me) => {
     found.me = me
     return paint()
   })
-  const list = peek(answers.list, numberPageFrom).then((list) => {
+  const list = peek(answers.bodies.list, numberPageFrom).then((list) => {
     found.list = list
     return paint()
   })
-  void peek(answers.agents, agentsFrom).then((agents) => {
+  void peek(answers.bodies.agents, agentsFrom).then((agents) => {
     found.agents = agents
     return paint()
   })
@@ -73,10 +73,7 @@ export function startFirstPaint(
   return { settled, stop }
 }
 
-/**
- * A checked copy of an early answer's body; null when it failed or does not check. The copy is made
- * as the answer arrives, before the app can read the body.
- */
-function peek<T>(answer: Promise<Response | null>, from: (json: unknown) => T | null): Promise<T | null> {
-  return answer.then(async (response) => (response?.ok ? from(await response.clone().json()) : null)).catch(() => null)
+/** A checked copy of an early answer's body (read as it arrived: boot-requests.ts); null when it failed or does not check. */
+function peek<T>(body: Promise<unknown>, from: (json: unknown) => T | null): Promise<T | null> {
+  return body.then((json) => (json === null ? null : from(json))).catch(() => null)
 }
