@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
+import { http, HttpResponse } from 'msw'
 import { sendFirstScreenRequests } from '@/app/boot-requests'
 import { prefetchFirstScreen } from '@/app/first-screen'
 import { agentQueries } from '@/features/agents/api/agent-queries'
@@ -6,6 +7,7 @@ import { phoneNumberQueries } from '@/features/phone-numbers/api/phone-number-qu
 import { listParams, parseListView } from '@/features/phone-numbers/domain/list-view'
 import { meQueries } from '@/features/session/api/me-queries'
 import { credentials } from '@/lib/credentials'
+import { server } from '@/mocks/node'
 import { givenKey } from '@/testing/builders'
 import { recordRequests } from '@/testing/record-requests'
 
@@ -52,4 +54,13 @@ test('a key without agents:read: the boot script does not ask for the agents, no
   await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0))
   expect(sent).toEqual(['/v1/phone-numbers', '/v1/me'])
   expect(requests.map((r) => r.path).sort()).toEqual(['/v1/me', '/v1/phone-numbers'])
+})
+
+test('a /v1/me whose scopes cannot be read: the boot script leaves the agents to the app, without an error', async () => {
+  // An object whose conversion to text throws: the gate's reading of the scopes fails.
+  const me = { workspace: { id: 'w', name: 'W' }, key_name: 'k', scopes: [{ toString: 1 }] }
+  server.use(http.get('*/v1/me', () => HttpResponse.json(me), { once: true }))
+  const answers = sendFirstScreenRequests((url, init) => fetch(url, init))
+  await expect(answers?.agents).resolves.toBeNull()
+  await expect(answers?.bodies.me).resolves.toEqual(me)
 })
