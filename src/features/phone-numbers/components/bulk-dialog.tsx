@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog'
 import { useState, type ReactNode } from 'react'
 import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import { useFocusReturn } from '@/components/ui/focus-return'
+import { DialogRoot } from '@/components/ui/dialog-root'
 import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
 import type { JobNumbers } from '@/features/phone-numbers/domain/writes/job-numbers'
 import { useSelectionNumbers } from '@/features/phone-numbers/hooks/use-selection-numbers'
@@ -9,7 +10,6 @@ import type { SelectionSource } from '@/features/phone-numbers/jobs/read-selecti
 import type { WriteJob } from '@/features/phone-numbers/jobs/use-write-job'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/bulk-dialog.css'
-import { useOpeningCount } from '@/hooks/use-opening-count'
 
 interface BulkDialogProps {
   /** Given the numbers read (null until they are): the count the title names. */
@@ -41,11 +41,9 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
   if (source === null && titleCount !== null) setTitleCount(null)
   // No Dialog.Trigger (the Selection region's buttons open it), so Radix has nowhere to return focus: remember the opener.
   const focusReturn = useFocusReturn()
-  const opening = useOpeningCount(source !== null)
 
   return (
-    // A new Root for each opening (useOpeningCount): the dialog mounts in the opening render.
-    <Dialog.Root key={opening} open={source !== null} onOpenChange={(open) => !open && onClose()}>
+    <DialogRoot open={source !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal container={document.body}>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content
@@ -93,7 +91,7 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
           </div>
         </Dialog.Content>
       </Dialog.Portal>
-    </Dialog.Root>
+    </DialogRoot>
   )
 }
 

@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog'
 import { useRef, useState } from 'react'
 import { focusFirstControlAfterPaint } from '@/components/ui/focus-first-control'
 import { useFocusReturn } from '@/components/ui/focus-return'
+import { DialogRoot } from '@/components/ui/dialog-root'
 import { useAgentCatalog } from '@/features/agents/api/use-agent-catalog'
 import { DiscardChangesPrompt } from '@/features/phone-numbers/components/discard-changes-prompt'
 import { EditNumberForm } from '@/features/phone-numbers/components/edit-number-form'
@@ -9,7 +10,6 @@ import { NumberDialogTabs } from '@/features/phone-numbers/components/number-dia
 import type { SaveDraft } from '@/features/phone-numbers/domain/desired-state'
 import { SAVE_TEXT } from '@/features/phone-numbers/domain/save-messages'
 import { useFreshNumber } from '@/features/phone-numbers/hooks/use-fresh-number'
-import { useOpeningCount } from '@/hooks/use-opening-count'
 import type { Permissions } from '@/features/session/use-session'
 import { formatPhoneNumber } from '@/lib/phone-format'
 import type { PhoneNumber } from '@/types/api'
@@ -31,7 +31,6 @@ interface EditNumberDialogProps {
  */
 export function EditNumberDialog({ number, draft = null, permissions, onClose }: EditNumberDialogProps) {
   const { catalog } = useAgentCatalog()
-  const opening = useOpeningCount(number !== null)
   useFreshNumber(number?.id ?? null)
   // No Dialog.Trigger (the row's button opens it), so Radix has nowhere to return focus: remember the opener.
   const focusReturn = useFocusReturn()
@@ -48,8 +47,7 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
     askingToDiscard ? setAskingToDiscard(false) : unsaved.current ? setAskingToDiscard(true) : close()
 
   return (
-    // A new Root for each opening (useOpeningCount): the form mounts in the page's transition, in slices.
-    <Dialog.Root key={opening} open={number !== null} onOpenChange={(open) => !open && requestClose()}>
+    <DialogRoot open={number !== null} onOpenChange={(open) => !open && requestClose()}>
       {/* An explicit container: without one, Radix's portal renders nothing until a layout effect,
           and then mounts the whole dialog in a second, synchronous render (one long task). */}
       <Dialog.Portal container={document.body}>
@@ -111,7 +109,7 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
           )}
         </Dialog.Content>
       </Dialog.Portal>
-    </Dialog.Root>
+    </DialogRoot>
   )
 }
 

@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { useFocusReturn } from '@/components/ui/focus-return'
+import { DialogRoot } from '@/components/ui/dialog-root'
 import { ImportCsvPreview } from '@/features/phone-numbers/components/import-csv-preview'
 import { ImportFilePicker } from '@/features/phone-numbers/components/import-file-picker'
 import { WriteJobStatus } from '@/features/phone-numbers/components/write-job-status'
@@ -9,7 +10,6 @@ import { importReason, useCsvImport } from '@/features/phone-numbers/jobs/use-cs
 import { targetsJob, useWriteJob } from '@/features/phone-numbers/jobs/use-write-job'
 import { formatCount } from '@/lib/format-count'
 import '@/features/phone-numbers/components/import-csv-dialog.css'
-import { useOpeningCount } from '@/hooks/use-opening-count'
 
 interface ImportCsvDialogProps {
   open: boolean
@@ -35,7 +35,6 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
   const { state, chooseFile, cancel, reset } = useCsvImport()
   // Opened by the toolbar's Import CSV, not a Dialog.Trigger: Radix alone would leave focus on <body>.
   const focusReturn = useFocusReturn()
-  const opening = useOpeningCount(open)
   const job = useWriteJob()
   const jobStarted = job.state.phase !== 'idle'
   const applying = job.state.phase === 'running'
@@ -47,8 +46,7 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
     onClose()
   }
   return (
-    // A new Root for each opening (useOpeningCount): the dialog mounts in the opening render.
-    <Dialog.Root key={opening} open={open} onOpenChange={(next) => !next && close()}>
+    <DialogRoot open={open} onOpenChange={(next) => !next && close()}>
       <Dialog.Portal container={document.body}>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content
@@ -119,6 +117,6 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
           </div>
         </Dialog.Content>
       </Dialog.Portal>
-    </Dialog.Root>
+    </DialogRoot>
   )
 }
