@@ -61,28 +61,7 @@ export function formatNumber(e164: string): string {
 export const PAGE_LOAD_MS = 15_000
 
 export async function openPhoneNumbersPage(page: Page, path = '/'): Promise<void> {
-  const failedRequests: string[] = []
-  const noteFailure = (request: Request) => failedRequests.push(`${request.url()} (${request.failure()?.errorText})`)
-  page.on('requestfailed', noteFailure)
   await page.goto(path)
-  // Layout checks and screenshots measure styled boxes. The load event should imply every stylesheet,
-  // yet one clean-clone run measured the page unstyled: wait for them, and say which did not come.
-  await expect(async () => {
-    const unapplied = await page.evaluate(() => {
-      // A stylesheet that failed to load still has a `sheet`, whose rules cannot be read.
-      const applied = (link: HTMLLinkElement) => {
-        try {
-          return (link.sheet?.cssRules.length ?? 0) > 0
-        } catch {
-          return false
-        }
-      }
-      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
-      return links.filter((link) => !applied(link)).map((link) => link.href)
-    })
-    expect(unapplied, `stylesheets not applied; failed requests: ${failedRequests.join(', ') || 'none'}`).toEqual([])
-  }).toPass({ timeout: PAGE_LOAD_MS })
-  page.off('requestfailed', noteFailure)
   // A cold load (the demo's service worker installs, a fresh browser compiles the app) is the slowest
   // step on a busy 2-core machine: it gets a page load's time, not an assertion's.
   await expect(page.getByRole('heading', { name: 'Phone numbers', level: 1 })).toBeVisible({ timeout: PAGE_LOAD_MS })
