@@ -106,19 +106,6 @@ function inlineBootScript(isDemo: boolean, inlineScripts: InlineScripts): Plugin
 
 type OutputChunk = Extract<NonNullable<IndexHtmlTransformContext['bundle']>[string], { type: 'chunk' }>
 
-/** The chunk built from `source` and every chunk it imports, transitively; not the entry (the page's own script). */
-function staticGraph(bundle: IndexHtmlTransformContext['bundle'], source: string): OutputChunk[] {
-  const chunks = Object.values(bundle ?? {}).filter((output): output is OutputChunk => output.type === 'chunk')
-  const found = new Map<string, OutputChunk>()
-  const visit = (chunk: OutputChunk | undefined) => {
-    if (!chunk || chunk.isEntry || found.has(chunk.fileName)) return
-    found.set(chunk.fileName, chunk)
-    chunk.imports.forEach((fileName) => visit(chunks.find((c) => c.fileName === fileName)))
-  }
-  visit(chunks.find((chunk) => chunk.facadeModuleId?.endsWith(source)))
-  return [...found.values()]
-}
-
 type HeadPlace = 'head' | 'head-prepend'
 
 const headLink = (rel: string, href: string, injectTo: HeadPlace = 'head') => ({
@@ -141,35 +128,6 @@ function libphonenumberMetadataAsJson(): Plugin {
       if (source.endsWith('/metadata.min.json.js') && importer?.includes('/node_modules/libphonenumber-js/'))
         return metadataJson
       return null
-    },
-  }
-}
-
-/**
- * main.tsx, the boot script, sends the first requests, draws their answers (src/app/first-paint/,
- * in the boot script's own chunk), and only then imports React and the app (src/app/mount.tsx). The
- * HTML links the app's stylesheets, which the first paint needs too. The app's chunk is not preloaded:
- * on a busy machine its download and compile held up the first requests and the first paint (by
- * 60–90 ms in the bench); the boot script loads it once it has drawn.
- */
-function linkAppStylesheets(): Plugin {
-  let base = '/'
-  return {
-    name: 'link-app-stylesheets',
-    apply: (_config, { command, isSsrBuild }) => command === 'build' && !isSsrBuild,
-    configResolved: (config) => {
-      base = config.base
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler: (_html, { bundle }) => {
-        const graph = staticGraph(bundle, '/src/app/mount.tsx')
-        return [
-          ...graph
-            .flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])])
-            .map((css) => headLink('stylesheet', `${base}${css}`)),
-        ]
-      },
     },
   }
 }
@@ -222,7 +180,6 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     plugins: [
       react(),
       libphonenumberMetadataAsJson(),
-      linkAppStylesheets(),
       startDemoBackendEarly(!apiBaseUrl),
       inlineBootScript(!apiBaseUrl, inlineScripts),
       // Last: it allows the inline scripts the plugins before it wrote.

@@ -97,6 +97,41 @@ test.describe('long unbroken text', () => {
   })
 })
 
+test.describe('the first frame that shows rows, at 390 px', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  test('is styled as the app is, though the app has not loaded yet: its stylesheets come with the HTML', async ({
+    page,
+  }) => {
+    // The boot script draws the first rows before React and the app load (src/app/first-paint/). The
+    // app's script is held back here, so that those rows stay; a frame is drawn only once the HTML's
+    // stylesheets are in, so what this frame shows is what the user first sees.
+    await page.route(/\/assets\/mount-[\w-]+\.js$/, () => {})
+    await page.addInitScript(() => {
+      new MutationObserver((_changes, observer) => {
+        const checkbox = document.querySelector('.numbers-table tbody tr input[type="checkbox"]')
+        if (!checkbox) return
+        observer.disconnect()
+        requestAnimationFrame(() => {
+          const { width, height } = checkbox.getBoundingClientRect()
+          Object.assign(window, {
+            firstRowsFrame: {
+              firstPaint: document.querySelector('main')?.hasAttribute('inert') ?? false,
+              checkbox: `${width} × ${height}`,
+              sideways: document.documentElement.scrollWidth - window.innerWidth,
+            },
+          })
+        })
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto('/')
+    const firstRowsFrame = () => page.evaluate(() => (window as { firstRowsFrame?: unknown }).firstRowsFrame)
+    await expect.poll(firstRowsFrame).not.toBeUndefined()
+    // The row's checkbox is 24 × 24 px, as styled (13 × 13 unstyled), and the page does not scroll sideways.
+    expect(await firstRowsFrame()).toEqual({ firstPaint: true, checkbox: '24 × 24', sideways: 0 })
+  })
+})
+
 /** What each animation frame showed of the table, from the page's own requestAnimationFrame. */
 interface RowsFrame {
   firstRow: string

@@ -1,4 +1,10 @@
 import { el, flagField, selectField } from '@/app/first-paint/dom'
+// The stylesheets of the components this draws as they do: in the boot script's own stylesheet, so
+// the first frame that shows the screen is styled as the app will be (e2e/layout.spec.ts).
+import '@/app/app-header.css'
+import '@/features/phone-numbers/components/phone-numbers-page.css'
+import '@/features/phone-numbers/components/numbers-toolbar.css'
+import '@/features/phone-numbers/components/csv-actions.css'
 import { numbersTable } from '@/app/first-paint/first-screen-table'
 import { catalogOf, EMPTY_CATALOG, type AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import { SEARCH_MAX_LENGTH, type ListView } from '@/features/phone-numbers/domain/list-view'

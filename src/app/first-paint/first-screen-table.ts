@@ -1,4 +1,6 @@
 import { attribute, el, markup, type Markup } from '@/app/first-paint/dom'
+// NumbersTable's stylesheet, in the boot script's: the first rows are drawn styled (first-screen-page.ts).
+import '@/features/phone-numbers/components/numbers-table.css'
 import type { AgentCatalog } from '@/features/agents/domain/agent-catalog'
 import type { ListView } from '@/features/phone-numbers/domain/list-view'
 import { numberRowView } from '@/features/phone-numbers/domain/number-row-view'
