@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { axeViolations } from './support/axe'
 import { layoutProblems } from './support/layout'
-import { openEditDialog, openPhoneNumbersPage } from './support/phone-numbers'
+import { openEditDialog, openPhoneNumbersPage, PAGE_LOAD_MS } from './support/phone-numbers'
 
 /**
  * The widths the page is made for: desktop and laptop screens, a tablet, a narrow window beside a
@@ -126,7 +126,7 @@ test.describe('the first frame that shows rows, at 390 px', () => {
     })
     await page.goto('/')
     const firstRowsFrame = () => page.evaluate(() => (window as { firstRowsFrame?: unknown }).firstRowsFrame)
-    await expect.poll(firstRowsFrame).not.toBeUndefined()
+    await expect.poll(firstRowsFrame, { timeout: PAGE_LOAD_MS }).not.toBeUndefined()
     // The row's checkbox is 24 × 24 px, as styled (13 × 13 unstyled), and the page does not scroll sideways.
     expect(await firstRowsFrame()).toEqual({ firstPaint: true, checkbox: '24 × 24', sideways: 0 })
   })
