@@ -104,21 +104,24 @@ test.describe('the first frame that shows rows, at 390 px', () => {
     page,
   }) => {
     // The boot script draws the first rows before React and the app load (src/app/first-paint/). The
-    // app's script is held back here, so that those rows stay; a frame is drawn only once the HTML's
-    // stylesheets are in, so what this frame shows is what the user first sees.
-    await page.route(/\/assets\/mount-[\w-]+\.js$/, () => {})
+    // app's script and stylesheet are held back here, so the rows stay the first paint's, styled by
+    // the HTML's stylesheets alone; a frame is drawn only once those are in, so what this frame shows
+    // is what the user first sees.
+    await page.route(/\/assets\/mount-[\w-]+\.(js|css)$/, () => {})
     await page.addInitScript(() => {
+      const checkboxSelector = '.numbers-table tbody tr input[type="checkbox"]'
       new MutationObserver((_changes, observer) => {
-        const checkbox = document.querySelector('.numbers-table tbody tr input[type="checkbox"]')
-        if (!checkbox) return
+        if (!document.querySelector(checkboxSelector)) return
         observer.disconnect()
         requestAnimationFrame(() => {
-          const { width, height } = checkbox.getBoundingClientRect()
+          // Found again: the first paint draws again when the agents answer after the rows.
+          const { width, height } = document.querySelector(checkboxSelector)!.getBoundingClientRect()
+          const { scrollWidth, clientWidth } = document.documentElement
           Object.assign(window, {
             firstRowsFrame: {
               firstPaint: document.querySelector('main')?.hasAttribute('inert') ?? false,
               checkbox: `${width} × ${height}`,
-              sideways: document.documentElement.scrollWidth - window.innerWidth,
+              sideways: Math.max(0, scrollWidth - clientWidth),
             },
           })
         })
