@@ -44,53 +44,50 @@ export function BulkDialog({ title, source, job, resultsName, onClose, children 
 
   return (
     <DialogRoot open={source !== null} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal container={document.body}>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content
-          className="dialog bulk-dialog"
-          aria-describedby={undefined}
-          onOpenAutoFocus={() => {
-            focusReturn.remember()
-          }}
-          onCloseAutoFocus={focusReturn.restore}
-        >
-          <Dialog.Title className="dialog-title">{title(readCount ?? titleCount)}</Dialog.Title>
-          {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}
-          <div key={phase} className="dialog-body" ref={focusUnlessInside}>
-            {running ? (
-              <>
-                <WriteJobStatus job={job} resultsName={resultsName} />
-                <div className="dialog-footer">
-                  <Dialog.Close className="button">Close</Dialog.Close>
-                </div>
-              </>
-            ) : read?.status === 'ready' ? (
-              children(read.numbers)
-            ) : (
-              <>
-                {read?.status === 'error' ? (
-                  <p className="error-box" role="alert">
-                    The numbers could not be read: {read.message}{' '}
-                    <button type="button" className="button button-small" onClick={() => setAttempt((n) => n + 1)}>
-                      Retry
-                    </button>
+      <Dialog.Content
+        className="dialog bulk-dialog"
+        aria-describedby={undefined}
+        onOpenAutoFocus={() => {
+          focusReturn.remember()
+        }}
+        onCloseAutoFocus={focusReturn.restore}
+      >
+        <Dialog.Title className="dialog-title">{title(readCount ?? titleCount)}</Dialog.Title>
+        {/* Keyed by phase and focused when it changes: the control that started a phase is gone with the last one. */}
+        <div key={phase} className="dialog-body" ref={focusUnlessInside}>
+          {running ? (
+            <>
+              <WriteJobStatus job={job} resultsName={resultsName} />
+              <div className="dialog-footer">
+                <Dialog.Close className="button">Close</Dialog.Close>
+              </div>
+            </>
+          ) : read?.status === 'ready' ? (
+            children(read.numbers)
+          ) : (
+            <>
+              {read?.status === 'error' ? (
+                <p className="error-box" role="alert">
+                  The numbers could not be read: {read.message}{' '}
+                  <button type="button" className="button button-small" onClick={() => setAttempt((n) => n + 1)}>
+                    Retry
+                  </button>
+                </p>
+              ) : (
+                read && (
+                  <p role="status">
+                    Reading the selected numbers: {formatCount(read.progress.read)} of{' '}
+                    {formatCount(read.progress.total)}…
                   </p>
-                ) : (
-                  read && (
-                    <p role="status">
-                      Reading the selected numbers: {formatCount(read.progress.read)} of{' '}
-                      {formatCount(read.progress.total)}…
-                    </p>
-                  )
-                )}
-                <div className="dialog-footer">
-                  <Dialog.Close className="button">Cancel</Dialog.Close>
-                </div>
-              </>
-            )}
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
+                )
+              )}
+              <div className="dialog-footer">
+                <Dialog.Close className="button">Cancel</Dialog.Close>
+              </div>
+            </>
+          )}
+        </div>
+      </Dialog.Content>
     </DialogRoot>
   )
 }

@@ -48,67 +48,62 @@ export function EditNumberDialog({ number, draft = null, permissions, onClose }:
 
   return (
     <DialogRoot open={number !== null} onOpenChange={(open) => !open && requestClose()}>
-      {/* An explicit container: without one, Radix's portal renders nothing until a layout effect,
-          and then mounts the whole dialog in a second, synchronous render (one long task). */}
-      <Dialog.Portal container={document.body}>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content
-          className="dialog"
-          aria-describedby={undefined}
-          onOpenAutoFocus={(event) => {
-            focusReturn.remember()
-            // Focusing now would compute the new dialog's styles inside the opening task: the form (or the
-            // loading notice) focuses its first control after the paint instead.
-            event.preventDefault()
-          }}
-          onCloseAutoFocus={focusReturn.restore}
-        >
-          {number && (
-            <>
-              <Dialog.Title className="dialog-title">
-                {formatPhoneNumber(number.phone_number)}
-                {number.nickname && (
-                  <span className="dialog-subtitle">
-                    {' · '}
-                    <bdi>{number.nickname}</bdi>
-                  </span>
-                )}
-              </Dialog.Title>
-              <NumberDialogTabs
-                key={number.id}
-                number={number}
-                onClose={requestClose}
-                details={
-                  catalog ? (
-                    <EditNumberForm
-                      key={number.id}
-                      number={number}
-                      draft={draft}
-                      catalog={catalog}
-                      permissions={permissions}
-                      onCancel={requestClose}
-                      onSaved={close}
-                      onUnsavedChange={(value) => {
-                        unsaved.current = value
-                      }}
-                    />
-                  ) : (
-                    <div className="dialog-body" ref={focusFirstControlOnMount}>
-                      <p role="status">{SAVE_TEXT.loadingAgents}</p>
-                      <div className="dialog-footer">
-                        <Dialog.Close className="button">Close</Dialog.Close>
-                      </div>
-                    </div>
-                  )
-                }
-              />
-              {askingToDiscard && (
-                <DiscardChangesPrompt onKeepEditing={() => setAskingToDiscard(false)} onDiscard={close} />
+      <Dialog.Content
+        className="dialog"
+        aria-describedby={undefined}
+        onOpenAutoFocus={(event) => {
+          focusReturn.remember()
+          // Focusing now would compute the new dialog's styles inside the opening task: the form (or the
+          // loading notice) focuses its first control after the paint instead.
+          event.preventDefault()
+        }}
+        onCloseAutoFocus={focusReturn.restore}
+      >
+        {number && (
+          <>
+            <Dialog.Title className="dialog-title">
+              {formatPhoneNumber(number.phone_number)}
+              {number.nickname && (
+                <span className="dialog-subtitle">
+                  {' · '}
+                  <bdi>{number.nickname}</bdi>
+                </span>
               )}
-            </>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
+            </Dialog.Title>
+            <NumberDialogTabs
+              key={number.id}
+              number={number}
+              onClose={requestClose}
+              details={
+                catalog ? (
+                  <EditNumberForm
+                    key={number.id}
+                    number={number}
+                    draft={draft}
+                    catalog={catalog}
+                    permissions={permissions}
+                    onCancel={requestClose}
+                    onSaved={close}
+                    onUnsavedChange={(value) => {
+                      unsaved.current = value
+                    }}
+                  />
+                ) : (
+                  <div className="dialog-body" ref={focusFirstControlOnMount}>
+                    <p role="status">{SAVE_TEXT.loadingAgents}</p>
+                    <div className="dialog-footer">
+                      <Dialog.Close className="button">Close</Dialog.Close>
+                    </div>
+                  </div>
+                )
+              }
+            />
+            {askingToDiscard && (
+              <DiscardChangesPrompt onKeepEditing={() => setAskingToDiscard(false)} onDiscard={close} />
+            )}
+          </>
+        )}
+      </Dialog.Content>
     </DialogRoot>
   )
 }

@@ -47,76 +47,73 @@ export function ImportCsvDialog({ open, onClose }: ImportCsvDialogProps) {
   }
   return (
     <DialogRoot open={open} onOpenChange={(next) => !next && close()}>
-      <Dialog.Portal container={document.body}>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content
-          className="dialog import-dialog"
-          aria-describedby="import-csv-about"
-          onOpenAutoFocus={focusReturn.remember}
-          onCloseAutoFocus={focusReturn.restore}
-        >
-          <Dialog.Title className="dialog-title">Import CSV</Dialog.Title>
-          <div className="dialog-body">
-            <p id="import-csv-about" className="muted">
-              Nicknames and labels from a file with a <code>phone_number</code> (or <code>id</code>) column and a{' '}
-              <code>nickname</code> and/or <code>label</code> column. A missing column leaves that field alone; an empty
-              cell clears it. Nothing is sent before you apply.
+      <Dialog.Content
+        className="dialog import-dialog"
+        aria-describedby="import-csv-about"
+        onOpenAutoFocus={focusReturn.remember}
+        onCloseAutoFocus={focusReturn.restore}
+      >
+        <Dialog.Title className="dialog-title">Import CSV</Dialog.Title>
+        <div className="dialog-body">
+          <p id="import-csv-about" className="muted">
+            Nicknames and labels from a file with a <code>phone_number</code> (or <code>id</code>) column and a{' '}
+            <code>nickname</code> and/or <code>label</code> column. A missing column leaves that field alone; an empty
+            cell clears it. Nothing is sent before you apply.
+          </p>
+
+          {state.phase === 'choosing' && <ImportFilePicker onFile={(file) => void chooseFile(file)} />}
+
+          {state.phase === 'preparing' && (
+            <p role="status">
+              {state.fileName}: {stageInWords(state.stage)}
             </p>
+          )}
 
-            {state.phase === 'choosing' && <ImportFilePicker onFile={(file) => void chooseFile(file)} />}
-
-            {state.phase === 'preparing' && (
-              <p role="status">
-                {state.fileName}: {stageInWords(state.stage)}
+          {state.phase === 'refused' && (
+            <>
+              <p className="import-refused" role="alert">
+                {state.fileName} cannot be imported. {state.reason}
               </p>
-            )}
+              <ImportFilePicker onFile={(file) => void chooseFile(file)} />
+            </>
+          )}
 
-            {state.phase === 'refused' && (
+          {state.phase === 'preview' && <ImportCsvPreview preview={state.preview} />}
+
+          <WriteJobStatus job={job} resultsName="csv import results" />
+
+          <div className="dialog-footer">
+            {state.phase === 'preview' && !jobStarted && (
               <>
-                <p className="import-refused" role="alert">
-                  {state.fileName} cannot be imported. {state.reason}
-                </p>
-                <ImportFilePicker onFile={(file) => void chooseFile(file)} />
+                <button type="button" className="button" onClick={reset}>
+                  Choose another file
+                </button>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={state.preview.changes.length === 0}
+                  onClick={() =>
+                    job.start(targetsJob(importReason(state.fileName), importTargets(state.preview.changes)))
+                  }
+                >
+                  Apply {formatCount(state.preview.changes.length)}{' '}
+                  {state.preview.changes.length === 1 ? 'change' : 'changes'}
+                </button>
               </>
             )}
-
-            {state.phase === 'preview' && <ImportCsvPreview preview={state.preview} />}
-
-            <WriteJobStatus job={job} resultsName="csv import results" />
-
-            <div className="dialog-footer">
-              {state.phase === 'preview' && !jobStarted && (
-                <>
-                  <button type="button" className="button" onClick={reset}>
-                    Choose another file
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    disabled={state.preview.changes.length === 0}
-                    onClick={() =>
-                      job.start(targetsJob(importReason(state.fileName), importTargets(state.preview.changes)))
-                    }
-                  >
-                    Apply {formatCount(state.preview.changes.length)}{' '}
-                    {state.preview.changes.length === 1 ? 'change' : 'changes'}
-                  </button>
-                </>
-              )}
-              {state.phase === 'preparing' && (
-                <button type="button" className="button" onClick={cancel}>
-                  Cancel
-                </button>
-              )}
-              {!applying && state.phase !== 'preparing' && (
-                <button type="button" className="button" onClick={close}>
-                  {jobStarted ? 'Close' : 'Cancel'}
-                </button>
-              )}
-            </div>
+            {state.phase === 'preparing' && (
+              <button type="button" className="button" onClick={cancel}>
+                Cancel
+              </button>
+            )}
+            {!applying && state.phase !== 'preparing' && (
+              <button type="button" className="button" onClick={close}>
+                {jobStarted ? 'Close' : 'Cancel'}
+              </button>
+            )}
           </div>
-        </Dialog.Content>
-      </Dialog.Portal>
+        </div>
+      </Dialog.Content>
     </DialogRoot>
   )
 }
